@@ -1,0 +1,119 @@
+// Checks a whisper.cpp ggml model file before handing it to the native loader, which can crash
+// or allocate wildly on a truncated or foreign file. Walks the header and every tensor record.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+
+export const GGML_MAGIC = 0x67676d6c;
+const HPARAM_COUNT = 11;
+/** Bytes per element for the tensor types whisper models use (f32, f16, q4_0, q4_1, q5_0, q5_1, q8_0). */
+const TYPE_BLOCK: Record<number, { blockSize: number; bytesPerBlock: number; name: string }> = {
+  0: { blockSize: 1, bytesPerBlock: 4, name: 'f32' },
+  1: { blockSize: 1, bytesPerBlock: 2, name: 'f16' },
+  2: { blockSize: 32, bytesPerBlock: 18, name: 'q4_0' },
+  3: { blockSize: 32, bytesPerBlock: 20, name: 'q4_1' },
+  6: { blockSize: 32, bytesPerBlock: 22, name: 'q5_0' },
+  7: { blockSize: 32, bytesPerBlock: 24, name: 'q5_1' },
+  8: { blockSize: 32, bytesPerBlock: 34, name: 'q8_0' },
+};
+
+export type GgmlModelInfo = {
+  nVocab: number;
+  nAudioState: number;
+  nAudioLayer: number;
+  nTextLayer: number;
+  nMels: number;
+  ftype: number;
+  tensorCount: number;
+  multilingual: boolean;
+  /** A human name such as "tiny", "base" or "small", from the encoder width. */
+  sizeName: string;
+};
+
+export class ModelFileError extends Error {}
+
+const SIZE_BY_STATE: Record<number, string> = { 384: 'tiny', 512: 'base', 768: 'small', 1024: 'medium', 1280: 'large' };
+
+class Reader {
+  pos = 0;
+  private readonly buf = Buffer.alloc(4096);
+  constructor(
+    private readonly fd: number,
+    readonly size: number,
+    private readonly path: string,
+  ) {}
+
+  bytes(n: number): Buffer {
+    if (this.pos + n > this.size) throw new ModelFileError(`${this.path} is truncated (at byte ${this.pos})`);
+    const out = n <= this.buf.length ? this.buf.subarray(0, n) : Buffer.alloc(n);
+    readSync(this.fd, out, 0, n, this.pos);
+    this.pos += n;
+    return out;
+  }
+  i32(): number {
+    return this.bytes(4).readInt32LE(0);
+  }
+  skip(n: number): void {
+    if (this.pos + n > this.size) throw new ModelFileError(`${this.path} is truncated (at byte ${this.pos})`);
+    this.pos += n;
+  }
+}
+
+export function readGgmlModelInfo(path: string): GgmlModelInfo {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    throw new ModelFileError(`Cannot open model ${path}: ${(err as Error).message}`);
+  }
+  try {
+    const r = new Reader(fd, fstatSync(fd).size, path);
+    if (r.size < 64 || r.bytes(4).readUInt32LE(0) !== GGML_MAGIC) {
+      throw new ModelFileError(`${path} is not a whisper.cpp ggml model (bad magic number)`);
+    }
+    const h = Array.from({ length: HPARAM_COUNT }, () => r.i32());
+    const [nVocab, , nAudioState, , nAudioLayer, , , , nTextLayer, nMels, ftype] = h as number[] as [
+      number, number, number, number, number, number, number, number, number, number, number,
+    ];
+    if (nVocab < 50_000 || nVocab > 60_000 || !(nMels === 80 || nMels === 128) || !SIZE_BY_STATE[nAudioState]) {
+      throw new ModelFileError(`${path} has hyper-parameters no Whisper model has (vocab ${nVocab}, mels ${nMels})`);
+    }
+    const filterMels = r.i32();
+    const filterFft = r.i32();
+    r.skip(filterMels * filterFft * 4);
+    const vocabCount = r.i32();
+    if (vocabCount < 0 || vocabCount > nVocab) throw new ModelFileError(`${path} has a corrupt vocabulary`);
+    for (let i = 0; i < vocabCount; i++) r.skip(r.bytes(4).readUInt32LE(0));
+    let tensorCount = 0;
+    while (r.pos < r.size) {
+      const nDims = r.i32();
+      const nameLen = r.i32();
+      const type = r.i32();
+      const block = TYPE_BLOCK[type];
+      if (nDims < 1 || nDims > 4 || nameLen < 1 || nameLen > 256 || !block) {
+        throw new ModelFileError(`${path} has a corrupt tensor record at byte ${r.pos - 12}`);
+      }
+      let elements = 1;
+      for (let d = 0; d < nDims; d++) elements *= r.i32();
+      r.skip(nameLen);
+      r.skip((elements / block.blockSize) * block.bytesPerBlock);
+      tensorCount++;
+    }
+    // Encoder: 7 stem tensors + 15 per block; decoder: 4 stem tensors + 24 per block.
+    const expectedTensors = 7 + nAudioLayer * 15 + 4 + nTextLayer * 24;
+    if (tensorCount !== expectedTensors) {
+      throw new ModelFileError(`${path} has ${tensorCount} tensors; a Whisper model of this size has ${expectedTensors}`);
+    }
+    return {
+      nVocab,
+      nAudioState,
+      nAudioLayer,
+      nTextLayer,
+      nMels,
+      ftype,
+      tensorCount,
+      multilingual: nVocab >= 51865,
+      sizeName: SIZE_BY_STATE[nAudioState] ?? 'unknown',
+    };
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,26 @@
+import type { Word } from '../domain';
+
+export type TranscribeOptions = {
+  /** Text that preceded this audio (committed words that scrolled out of the window). */
+  prompt?: string;
+  /** Encoder context in 20 ms frames; smaller windows need fewer (1500 = 30 s). */
+  audioCtx?: number;
+  /** Upper bound on decoded tokens per segment, so a runaway decode cannot stall a step. */
+  maxTokens?: number;
+  /** Use the slower, more careful decoding settings (final pass). */
+  thorough?: boolean;
+};
+
+export type AsrResult = {
+  /** Words with times relative to the start of the audio passed in. */
+  words: Word[];
+  text: string;
+  /** Wall-clock time the engine took, for back-pressure and benchmarks. */
+  computeMs: number;
+};
+
+/** The speech-recognition engine behind the streaming policy. */
+export interface Transcriber {
+  transcribe(audio: Float32Array, options?: TranscribeOptions): Promise<AsrResult>;
+  dispose(): Promise<void>;
+}

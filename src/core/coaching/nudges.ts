@@ -1,0 +1,200 @@
+// Live nudges: at most one short, kind hint at a time, so the speaker can glance at it mid-answer without
+// losing their thread. Rules say when a condition holds; the engine decides whether it is worth showing.
+import type { Nudge, NudgeKind, Word } from '../domain';
+import { countFillers } from './fillerWords';
+import { recentWordsPerMinute } from './pace';
+
+export type NudgeParams = {
+  slowDownAboveWpm: number;
+  speedUpBelowWpm: number;
+  /** This many fillers within fillerBurstWindowSec is a burst worth mentioning. */
+  fillerBurstCount: number;
+  fillerBurstWindowSec: number;
+  /** Silence after the last word before offering reassurance. */
+  longSilenceSec: number;
+  /** No nudge follows another sooner than this, whatever its kind. */
+  minSpacingSec: number;
+  /** The same kind is not repeated sooner than this. */
+  sameKindSpacingSec: number;
+  /** Target answer length; the time nudges only exist when it is set. */
+  targetSec?: number;
+};
+
+export const DEFAULT_NUDGE_PARAMS: Readonly<NudgeParams> = {
+  slowDownAboveWpm: 170,
+  speedUpBelowWpm: 100,
+  fillerBurstCount: 3,
+  fillerBurstWindowSec: 20,
+  longSilenceSec: 5,
+  minSpacingSec: 10,
+  sameKindSpacingSec: 30,
+};
+
+/** The time-left warning comes this long before the target. */
+export const TIME_LEFT_WARNING_SEC = 30;
+/**
+ * A condition must still hold on an update at least this long after it was first seen (with no update in
+ * between where it didn't), so a momentary blip never flashes a nudge.
+ */
+export const NUDGE_CONFIRM_SEC = 2;
+/**
+ * Fillers in the first seconds after the first word, while the speaker finds their feet, are normal and
+ * don't count towards a burst: nudging about them later would be stale advice.
+ */
+export const FILLER_WARM_UP_SEC = 5;
+/** Absorbs floating-point error when comparing timestamps. */
+const TIME_EPSILON_SEC = 1e-9;
+
+/** Highest first. Time is the one thing the speaker can't judge themselves; silence matters least. */
+export const NUDGE_PRIORITY: readonly NudgeKind[] = [
+  'time-up',
+  'time-left',
+  'fewer-fillers',
+  'slow-down',
+  'speed-up',
+  'long-pause',
+];
+
+/** Time nudges are facts, not judgements: they fire at once and only once. */
+const ONE_SHOT_KINDS: ReadonlySet<NudgeKind> = new Set(['time-up', 'time-left']);
+
+export const NUDGE_MESSAGES = {
+  slowDown: 'Slow down a little',
+  speedUp: 'Pick up the pace a little',
+  longPause: 'Take your time — carry on when ready',
+  timeUp: "Time's up — wrap up",
+  timeLeft: (secondsLeft: number): string =>
+    `${secondsLeft} ${secondsLeft === 1 ? 'second' : 'seconds'} left`,
+  fewerFillers: (filler: string): string => `Try a silent pause instead of '${filler}'`,
+} as const;
+
+export type NudgeEngineState = { nowSec: number; committedWords: readonly Word[] };
+
+/** Conditions that hold right now, each with the message it would show. */
+type Conditions = Map<NudgeKind, string>;
+
+export class NudgeEngine {
+  private readonly params: NudgeParams;
+  /** When each debounced condition was first seen in its current unbroken run. */
+  private readonly heldSinceSec = new Map<NudgeKind, number>();
+  private readonly lastFiredSecByKind = new Map<NudgeKind, number>();
+  private lastFiredSec: number | null = null;
+  /** End of the last word before the silence already nudged about, so one silence gets one nudge. */
+  private nudgedSilenceAfterSec: number | null = null;
+
+  constructor(params: Partial<NudgeParams> = {}) {
+    // An explicit `undefined` (e.g. from an unset setting) means "use the default", not "no value".
+    const given = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
+    this.params = { ...DEFAULT_NUDGE_PARAMS, ...given };
+  }
+
+  /** Call on every caption or clock tick; returns a nudge only when a new one should appear now. */
+  update(state: NudgeEngineState): Nudge | null {
+    const { nowSec } = state;
+    const conditions = this.detectConditions(state);
+    this.trackHeldConditions(conditions, nowSec);
+
+    if (this.lastFiredSec !== null && nowSec - this.lastFiredSec < this.params.minSpacingSec) return null;
+    // Time nudges come at known moments, so other nudges make way for them rather than delay them.
+    const timeNudgeSoon = this.timeNudgeWithinSpacing(nowSec);
+    const kind = NUDGE_PRIORITY.find(
+      (candidate) =>
+        this.isReady(candidate, conditions, nowSec) && (ONE_SHOT_KINDS.has(candidate) || !timeNudgeSoon),
+    );
+    const message = kind === undefined ? undefined : conditions.get(kind);
+    if (kind === undefined || message === undefined) return null;
+
+    this.lastFiredSec = nowSec;
+    this.lastFiredSecByKind.set(kind, nowSec);
+    if (kind === 'long-pause') this.nudgedSilenceAfterSec = state.committedWords.at(-1)?.endSec ?? null;
+    return { kind, message, atSec: nowSec };
+  }
+
+  private isReady(kind: NudgeKind, conditions: Conditions, nowSec: number): boolean {
+    if (!conditions.has(kind)) return false;
+    const lastFired = this.lastFiredSecByKind.get(kind);
+    if (ONE_SHOT_KINDS.has(kind)) return lastFired === undefined;
+    if (lastFired !== undefined && nowSec - lastFired < this.params.sameKindSpacingSec) return false;
+    const heldSince = this.heldSinceSec.get(kind);
+    return heldSince !== undefined && nowSec - heldSince + TIME_EPSILON_SEC >= NUDGE_CONFIRM_SEC;
+  }
+
+  private timeNudgeWithinSpacing(nowSec: number): boolean {
+    const { targetSec, minSpacingSec } = this.params;
+    if (targetSec === undefined) return false;
+    const upcoming: number[] = [];
+    const warningSec = targetSec - TIME_LEFT_WARNING_SEC;
+    if (targetSec > TIME_LEFT_WARNING_SEC && !this.lastFiredSecByKind.has('time-left')) {
+      upcoming.push(warningSec);
+    }
+    if (!this.lastFiredSecByKind.has('time-up')) upcoming.push(targetSec);
+    return upcoming.some((atSec) => atSec > nowSec && atSec - nowSec < minSpacingSec);
+  }
+
+  private trackHeldConditions(conditions: Conditions, nowSec: number): void {
+    for (const kind of NUDGE_PRIORITY) {
+      if (!conditions.has(kind)) this.heldSinceSec.delete(kind);
+      else if (!this.heldSinceSec.has(kind)) this.heldSinceSec.set(kind, nowSec);
+    }
+  }
+
+  private detectConditions({ nowSec, committedWords }: NudgeEngineState): Conditions {
+    const conditions: Conditions = new Map();
+    const { targetSec } = this.params;
+
+    if (targetSec !== undefined) {
+      if (nowSec >= targetSec) conditions.set('time-up', NUDGE_MESSAGES.timeUp);
+      // A warning at the very start of a short target would be noise rather than help.
+      else if (targetSec > TIME_LEFT_WARNING_SEC && nowSec >= targetSec - TIME_LEFT_WARNING_SEC) {
+        // Spacing may delay the warning, so say what is really left rather than a fixed 30.
+        conditions.set('time-left', NUDGE_MESSAGES.timeLeft(Math.ceil(targetSec - nowSec)));
+      }
+    }
+
+    const burstFiller = this.fillerBurst(committedWords, nowSec);
+    if (burstFiller !== null) conditions.set('fewer-fillers', NUDGE_MESSAGES.fewerFillers(burstFiller));
+
+    const wpm = recentWordsPerMinute(committedWords, nowSec);
+    if (wpm !== null && wpm > this.params.slowDownAboveWpm)
+      conditions.set('slow-down', NUDGE_MESSAGES.slowDown);
+    if (wpm !== null && wpm < this.params.speedUpBelowWpm) conditions.set('speed-up', NUDGE_MESSAGES.speedUp);
+
+    const lastWordEndSec = committedWords.at(-1)?.endSec;
+    if (
+      lastWordEndSec !== undefined &&
+      lastWordEndSec !== this.nudgedSilenceAfterSec &&
+      nowSec - lastWordEndSec + TIME_EPSILON_SEC >= this.params.longSilenceSec
+    ) {
+      conditions.set('long-pause', NUDGE_MESSAGES.longPause);
+    }
+    return conditions;
+  }
+
+  /** The most frequent filler in a recent burst (so the message names the speaker's own habit), or null. */
+  private fillerBurst(words: readonly Word[], nowSec: number): string | null {
+    const firstWord = words[0];
+    if (firstWord === undefined) return null;
+    const countFromSec = Math.max(
+      nowSec - this.params.fillerBurstWindowSec,
+      firstWord.startSec + FILLER_WARM_UP_SEC,
+    );
+    const recent = countFillers(words).filter(
+      (hit) => hit.startSec >= countFromSec && hit.startSec <= nowSec,
+    );
+    if (recent.length < this.params.fillerBurstCount) return null;
+
+    const counts = new Map<string, number>();
+    let commonest: string | null = null;
+    let commonestCount = 0;
+    for (const hit of recent) {
+      const count = (counts.get(hit.text) ?? 0) + 1;
+      counts.set(hit.text, count);
+      // `>=` lets the latest filler win ties: it is the one the speaker just heard themselves say.
+      if (count >= commonestCount) {
+        commonest = hit.text;
+        commonestCount = count;
+      }
+    }
+    return commonest;
+  }
+}

@@ -1,0 +1,164 @@
+// One answer being recorded: PCM in, live captions/stats/nudges out, audio on disk as it arrives,
+// and at Stop a final pass over the whole answer. Data flows one way: pcm → transcriber → scorer.
+import type { CaptionUpdate, LiveStats, Nudge, Word } from '../domain';
+import { pcm16ToFloat32, SampleBuffer, samplesToSec, SAMPLE_RATE_HZ } from '../audio/pcm';
+import { WavWriter } from '../audio/wavWriter';
+import type { Transcriber } from '../asr/transcriber';
+import { countFillers } from '../coaching/fillerWords';
+import { NudgeEngine, type NudgeParams } from '../coaching/nudges';
+import { recentWordsPerMinute } from '../coaching/pace';
+import { OnlineTranscriber } from '../streaming/onlineTranscriber';
+import { DEFAULT_STREAM_PARAMS, FULL_AUDIO_CTX, type StreamParams } from '../streaming/streamParams';
+
+export type LiveAnswerEvents = {
+  caption: (u: CaptionUpdate) => void;
+  stats: (s: LiveStats) => void;
+  nudge: (n: Nudge) => void;
+  /** A live step failed; recording continues and the final pass will retry. */
+  error: (message: string) => void;
+};
+
+export type LiveAnswerOptions = {
+  answerId: string;
+  transcriber: Transcriber;
+  wavPath: string;
+  events: LiveAnswerEvents;
+  streamParams?: StreamParams;
+  nudgeParams?: Partial<NudgeParams>;
+};
+
+export type FinishedAnswer = {
+  durationSec: number;
+  /** The final pass's words, or the live words if the final pass failed. */
+  words: Word[];
+  finalPassError?: string;
+};
+
+export class LiveAnswer {
+  private readonly online: OnlineTranscriber;
+  private readonly wav: WavWriter;
+  private readonly allAudio = new SampleBuffer();
+  private readonly nudges: NudgeEngine;
+  private readonly params: StreamParams;
+  private stepping: Promise<void> | null = null;
+  private seq = 0;
+  private tentative: Word[] = [];
+  private state: 'recording' | 'stopping' | 'done' = 'recording';
+
+  constructor(private readonly opts: LiveAnswerOptions) {
+    this.params = opts.streamParams ?? DEFAULT_STREAM_PARAMS;
+    this.online = new OnlineTranscriber(opts.transcriber, this.params);
+    this.wav = new WavWriter(opts.wavPath);
+    this.nudges = new NudgeEngine(opts.nudgeParams);
+  }
+
+  get answerId(): string {
+    return this.opts.answerId;
+  }
+
+  get receivedSec(): number {
+    return samplesToSec(this.allAudio.length);
+  }
+
+  /** Accepts one frame of 16 kHz mono 16-bit PCM. */
+  pushPcm16(pcm16: ArrayBuffer): void {
+    if (this.state !== 'recording') throw new Error('This answer is no longer recording');
+    const ints = new Int16Array(pcm16);
+    this.wav.append(ints);
+    const samples = pcm16ToFloat32(ints);
+    this.allAudio.append(samples);
+    this.online.pushAudio(samples);
+    this.pump();
+  }
+
+  /** Resolves once no step is running and less than one step of audio is waiting (lock-step feeding). */
+  async drain(): Promise<void> {
+    while (this.stepping) {
+      await this.stepping;
+    }
+  }
+
+  /** Stops recording, finishes the live stream and runs the final pass over the whole answer. */
+  async stop(): Promise<FinishedAnswer> {
+    this.state = 'stopping';
+    await this.drain();
+    this.online.finish();
+    this.tentative = [];
+    this.emitCaption();
+    this.wav.close();
+    const durationSec = this.receivedSec;
+    try {
+      const words = await this.finalPass();
+      return { durationSec, words };
+    } catch (err) {
+      return { durationSec, words: [...this.online.committedWords()], finalPassError: (err as Error).message };
+    } finally {
+      this.state = 'done';
+    }
+  }
+
+  /** Abandons the answer; the caller deletes the files. */
+  async cancel(): Promise<void> {
+    this.state = 'done';
+    await this.drain();
+    this.wav.close();
+  }
+
+  private pump(): void {
+    if (this.stepping || this.state !== 'recording') return;
+    if (this.online.pendingSec * 1000 < this.params.minStepMs) return;
+    this.stepping = this.runStep().finally(() => {
+      this.stepping = null;
+      this.pump();
+    });
+  }
+
+  private async runStep(): Promise<void> {
+    try {
+      const { tentative } = await this.online.step();
+      this.tentative = tentative;
+      this.emitCaption();
+      this.emitStatsAndNudges();
+    } catch (err) {
+      this.opts.events.error(`Live transcription failed: ${(err as Error).message}`);
+    }
+  }
+
+  private async finalPass(): Promise<Word[]> {
+    const audio = this.allAudio.view();
+    if (audio.length < SAMPLE_RATE_HZ / 10) return [];
+    const result = await this.opts.transcriber.transcribe(audio, {
+      audioCtx: FULL_AUDIO_CTX,
+      thorough: true,
+      maxTokens: 0,
+    });
+    return result.words;
+  }
+
+  private emitCaption(): void {
+    this.opts.events.caption({
+      answerId: this.answerId,
+      seq: ++this.seq,
+      committedText: joinWords(this.online.committedWords()),
+      tentativeText: joinWords(this.tentative),
+      audioSec: this.receivedSec,
+    });
+  }
+
+  private emitStatsAndNudges(): void {
+    const committed = this.online.committedWords();
+    const nowSec = this.receivedSec;
+    const spoken = [...committed, ...this.tentative];
+    this.opts.events.stats({
+      answerId: this.answerId,
+      elapsedSec: nowSec,
+      wordsPerMinute: recentWordsPerMinute(spoken, nowSec) ?? 0,
+      fillerCount: countFillers([...committed]).length,
+      behind: this.online.pendingSec > this.params.behindAfterSec,
+    });
+    const nudge = this.nudges.update({ nowSec, committedWords: [...committed] });
+    if (nudge) this.opts.events.nudge(nudge);
+  }
+}
+
+const joinWords = (words: readonly Word[]): string => words.map((w) => w.text).join(' ');

@@ -1,0 +1,148 @@
+// All SQL for practice sessions and their answers lives here.
+import type { AnswerMetrics, AnswerResult, SessionDetail, SessionSummary, Word } from '../domain';
+import type { Db } from './database';
+
+type AnswerRow = {
+  id: string;
+  session_id: string;
+  question_text: string;
+  status: 'recording' | 'complete' | 'failed';
+  audio_path: string;
+  transcript_text: string;
+  words_json: string;
+  metrics_json: string | null;
+};
+
+type SummaryRow = {
+  id: string;
+  started_at: string;
+  title: string;
+  answer_count: number;
+  duration_sec: number | null;
+  words: number | null;
+  speaking_min: number | null;
+  filler_count: number | null;
+};
+
+export type NewAnswer = {
+  id: string;
+  sessionId: string;
+  questionId: string;
+  questionText: string;
+  startedAt: string;
+  audioPath: string;
+};
+
+export type CompletedAnswer = { durationSec: number; words: Word[]; text: string; metrics: AnswerMetrics };
+
+const SUMMARY_SELECT = `
+  SELECT s.id, s.started_at, s.title,
+         COUNT(a.id) AS answer_count,
+         SUM(a.duration_sec) AS duration_sec,
+         SUM(a.words_per_minute * a.duration_sec / 60.0) AS words,
+         SUM(a.duration_sec / 60.0) AS speaking_min,
+         SUM(a.filler_count) AS filler_count
+  FROM sessions s
+  LEFT JOIN answers a ON a.session_id = s.id AND a.status = 'complete'`;
+
+export class SessionRepository {
+  constructor(private readonly db: Db) {}
+
+  createSession(s: { id: string; startedAt: string; title: string }): void {
+    this.db.prepare('INSERT INTO sessions (id, started_at, title) VALUES (?, ?, ?)').run(s.id, s.startedAt, s.title);
+  }
+
+  sessionExists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(id) !== undefined;
+  }
+
+  createAnswer(a: NewAnswer): void {
+    this.db
+      .prepare(
+        `INSERT INTO answers (id, session_id, position, question_id, question_text, started_at, status, audio_path)
+         VALUES (@id, @sessionId,
+                 (SELECT COALESCE(MAX(position), 0) + 1 FROM answers WHERE session_id = @sessionId),
+                 @questionId, @questionText, @startedAt, 'recording', @audioPath)`,
+      )
+      .run(a);
+  }
+
+  completeAnswer(id: string, c: CompletedAnswer): void {
+    this.db
+      .prepare(
+        `UPDATE answers SET status = 'complete', duration_sec = ?, transcript_text = ?, words_json = ?,
+           metrics_json = ?, words_per_minute = ?, filler_count = ? WHERE id = ?`,
+      )
+      .run(
+        c.durationSec,
+        c.text,
+        JSON.stringify(c.words),
+        JSON.stringify(c.metrics),
+        c.metrics.wordsPerMinute,
+        c.metrics.fillerCount,
+        id,
+      );
+  }
+
+  /** Keeps whatever was captured, marked failed, so a crash in the final pass loses nothing. */
+  failAnswer(id: string, durationSec: number, words: Word[]): void {
+    this.db
+      .prepare(`UPDATE answers SET status = 'failed', duration_sec = ?, words_json = ?, transcript_text = ? WHERE id = ?`)
+      .run(durationSec, JSON.stringify(words), words.map((w) => w.text).join(' '), id);
+  }
+
+  deleteAnswer(id: string): void {
+    this.db.prepare('DELETE FROM answers WHERE id = ?').run(id);
+  }
+
+  /** Removes a session that ended up with no answers (e.g. the only answer was cancelled). */
+  deleteSessionIfEmpty(id: string): void {
+    this.db.prepare('DELETE FROM sessions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM answers WHERE session_id = ?)').run(id, id);
+  }
+
+  listSessions(limit = 200): SessionSummary[] {
+    const rows = this.db
+      .prepare(`${SUMMARY_SELECT} GROUP BY s.id ORDER BY s.started_at DESC LIMIT ?`)
+      .all(limit) as SummaryRow[];
+    return rows.map(toSummary);
+  }
+
+  getSession(id: string): SessionDetail | null {
+    const row = this.db.prepare(`${SUMMARY_SELECT} WHERE s.id = ? GROUP BY s.id`).get(id) as SummaryRow | undefined;
+    if (!row) return null;
+    const answers = this.db
+      .prepare(`SELECT * FROM answers WHERE session_id = ? AND status = 'complete' ORDER BY position`)
+      .all(id) as AnswerRow[];
+    return { ...toSummary(row), answers: answers.map(toAnswerResult) };
+  }
+
+  getAnswer(id: string): AnswerResult | null {
+    const row = this.db.prepare('SELECT * FROM answers WHERE id = ?').get(id) as AnswerRow | undefined;
+    return row && row.metrics_json ? toAnswerResult(row) : null;
+  }
+}
+
+function toSummary(r: SummaryRow): SessionSummary {
+  const speakingMin = r.speaking_min ?? 0;
+  return {
+    id: r.id,
+    startedAt: r.started_at,
+    title: r.title,
+    answerCount: r.answer_count,
+    durationSec: r.duration_sec ?? 0,
+    wordsPerMinute: speakingMin > 0 ? (r.words ?? 0) / speakingMin : 0,
+    fillerCount: r.filler_count ?? 0,
+  };
+}
+
+function toAnswerResult(r: AnswerRow): AnswerResult {
+  return {
+    answerId: r.id,
+    sessionId: r.session_id,
+    questionText: r.question_text,
+    words: JSON.parse(r.words_json) as Word[],
+    text: r.transcript_text,
+    metrics: JSON.parse(r.metrics_json ?? 'null') as AnswerMetrics,
+    audioPath: r.audio_path,
+  };
+}

@@ -1,0 +1,108 @@
+// Sliding-window transcription: re-transcribe the uncommitted audio on each step, commit what two
+// consecutive passes agree on, and trim the window so a step's cost stays bounded.
+import type { Word } from '../domain';
+import { SAMPLE_RATE_HZ, SampleBuffer, samplesToSec } from '../audio/pcm';
+import type { Transcriber } from '../asr/transcriber';
+import { HypothesisBuffer } from './hypothesisBuffer';
+import { audioCtxFor, DEFAULT_STREAM_PARAMS, type StreamParams } from './streamParams';
+
+export type StepResult = {
+  /** Words committed by this step (times from the start of the answer). */
+  committed: Word[];
+  /** The current tentative tail, replacing the previous one. */
+  tentative: Word[];
+  computeMs: number;
+  windowSec: number;
+};
+
+export class OnlineTranscriber {
+  private readonly window = new SampleBuffer();
+  /** Answer time of the window's first sample. */
+  private windowStartSec = 0;
+  private receivedSamples = 0;
+  /** Answer time up to which audio has been through a step. */
+  private processedUntilSec = 0;
+  private readonly hypotheses = new HypothesisBuffer();
+  private readonly committed: Word[] = [];
+
+  constructor(
+    private readonly transcriber: Transcriber,
+    readonly params: StreamParams = DEFAULT_STREAM_PARAMS,
+  ) {}
+
+  pushAudio(samples: Float32Array): void {
+    this.window.append(samples);
+    this.receivedSamples += samples.length;
+  }
+
+  get receivedSec(): number {
+    return samplesToSec(this.receivedSamples);
+  }
+
+  /** Audio received but not yet seen by any step. */
+  get pendingSec(): number {
+    return this.receivedSec - this.processedUntilSec;
+  }
+
+  get windowSec(): number {
+    return samplesToSec(this.window.length);
+  }
+
+  committedWords(): readonly Word[] {
+    return this.committed;
+  }
+
+  /** Transcribes everything in the window; audio that arrived while a step ran is coalesced into the next. */
+  async step(): Promise<StepResult> {
+    const audio = this.window.view().slice();
+    const offsetSec = this.windowStartSec;
+    this.processedUntilSec = this.receivedSec;
+    const windowSec = samplesToSec(audio.length);
+    const result = await this.transcriber.transcribe(audio, {
+      prompt: this.prompt(),
+      audioCtx: audioCtxFor(windowSec, this.params),
+      maxTokens: Math.ceil(Math.max(windowSec, 1) * this.params.maxTokensPerSec),
+    });
+    this.hypotheses.insert(result.words, offsetSec);
+    const committed = this.hypotheses.flush();
+    if (this.windowSec > this.params.maxWindowSec) committed.push(...this.forceCut());
+    this.committed.push(...committed);
+    this.trimWindow();
+    return { committed, tentative: this.hypotheses.tentative(), computeMs: result.computeMs, windowSec };
+  }
+
+  /** Ends the stream, committing whatever is still tentative. */
+  finish(): Word[] {
+    const rest = this.hypotheses.finish();
+    this.committed.push(...rest);
+    return rest;
+  }
+
+  /** The committed text that has scrolled out of the window, as context for the next pass. */
+  private prompt(): string {
+    const before = this.committed.filter((w) => w.endSec <= this.windowStartSec);
+    const text = before.map((w) => w.text).join(' ');
+    return text.length > this.params.promptChars ? text.slice(-this.params.promptChars) : text;
+  }
+
+  private forceCut(): Word[] {
+    const windowEndSec = this.windowStartSec + this.windowSec;
+    const forced = this.hypotheses.forceCommitUntil(windowEndSec - this.params.keepOnForcedCutSec);
+    const cutSec = Math.max(this.hypotheses.lastCommittedSec, windowEndSec - this.params.maxWindowSec / 2);
+    this.cutWindowAt(cutSec);
+    return forced;
+  }
+
+  private cutWindowAt(cutSec: number): void {
+    if (cutSec <= this.windowStartSec) return;
+    const dropSamples = Math.floor((cutSec - this.windowStartSec) * SAMPLE_RATE_HZ);
+    this.window.dropFront(dropSamples);
+    this.windowStartSec += samplesToSec(dropSamples);
+    this.hypotheses.popCommitted(this.windowStartSec);
+  }
+
+  private trimWindow(): void {
+    if (this.windowSec <= this.params.trimAfterSec) return;
+    this.cutWindowAt(this.hypotheses.lastCommittedSec);
+  }
+}

@@ -1,0 +1,52 @@
+// Every knob of the live transcription policy, in one place, logged when an answer starts.
+
+export type StreamParams = {
+  /** Re-transcribe the uncommitted tail at most this often. */
+  minStepMs: number;
+  /** Once the uncommitted audio buffer exceeds this, cut it at the last committed word. */
+  trimAfterSec: number;
+  /**
+   * Hard cap on the window. Past it, tentative words are committed without agreement (or silent
+   * audio dropped), so a speaker the engine keeps revising cannot make every step slower.
+   */
+  maxWindowSec: number;
+  /** How much of the window's end is kept when the hard cap forces a cut. */
+  keepOnForcedCutSec: number;
+  /** Characters of already-committed text passed to Whisper as the prompt. */
+  promptChars: number;
+  /** Smallest encoder context: very short windows transcribe badly with less. */
+  minAudioCtx: number;
+  /** Extra encoder context beyond the audio, so words at the window's end keep their timestamps. */
+  audioCtxMarginSec: number;
+  /** Decoded tokens allowed per second of audio (speech runs ~3–4 tokens/s). */
+  maxTokensPerSec: number;
+  /** Inference lagging the live audio by more than this is reported as "falling behind". */
+  behindAfterSec: number;
+};
+
+export const DEFAULT_STREAM_PARAMS: StreamParams = {
+  minStepMs: 1000,
+  trimAfterSec: 15,
+  maxWindowSec: 25,
+  keepOnForcedCutSec: 5,
+  promptChars: 200,
+  minAudioCtx: 250,
+  audioCtxMarginSec: 1,
+  maxTokensPerSec: 6,
+  behindAfterSec: 3,
+};
+
+/** Whisper's encoder sees 50 frames per second of audio; 1500 frames is its full 30 s window. */
+export const ENCODER_FRAMES_PER_SEC = 50;
+export const FULL_AUDIO_CTX = 1500;
+
+export function audioCtxFor(windowSec: number, p: StreamParams): number {
+  const frames = Math.ceil((windowSec + p.audioCtxMarginSec) * ENCODER_FRAMES_PER_SEC);
+  return Math.min(FULL_AUDIO_CTX, Math.max(p.minAudioCtx, frames));
+}
+
+export function describeStreamParams(p: StreamParams): string {
+  return Object.entries(p)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+}

@@ -1,0 +1,83 @@
+// Electron lifecycle and glue only: everything else lives in src/core and runs without Electron.
+import { app, BrowserWindow, dialog } from 'electron';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { EngineHost } from '../core/asr/engineHost';
+import { createCoachHandlers } from '../core/api/coachHandlers';
+import { dataPaths } from '../core/dataPaths';
+import { loadQuestionBank } from '../core/questions/questionBank';
+import { resourcesDir } from '../core/resourcesDir';
+import { openDatabase } from '../core/sessions/database';
+import { PracticeService } from '../core/sessions/practiceService';
+import { SessionRepository } from '../core/sessions/sessionRepository';
+import type { InvokeChannel } from '../shared/ipcContract';
+import { handle, on, push } from './ipc';
+import { createMainWindow, isOwnPage } from './mainWindow';
+
+/** better-sqlite3 compiled for this Electron's ABI by scripts/prepareElectron.mjs. */
+function electronSqliteBinding(): string | undefined {
+  const p = path.join(app.getAppPath(), 'native', `electron-${process.versions.electron}`, 'better_sqlite3.node');
+  return existsSync(p) ? p : undefined;
+}
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  const paths = dataPaths();
+  const db = openDatabase(paths.dbPath, { nativeBinding: electronSqliteBinding() });
+  const engine = new EngineHost({ modelsDir: paths.modelsDir, modelPath: process.env.COACH_WHISPER_MODEL });
+  let win: BrowserWindow | null = createMainWindow();
+  const target = () => win?.webContents ?? null;
+
+  const service = new PracticeService({
+    paths,
+    repository: new SessionRepository(db),
+    engine,
+    log: (line) => console.log(line),
+    events: {
+      caption: (u) => push(target(), 'caption:update', u),
+      nudge: (n) => push(target(), 'coach:nudge', n),
+      stats: (s) => push(target(), 'live:stats', s),
+      answerError: (e) => push(target(), 'answer:error', e),
+    },
+  });
+  engine.onStatus((s) => push(target(), 'engine:status', s));
+  // Start loading the model now so the first answer does not wait for it.
+  engine.transcriber().catch((err: Error) => console.error(`[coach] ${err.message}`));
+
+  const isTrusted = (sender: Electron.WebContents, url: string | undefined) => sender === target() && isOwnPage(url);
+  const handlers = createCoachHandlers({
+    service,
+    engine,
+    paths,
+    questions: loadQuestionBank(path.join(resourcesDir(), 'questions.json')),
+  });
+  for (const channel of Object.keys(handlers) as InvokeChannel[]) {
+    handle(channel, isTrusted, handlers[channel] as never);
+  }
+  on('audio:chunk', isTrusted, (answerId, pcm16) => service.pushAudio(answerId, pcm16), (sender, message) => {
+    console.warn(`[coach] rejected audio chunk: ${message}`);
+    if (!sender.isDestroyed()) sender.send('answer:error', { answerId: '', message });
+  });
+
+  win.on('closed', () => {
+    win = null;
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (e) => {
+    // Save any answer still recording before the process goes away.
+    e.preventDefault();
+    app.removeAllListeners('before-quit');
+    void service
+      .stopAll()
+      .finally(() => engine.dispose())
+      .finally(() => {
+        db.close();
+        app.quit();
+      });
+  });
+}
+
+main().catch((err: Error) => {
+  dialog.showErrorBox('Interview Coach could not start', err.stack ?? err.message);
+  app.exit(1);
+});

@@ -1,0 +1,7 @@
+import type { CoachApi } from '../shared/ipcContract';
+
+declare global {
+  interface Window {
+    api: CoachApi;
+  }
+}

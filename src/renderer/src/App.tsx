@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { EngineBadge } from './EngineBadge';
+import { HistoryScreen } from './features/history/HistoryScreen';
+import { PracticeScreen } from './features/practice/PracticeScreen';
+import { useCoachStore } from './store';
+import { startIpcBridge } from './store/ipcBridge';
+
+type Screen = 'practice' | 'history';
+
+const SCREENS: { id: Screen; label: string }[] = [
+  { id: 'practice', label: 'Practice' },
+  { id: 'history', label: 'History' },
+];
+
+export function App() {
+  const [screen, setScreen] = useState<Screen>('practice');
+  const recording = useCoachStore((s) => s.recording);
+
+  useEffect(() => startIpcBridge(), []);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          Interview Coach
+        </div>
+        <nav className="app-nav" aria-label="Main">
+          {SCREENS.map(({ id, label }) => (
+            <button
+              key={id}
+              type="button"
+              className="nav-tab"
+              aria-current={screen === id ? 'page' : undefined}
+              // Stay on Practice while an answer is being recorded or finalised.
+              disabled={screen !== id && recording !== 'idle'}
+              onClick={() => setScreen(id)}
+            >
+              {label}
+            </button>
+          ))}
+        </nav>
+        <EngineBadge />
+      </header>
+      <main className="app-main">{screen === 'practice' ? <PracticeScreen /> : <HistoryScreen />}</main>
+    </div>
+  );
+}

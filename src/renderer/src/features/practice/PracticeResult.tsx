@@ -1,0 +1,57 @@
+import { useEffect, useRef } from 'react';
+import { useCoachStore } from '../../store';
+import { AnswerResultView } from '../result/AnswerResultView';
+
+/** The result shown right after an answer, with the way back to practising. */
+export function PracticeResult() {
+  const result = useCoachStore((s) => s.lastResult);
+  const dismissResult = useCoachStore((s) => s.dismissResult);
+  const nextQuestion = useCoachStore((s) => s.nextQuestion);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [result?.answerId]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') dismissResult();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [dismissResult]);
+
+  if (!result) return null;
+
+  return (
+    <section className="practice-result" aria-labelledby="result-title">
+      <header className="result-header">
+        <p className="eyebrow">Your answer</p>
+        <h1 id="result-title" className="result-question" tabIndex={-1} ref={headingRef}>
+          {result.questionText}
+        </h1>
+      </header>
+      <AnswerResultView
+        result={result}
+        headingLevel={2}
+        actions={
+          <>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => {
+                nextQuestion();
+                dismissResult();
+              }}
+            >
+              Practise another question
+            </button>
+            <button type="button" className="button button-secondary" onClick={dismissResult}>
+              Try this question again
+            </button>
+          </>
+        }
+      />
+    </section>
+  );
+}

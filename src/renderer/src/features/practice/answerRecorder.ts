@@ -1,0 +1,149 @@
+// The record/stop flow: startAnswer → open the microphone → stream frames → stop the microphone →
+// stopAnswer → result. Also the optional microphone check (level meter without recording).
+import { startMicrophone, toMicrophoneError, type Microphone } from '../../audio/microphone';
+import { TARGET_SAMPLE_RATE_HZ } from '../../audio/pcmConvert';
+import { useCoachStore } from '../../store';
+import { errorMessage, selectCurrentQuestion } from '../../store/sessionSlice';
+
+const MIC_CHECK_DISCONNECTED = 'The microphone was disconnected. Reconnect it, or choose another microphone.';
+
+let microphone: Microphone | null = null;
+let checkMicrophone: Microphone | null = null;
+/** Stop was pressed while the answer was still starting; stop as soon as it is running. */
+let stopRequested = false;
+let unwatchAnswerError: (() => void) | null = null;
+
+const store = () => useCoachStore.getState();
+
+export function canRecord(): boolean {
+  const s = store();
+  return s.engineStatus.state === 'ready' && selectCurrentQuestion(s) !== null;
+}
+
+export async function toggleRecording(): Promise<void> {
+  const { recording } = store();
+  if (recording === 'idle') await startRecording();
+  else if (recording === 'starting' || recording === 'recording') await stopRecording();
+}
+
+export async function startRecording(): Promise<void> {
+  const state = store();
+  const question = selectCurrentQuestion(state);
+  if (state.recording !== 'idle' || !question || state.engineStatus.state !== 'ready') return;
+
+  await stopMicCheck();
+  await releaseMicrophone();
+  stopRequested = false;
+  state.answerStarting();
+
+  let answerId: string;
+  try {
+    const started = await window.api.startAnswer({
+      questionId: question.id,
+      questionText: question.text,
+      sampleRateHz: TARGET_SAMPLE_RATE_HZ,
+      ...(state.activeSessionId ? { sessionId: state.activeSessionId } : {}),
+    });
+    answerId = started.answerId;
+    store().answerStarted(started);
+  } catch (error) {
+    store().answerFailed(errorMessage(error, 'The answer could not be started.'));
+    return;
+  }
+
+  try {
+    microphone = await startMicrophone({
+      deviceId: state.microphoneId || undefined,
+      onFrame: (pcm16) => window.api.sendAudio(answerId, pcm16),
+      onLevel: (level) => {
+        if (store().recording === 'recording') store().setInputLevel(level);
+      },
+      onFailure: (error) => void abortRecording(error.message),
+    });
+  } catch (error) {
+    await window.api.cancelAnswer(answerId).catch(() => undefined);
+    store().answerFailed(toMicrophoneError(error).message);
+    return;
+  }
+
+  unwatchAnswerError = useCoachStore.subscribe((s, prev) => {
+    if (s.answerError && s.answerError !== prev.answerError) void abortRecording(s.answerError);
+  });
+  store().recordingStarted(Date.now());
+  if (stopRequested) await stopRecording();
+}
+
+export async function stopRecording(): Promise<void> {
+  const { recording, answerId } = store();
+  if (recording === 'starting') {
+    stopRequested = true;
+    return;
+  }
+  if (recording !== 'recording' || !answerId) return;
+
+  store().answerFinalising(Date.now());
+  await releaseMicrophone();
+  try {
+    const result = await window.api.stopAnswer(answerId);
+    store().answerSaved(result);
+    store().answerEnded();
+  } catch (error) {
+    store().answerFailed(errorMessage(error, 'The transcript could not be finalised.'));
+  }
+}
+
+/** The microphone or the engine failed mid-answer: discard the answer and say why. */
+async function abortRecording(message: string): Promise<void> {
+  const { recording, answerId } = store();
+  if (recording !== 'recording' && recording !== 'starting') return;
+  await releaseMicrophone();
+  if (answerId) await window.api.cancelAnswer(answerId).catch(() => undefined);
+  store().answerFailed(message);
+}
+
+async function releaseMicrophone(): Promise<void> {
+  unwatchAnswerError?.();
+  unwatchAnswerError = null;
+  const current = microphone;
+  microphone = null;
+  await current?.stop();
+}
+
+export async function toggleMicCheck(): Promise<void> {
+  const state = store();
+  if (state.micCheck !== 'off') {
+    await stopMicCheck();
+    return;
+  }
+  if (state.recording !== 'idle') return;
+  state.setMicCheck('starting');
+  state.dismissLiveError();
+  try {
+    const mic = await startMicrophone({
+      deviceId: state.microphoneId || undefined,
+      onFrame: () => undefined,
+      onLevel: (level) => store().setInputLevel(level),
+      onFailure: (error) => {
+        checkMicrophone = null;
+        store().setMicCheck('off');
+        store().showLiveError(error.kind === 'disconnected' ? MIC_CHECK_DISCONNECTED : error.message);
+      },
+    });
+    if (store().micCheck !== 'starting') {
+      await mic.stop();
+      return;
+    }
+    checkMicrophone = mic;
+    store().setMicCheck('on');
+  } catch (error) {
+    store().setMicCheck('off');
+    store().showLiveError(toMicrophoneError(error).message);
+  }
+}
+
+export async function stopMicCheck(): Promise<void> {
+  const mic = checkMicrophone;
+  checkMicrophone = null;
+  if (store().micCheck !== 'off') store().setMicCheck('off');
+  await mic?.stop();
+}

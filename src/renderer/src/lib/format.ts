@@ -1,0 +1,47 @@
+// Small display formatters shared by the screens.
+import type { Question } from '../../../core/domain';
+
+/** 83.4 → "01:23"; an hour or more → "1:02:03". */
+export function formatClock(totalSec: number): string {
+  const whole = Math.max(0, Math.floor(Number.isFinite(totalSec) ? totalSec : 0));
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  const seconds = whole % 60;
+  const mmss = `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
+  return hours > 0 ? `${hours}:${mmss}` : mmss;
+}
+
+/** 2.44 → "2.4 s". */
+export function formatSeconds(sec: number): string {
+  return `${sec.toFixed(1)} s`;
+}
+
+export function formatWpm(wordsPerMinute: number): string {
+  return String(Math.round(wordsPerMinute));
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+
+/** ISO timestamp → { date: "Fri, 21 Nov 2025", time: "14:05" }; unparseable input is shown as is. */
+export function formatDateTime(iso: string): { date: string; time: string } {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return { date: iso, time: '' };
+  return { date: dateFormat.format(date), time: timeFormat.format(date) };
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export const QUESTION_KIND_LABELS: Record<Question['kind'], string> = {
+  behavioural: 'Behavioural',
+  situational: 'Situational',
+  motivational: 'Motivational',
+  'technical-communication': 'Technical communication',
+};

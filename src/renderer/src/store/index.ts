@@ -1,0 +1,17 @@
+// The one renderer store, built from slices. Components select single fields; high-frequency values
+// (the input level) are read with `useCoachStore.subscribe`.
+import { create } from 'zustand';
+import { createLiveSlice, type LiveSlice } from './liveSlice';
+import { createSessionSlice, type SessionSlice } from './sessionSlice';
+
+export type CoachState = LiveSlice & SessionSlice;
+
+export const useCoachStore = create<CoachState>()((...a) => ({
+  ...createLiveSlice(...a),
+  ...createSessionSlice(...a),
+}));
+
+/** Back to a fresh start (tests, and nothing else). */
+export function resetCoachStore(): void {
+  useCoachStore.setState(useCoachStore.getInitialState(), true);
+}

@@ -1,0 +1,119 @@
+// Everything about the answer being recorded right now: captions, live stats, the current nudge,
+// engine status and the recording state machine (idle → starting → recording → finalising → idle).
+import type { StateCreator } from 'zustand';
+import type { CaptionUpdate, EngineStatus, LiveStats, Nudge } from '../../../core/domain';
+import type { StartedAnswer } from '../../../shared/ipcContract';
+import type { PcmLevel } from '../audio/pcmConvert';
+import type { CoachState } from './index';
+
+export type RecordingState = 'idle' | 'starting' | 'recording' | 'finalising';
+export type MicCheckState = 'off' | 'starting' | 'on';
+
+/** A nudge as shown: `id` changes for every nudge, so the same advice twice is shown twice. */
+export type ShownNudge = Nudge & { id: number };
+
+export const SILENCE: PcmLevel = { rms: 0, peak: 0 };
+
+export interface LiveSlice {
+  engineStatus: EngineStatus;
+  /** Where answers and models live (from `getStatus()`), shown as a privacy reassurance. */
+  dataDir: string | null;
+  recording: RecordingState;
+  answerId: string | null;
+  /** Last caption `seq` applied for `answerId`; older updates are dropped. */
+  captionSeq: number;
+  committedText: string;
+  tentativeText: string;
+  liveStats: LiveStats | null;
+  nudge: ShownNudge | null;
+  recordingStartedAtMs: number | null;
+  recordingStoppedAtMs: number | null;
+  /** High-frequency: read it with `subscribe`, never select it in a component. */
+  inputLevel: PcmLevel;
+  micCheck: MicCheckState;
+  /** Selected microphone; '' is the system default. */
+  microphoneId: string;
+  /** A problem with the current or last answer, shown until dismissed or the next answer starts. */
+  liveError: string | null;
+  /** Set from main's `answer:error` for the current answer; the recorder reacts to it. */
+  answerError: string | null;
+
+  answerStarting: () => void;
+  answerStarted: (started: StartedAnswer) => void;
+  recordingStarted: (atMs: number) => void;
+  answerFinalising: (atMs: number) => void;
+  answerEnded: () => void;
+  answerFailed: (message: string) => void;
+  showLiveError: (message: string) => void;
+  dismissLiveError: () => void;
+  setInputLevel: (level: PcmLevel) => void;
+  setMicCheck: (state: MicCheckState) => void;
+  chooseMicrophone: (deviceId: string) => void;
+}
+
+const INITIAL_ENGINE_STATUS: EngineStatus = { state: 'loading', message: 'Starting the speech engine…' };
+
+const freshAnswer = {
+  answerId: null,
+  captionSeq: -1,
+  committedText: '',
+  tentativeText: '',
+  liveStats: null,
+  nudge: null,
+  recordingStartedAtMs: null,
+  recordingStoppedAtMs: null,
+  answerError: null,
+} satisfies Partial<LiveSlice>;
+
+export const createLiveSlice: StateCreator<CoachState, [], [], LiveSlice> = (set) => ({
+  engineStatus: INITIAL_ENGINE_STATUS,
+  dataDir: null,
+  recording: 'idle',
+  ...freshAnswer,
+  inputLevel: SILENCE,
+  micCheck: 'off',
+  microphoneId: '',
+  liveError: null,
+
+  answerStarting: () => set({ ...freshAnswer, recording: 'starting', liveError: null, inputLevel: SILENCE }),
+  answerStarted: ({ answerId, sessionId }) => set({ answerId, activeSessionId: sessionId }),
+  recordingStarted: (atMs) => set({ recording: 'recording', recordingStartedAtMs: atMs }),
+  answerFinalising: (atMs) =>
+    set({ recording: 'finalising', recordingStoppedAtMs: atMs, nudge: null, inputLevel: SILENCE }),
+  answerEnded: () => set({ recording: 'idle', inputLevel: SILENCE }),
+  answerFailed: (message) =>
+    set({ ...freshAnswer, recording: 'idle', liveError: message, inputLevel: SILENCE }),
+  showLiveError: (liveError) => set({ liveError }),
+  dismissLiveError: () => set({ liveError: null }),
+  setInputLevel: (inputLevel) => set({ inputLevel }),
+  setMicCheck: (micCheck) => set(micCheck === 'off' ? { micCheck, inputLevel: SILENCE } : { micCheck }),
+  chooseMicrophone: (microphoneId) => set({ microphoneId }),
+});
+
+// Pure updates applied by the IPC bridge. Each returns `state` itself when nothing changes.
+
+let nudgeCounter = 0;
+
+export function applyCaptionUpdate(state: CoachState, update: CaptionUpdate): CoachState | Partial<CoachState> {
+  if (update.answerId !== state.answerId || update.seq <= state.captionSeq) return state;
+  return { captionSeq: update.seq, committedText: update.committedText, tentativeText: update.tentativeText };
+}
+
+export function applyLiveStats(state: CoachState, stats: LiveStats): CoachState | Partial<CoachState> {
+  if (stats.answerId !== state.answerId) return state;
+  return { liveStats: stats };
+}
+
+export function applyNudge(state: CoachState, nudge: Nudge): CoachState | Partial<CoachState> {
+  if (state.recording !== 'recording') return state;
+  nudgeCounter += 1;
+  return { nudge: { ...nudge, id: nudgeCounter } };
+}
+
+export function applyAnswerError(
+  state: CoachState,
+  error: { answerId: string; message: string },
+): CoachState | Partial<CoachState> {
+  if (error.answerId !== state.answerId || state.recording === 'idle') return state;
+  return { answerError: error.message };
+}

@@ -1,0 +1,111 @@
+// The one contract between main, preload and renderer (and, later, the WebSocket bridge).
+// Types describe every channel; zod schemas validate everything that crosses into main,
+// because the renderer is treated as untrusted input.
+import { z } from 'zod';
+import type {
+  AnswerResult,
+  AppStatus,
+  CaptionUpdate,
+  EngineStatus,
+  LiveStats,
+  Nudge,
+  Question,
+  SessionDetail,
+  SessionSummary,
+} from '../core/domain';
+
+/** 250 ms frames are 8,000 bytes; anything far larger is a bug or an attack. */
+export const MAX_AUDIO_CHUNK_BYTES = 64 * 1024;
+
+/** The only audio format main accepts: what the renderer's worklet produces. */
+export const WIRE_SAMPLE_RATE_HZ = 16_000;
+
+export const startAnswerOptionsSchema = z.object({
+  /** Continue an existing practice session, or omit to start a new one. */
+  sessionId: z.string().uuid().optional(),
+  questionId: z.string().min(1).max(200),
+  questionText: z.string().min(1).max(2000),
+  /** Declared by the sender so a capture path that forgot to resample is refused, not mis-heard. */
+  sampleRateHz: z.literal(WIRE_SAMPLE_RATE_HZ, {
+    message: `audio must be 16-bit mono PCM at ${WIRE_SAMPLE_RATE_HZ} Hz`,
+  }),
+});
+export type StartAnswerOptions = z.infer<typeof startAnswerOptionsSchema>;
+
+export const answerIdSchema = z.string().uuid();
+export const sessionIdSchema = z.string().uuid();
+
+export const audioChunkSchema = z
+  .instanceof(ArrayBuffer, { message: 'audio chunk must be an ArrayBuffer of 16-bit PCM' })
+  .refine((b) => b.byteLength > 0, 'audio chunk is empty')
+  .refine((b) => b.byteLength % 2 === 0, 'audio chunk must hold whole 16-bit samples')
+  .refine((b) => b.byteLength <= MAX_AUDIO_CHUNK_BYTES, `audio chunk exceeds ${MAX_AUDIO_CHUNK_BYTES} bytes`);
+
+export type StartedAnswer = { sessionId: string; answerId: string };
+
+/** renderer → main, answered. */
+export interface InvokeChannels {
+  'app:status': () => Promise<AppStatus>;
+  'questions:list': () => Promise<Question[]>;
+  'answer:start': (options: StartAnswerOptions) => Promise<StartedAnswer>;
+  'answer:stop': (answerId: string) => Promise<AnswerResult>;
+  'answer:cancel': (answerId: string) => Promise<void>;
+  'sessions:list': () => Promise<SessionSummary[]>;
+  'session:get': (sessionId: string) => Promise<SessionDetail>;
+}
+
+/** renderer → main, fire and forget (high-frequency). */
+export interface SendChannels {
+  'audio:chunk': (answerId: string, pcm16: ArrayBuffer) => void;
+}
+
+/** main → renderer. */
+export interface PushChannels {
+  'caption:update': (update: CaptionUpdate) => void;
+  'coach:nudge': (nudge: Nudge) => void;
+  'live:stats': (stats: LiveStats) => void;
+  'engine:status': (status: EngineStatus) => void;
+  'answer:error': (error: { answerId: string; message: string }) => void;
+}
+
+export type InvokeChannel = keyof InvokeChannels;
+export type SendChannel = keyof SendChannels;
+export type PushChannel = keyof PushChannels;
+
+/** Validators for each inbound channel's arguments, applied in main before any handler runs. */
+export const invokeArgSchemas = {
+  'app:status': z.tuple([]),
+  'questions:list': z.tuple([]),
+  'answer:start': z.tuple([startAnswerOptionsSchema]),
+  'answer:stop': z.tuple([answerIdSchema]),
+  'answer:cancel': z.tuple([answerIdSchema]),
+  'sessions:list': z.tuple([]),
+  'session:get': z.tuple([sessionIdSchema]),
+} satisfies { [C in InvokeChannel]: z.ZodType<Parameters<InvokeChannels[C]>> };
+
+export const sendArgSchemas = {
+  'audio:chunk': z.tuple([answerIdSchema, audioChunkSchema]),
+} satisfies { [C in SendChannel]: z.ZodType<Parameters<SendChannels[C]>> };
+
+/** Everything the renderer can call, as exposed on `window.api` by the preload script. */
+export interface CoachApi {
+  getStatus: InvokeChannels['app:status'];
+  listQuestions: InvokeChannels['questions:list'];
+  startAnswer: InvokeChannels['answer:start'];
+  stopAnswer: InvokeChannels['answer:stop'];
+  cancelAnswer: InvokeChannels['answer:cancel'];
+  listSessions: InvokeChannels['sessions:list'];
+  getSession: InvokeChannels['session:get'];
+  sendAudio: SendChannels['audio:chunk'];
+  onCaption: (cb: PushChannels['caption:update']) => () => void;
+  onNudge: (cb: PushChannels['coach:nudge']) => () => void;
+  onLiveStats: (cb: PushChannels['live:stats']) => () => void;
+  onEngineStatus: (cb: PushChannels['engine:status']) => () => void;
+  onAnswerError: (cb: PushChannels['answer:error']) => () => void;
+}
+
+/** Formats a zod failure as one readable line for the user and the log. */
+export function describeValidationError(channel: string, error: z.ZodError): string {
+  const issues = error.issues.map((i) => `${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}`);
+  return `Invalid payload for ${channel}: ${issues.join('; ')}`;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { float32ToPcm16, pcm16ToFloat32, rms, SampleBuffer } from '../../../src/core/audio/pcm';
+
+describe('PCM conversion', () => {
+  it('maps 16-bit extremes to [-1, 1) and back', () => {
+    const ints = new Int16Array([-32768, -16384, 0, 16384, 32767]);
+    const f = pcm16ToFloat32(ints.buffer);
+    expect(Array.from(f)).toEqual([-1, -0.5, 0, 0.5, 32767 / 32768]);
+    expect(Array.from(float32ToPcm16(f))).toEqual([-32768, -16384, 0, 16384, 32767]);
+  });
+
+  it('clips out-of-range floats instead of wrapping around', () => {
+    expect(Array.from(float32ToPcm16(new Float32Array([1.5, -3, 1, -1])))).toEqual([32767, -32768, 32767, -32768]);
+  });
+
+  it('computes RMS', () => {
+    expect(rms(new Float32Array([]))).toBe(0);
+    expect(rms(new Float32Array([0.5, -0.5, 0.5, -0.5]))).toBeCloseTo(0.5);
+  });
+});
+
+describe('SampleBuffer', () => {
+  it('grows, views and drops from the front without losing samples', () => {
+    const b = new SampleBuffer();
+    const chunk = new Float32Array(16_000 * 20).map((_, i) => i);
+    b.append(chunk);
+    b.append(chunk); // 40 s: beyond the initial 30 s capacity
+    expect(b.length).toBe(640_000);
+    expect(b.view(319_999, 320_001)).toEqual(new Float32Array([319_999, 0]));
+    b.dropFront(100);
+    expect(b.length).toBe(639_900);
+    expect(b.view()[0]).toBe(100);
+  });
+});

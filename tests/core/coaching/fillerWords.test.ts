@@ -1,0 +1,175 @@
+import { describe, it, expect } from 'vitest';
+import type { Word } from '../../../src/core/domain';
+import {
+  countFillers,
+  isVocalFiller,
+  normalizeWord,
+  VOCAL_FILLERS,
+} from '../../../src/core/coaching/fillerWords';
+
+const WORD_SEC = 0.3;
+const GAP_SEC = 0.1;
+
+/** Words from a sentence, each WORD_SEC long with GAP_SEC between them. */
+function wordsOf(sentence: string): Word[] {
+  return sentence
+    .split(' ')
+    .filter((text) => text !== '')
+    .map((text, index) => {
+      const startSec = index * (WORD_SEC + GAP_SEC);
+      return { text, startSec, endSec: startSec + WORD_SEC };
+    });
+}
+
+const fillerTexts = (sentence: string): string[] => countFillers(wordsOf(sentence)).map((hit) => hit.text);
+
+describe('countFillers — vocal fillers', () => {
+  it('counts every listed vocal filler', () => {
+    for (const filler of VOCAL_FILLERS) {
+      expect(fillerTexts(`I ${filler} think so`), filler).toEqual([filler]);
+    }
+  });
+
+  it('ignores case and punctuation', () => {
+    const hits = countFillers(wordsOf('Um, I think, uh... it was HMM. Fine'));
+    expect(hits.map((hit) => [hit.text, hit.wordIndex, hit.kind])).toEqual([
+      ['um', 0, 'vocal'],
+      ['uh', 3, 'vocal'],
+      ['hmm', 6, 'vocal'],
+    ]);
+  });
+
+  it('reports the filler word timing', () => {
+    const [hit] = countFillers(wordsOf('We um shipped'));
+    expect(hit).toEqual({ text: 'um', startSec: 0.4, endSec: 0.4 + WORD_SEC, wordIndex: 1, kind: 'vocal' });
+  });
+
+  it('treats elongated vocal fillers as fillers but not real words', () => {
+    expect(fillerTexts('ummm uhhhh hmmmm mmm')).toEqual(['ummm', 'uhhhh', 'hmmmm', 'mmm']);
+    expect(fillerTexts('the umbrella error hummed around')).toEqual([]);
+    expect(isVocalFiller('ahh')).toBe(false);
+  });
+
+  it('finds nothing in an empty or filler-free answer', () => {
+    expect(countFillers([])).toEqual([]);
+    expect(fillerTexts('I led the migration to Postgres in three months.')).toEqual([]);
+  });
+});
+
+describe('countFillers — "like"', () => {
+  it('counts "like" set off by commas', () => {
+    const hits = countFillers(wordsOf('it was, like, really hard'));
+    expect(hits.map((hit) => [hit.text, hit.wordIndex, hit.kind])).toEqual([['like', 2, 'lexical']]);
+  });
+
+  it('counts "Like," opening a sentence', () => {
+    expect(fillerTexts('Like, I just started. Like, it worked.')).toEqual(['like', 'like']);
+  });
+
+  it.each([
+    'I like Python',
+    'I would like to lead a team',
+    'It looks like the cache was cold',
+    'I feel like we should test more',
+    'We had something like that before',
+    'I enjoy languages, like Python and Go',
+    'Like I said, we shipped it',
+    'things I like, for example testing',
+  ])('does not count the verb or preposition in "%s"', (sentence) => {
+    expect(fillerTexts(sentence)).toEqual([]);
+  });
+});
+
+describe('countFillers — "you know" and "I mean"', () => {
+  it('counts "you know" as one hit spanning both words', () => {
+    const words = wordsOf('We had, you know, a deadline');
+    const hits = countFillers(words);
+    expect(hits).toEqual([
+      {
+        text: 'you know',
+        startSec: words[2]?.startSec,
+        endSec: words[3]?.endSec,
+        wordIndex: 2,
+        kind: 'lexical',
+      },
+    ]);
+  });
+
+  it('counts "you know" at the end of the answer or before an unrelated word', () => {
+    expect(fillerTexts('It was hard you know')).toEqual(['you know']);
+    expect(fillerTexts('you know we tried everything')).toEqual(['you know']);
+  });
+
+  it.each([
+    'you know that it failed',
+    'you know what happened',
+    'you know how it goes',
+    'you know why we did it',
+    'you know the answer',
+    'Do you know Kafka?',
+    'As you know we use Go',
+    'You. Know it',
+  ])('does not count the literal meaning in "%s"', (sentence) => {
+    expect(fillerTexts(sentence)).toEqual([]);
+  });
+
+  it('counts "I mean" as a hedge', () => {
+    const hits = countFillers(wordsOf('I mean, it worked. And I mean we shipped'));
+    expect(hits.map((hit) => [hit.text, hit.wordIndex])).toEqual([
+      ['i mean', 0],
+      ['i mean', 5],
+    ]);
+  });
+
+  it.each([
+    'what I mean by latency is the p99',
+    'I mean that we should test',
+    'I mean it',
+    'That is what I mean.',
+    'I mean what I say',
+  ])('does not count "I mean" explaining a meaning in "%s"', (sentence) => {
+    expect(fillerTexts(sentence)).toEqual([]);
+  });
+});
+
+describe('countFillers — "basically", "literally", "actually", "so"', () => {
+  it('counts "basically" anywhere', () => {
+    expect(fillerTexts('It is basically a cache')).toEqual(['basically']);
+  });
+
+  it('counts "literally" except in its literal sense', () => {
+    expect(fillerTexts('I literally rewrote it')).toEqual(['literally']);
+    expect(fillerTexts('Do not take it literally')).toEqual([]);
+    expect(fillerTexts('it was translated literally')).toEqual([]);
+  });
+
+  it('counts "actually" only at the start of a clause', () => {
+    expect(fillerTexts('Actually I led it. It was, actually, fine. Um actually no')).toEqual([
+      'actually',
+      'actually',
+      'um',
+      'actually',
+    ]);
+    expect(fillerTexts('We actually shipped early')).toEqual([]);
+  });
+
+  it('counts "so" opening a sentence before a comma or another filler', () => {
+    expect(fillerTexts('So, I started there')).toEqual(['so']);
+    expect(fillerTexts('It failed. So um we rolled back')).toEqual(['so', 'um']);
+    expect(fillerTexts('So basically we cached it')).toEqual(['so', 'basically']);
+  });
+
+  it('does not count "so" as a connective or intensifier', () => {
+    expect(fillerTexts("So that's why we did it")).toEqual([]);
+    expect(fillerTexts('It was so, so slow')).toEqual([]);
+    expect(fillerTexts('We tested it, so we knew')).toEqual([]);
+  });
+});
+
+describe('normalizeWord', () => {
+  it('lower-cases, straightens apostrophes and strips punctuation', () => {
+    expect(normalizeWord('"Um,')).toBe('um');
+    expect(normalizeWord('Don’t.')).toBe("don't");
+    expect(normalizeWord("'quoted'")).toBe('quoted');
+  });
+});

@@ -1,0 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Real public-domain / CC-BY recordings with reference transcripts (see its README). */
+export const SHARED_AUDIO = path.resolve(REPO_ROOT, '../shared/audio');
+export const sharedAudio = (name: string): string => path.join(SHARED_AUDIO, name);
+
+export const tempDir = (prefix = 'coach-test-'): string => mkdtempSync(path.join(os.tmpdir(), prefix));

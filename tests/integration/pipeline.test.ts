@@ -1,0 +1,113 @@
+// The whole practice pipeline on the real whisper.cpp binding with the synthetic tiny.en model:
+// jfk.wav streamed in 100 ms frames → live captions → final pass → scores → SQLite + WAV.
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { EngineHost } from '../../src/core/asr/engineHost';
+import { WhisperTranscriber } from '../../src/core/asr/whisperTranscriber';
+import { float32ToPcm16 } from '../../src/core/audio/pcm';
+import { readWav16kMono } from '../../src/core/audio/readWav';
+import { dataPaths } from '../../src/core/dataPaths';
+import type { AnswerResult, CaptionUpdate, LiveStats } from '../../src/core/domain';
+import { openDatabase, type Db } from '../../src/core/sessions/database';
+import { PracticeService } from '../../src/core/sessions/practiceService';
+import { SessionRepository } from '../../src/core/sessions/sessionRepository';
+import { sharedAudio, tempDir } from '../helpers/fixtures';
+import { RecordingTranscriber } from '../helpers/recordingTranscriber';
+
+const FRAME = 1600; // 100 ms
+
+describe('practice pipeline on the real engine', () => {
+  let engine: EngineHost;
+  let recorder: RecordingTranscriber;
+  let db: Db;
+  let service: PracticeService;
+  const captions: CaptionUpdate[] = [];
+  const stats: LiveStats[] = [];
+  const paths = dataPaths(tempDir());
+  let result: AnswerResult;
+  let sessionId: string;
+
+  beforeAll(async () => {
+    engine = new EngineHost({
+      modelsDir: paths.modelsDir,
+      modelPath: inject('syntheticModelPath'),
+      load: async (p) => (recorder = new RecordingTranscriber(await WhisperTranscriber.load(p))),
+    });
+    db = openDatabase(paths.dbPath);
+    service = new PracticeService({
+      paths,
+      repository: new SessionRepository(db),
+      engine,
+      events: { caption: (u) => captions.push(u), stats: (s) => stats.push(s), nudge: () => {}, answerError: () => {} },
+    });
+    const { samples } = readWav16kMono(sharedAudio('jfk.wav'));
+    const started = await service.startAnswer({ questionId: 'mot-about-you', questionText: 'Tell me about yourself.' });
+    sessionId = started.sessionId;
+    for (let i = 0; i < samples.length; i += FRAME) {
+      service.pushAudio(started.answerId, float32ToPcm16(samples.subarray(i, i + FRAME)).buffer as ArrayBuffer);
+      await service.drain(started.answerId);
+    }
+    result = await service.stopAnswer(started.answerId);
+  });
+
+  afterAll(async () => {
+    await engine.dispose();
+    db.close();
+  });
+
+  it('loads the model once and reports it ready', () => {
+    expect(engine.status.state).toBe('ready');
+  });
+
+  it('runs a live step about every second of audio, then one final pass over the whole answer', () => {
+    const live = recorder.calls.filter((c) => !c.options.thorough);
+    const final = recorder.calls.filter((c) => c.options.thorough);
+    expect(live.length).toBeGreaterThanOrEqual(9);
+    expect(live.length).toBeLessThanOrEqual(12);
+    expect(live.every((c) => c.options.audioCtx! < 1500)).toBe(true);
+    expect(final).toHaveLength(1);
+    expect(final[0]!.audioSec).toBeCloseTo(11, 0);
+    expect(recorder.calls.at(-1)!.options.thorough).toBe(true);
+  });
+
+  it('emits caption updates in order whose committed text only grows', () => {
+    expect(captions.length).toBeGreaterThanOrEqual(9);
+    captions.forEach((c, i) => {
+      if (i === 0) return;
+      expect(c.seq).toBe(captions[i - 1]!.seq + 1);
+      expect(c.committedText.startsWith(captions[i - 1]!.committedText)).toBe(true);
+      expect(c.audioSec).toBeGreaterThanOrEqual(captions[i - 1]!.audioSec);
+    });
+    expect(captions.some((c) => c.tentativeText.length > 0)).toBe(true);
+    const last = captions.at(-1)!;
+    expect(last.tentativeText).toBe('');
+    expect(last.committedText.length).toBeGreaterThan(0);
+  });
+
+  it('reports live stats with elapsed audio time', () => {
+    expect(stats.length).toBeGreaterThan(0);
+    expect(stats.at(-1)!.elapsedSec).toBeGreaterThan(9);
+  });
+
+  it('returns the final pass words with timings inside the answer, and metrics', () => {
+    const final = recorder.calls.at(-1)!.result;
+    expect(result.words).toEqual(final.words);
+    for (const w of result.words) {
+      expect(w.startSec).toBeGreaterThanOrEqual(0);
+      expect(w.endSec).toBeLessThanOrEqual(11.01);
+      expect(w.endSec).toBeGreaterThanOrEqual(w.startSec);
+    }
+    expect(result.metrics.durationSec).toBeCloseTo(11, 1);
+    expect(result.metrics.wordCount).toBe(result.words.length);
+  });
+
+  it('saves the session row, the answer and its 11 s WAV', () => {
+    expect(service.listSessions().map((s) => s.id)).toContain(sessionId);
+    const detail = service.getSession(sessionId);
+    expect(detail.answers).toHaveLength(1);
+    expect(detail.answers[0]!.words).toEqual(result.words);
+    expect(existsSync(result.audioPath)).toBe(true);
+    const { info } = readWav16kMono(result.audioPath);
+    expect(info.durationSec).toBeCloseTo(11, 1);
+  });
+});

@@ -1,0 +1,144 @@
+// A `window.api` made of vi.fn mocks, plus helpers to push events the way main would.
+import { vi } from 'vitest';
+import type {
+  AnswerResult,
+  CaptionUpdate,
+  EngineStatus,
+  FillerHit,
+  LiveStats,
+  Nudge,
+  Pause,
+  Question,
+  SessionDetail,
+  SessionSummary,
+  Word,
+} from '../../src/core/domain';
+import type { CoachApi, PushChannels } from '../../src/shared/ipcContract';
+
+export const SESSION_ID = '11111111-1111-4111-8111-111111111111';
+export const ANSWER_ID = '22222222-2222-4222-8222-222222222222';
+
+export const QUESTIONS: Question[] = [
+  { id: 'q1', kind: 'behavioural', text: 'Tell me about a time you failed.' },
+  { id: 'q2', kind: 'motivational', text: 'Why do you want this job?' },
+];
+
+export const ENGINE_READY: EngineStatus = { state: 'ready', message: 'Model loaded', modelPath: '/m/base.bin' };
+
+/** "So um I think [2.4 s] you know it works." with two fillers and one long pause. */
+export function sampleResult(overrides: Partial<AnswerResult> = {}): AnswerResult {
+  const texts = ['So', 'um', 'I', 'think', 'you', 'know', 'it', 'works.'];
+  const words: Word[] = texts.map((text, i) => {
+    const startSec = i * 0.5 + (i >= 4 ? 2.4 : 0);
+    return { text: ` ${text}`, startSec, endSec: startSec + 0.4 };
+  });
+  const fillers: FillerHit[] = [
+    { text: 'um', kind: 'vocal', wordIndex: 1, startSec: 0.5, endSec: 0.9 },
+    { text: 'you know', kind: 'lexical', wordIndex: 4, startSec: 4.4, endSec: 5.3 },
+  ];
+  const longPauses: Pause[] = [{ startSec: 1.9, endSec: 4.3, durationSec: 2.4 }];
+  return {
+    answerId: ANSWER_ID,
+    sessionId: SESSION_ID,
+    questionText: QUESTIONS[0]!.text,
+    words,
+    text: texts.join(' '),
+    audioPath: '/data/a.wav',
+    metrics: {
+      durationSec: 65,
+      speakingSec: 6.3,
+      wordCount: 8,
+      wordsPerMinute: 76.2,
+      fillers,
+      fillerCount: 2,
+      fillersPerMinute: 1.8,
+      longPauses,
+      longestPauseSec: 2.4,
+    },
+    ...overrides,
+  };
+}
+
+export const SESSIONS: SessionSummary[] = [
+  {
+    id: SESSION_ID,
+    startedAt: '2025-11-20T10:00:00Z',
+    title: 'Morning warm-up',
+    answerCount: 2,
+    durationSec: 125,
+    wordsPerMinute: 141.4,
+    fillerCount: 5,
+  },
+  {
+    id: '33333333-3333-4333-8333-333333333333',
+    startedAt: '2025-11-18T19:30:00Z',
+    title: 'Motivation questions',
+    answerCount: 1,
+    durationSec: 50,
+    wordsPerMinute: 160,
+    fillerCount: 1,
+  },
+];
+
+export function sampleDetail(): SessionDetail {
+  return {
+    ...SESSIONS[0]!,
+    answers: [
+      sampleResult(),
+      sampleResult({ answerId: '44444444-4444-4444-8444-444444444444', questionText: QUESTIONS[1]!.text }),
+    ],
+  };
+}
+
+type Listeners = { [C in keyof PushChannels]: Set<PushChannels[C]> };
+
+export function installFakeApi() {
+  const listeners: Listeners = {
+    'caption:update': new Set(),
+    'coach:nudge': new Set(),
+    'live:stats': new Set(),
+    'engine:status': new Set(),
+    'answer:error': new Set(),
+  };
+  function subscriber<C extends keyof PushChannels>(channel: C) {
+    return (cb: PushChannels[C]) => {
+      (listeners[channel] as Set<PushChannels[C]>).add(cb);
+      return () => {
+        (listeners[channel] as Set<PushChannels[C]>).delete(cb);
+      };
+    };
+  }
+
+  const api = {
+    getStatus: vi.fn<CoachApi['getStatus']>(async () => ({
+      dataDir: '/data',
+      modelsDir: '/data/models',
+      engine: ENGINE_READY,
+    })),
+    listQuestions: vi.fn<CoachApi['listQuestions']>(async () => QUESTIONS),
+    startAnswer: vi.fn<CoachApi['startAnswer']>(async (options) => ({
+      sessionId: options.sessionId ?? SESSION_ID,
+      answerId: ANSWER_ID,
+    })),
+    stopAnswer: vi.fn<CoachApi['stopAnswer']>(async () => sampleResult()),
+    cancelAnswer: vi.fn<CoachApi['cancelAnswer']>(async () => undefined),
+    listSessions: vi.fn<CoachApi['listSessions']>(async () => SESSIONS),
+    getSession: vi.fn<CoachApi['getSession']>(async () => sampleDetail()),
+    sendAudio: vi.fn<CoachApi['sendAudio']>(),
+    onCaption: vi.fn(subscriber('caption:update')),
+    onNudge: vi.fn(subscriber('coach:nudge')),
+    onLiveStats: vi.fn(subscriber('live:stats')),
+    onEngineStatus: vi.fn(subscriber('engine:status')),
+    onAnswerError: vi.fn(subscriber('answer:error')),
+  } satisfies CoachApi;
+  window.api = api;
+
+  const push = {
+    caption: (u: CaptionUpdate) => listeners['caption:update'].forEach((cb) => cb(u)),
+    nudge: (n: Nudge) => listeners['coach:nudge'].forEach((cb) => cb(n)),
+    stats: (s: LiveStats) => listeners['live:stats'].forEach((cb) => cb(s)),
+    engine: (e: EngineStatus) => listeners['engine:status'].forEach((cb) => cb(e)),
+    answerError: (e: { answerId: string; message: string }) => listeners['answer:error'].forEach((cb) => cb(e)),
+  };
+  return { api, push, listeners };
+}
