@@ -24,7 +24,10 @@ export default tseslint.config(
     // The core must run in tests, the CLI and the server, where there is no Electron.
     files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'src/core, src/cli and src/shared never import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'src/core, src/cli and src/shared never import electron.' }] },
+      ],
     },
   },
   {
@@ -34,7 +37,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'Use src/main/ipc.ts (handle/on/push).' },
+        {
+          selector: "ImportSpecifier[imported.name='ipcMain']",
+          message: 'Use src/main/ipc.ts (handle/on/push).',
+        },
         { selector: "ImportSpecifier[imported.name='ipcRenderer']", message: 'Use src/preload/api.ts.' },
       ],
     },

@@ -24,7 +24,9 @@ function electronVersion() {
 
 const version = electronVersion();
 if (version === null) {
-  console.log('[coach] Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD?): skipping the Electron build of better-sqlite3.');
+  console.log(
+    '[coach] Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD?): skipping the Electron build of better-sqlite3.',
+  );
   process.exit(0);
 }
 const outDir = path.join(root, 'native', `electron-${version}`);
@@ -39,7 +41,14 @@ const nodeGyp = process.env.npm_config_node_gyp;
 const [cmd, args] = nodeGyp ? [process.execPath, [nodeGyp]] : ['npx', ['--yes', 'node-gyp']];
 const res = spawnSync(
   cmd,
-  [...args, 'rebuild', '--release', `--target=${version}`, '--dist-url=https://electronjs.org/headers', `--jobs=${os.cpus().length}`],
+  [
+    ...args,
+    'rebuild',
+    '--release',
+    `--target=${version}`,
+    '--dist-url=https://electronjs.org/headers',
+    `--jobs=${os.cpus().length}`,
+  ],
   // An npmrc `nodedir` would point node-gyp at Node's headers instead of Electron's.
   { cwd: work, stdio: 'inherit', env: { ...process.env, npm_config_nodedir: '' } },
 );

@@ -47,9 +47,21 @@ const ANSWER_ID = '0b7f6f6a-3c1e-4c55-8f0e-2a9d1f4b7c10';
 // ---------- sample data ----------
 
 const QUESTIONS: Question[] = [
-  { id: 'b1', kind: 'behavioural', text: 'Tell me about a time you had to deliver a project under a tight deadline.' },
-  { id: 'b2', kind: 'behavioural', text: 'Describe a disagreement with a colleague and how you resolved it.' },
-  { id: 's1', kind: 'situational', text: 'What would you do if a key teammate left in the middle of a release?' },
+  {
+    id: 'b1',
+    kind: 'behavioural',
+    text: 'Tell me about a time you had to deliver a project under a tight deadline.',
+  },
+  {
+    id: 'b2',
+    kind: 'behavioural',
+    text: 'Describe a disagreement with a colleague and how you resolved it.',
+  },
+  {
+    id: 's1',
+    kind: 'situational',
+    text: 'What would you do if a key teammate left in the middle of a release?',
+  },
   { id: 'm1', kind: 'motivational', text: 'Why do you want to work here, and why now?' },
   {
     id: 't1',
@@ -97,7 +109,13 @@ function makeAnswer(questionText: string, script: string, answerId: string): Ans
       const parts = f.text.split(' ');
       const span = words.slice(i, i + parts.length).map((w) => bare(w.text.trim()));
       if (span.join(' ') === f.text) {
-        fillers.push({ text: f.text, kind: f.kind, wordIndex: i, startSec: word.startSec, endSec: word.endSec });
+        fillers.push({
+          text: f.text,
+          kind: f.kind,
+          wordIndex: i,
+          startSec: word.startSec,
+          endSec: word.endSec,
+        });
       }
     }
   });
@@ -239,11 +257,15 @@ type PreviewHooks = {
   };
 };
 
-async function emit(page: Page, name: 'caption' | 'nudge' | 'stats' | 'engine', payload: unknown): Promise<void> {
-  await page.evaluate(
-    ([n, p]) => (globalThis as unknown as PreviewHooks).__preview.emit(n, p),
-    [name, payload] as const,
-  );
+async function emit(
+  page: Page,
+  name: 'caption' | 'nudge' | 'stats' | 'engine',
+  payload: unknown,
+): Promise<void> {
+  await page.evaluate(([n, p]) => (globalThis as unknown as PreviewHooks).__preview.emit(n, p), [
+    name,
+    payload,
+  ] as const);
 }
 
 async function audioStats(page: Page): Promise<PreviewHooks['__preview']['stats']> {
@@ -262,7 +284,12 @@ function caption(seq: number, committedText: string, tentativeText: string): Cap
   return { answerId: ANSWER_ID, seq, committedText, tentativeText, audioSec: seq };
 }
 
-function liveStats(elapsedSec: number, wordsPerMinute: number, fillerCount: number, behind = false): LiveStats {
+function liveStats(
+  elapsedSec: number,
+  wordsPerMinute: number,
+  fillerCount: number,
+  behind = false,
+): LiveStats {
   return { answerId: ANSWER_ID, elapsedSec, wordsPerMinute, fillerCount, behind };
 }
 
@@ -278,6 +305,9 @@ async function openPage(browser: Browser, url: string, data: PreviewData, dark =
     if (m.type() === 'error' || m.type() === 'warning') console.log(`[page ${m.type()}] ${m.text()}`);
   });
   page.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) console.log(`[page] ${r.status()} ${r.url()}`);
+  });
   await page.goto(url);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   return page;
@@ -346,7 +376,10 @@ async function screenshots(browser: Browser, url: string): Promise<void> {
   await page.context().close();
 
   const errorPage = await openPage(browser, url, { ...baseData, engine: ENGINE_MISSING_MODEL });
-  await errorPage.getByText(/No speech model found/).first().waitFor();
+  await errorPage
+    .getByText(/No speech model found/)
+    .first()
+    .waitFor();
   await shot(errorPage, 'engine-error');
   await errorPage.context().close();
 
@@ -392,7 +425,9 @@ async function checkProductionBuild(browser: Browser): Promise<void> {
   await page.locator('body').press('Space');
   await waitForFrames(page, 2);
   const stats = await audioStats(page);
-  console.log(`production build: worklet delivered ${stats.frames} frames (${stats.frameSizes.join(', ')} bytes)`);
+  console.log(
+    `production build: worklet delivered ${stats.frames} frames (${stats.frameSizes.join(', ')} bytes)`,
+  );
   await page.context().close();
   await server.close();
 }
@@ -412,7 +447,11 @@ async function main(): Promise<void> {
   if (!url) throw new Error('dev server has no URL');
   console.log(`renderer at ${url}`);
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   try {
     await screenshots(browser, url);
     if (process.argv.includes('--build')) await checkProductionBuild(browser);

@@ -10,7 +10,8 @@ export function simdBuildEnv(platform = process.platform, arch = process.arch) {
   if (platform === 'win32') return { cflags: '/arch:AVX2', env: { CL: '/arch:AVX2' } };
   if (arch === 'x64') return withFlags('-O3 -DNDEBUG -march=native');
   // NEON is part of the arm64 baseline; -mcpu=native adds fp16/dotprod where the core has them.
-  if (arch === 'arm64') return withFlags(platform === 'darwin' ? '-O3 -DNDEBUG' : '-O3 -DNDEBUG -mcpu=native');
+  if (arch === 'arm64')
+    return withFlags(platform === 'darwin' ? '-O3 -DNDEBUG' : '-O3 -DNDEBUG -mcpu=native');
   return withFlags('-O3 -DNDEBUG');
 }
 
@@ -18,4 +19,5 @@ function withFlags(flags) {
   return { cflags: flags, env: { CFLAGS: flags, CXXFLAGS: flags } };
 }
 
-export const hostDescription = () => `${process.platform}-${process.arch} ${os.cpus()[0]?.model ?? ''}`.trim();
+export const hostDescription = () =>
+  `${process.platform}-${process.arch} ${os.cpus()[0]?.model ?? ''}`.trim();

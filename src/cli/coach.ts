@@ -28,14 +28,21 @@ Data folder: $COACH_DATA_DIR or the platform default; model: --model, $COACH_WHI
 const FRAME_SAMPLES = SAMPLE_RATE_HZ / 5;
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
-const defaultIo: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(`${s}\n`),
+  err: (s) => process.stderr.write(`${s}\n`),
+};
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'analyze') return await analyze(rest, io);
     if (command === 'sessions') return sessions(rest, io);
-    io.err(command && command !== '--help' && command !== 'help' ? `Unknown command: ${command}\n\n${USAGE}` : USAGE);
+    io.err(
+      command && command !== '--help' && command !== 'help'
+        ? `Unknown command: ${command}\n\n${USAGE}`
+        : USAGE,
+    );
     return command === '--help' || command === 'help' ? 0 : 2;
   } catch (err) {
     io.err(`coach: ${(err as Error).message}`);
@@ -67,14 +74,22 @@ async function analyze(args: string[], io: Io): Promise<number> {
   const scratch = save ? null : mkdtempSync(path.join(os.tmpdir(), 'coach-nosave-'));
   const paths = scratch ? dataPaths(scratch) : dataPaths();
   const db = openDatabase(paths.dbPath);
-  const engine = new EngineHost({ modelsDir: dataPaths().modelsDir, modelPath: values.model ?? process.env.COACH_WHISPER_MODEL });
+  const engine = new EngineHost({
+    modelsDir: dataPaths().modelsDir,
+    modelPath: values.model ?? process.env.COACH_WHISPER_MODEL,
+  });
   try {
     const progress = progressPrinter(io, samples.length / SAMPLE_RATE_HZ);
     const service = new PracticeService({
       paths,
       repository: new SessionRepository(db),
       engine,
-      events: { caption: (u) => progress(u.audioSec), stats: () => {}, nudge: () => {}, answerError: (e) => io.err(`warning: ${e.message}`) },
+      events: {
+        caption: (u) => progress(u.audioSec),
+        stats: () => {},
+        nudge: () => {},
+        answerError: (e) => io.err(`warning: ${e.message}`),
+      },
     });
     const questionText = values.question ?? `Recording: ${path.basename(file)}`;
     const { sessionId, answerId } = await service.startAnswer({ questionId: 'imported', questionText });
@@ -84,7 +99,14 @@ async function analyze(args: string[], io: Io): Promise<number> {
     if (values.json) {
       io.out(JSON.stringify(jsonReport(result, save ? sessionId : null, paths), null, 2));
     } else {
-      io.out(formatAnswerReport({ title: questionText, words: result.words, metrics: result.metrics, savedAs: save ? sessionId : undefined }));
+      io.out(
+        formatAnswerReport({
+          title: questionText,
+          words: result.words,
+          metrics: result.metrics,
+          savedAs: save ? sessionId : undefined,
+        }),
+      );
     }
     return 0;
   } finally {
@@ -94,7 +116,12 @@ async function analyze(args: string[], io: Io): Promise<number> {
   }
 }
 
-async function feed(service: PracticeService, answerId: string, samples: Float32Array, realtime: boolean): Promise<void> {
+async function feed(
+  service: PracticeService,
+  answerId: string,
+  samples: Float32Array,
+  realtime: boolean,
+): Promise<void> {
   const started = performance.now();
   for (let i = 0; i < samples.length; i += FRAME_SAMPLES) {
     const frame = float32ToPcm16(samples.subarray(i, i + FRAME_SAMPLES));
@@ -109,7 +136,11 @@ async function feed(service: PracticeService, answerId: string, samples: Float32
   }
 }
 
-function jsonReport(result: Awaited<ReturnType<PracticeService['stopAnswer']>>, sessionId: string | null, paths: DataPaths) {
+function jsonReport(
+  result: Awaited<ReturnType<PracticeService['stopAnswer']>>,
+  sessionId: string | null,
+  paths: DataPaths,
+) {
   return {
     sessionId,
     answerId: result.answerId,
@@ -133,7 +164,10 @@ function analyzeTranscript(file: string, json: boolean, io: Io): number {
   const words = parseTranscriptJson(raw);
   const durationSec = words.length ? words[words.length - 1]!.endSec : 0;
   const metrics = analyzeAnswer(words, durationSec);
-  if (json) io.out(JSON.stringify({ durationSec, text: words.map((w) => w.text).join(' '), words, metrics }, null, 2));
+  if (json)
+    io.out(
+      JSON.stringify({ durationSec, text: words.map((w) => w.text).join(' '), words, metrics }, null, 2),
+    );
   else io.out(formatAnswerReport({ title: `Transcript: ${path.basename(file)}`, words, metrics }));
   return 0;
 }

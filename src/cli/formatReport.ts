@@ -25,7 +25,12 @@ export function markedTranscript(words: Word[], metrics: AnswerMetrics): string 
   return parts.join(' ');
 }
 
-export function formatAnswerReport(r: { title: string; words: Word[]; metrics: AnswerMetrics; savedAs?: string }): string {
+export function formatAnswerReport(r: {
+  title: string;
+  words: Word[];
+  metrics: AnswerMetrics;
+  savedAs?: string;
+}): string {
   const m = r.metrics;
   const lines = [
     r.title,
@@ -46,11 +51,23 @@ export function formatAnswerReport(r: { title: string; words: Word[]; metrics: A
 }
 
 export function formatSessionList(sessions: SessionSummary[]): string {
-  if (sessions.length === 0) return 'No saved sessions yet. Record one in the app or run `coach analyze <file>`.';
+  if (sessions.length === 0)
+    return 'No saved sessions yet. Record one in the app or run `coach analyze <file>`.';
   const rows = sessions.map((s) =>
-    [s.id, s.startedAt.replace('T', ' ').slice(0, 16), String(s.answerCount), fmtSec(s.durationSec), String(Math.round(s.wordsPerMinute)), String(s.fillerCount), s.title].join('  '),
+    [
+      s.id,
+      s.startedAt.replace('T', ' ').slice(0, 16),
+      String(s.answerCount),
+      fmtSec(s.durationSec),
+      String(Math.round(s.wordsPerMinute)),
+      String(s.fillerCount),
+      s.title,
+    ].join('  '),
   );
-  return ['id                                    started           answers  length  wpm  fillers  title', ...rows].join('\n');
+  return [
+    'id                                    started           answers  length  wpm  fillers  title',
+    ...rows,
+  ].join('\n');
 }
 
 function wrap(text: string, width: number): string {

@@ -13,7 +13,8 @@ export type DataPaths = {
 export function defaultDataDir(platform = process.platform, env = process.env, home = os.homedir()): string {
   if (env.COACH_DATA_DIR) return path.resolve(env.COACH_DATA_DIR);
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Interview Coach');
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Interview Coach');
+  if (platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Interview Coach');
   return path.join(env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'interview-coach');
 }
 

@@ -16,7 +16,12 @@ import { createMainWindow, isOwnPage } from './mainWindow';
 
 /** better-sqlite3 compiled for this Electron's ABI by scripts/prepareElectron.mjs. */
 function electronSqliteBinding(): string | undefined {
-  const p = path.join(app.getAppPath(), 'native', `electron-${process.versions.electron}`, 'better_sqlite3.node');
+  const p = path.join(
+    app.getAppPath(),
+    'native',
+    `electron-${process.versions.electron}`,
+    'better_sqlite3.node',
+  );
   return existsSync(p) ? p : undefined;
 }
 
@@ -44,7 +49,8 @@ async function main(): Promise<void> {
   // Start loading the model now so the first answer does not wait for it.
   engine.transcriber().catch((err: Error) => console.error(`[coach] ${err.message}`));
 
-  const isTrusted = (sender: Electron.WebContents, url: string | undefined) => sender === target() && isOwnPage(url);
+  const isTrusted = (sender: Electron.WebContents, url: string | undefined) =>
+    sender === target() && isOwnPage(url);
   const handlers = createCoachHandlers({
     service,
     engine,
@@ -54,10 +60,15 @@ async function main(): Promise<void> {
   for (const channel of Object.keys(handlers) as InvokeChannel[]) {
     handle(channel, isTrusted, handlers[channel] as never);
   }
-  on('audio:chunk', isTrusted, (answerId, pcm16) => service.pushAudio(answerId, pcm16), (sender, message) => {
-    console.warn(`[coach] rejected audio chunk: ${message}`);
-    if (!sender.isDestroyed()) sender.send('answer:error', { answerId: '', message });
-  });
+  on(
+    'audio:chunk',
+    isTrusted,
+    (answerId, pcm16) => service.pushAudio(answerId, pcm16),
+    (sender, message) => {
+      console.warn(`[coach] rejected audio chunk: ${message}`);
+      if (!sender.isDestroyed()) sender.send('answer:error', { answerId: '', message });
+    },
+  );
 
   win.on('closed', () => {
     win = null;

@@ -15,9 +15,14 @@ import {
 
 export type SenderCheck = (sender: WebContents, frameUrl: string | undefined) => boolean;
 
-export function handle<C extends InvokeChannel>(channel: C, isTrusted: SenderCheck, handler: InvokeChannels[C]): void {
+export function handle<C extends InvokeChannel>(
+  channel: C,
+  isTrusted: SenderCheck,
+  handler: InvokeChannels[C],
+): void {
   ipcMain.handle(channel, async (event: IpcMainInvokeEvent, ...raw: unknown[]) => {
-    if (!isTrusted(event.sender, event.senderFrame?.url)) throw new Error(`Refused ${channel} from an untrusted sender`);
+    if (!isTrusted(event.sender, event.senderFrame?.url))
+      throw new Error(`Refused ${channel} from an untrusted sender`);
     const parsed = invokeArgSchemas[channel].safeParse(raw);
     if (!parsed.success) throw new Error(describeValidationError(channel, parsed.error));
     return (handler as (...a: unknown[]) => unknown)(...(parsed.data as unknown[]));
@@ -42,6 +47,10 @@ export function on<C extends SendChannel>(
   });
 }
 
-export function push<C extends PushChannel>(target: WebContents | null, channel: C, payload: Parameters<PushChannels[C]>[0]): void {
+export function push<C extends PushChannel>(
+  target: WebContents | null,
+  channel: C,
+  payload: Parameters<PushChannels[C]>[0],
+): void {
   if (target && !target.isDestroyed()) target.send(channel, payload);
 }

@@ -26,7 +26,12 @@ export function createMainWindow(): BrowserWindow {
   // Our page may use the microphone; nothing else gets any permission.
   session.defaultSession.setPermissionRequestHandler((wc, permission, callback, details) => {
     const audioOnly = 'mediaTypes' in details && (details.mediaTypes ?? []).every((t) => t === 'audio');
-    callback(wc === win.webContents && permission === 'media' && audioOnly && isOwnPage(details.requestingUrl));
+    callback(
+      wc === win.webContents && permission === 'media' && audioOnly && isOwnPage(details.requestingUrl),
+    );
+  });
+  session.defaultSession.setPermissionCheckHandler((wc, permission, origin) => {
+    return wc === win.webContents && permission === 'media' && isOwnPage(origin);
   });
   // Links open in the user's browser; the app window never navigates away from the app.
   win.webContents.setWindowOpenHandler(({ url }) => {

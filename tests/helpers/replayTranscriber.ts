@@ -57,7 +57,11 @@ export class ReplayTranscriber implements Transcriber {
       };
     });
     await Promise.resolve();
-    return { words, text: words.map((w) => w.text).join(' '), computeMs: this.opts.computeMs?.(endSec - startSec) ?? 0 };
+    return {
+      words,
+      text: words.map((w) => w.text).join(' '),
+      computeMs: this.opts.computeMs?.(endSec - startSec) ?? 0,
+    };
   }
 
   async dispose(): Promise<void> {}

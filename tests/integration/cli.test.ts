@@ -54,7 +54,17 @@ describe('coach CLI', () => {
     const { spawnSync } = await import('node:child_process');
     const { ffmpegPath } = await import('../../src/core/audio/decodeFile');
     const ogg = path.join(tempDir(), 'answer.ogg');
-    const r = spawnSync(ffmpegPath(), ['-v', 'error', '-i', sharedAudio('librivox-0880.wav'), '-ar', '44100', '-c:a', 'libvorbis', ogg]);
+    const r = spawnSync(ffmpegPath(), [
+      '-v',
+      'error',
+      '-i',
+      sharedAudio('librivox-0880.wav'),
+      '-ar',
+      '44100',
+      '-c:a',
+      'libvorbis',
+      ogg,
+    ]);
     expect(r.status).toBe(0);
     const a = capture();
     expect(await main(['analyze', ogg, '--json', '--no-save'], a.io)).toBe(0);

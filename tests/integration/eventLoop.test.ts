@@ -13,7 +13,10 @@ describe('whisper.cpp runs off the event loop', () => {
   it('keeps timers firing while a 30 s window is transcribed', async () => {
     const engine = await WhisperTranscriber.load(inject('syntheticModelPath'));
     try {
-      const audio = readWav16kMono(sharedAudio('librivox_shakespeare_sonnet_001.wav')).samples.slice(0, 30 * 16_000);
+      const audio = readWav16kMono(sharedAudio('librivox_shakespeare_sonnet_001.wav')).samples.slice(
+        0,
+        30 * 16_000,
+      );
       let last = performance.now();
       let worst = 0;
       let ticks = 0;

@@ -38,13 +38,24 @@ describe('practice pipeline on the real engine', () => {
       paths,
       repository: new SessionRepository(db),
       engine,
-      events: { caption: (u) => captions.push(u), stats: (s) => stats.push(s), nudge: () => {}, answerError: () => {} },
+      events: {
+        caption: (u) => captions.push(u),
+        stats: (s) => stats.push(s),
+        nudge: () => {},
+        answerError: () => {},
+      },
     });
     const { samples } = readWav16kMono(sharedAudio('jfk.wav'));
-    const started = await service.startAnswer({ questionId: 'mot-about-you', questionText: 'Tell me about yourself.' });
+    const started = await service.startAnswer({
+      questionId: 'mot-about-you',
+      questionText: 'Tell me about yourself.',
+    });
     sessionId = started.sessionId;
     for (let i = 0; i < samples.length; i += FRAME) {
-      service.pushAudio(started.answerId, float32ToPcm16(samples.subarray(i, i + FRAME)).buffer as ArrayBuffer);
+      service.pushAudio(
+        started.answerId,
+        float32ToPcm16(samples.subarray(i, i + FRAME)).buffer as ArrayBuffer,
+      );
       await service.drain(started.answerId);
     }
     result = await service.stopAnswer(started.answerId);

@@ -23,7 +23,11 @@ export const QUESTIONS: Question[] = [
   { id: 'q2', kind: 'motivational', text: 'Why do you want this job?' },
 ];
 
-export const ENGINE_READY: EngineStatus = { state: 'ready', message: 'Model loaded', modelPath: '/m/base.bin' };
+export const ENGINE_READY: EngineStatus = {
+  state: 'ready',
+  message: 'Model loaded',
+  modelPath: '/m/base.bin',
+};
 
 /** "So um I think [2.4 s] you know it works." with two fillers and one long pause. */
 export function sampleResult(overrides: Partial<AnswerResult> = {}): AnswerResult {
@@ -138,7 +142,8 @@ export function installFakeApi() {
     nudge: (n: Nudge) => listeners['coach:nudge'].forEach((cb) => cb(n)),
     stats: (s: LiveStats) => listeners['live:stats'].forEach((cb) => cb(s)),
     engine: (e: EngineStatus) => listeners['engine:status'].forEach((cb) => cb(e)),
-    answerError: (e: { answerId: string; message: string }) => listeners['answer:error'].forEach((cb) => cb(e)),
+    answerError: (e: { answerId: string; message: string }) =>
+      listeners['answer:error'].forEach((cb) => cb(e)),
   };
   return { api, push, listeners };
 }

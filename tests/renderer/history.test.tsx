@@ -39,9 +39,7 @@ describe('HistoryScreen', () => {
 
     await user.keyboard('{Escape}');
     await screen.findByRole('list', { name: 'Saved sessions' });
-    await waitFor(() =>
-      expect(document.activeElement?.textContent).toContain('Morning warm-up'),
-    );
+    await waitFor(() => expect(document.activeElement?.textContent).toContain('Morning warm-up'));
   });
 
   it('shows an empty state when nothing is saved', async () => {

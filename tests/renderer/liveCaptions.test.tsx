@@ -6,7 +6,12 @@ import { resetCoachStore, useCoachStore } from '../../src/renderer/src/store';
 import { startIpcBridge } from '../../src/renderer/src/store/ipcBridge';
 import { ANSWER_ID, SESSION_ID, installFakeApi } from './fakeApi';
 
-function caption(seq: number, committedText: string, tentativeText: string, answerId = ANSWER_ID): CaptionUpdate {
+function caption(
+  seq: number,
+  committedText: string,
+  tentativeText: string,
+  answerId = ANSWER_ID,
+): CaptionUpdate {
   return { answerId, seq, committedText, tentativeText, audioSec: seq * 0.2 };
 }
 

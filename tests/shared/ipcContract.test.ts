@@ -10,9 +10,11 @@ const uuid = '8a1f6c2e-3b4d-4e5f-8a6b-7c8d9e0f1a2b';
 
 describe('IPC contract validation', () => {
   it('accepts a well-formed start request and audio chunk', () => {
-    expect(invokeArgSchemas['answer:start'].safeParse([{ questionId: 'q1', questionText: 'Why?', sampleRateHz: 16000 }]).success).toBe(
-      true,
-    );
+    expect(
+      invokeArgSchemas['answer:start'].safeParse([
+        { questionId: 'q1', questionText: 'Why?', sampleRateHz: 16000 },
+      ]).success,
+    ).toBe(true);
     expect(sendArgSchemas['audio:chunk'].safeParse([uuid, new ArrayBuffer(6400)]).success).toBe(true);
   });
 
@@ -30,14 +32,24 @@ describe('IPC contract validation', () => {
   });
 
   it('refuses audio at any other sample rate, saying which one it needs', () => {
-    const r = invokeArgSchemas['answer:start'].safeParse([{ questionId: 'q1', questionText: 'Why?', sampleRateHz: 48000 }]);
+    const r = invokeArgSchemas['answer:start'].safeParse([
+      { questionId: 'q1', questionText: 'Why?', sampleRateHz: 48000 },
+    ]);
     expect(r.success).toBe(false);
-    if (!r.success) expect(describeValidationError('answer:start', r.error)).toMatch(/sampleRateHz: audio must be .*16000 Hz/);
+    if (!r.success)
+      expect(describeValidationError('answer:start', r.error)).toMatch(
+        /sampleRateHz: audio must be .*16000 Hz/,
+      );
   });
 
   it('rejects malformed invoke payloads', () => {
-    expect(invokeArgSchemas['answer:start'].safeParse([{ questionId: '', questionText: 'x' }]).success).toBe(false);
-    expect(invokeArgSchemas['answer:start'].safeParse([{ questionId: 'q', questionText: 'x'.repeat(5000) }]).success).toBe(false);
+    expect(invokeArgSchemas['answer:start'].safeParse([{ questionId: '', questionText: 'x' }]).success).toBe(
+      false,
+    );
+    expect(
+      invokeArgSchemas['answer:start'].safeParse([{ questionId: 'q', questionText: 'x'.repeat(5000) }])
+        .success,
+    ).toBe(false);
     expect(invokeArgSchemas['answer:stop'].safeParse([42]).success).toBe(false);
     expect(invokeArgSchemas['session:get'].safeParse(['../../etc/passwd']).success).toBe(false);
     expect(invokeArgSchemas['sessions:list'].safeParse([{ extra: true }]).success).toBe(false);

@@ -30,7 +30,13 @@ export type GgmlModelInfo = {
 
 export class ModelFileError extends Error {}
 
-const SIZE_BY_STATE: Record<number, string> = { 384: 'tiny', 512: 'base', 768: 'small', 1024: 'medium', 1280: 'large' };
+const SIZE_BY_STATE: Record<number, string> = {
+  384: 'tiny',
+  512: 'base',
+  768: 'small',
+  1024: 'medium',
+  1280: 'large',
+};
 
 class Reader {
   pos = 0;
@@ -71,10 +77,27 @@ export function readGgmlModelInfo(path: string): GgmlModelInfo {
     }
     const h = Array.from({ length: HPARAM_COUNT }, () => r.i32());
     const [nVocab, , nAudioState, , nAudioLayer, , , , nTextLayer, nMels, ftype] = h as number[] as [
-      number, number, number, number, number, number, number, number, number, number, number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
     ];
-    if (nVocab < 50_000 || nVocab > 60_000 || !(nMels === 80 || nMels === 128) || !SIZE_BY_STATE[nAudioState]) {
-      throw new ModelFileError(`${path} has hyper-parameters no Whisper model has (vocab ${nVocab}, mels ${nMels})`);
+    if (
+      nVocab < 50_000 ||
+      nVocab > 60_000 ||
+      !(nMels === 80 || nMels === 128) ||
+      !SIZE_BY_STATE[nAudioState]
+    ) {
+      throw new ModelFileError(
+        `${path} has hyper-parameters no Whisper model has (vocab ${nVocab}, mels ${nMels})`,
+      );
     }
     const filterMels = r.i32();
     const filterFft = r.i32();
@@ -100,7 +123,9 @@ export function readGgmlModelInfo(path: string): GgmlModelInfo {
     // Encoder: 7 stem tensors + 15 per block; decoder: 4 stem tensors + 24 per block.
     const expectedTensors = 7 + nAudioLayer * 15 + 4 + nTextLayer * 24;
     if (tensorCount !== expectedTensors) {
-      throw new ModelFileError(`${path} has ${tensorCount} tensors; a Whisper model of this size has ${expectedTensors}`);
+      throw new ModelFileError(
+        `${path} has ${tensorCount} tensors; a Whisper model of this size has ${expectedTensors}`,
+      );
     }
     return {
       nVocab,

@@ -30,8 +30,7 @@ export function modelHelpText(modelsDir: string): string {
 }
 
 /** Whisper speech models only: the VAD model sits in the same folder but is not one. */
-const isSpeechModel = (name: string): boolean =>
-  /^ggml-.*\.bin$/.test(name) && !/silero|vad/i.test(name);
+const isSpeechModel = (name: string): boolean => /^ggml-.*\.bin$/.test(name) && !/silero|vad/i.test(name);
 
 export function locateModel(opts: { modelsDir: string; envPath?: string | undefined }): string {
   if (opts.envPath) {

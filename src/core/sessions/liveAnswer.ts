@@ -3,6 +3,7 @@
 import type { CaptionUpdate, LiveStats, Nudge, Word } from '../domain';
 import { pcm16ToFloat32, SampleBuffer, samplesToSec, SAMPLE_RATE_HZ } from '../audio/pcm';
 import { WavWriter } from '../audio/wavWriter';
+import { describeFsError } from '../fsErrors';
 import type { Transcriber } from '../asr/transcriber';
 import { countFillers } from '../coaching/fillerWords';
 import { NudgeEngine, type NudgeParams } from '../coaching/nudges';
@@ -25,7 +26,11 @@ export type LiveAnswerOptions = {
   events: LiveAnswerEvents;
   streamParams?: StreamParams;
   nudgeParams?: Partial<NudgeParams>;
+  /** Opens the audio file; injectable so tests can simulate a disk that fills up mid-answer. */
+  openWav?: (path: string) => WavSink;
 };
+
+export type WavSink = { append(pcm16: Int16Array): void; close(): void };
 
 export type FinishedAnswer = {
   durationSec: number;
@@ -36,7 +41,8 @@ export type FinishedAnswer = {
 
 export class LiveAnswer {
   private readonly online: OnlineTranscriber;
-  private readonly wav: WavWriter;
+  private readonly wav: WavSink;
+  private wavFailed = false;
   private readonly allAudio = new SampleBuffer();
   private readonly nudges: NudgeEngine;
   private readonly params: StreamParams;
@@ -48,7 +54,11 @@ export class LiveAnswer {
   constructor(private readonly opts: LiveAnswerOptions) {
     this.params = opts.streamParams ?? DEFAULT_STREAM_PARAMS;
     this.online = new OnlineTranscriber(opts.transcriber, this.params);
-    this.wav = new WavWriter(opts.wavPath);
+    try {
+      this.wav = (opts.openWav ?? ((p) => new WavWriter(p)))(opts.wavPath);
+    } catch (err) {
+      throw new Error(`Cannot create the recording file ${opts.wavPath}: ${describeFsError(err)}`);
+    }
     this.nudges = new NudgeEngine(opts.nudgeParams);
   }
 
@@ -64,7 +74,7 @@ export class LiveAnswer {
   pushPcm16(pcm16: ArrayBuffer): void {
     if (this.state !== 'recording') throw new Error('This answer is no longer recording');
     const ints = new Int16Array(pcm16);
-    this.wav.append(ints);
+    this.appendToDisk(ints);
     const samples = pcm16ToFloat32(ints);
     this.allAudio.append(samples);
     this.online.pushAudio(samples);
@@ -85,13 +95,17 @@ export class LiveAnswer {
     this.online.finish();
     this.tentative = [];
     this.emitCaption();
-    this.wav.close();
+    this.closeWav();
     const durationSec = this.receivedSec;
     try {
       const words = await this.finalPass();
       return { durationSec, words };
     } catch (err) {
-      return { durationSec, words: [...this.online.committedWords()], finalPassError: (err as Error).message };
+      return {
+        durationSec,
+        words: [...this.online.committedWords()],
+        finalPassError: (err as Error).message,
+      };
     } finally {
       this.state = 'done';
     }
@@ -101,7 +115,30 @@ export class LiveAnswer {
   async cancel(): Promise<void> {
     this.state = 'done';
     await this.drain();
-    this.wav.close();
+    this.closeWav();
+  }
+
+  /** A write failure (full disk) must not end the answer: audio stays in memory for the transcript. */
+  private appendToDisk(ints: Int16Array): void {
+    if (this.wavFailed) return;
+    try {
+      this.wav.append(ints);
+    } catch (err) {
+      this.wavFailed = true;
+      this.opts.events.error(
+        `Could not save the recording to disk (${describeFsError(err)}). Keep going: your transcript and scores will still be saved.`,
+      );
+    }
+  }
+
+  private closeWav(): void {
+    try {
+      this.wav.close();
+    } catch (err) {
+      if (!this.wavFailed)
+        this.opts.events.error(`Could not finish the recording file (${describeFsError(err)}).`);
+      this.wavFailed = true;
+    }
   }
 
   private pump(): void {

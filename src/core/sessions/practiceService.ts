@@ -4,11 +4,12 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { AnswerResult, CaptionUpdate, LiveStats, Nudge, SessionDetail, SessionSummary } from '../domain';
 import type { EngineHost } from '../asr/engineHost';
+import type { Transcriber } from '../asr/transcriber';
 import { analyzeAnswer } from '../coaching/answerMetrics';
 import type { NudgeParams } from '../coaching/nudges';
 import type { DataPaths } from '../dataPaths';
 import { describeStreamParams, DEFAULT_STREAM_PARAMS, type StreamParams } from '../streaming/streamParams';
-import { LiveAnswer } from './liveAnswer';
+import { LiveAnswer, type LiveAnswerOptions } from './liveAnswer';
 import type { SessionRepository } from './sessionRepository';
 
 export type PracticeEvents = {
@@ -36,6 +37,7 @@ export class PracticeService {
       events: PracticeEvents;
       streamParams?: StreamParams;
       nudgeParams?: Partial<NudgeParams>;
+      openWav?: LiveAnswerOptions['openWav'];
       log?: (line: string) => void;
     },
   ) {}
@@ -54,11 +56,36 @@ export class PracticeService {
     const dir = path.join(paths.audioDir, sessionId);
     mkdirSync(dir, { recursive: true });
     const wavPath = path.join(dir, `${answerId}.wav`);
-    repository.createAnswer({ id: answerId, sessionId, questionId: req.questionId, questionText: req.questionText, startedAt: now, audioPath: wavPath });
+    repository.createAnswer({
+      id: answerId,
+      sessionId,
+      questionId: req.questionId,
+      questionText: req.questionText,
+      startedAt: now,
+      audioPath: wavPath,
+    });
     const streamParams = this.deps.streamParams ?? DEFAULT_STREAM_PARAMS;
     this.deps.log?.(`[coach] answer ${answerId} started: ${describeStreamParams(streamParams)}`);
+    let answer: LiveAnswer;
+    try {
+      answer = this.newLiveAnswer(answerId, transcriber, wavPath, streamParams);
+    } catch (err) {
+      repository.deleteAnswer(answerId);
+      repository.deleteSessionIfEmpty(sessionId);
+      throw err;
+    }
+    this.live.set(answerId, { answer, sessionId });
+    return { sessionId, answerId };
+  }
+
+  private newLiveAnswer(
+    answerId: string,
+    transcriber: Transcriber,
+    wavPath: string,
+    streamParams: StreamParams,
+  ): LiveAnswer {
     const { events } = this.deps;
-    const answer = new LiveAnswer({
+    return new LiveAnswer({
       answerId,
       transcriber,
       wavPath,
@@ -70,9 +97,8 @@ export class PracticeService {
         nudge: events.nudge,
         error: (message) => events.answerError({ answerId, message }),
       },
+      openWav: this.deps.openWav,
     });
-    this.live.set(answerId, { answer, sessionId });
-    return { sessionId, answerId };
   }
 
   pushAudio(answerId: string, pcm16: ArrayBuffer): void {
@@ -90,9 +116,17 @@ export class PracticeService {
       const finished = await answer.stop();
       const metrics = analyzeAnswer(finished.words, finished.durationSec);
       const text = finished.words.map((w) => w.text).join(' ');
-      this.deps.repository.completeAnswer(answerId, { durationSec: finished.durationSec, words: finished.words, text, metrics });
+      this.deps.repository.completeAnswer(answerId, {
+        durationSec: finished.durationSec,
+        words: finished.words,
+        text,
+        metrics,
+      });
       if (finished.finalPassError) {
-        this.deps.events.answerError({ answerId, message: `Final pass failed, kept the live transcript: ${finished.finalPassError}` });
+        this.deps.events.answerError({
+          answerId,
+          message: `Final pass failed, kept the live transcript: ${finished.finalPassError}`,
+        });
       }
       const saved = this.deps.repository.getAnswer(answerId);
       if (!saved) throw new Error(`Answer ${answerId} was not saved`);

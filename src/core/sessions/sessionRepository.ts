@@ -49,7 +49,9 @@ export class SessionRepository {
   constructor(private readonly db: Db) {}
 
   createSession(s: { id: string; startedAt: string; title: string }): void {
-    this.db.prepare('INSERT INTO sessions (id, started_at, title) VALUES (?, ?, ?)').run(s.id, s.startedAt, s.title);
+    this.db
+      .prepare('INSERT INTO sessions (id, started_at, title) VALUES (?, ?, ?)')
+      .run(s.id, s.startedAt, s.title);
   }
 
   sessionExists(id: string): boolean {
@@ -87,7 +89,9 @@ export class SessionRepository {
   /** Keeps whatever was captured, marked failed, so a crash in the final pass loses nothing. */
   failAnswer(id: string, durationSec: number, words: Word[]): void {
     this.db
-      .prepare(`UPDATE answers SET status = 'failed', duration_sec = ?, words_json = ?, transcript_text = ? WHERE id = ?`)
+      .prepare(
+        `UPDATE answers SET status = 'failed', duration_sec = ?, words_json = ?, transcript_text = ? WHERE id = ?`,
+      )
       .run(durationSec, JSON.stringify(words), words.map((w) => w.text).join(' '), id);
   }
 
@@ -97,7 +101,11 @@ export class SessionRepository {
 
   /** Removes a session that ended up with no answers (e.g. the only answer was cancelled). */
   deleteSessionIfEmpty(id: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM answers WHERE session_id = ?)').run(id, id);
+    this.db
+      .prepare(
+        'DELETE FROM sessions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM answers WHERE session_id = ?)',
+      )
+      .run(id, id);
   }
 
   listSessions(limit = 200): SessionSummary[] {
@@ -108,7 +116,8 @@ export class SessionRepository {
   }
 
   getSession(id: string): SessionDetail | null {
-    const row = this.db.prepare(`${SUMMARY_SELECT} WHERE s.id = ? GROUP BY s.id`).get(id) as SummaryRow | undefined;
+    const row = this.db.prepare(`${SUMMARY_SELECT} WHERE s.id = ? GROUP BY s.id`).get(id) as
+      SummaryRow | undefined;
     if (!row) return null;
     const answers = this.db
       .prepare(`SELECT * FROM answers WHERE session_id = ? AND status = 'complete' ORDER BY position`)

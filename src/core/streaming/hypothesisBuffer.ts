@@ -21,7 +21,11 @@ export class HypothesisBuffer {
 
   /** Adds a hypothesis whose word times are relative to `offsetSec`. */
   insert(words: Word[], offsetSec: number): void {
-    const shifted = words.map((w) => ({ ...w, startSec: w.startSec + offsetSec, endSec: w.endSec + offsetSec }));
+    const shifted = words.map((w) => ({
+      ...w,
+      startSec: w.startSec + offsetSec,
+      endSec: w.endSec + offsetSec,
+    }));
     this.incoming = shifted.filter((w) => w.startSec > this.lastCommittedEndSec - COMMIT_SLACK_SEC);
     this.dropSeamDuplicates();
   }

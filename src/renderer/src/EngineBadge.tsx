@@ -1,6 +1,10 @@
 import { useCoachStore } from './store';
 
-const LABELS = { loading: 'Loading speech model…', ready: 'Ready — works offline', error: 'Speech engine error' };
+const LABELS = {
+  loading: 'Loading speech model…',
+  ready: 'Ready — works offline',
+  error: 'Speech engine error',
+};
 
 /** A quiet, always-visible summary of the engine's state; details live on the Practice screen. */
 export function EngineBadge() {

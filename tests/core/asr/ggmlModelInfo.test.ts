@@ -9,7 +9,13 @@ describe('readGgmlModelInfo', () => {
 
   it('reads the synthetic tiny.en model as a tiny English model with every tensor', () => {
     const info = readGgmlModelInfo(model);
-    expect(info).toMatchObject({ nVocab: 51864, nAudioState: 384, nMels: 80, multilingual: false, sizeName: 'tiny' });
+    expect(info).toMatchObject({
+      nVocab: 51864,
+      nAudioState: 384,
+      nMels: 80,
+      multilingual: false,
+      sizeName: 'tiny',
+    });
     expect(info.tensorCount).toBe(167);
   });
 

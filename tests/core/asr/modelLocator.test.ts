@@ -16,7 +16,9 @@ describe('locateModel', () => {
     const dir = modelsDirWith('ggml-silero-v6.2.0.bin');
     expect(() => locateModel({ modelsDir: dir })).toThrow(ModelNotFoundError);
     expect(() => locateModel({ modelsDir: dir })).toThrow(
-      new RegExp(`No Whisper model found[\\s\\S]*ggml-base\\.en\\.bin[\\s\\S]*${dir.replace(/[/.]/g, '\\$&')}[\\s\\S]*COACH_WHISPER_MODEL`),
+      new RegExp(
+        `No Whisper model found[\\s\\S]*ggml-base\\.en\\.bin[\\s\\S]*${dir.replace(/[/.]/g, '\\$&')}[\\s\\S]*COACH_WHISPER_MODEL`,
+      ),
     );
   });
 
@@ -34,6 +36,8 @@ describe('locateModel', () => {
     const dir = modelsDirWith('ggml-base.en.bin');
     const explicit = path.join(dir, 'ggml-base.en.bin');
     expect(locateModel({ modelsDir: '/nowhere', envPath: explicit })).toBe(explicit);
-    expect(() => locateModel({ modelsDir: dir, envPath: '/no/such/model.bin' })).toThrow(/COACH_WHISPER_MODEL points to/);
+    expect(() => locateModel({ modelsDir: dir, envPath: '/no/such/model.bin' })).toThrow(
+      /COACH_WHISPER_MODEL points to/,
+    );
   });
 });

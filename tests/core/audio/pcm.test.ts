@@ -10,7 +10,9 @@ describe('PCM conversion', () => {
   });
 
   it('clips out-of-range floats instead of wrapping around', () => {
-    expect(Array.from(float32ToPcm16(new Float32Array([1.5, -3, 1, -1])))).toEqual([32767, -32768, 32767, -32768]);
+    expect(Array.from(float32ToPcm16(new Float32Array([1.5, -3, 1, -1])))).toEqual([
+      32767, -32768, 32767, -32768,
+    ]);
   });
 
   it('computes RMS', () => {

@@ -53,11 +53,23 @@ describe('SessionRepository', () => {
   it('stores an answer with its words and metrics and lists the session with aggregates', () => {
     const { repo: r } = repo();
     r.createSession({ id: 's1', startedAt: '2026-11-21T10:00:00.000Z', title: 'Tell me about yourself.' });
-    r.createAnswer({ id: 'a1', sessionId: 's1', questionId: 'q', questionText: 'Tell me about yourself.', startedAt: 'x', audioPath: '/a1.wav' });
+    r.createAnswer({
+      id: 'a1',
+      sessionId: 's1',
+      questionId: 'q',
+      questionText: 'Tell me about yourself.',
+      startedAt: 'x',
+      audioPath: '/a1.wav',
+    });
     const metrics = analyzeAnswer(words, 5);
     r.completeAnswer('a1', { durationSec: 5, words, text: 'So, um I led it.', metrics });
     const [summary] = r.listSessions();
-    expect(summary).toMatchObject({ id: 's1', answerCount: 1, durationSec: 5, fillerCount: metrics.fillerCount });
+    expect(summary).toMatchObject({
+      id: 's1',
+      answerCount: 1,
+      durationSec: 5,
+      fillerCount: metrics.fillerCount,
+    });
     expect(summary!.wordsPerMinute).toBeCloseTo(metrics.wordsPerMinute);
     const detail = r.getSession('s1')!;
     expect(detail.answers[0]!.words).toEqual(words);
@@ -69,7 +81,14 @@ describe('SessionRepository', () => {
     r.createSession({ id: 'old', startedAt: '2026-01-01T00:00:00Z', title: 'old' });
     r.createSession({ id: 'new', startedAt: '2026-06-01T00:00:00Z', title: 'new' });
     for (const id of ['a', 'b']) {
-      r.createAnswer({ id, sessionId: 'new', questionId: 'q', questionText: 'Q', startedAt: 'x', audioPath: `/${id}.wav` });
+      r.createAnswer({
+        id,
+        sessionId: 'new',
+        questionId: 'q',
+        questionText: 'Q',
+        startedAt: 'x',
+        audioPath: `/${id}.wav`,
+      });
     }
     expect(db.prepare('SELECT position FROM answers ORDER BY position').pluck().all()).toEqual([1, 2]);
     expect(r.listSessions().map((s) => s.id)).toEqual(['new', 'old']);
@@ -78,14 +97,28 @@ describe('SessionRepository', () => {
   it('deletes a cancelled answer and its then-empty session, and cascades session deletes', () => {
     const { db, repo: r } = repo();
     r.createSession({ id: 's', startedAt: 'x', title: 't' });
-    r.createAnswer({ id: 'a', sessionId: 's', questionId: 'q', questionText: 'Q', startedAt: 'x', audioPath: '/a.wav' });
+    r.createAnswer({
+      id: 'a',
+      sessionId: 's',
+      questionId: 'q',
+      questionText: 'Q',
+      startedAt: 'x',
+      audioPath: '/a.wav',
+    });
     r.deleteSessionIfEmpty('s');
     expect(r.sessionExists('s')).toBe(true);
     r.deleteAnswer('a');
     r.deleteSessionIfEmpty('s');
     expect(r.sessionExists('s')).toBe(false);
     expect(() =>
-      r.createAnswer({ id: 'b', sessionId: 'missing', questionId: 'q', questionText: 'Q', startedAt: 'x', audioPath: '/b.wav' }),
+      r.createAnswer({
+        id: 'b',
+        sessionId: 'missing',
+        questionId: 'q',
+        questionText: 'Q',
+        startedAt: 'x',
+        audioPath: '/b.wav',
+      }),
     ).toThrow(/FOREIGN KEY/);
     db.close();
   });
@@ -93,8 +126,18 @@ describe('SessionRepository', () => {
   it('keeps a failed answer with its live words rather than dropping it', () => {
     const { repo: r, db } = repo();
     r.createSession({ id: 's', startedAt: 'x', title: 't' });
-    r.createAnswer({ id: 'a', sessionId: 's', questionId: 'q', questionText: 'Q', startedAt: 'x', audioPath: '/a.wav' });
+    r.createAnswer({
+      id: 'a',
+      sessionId: 's',
+      questionId: 'q',
+      questionText: 'Q',
+      startedAt: 'x',
+      audioPath: '/a.wav',
+    });
     r.failAnswer('a', 3, words);
-    expect(db.prepare('SELECT status, transcript_text FROM answers').get()).toEqual({ status: 'failed', transcript_text: 'So, um I led it.' });
+    expect(db.prepare('SELECT status, transcript_text FROM answers').get()).toEqual({
+      status: 'failed',
+      transcript_text: 'So, um I led it.',
+    });
   });
 });

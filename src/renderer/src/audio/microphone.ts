@@ -7,7 +7,8 @@ import { PCM_RECORDER_PROCESSOR, type RecorderCommand, type RecorderMessage } fr
 /** How long `stop()` waits for the worklet to hand over the last partial frame. */
 const FLUSH_TIMEOUT_MS = 500;
 
-export type MicrophoneErrorKind = 'permission' | 'not-found' | 'busy' | 'disconnected' | 'unsupported' | 'unknown';
+export type MicrophoneErrorKind =
+  'permission' | 'not-found' | 'busy' | 'disconnected' | 'unsupported' | 'unknown';
 
 export class MicrophoneError extends Error {
   readonly kind: MicrophoneErrorKind;
@@ -49,7 +50,10 @@ export function toMicrophoneError(error: unknown): MicrophoneError {
       return new MicrophoneError('busy', MICROPHONE_MESSAGES.busy);
     default: {
       const detail = error instanceof Error && error.message ? ` (${error.message})` : '';
-      return new MicrophoneError('unknown', `The microphone could not be started${detail}. Please try again.`);
+      return new MicrophoneError(
+        'unknown',
+        `The microphone could not be started${detail}. Please try again.`,
+      );
     }
   }
 }
@@ -61,7 +65,10 @@ export async function listInputDevices(): Promise<InputDevice[]> {
   if (!navigator.mediaDevices?.enumerateDevices) return [];
   const devices = await navigator.mediaDevices.enumerateDevices();
   return devices
-    .filter((d) => d.kind === 'audioinput' && d.deviceId && d.deviceId !== 'default' && d.deviceId !== 'communications')
+    .filter(
+      (d) =>
+        d.kind === 'audioinput' && d.deviceId && d.deviceId !== 'default' && d.deviceId !== 'communications',
+    )
     .map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Microphone ${i + 1}` }));
 }
 

@@ -25,7 +25,11 @@ export function startIpcBridge(api: CoachApi = window.api): () => void {
     (status) => {
       if (disposed) return;
       // A pushed status is newer than the answer to this request.
-      setState(engineStatusPushed ? { dataDir: status.dataDir } : { dataDir: status.dataDir, engineStatus: status.engine });
+      setState(
+        engineStatusPushed
+          ? { dataDir: status.dataDir }
+          : { dataDir: status.dataDir, engineStatus: status.engine },
+      );
     },
     (error: unknown) => {
       if (disposed || engineStatusPushed) return;

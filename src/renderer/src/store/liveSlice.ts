@@ -94,7 +94,10 @@ export const createLiveSlice: StateCreator<CoachState, [], [], LiveSlice> = (set
 
 let nudgeCounter = 0;
 
-export function applyCaptionUpdate(state: CoachState, update: CaptionUpdate): CoachState | Partial<CoachState> {
+export function applyCaptionUpdate(
+  state: CoachState,
+  update: CaptionUpdate,
+): CoachState | Partial<CoachState> {
   if (update.answerId !== state.answerId || update.seq <= state.captionSeq) return state;
   return { captionSeq: update.seq, committedText: update.committedText, tentativeText: update.tentativeText };
 }

@@ -69,7 +69,10 @@ export const createSessionSlice: StateCreator<CoachState, [], [], SessionSlice> 
         currentQuestionId: questions.some((q) => q.id === current) ? current : (questions[0]?.id ?? null),
       });
     } catch (error) {
-      set({ questionsStatus: 'error', questionsError: errorMessage(error, 'The questions could not be loaded.') });
+      set({
+        questionsStatus: 'error',
+        questionsError: errorMessage(error, 'The questions could not be loaded.'),
+      });
     }
   },
   chooseQuestion: (currentQuestionId) => set({ currentQuestionId }),
@@ -96,7 +99,10 @@ export const createSessionSlice: StateCreator<CoachState, [], [], SessionSlice> 
       const sessions = await window.api.listSessions();
       set({ sessions, sessionsStatus: 'ready' });
     } catch (error) {
-      set({ sessionsStatus: 'error', sessionsError: errorMessage(error, 'Saved sessions could not be loaded.') });
+      set({
+        sessionsStatus: 'error',
+        sessionsError: errorMessage(error, 'Saved sessions could not be loaded.'),
+      });
     }
   },
   openSession: async (sessionId) => {

@@ -15,7 +15,14 @@ export function HistoryScreen() {
       <header className="history-header">
         <h1 className="page-title">History</h1>
         <p className="muted">
-          Every answer is saved on this computer only{dataDir ? <> (in <code>{dataDir}</code>)</> : null}.
+          Every answer is saved on this computer only
+          {dataDir ? (
+            <>
+              {' '}
+              (in <code>{dataDir}</code>)
+            </>
+          ) : null}
+          .
         </p>
       </header>
       <SessionList returnFocusTo={lastOpened} />

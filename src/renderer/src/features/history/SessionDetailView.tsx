@@ -22,7 +22,12 @@ export function SessionDetailView() {
   }, [session?.id]);
 
   const back = (
-    <button type="button" className="button button-quiet back-button" onClick={closeSession} aria-keyshortcuts="Escape">
+    <button
+      type="button"
+      className="button button-quiet back-button"
+      onClick={closeSession}
+      aria-keyshortcuts="Escape"
+    >
       <span aria-hidden="true">‹</span> All sessions
     </button>
   );
@@ -70,7 +75,11 @@ export function SessionDetailView() {
       </header>
       {session.answers.length === 0 && <p className="muted">This session has no saved answers.</p>}
       {session.answers.map((answer, index) => (
-        <section key={answer.answerId} className="detail-answer" aria-labelledby={`answer-${answer.answerId}`}>
+        <section
+          key={answer.answerId}
+          className="detail-answer"
+          aria-labelledby={`answer-${answer.answerId}`}
+        >
           <p className="eyebrow">
             Answer {index + 1} of {session.answers.length}
           </p>

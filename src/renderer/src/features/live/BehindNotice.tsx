@@ -6,8 +6,7 @@ export function BehindNotice() {
     <div role="status" className="behind-slot">
       {behind && (
         <p className="behind-notice">
-          Your computer is falling behind; captions may lag — nothing will be
-          lost.
+          Your computer is falling behind; captions may lag — nothing will be lost.
         </p>
       )}
     </div>

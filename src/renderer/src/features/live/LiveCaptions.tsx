@@ -24,7 +24,8 @@ export function LiveCaptions() {
 
   const onScroll = () => {
     const body = bodyRef.current;
-    if (body) followRef.current = body.scrollHeight - body.scrollTop - body.clientHeight < FOLLOW_THRESHOLD_PX;
+    if (body)
+      followRef.current = body.scrollHeight - body.scrollTop - body.clientHeight < FOLLOW_THRESHOLD_PX;
   };
 
   const listening = recording === 'recording';

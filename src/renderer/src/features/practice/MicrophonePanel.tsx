@@ -17,7 +17,8 @@ export function MicrophonePanel() {
         setDevices(list);
         // The chosen microphone was unplugged: fall back to the system default.
         const chosen = useCoachStore.getState().microphoneId;
-        if (list.length > 0 && chosen !== '' && !list.some((d) => d.deviceId === chosen)) chooseMicrophone('');
+        if (list.length > 0 && chosen !== '' && !list.some((d) => d.deviceId === chosen))
+          chooseMicrophone('');
       },
       () => setDevices([]),
     );

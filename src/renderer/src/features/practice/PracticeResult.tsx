@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useCoachStore } from '../../store';
 import { AnswerResultView } from '../result/AnswerResultView';
+import { LiveError } from './LiveError';
 
 /** The result shown right after an answer, with the way back to practising. */
 export function PracticeResult() {
@@ -31,6 +32,7 @@ export function PracticeResult() {
           {result.questionText}
         </h1>
       </header>
+      <LiveError />
       <AnswerResultView
         result={result}
         headingLevel={2}

@@ -5,6 +5,7 @@ import { LiveChips } from '../live/LiveChips';
 import { NudgeToast } from '../live/NudgeToast';
 import { stopMicCheck, toggleRecording } from './answerRecorder';
 import { EngineStatusNotice } from './EngineStatusNotice';
+import { LiveError } from './LiveError';
 import { MicrophonePanel } from './MicrophonePanel';
 import { PracticeResult } from './PracticeResult';
 import { QuestionCard } from './QuestionCard';
@@ -13,23 +14,6 @@ import { RecordButton } from './RecordButton';
 import { SessionBar } from './SessionBar';
 import { useSpaceToRecord } from './useSpaceToRecord';
 import './practice.css';
-
-function LiveError() {
-  const message = useCoachStore((s) => s.liveError);
-  const dismiss = useCoachStore((s) => s.dismissLiveError);
-  if (!message) return null;
-  return (
-    <div className="notice notice-error" role="alert">
-      <div>
-        <p className="notice-title">Recording stopped</p>
-        <p className="notice-body">{message}</p>
-      </div>
-      <button type="button" className="button button-quiet" onClick={dismiss}>
-        Dismiss
-      </button>
-    </div>
-  );
-}
 
 function RecordHint() {
   const engineReady = useCoachStore((s) => s.engineStatus.state === 'ready');

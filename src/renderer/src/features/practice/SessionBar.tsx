@@ -18,9 +18,20 @@ export function SessionBar() {
   return (
     <div className="session-bar">
       <p className="session-status" aria-live="polite">
-        This session{answerCount > 0 && <> · <strong>{plural(answerCount, 'answer')}</strong></>}
+        This session
+        {answerCount > 0 && (
+          <>
+            {' '}
+            · <strong>{plural(answerCount, 'answer')}</strong>
+          </>
+        )}
       </p>
-      <button type="button" className="button button-quiet button-small" onClick={startNewSession} disabled={busy}>
+      <button
+        type="button"
+        className="button button-quiet button-small"
+        onClick={startNewSession}
+        disabled={busy}
+      >
         New session
       </button>
     </div>

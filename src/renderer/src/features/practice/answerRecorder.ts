@@ -12,13 +12,10 @@ let checkMicrophone: Microphone | null = null;
 /** Stop was pressed while the answer was still starting; stop as soon as it is running. */
 let stopRequested = false;
 let unwatchAnswerError: (() => void) | null = null;
+/** The session before this answer started; a discarded first answer must not leave an empty session active. */
+let sessionBeforeAnswer: string | null = null;
 
 const store = () => useCoachStore.getState();
-
-export function canRecord(): boolean {
-  const s = store();
-  return s.engineStatus.state === 'ready' && selectCurrentQuestion(s) !== null;
-}
 
 export async function toggleRecording(): Promise<void> {
   const { recording } = store();
@@ -31,10 +28,12 @@ export async function startRecording(): Promise<void> {
   const question = selectCurrentQuestion(state);
   if (state.recording !== 'idle' || !question || state.engineStatus.state !== 'ready') return;
 
+  // Leave 'idle' before any await, so a second key press cannot start a second answer.
+  state.answerStarting();
+  stopRequested = false;
+  sessionBeforeAnswer = state.activeSessionId;
   await stopMicCheck();
   await releaseMicrophone();
-  stopRequested = false;
-  state.answerStarting();
 
   let answerId: string;
   try {
@@ -58,18 +57,22 @@ export async function startRecording(): Promise<void> {
       onLevel: (level) => {
         if (store().recording === 'recording') store().setInputLevel(level);
       },
-      onFailure: (error) => void abortRecording(error.message),
+      onFailure: (error) => void stopAfterMicrophoneFailure(error.message),
     });
   } catch (error) {
     await window.api.cancelAnswer(answerId).catch(() => undefined);
-    store().answerFailed(toMicrophoneError(error).message);
+    discardAnswer(toMicrophoneError(error).message);
     return;
   }
 
+  // Main keeps recording through a failed live step (the final pass redoes the transcript), so
+  // an answer error is shown, not treated as the end of the answer.
   unwatchAnswerError = useCoachStore.subscribe((s, prev) => {
-    if (s.answerError && s.answerError !== prev.answerError) void abortRecording(s.answerError);
+    if (s.answerError && s.answerError !== prev.answerError) store().showLiveError(s.answerError);
   });
   store().recordingStarted(Date.now());
+  const early = store().answerError;
+  if (early) store().showLiveError(early);
   if (stopRequested) await stopRecording();
 }
 
@@ -92,12 +95,15 @@ export async function stopRecording(): Promise<void> {
   }
 }
 
-/** The microphone or the engine failed mid-answer: discard the answer and say why. */
-async function abortRecording(message: string): Promise<void> {
-  const { recording, answerId } = store();
-  if (recording !== 'recording' && recording !== 'starting') return;
-  await releaseMicrophone();
-  if (answerId) await window.api.cancelAnswer(answerId).catch(() => undefined);
+/** The microphone went away mid-answer: save what was said so far, then say why it stopped. */
+async function stopAfterMicrophoneFailure(message: string): Promise<void> {
+  if (store().recording !== 'recording') return;
+  await stopRecording();
+  store().showLiveError(`${message} Your answer up to that moment was saved.`);
+}
+
+function discardAnswer(message: string): void {
+  if (sessionBeforeAnswer === null) store().startNewSession();
   store().answerFailed(message);
 }
 

@@ -11,7 +11,8 @@ export function TranscriptView({ result }: Props) {
   if (tokens.length === 0) {
     return (
       <p className="transcript transcript-empty">
-        {result.text.trim() || 'No speech was detected in this answer. Check the microphone level and try again.'}
+        {result.text.trim() ||
+          'No speech was detected in this answer. Check the microphone level and try again.'}
       </p>
     );
   }

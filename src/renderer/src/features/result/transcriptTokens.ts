@@ -18,7 +18,11 @@ function fillerWordCount(filler: FillerHit): number {
   return Math.max(1, filler.text.trim().split(/\s+/).length);
 }
 
-export function buildTranscriptTokens(words: Word[], fillers: FillerHit[], pauses: Pause[]): TranscriptToken[] {
+export function buildTranscriptTokens(
+  words: Word[],
+  fillers: FillerHit[],
+  pauses: Pause[],
+): TranscriptToken[] {
   const fillerAt = new Map<number, FillerHit>();
   for (const filler of fillers) {
     if (filler.wordIndex >= 0 && filler.wordIndex < words.length) fillerAt.set(filler.wordIndex, filler);
@@ -75,5 +79,7 @@ export function attachesToPrevious(text: string): boolean {
 /** "Um," → { word: "Um", punctuation: "," }, so a highlight covers the filler and not the comma. */
 export function splitTrailingPunctuation(text: string): { word: string; punctuation: string } {
   const match = /^(.*?)([.,!?;:…]+)$/.exec(text);
-  return match && match[1] ? { word: match[1], punctuation: match[2] ?? '' } : { word: text, punctuation: '' };
+  return match && match[1]
+    ? { word: match[1], punctuation: match[2] ?? '' }
+    : { word: text, punctuation: '' };
 }

@@ -1,0 +1,17 @@
+/** Turns a Node file-system error into words a person can act on. */
+export function describeFsError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e?.code) {
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'ENOENT':
+      return 'the folder no longer exists';
+    default:
+      return e?.message ?? String(err);
+  }
+}

@@ -1,0 +1,97 @@
+// Fault injection around LiveAnswer: a disk that fills up, an engine that fails a live step.
+// The transcriber here is a stub on purpose: what is under test is the failure handling.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AsrResult, Transcriber } from '../../../src/core/asr/transcriber';
+import { float32ToPcm16 } from '../../../src/core/audio/pcm';
+import { LiveAnswer, type LiveAnswerEvents } from '../../../src/core/sessions/liveAnswer';
+import { tempDir } from '../../helpers/fixtures';
+
+class StubTranscriber implements Transcriber {
+  calls = 0;
+  constructor(private readonly failLiveSteps = false) {}
+  async transcribe(audio: Float32Array, options: { thorough?: boolean } = {}): Promise<AsrResult> {
+    this.calls++;
+    if (this.failLiveSteps && !options.thorough) throw new Error('engine hiccup');
+    const sec = audio.length / 16_000;
+    return {
+      words: [{ text: 'hello', startSec: 0, endSec: Math.min(0.5, sec) }],
+      text: 'hello',
+      computeMs: 1,
+    };
+  }
+  async dispose(): Promise<void> {}
+}
+
+function recorder() {
+  const errors: string[] = [];
+  const events: LiveAnswerEvents = {
+    caption: () => {},
+    stats: () => {},
+    nudge: () => {},
+    error: (m) => errors.push(m),
+  };
+  return { errors, events };
+}
+
+const frame = () => float32ToPcm16(new Float32Array(3200).fill(0.1)).buffer as ArrayBuffer;
+
+describe('LiveAnswer under faults', () => {
+  it('keeps recording in memory and says so once when the disk fills up mid-answer', async () => {
+    const { errors, events } = recorder();
+    let appends = 0;
+    const answer = new LiveAnswer({
+      answerId: 'a',
+      transcriber: new StubTranscriber(),
+      wavPath: 'unused.wav',
+      events,
+      openWav: () => ({
+        append: () => {
+          if (++appends > 5)
+            throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        },
+        close: () => {
+          throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+        },
+      }),
+    });
+    for (let i = 0; i < 15; i++) {
+      answer.pushPcm16(frame());
+      await answer.drain();
+    }
+    const done = await answer.stop();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/disk is full.*still be saved/);
+    expect(done.durationSec).toBeCloseTo(3);
+    expect(done.words.map((w) => w.text)).toEqual(['hello']);
+  });
+
+  it('refuses to start with a clear message when the recording file cannot be created', () => {
+    const { events } = recorder();
+    const wavPath = existsSync('/dev/full') ? '/dev/full' : path.join(tempDir(), 'missing-dir', 'a.wav');
+    expect(
+      () => new LiveAnswer({ answerId: 'a', transcriber: new StubTranscriber(), wavPath, events }),
+    ).toThrow(/Cannot create the recording file .*(disk is full|folder no longer exists)/);
+  });
+
+  it('reports a failed live step but keeps going, and the final pass still produces the transcript', async () => {
+    const { errors, events } = recorder();
+    const engine = new StubTranscriber(true);
+    const answer = new LiveAnswer({
+      answerId: 'a',
+      transcriber: engine,
+      wavPath: path.join(tempDir(), 'a.wav'),
+      events,
+    });
+    for (let i = 0; i < 10; i++) {
+      answer.pushPcm16(frame());
+      await answer.drain();
+    }
+    const done = await answer.stop();
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]).toMatch(/Live transcription failed: engine hiccup/);
+    expect(done.finalPassError).toBeUndefined();
+    expect(done.words.map((w) => w.text)).toEqual(['hello']);
+  });
+});
