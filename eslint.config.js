@@ -22,11 +22,11 @@ export default tseslint.config(
   },
   {
     // The core must run in tests, the CLI and the server, where there is no Electron.
-    files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/shared/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/server/**/*.ts', 'src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'src/core, src/cli and src/shared never import electron.' }] },
+        { paths: [{ name: 'electron', message: 'src/core, cli, server and shared never import electron.' }] },
       ],
     },
   },

@@ -162,7 +162,6 @@ export function tensorSpecs(h: WhisperHparams): TensorSpec[] {
 }
 
 export const elementCount = (spec: TensorSpec): number => spec.ne.reduce((a, b) => a * b, 1);
-const bytesPerElement = (type: TensorSpec['type']): number => (type === GGML_TYPE_F16 ? 2 : 4);
 
 // ---------------------------------------------------------------------------------------------
 // Mel filterbank (Slaney scale and area normalisation, as librosa.filters.mel's defaults)
@@ -355,7 +354,6 @@ class ChunkedWriter {
   private static readonly CHUNK_BYTES = 1 << 20;
   private readonly buf = Buffer.alloc(ChunkedWriter.CHUNK_BYTES);
   private used = 0;
-  bytesWritten = 0;
 
   constructor(private readonly file: FileHandle) {}
 
@@ -375,7 +373,6 @@ class ChunkedWriter {
     if (b.length > this.buf.length) {
       await this.flush();
       await this.file.write(b);
-      this.bytesWritten += b.length;
       return;
     }
     await this.ensureRoom(b.length);
@@ -384,7 +381,6 @@ class ChunkedWriter {
   async flush(): Promise<void> {
     if (this.used === 0) return;
     await this.file.write(this.buf, 0, this.used);
-    this.bytesWritten += this.used;
     this.used = 0;
   }
 }
@@ -468,15 +464,6 @@ async function writeTensor(w: ChunkedWriter, spec: TensorSpec): Promise<void> {
     for (let i = 0; i < len; i++) block[i] = half ? floatToHalf(value(start + i)) : value(start + i);
     await w.bytes(Buffer.from(block.buffer, 0, len * block.BYTES_PER_ELEMENT));
   }
-}
-
-/** Size in bytes of the tensor section, computed from the specs alone. */
-export function tensorSectionBytes(h: WhisperHparams): number {
-  return tensorSpecs(h).reduce(
-    (sum, s) =>
-      sum + 12 + 4 * s.ne.length + Buffer.byteLength(s.name) + elementCount(s) * bytesPerElement(s.type),
-    0,
-  );
 }
 
 /** Writes the complete model to `outPath` (overwriting it). */

@@ -10,6 +10,14 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, createServer, preview } from 'vite';
+import { ensureCoachingFixtures } from './makeCoachingFixtures';
+import { readWav16kMono } from '../src/core/audio/readWav';
+import { computeAnswerAnalysis } from '../src/core/coaching/answerAnalysis';
+import { analyzeAnswer } from '../src/core/coaching/answerMetrics';
+import { trackPitch } from '../src/core/coaching/pitchTracker';
+import { scoreSession } from '../src/core/coaching/sessionScore';
+import { DEFAULT_SETTINGS } from '../src/core/settings/coachSettings';
+import type { CoachSettings } from '../src/shared/coachingSchemas';
 import type {
   AnswerResult,
   CaptionUpdate,
@@ -51,6 +59,9 @@ const QUESTIONS: Question[] = [
     id: 'b1',
     kind: 'behavioural',
     text: 'Tell me about a time you had to deliver a project under a tight deadline.',
+    covers:
+      'Why the deadline was tight, how you prioritised and cut scope, who you kept informed, and whether you delivered.',
+    target: { minSec: 45, maxSec: 90 },
   },
   {
     id: 'b2',
@@ -144,58 +155,108 @@ function makeAnswer(questionText: string, script: string, answerId: string): Ans
   };
 }
 
-const RESULT = makeAnswer(QUESTIONS[0]!.text, ANSWER_SCRIPT, ANSWER_ID);
+/**
+ * The main result is a real analysis of a synthesised answer (scripts/makeCoachingFixtures.ts): its words
+ * without the "um"s, as Whisper tends to write them, and the audio-based voice and filled-pause checks.
+ */
+async function fixtureResult(): Promise<AnswerResult> {
+  const truth = (await ensureCoachingFixtures()).find((f) => f.name === 'fillers-us-male')!;
+  const samples = readWav16kMono(truth.wavPath).samples;
+  const words: Word[] = truth.words.map((w) => ({
+    text: ` ${w.text}`,
+    startSec: w.startSec,
+    endSec: w.endSec,
+  }));
+  // Whisper writes a few fillers when prompted: keep the first two as words.
+  for (const f of truth.fillers.slice(0, 2))
+    words.push({ text: ' um,', startSec: f.startSec, endSec: f.endSec });
+  words.sort((a, b) => a.startSec - b.startSec);
+  const metrics = analyzeAnswer(words, truth.durationSec);
+  const analysis = computeAnswerAnalysis({
+    words,
+    durationSec: truth.durationSec,
+    question: QUESTIONS[0],
+    target: QUESTIONS[0]!.target,
+    pitchTrack: trackPitch(samples),
+  });
+  return {
+    answerId: ANSWER_ID,
+    sessionId: SESSION_ID,
+    questionText: QUESTIONS[0]!.text,
+    words,
+    text: words.map((w) => w.text).join(''),
+    audioPath: truth.wavPath,
+    metrics,
+    analysis,
+  };
+}
 
-const SESSIONS: SessionSummary[] = [
-  {
-    id: SESSION_ID,
-    startedAt: '2025-11-21T14:05:00Z',
-    title: 'Product manager loop — behavioural',
-    answerCount: 3,
-    durationSec: 254,
-    wordsPerMinute: 142,
-    fillerCount: 7,
-  },
-  {
-    id: '1d2c3b4a-0000-4000-8000-000000000002',
-    startedAt: '2025-11-19T09:40:00Z',
-    title: 'Warm-up: motivation questions',
-    answerCount: 2,
-    durationSec: 131,
-    wordsPerMinute: 156,
-    fillerCount: 4,
-  },
-  {
-    id: '1d2c3b4a-0000-4000-8000-000000000003',
-    startedAt: '2025-11-15T18:12:00Z',
-    title: 'Explaining technical decisions',
-    answerCount: 4,
-    durationSec: 402,
-    wordsPerMinute: 131,
-    fillerCount: 12,
-  },
-  {
-    id: '1d2c3b4a-0000-4000-8000-000000000004',
-    startedAt: '2025-11-12T20:30:00Z',
-    title: 'First try',
-    answerCount: 1,
-    durationSec: 48,
-    wordsPerMinute: 171,
-    fillerCount: 6,
-  },
+/** A scripted answer with the transcript-only analysis (no audio), for the other answers and sessions. */
+function withAnalysis(result: AnswerResult, question: Question): AnswerResult {
+  return {
+    ...result,
+    analysis: computeAnswerAnalysis({
+      words: result.words,
+      durationSec: result.metrics.durationSec,
+      question,
+    }),
+  };
+}
+
+const RESULT = await fixtureResult();
+
+/** Eight sessions over four weeks, getting better: what the Trends screen is for. */
+const SESSION_TITLES = [
+  'Product manager loop — behavioural',
+  'Warm-up: motivation questions',
+  'Explaining technical decisions',
+  'Situational questions',
+  'Behavioural set for data roles',
+  'Mock interview, round two',
+  'Quick practice before the call',
+  'First try',
+];
+const SESSIONS: SessionSummary[] = SESSION_TITLES.map((title, i) => {
+  const age = i; // 0 = newest
+  const day = new Date(Date.UTC(2025, 10, 21 - age * 4, 14 + (age % 3), 5));
+  const answerCount = [3, 2, 4, 3, 5, 3, 1, 1][i]!;
+  const durationSec = answerCount * (70 + ((age * 17) % 40));
+  const fillersPerMinute = 1.6 + age * 0.75 + (age % 2) * 0.4;
+  return {
+    id: i === 0 ? SESSION_ID : `1d2c3b4a-0000-4000-8000-00000000000${i}`,
+    startedAt: day.toISOString(),
+    title,
+    answerCount,
+    durationSec,
+    wordsPerMinute: 148 + age * 4.5 - (age % 2) * 6,
+    fillerCount: Math.round((fillersPerMinute * durationSec) / 60),
+    fillersPerMinute,
+    score: Math.round(84 - age * 4.2 + (age % 2) * 2),
+  };
+});
+
+const DETAIL_ANSWERS: AnswerResult[] = [
+  RESULT,
+  withAnalysis(
+    makeAnswer(
+      QUESTIONS[1]!.text,
+      'At my last job we disagreed about, um, whether to ship behind a feature flag. [2.1] I think I was ' +
+        'responsible for the release, so I asked for half an hour to compare both plans on paper, and once we ' +
+        'saw the rollback risk side by side we agreed quickly. As a result we shipped on Friday.',
+      'a1b2c3d4-0000-4000-8000-000000000009',
+    ),
+    QUESTIONS[1]!,
+  ),
+  withAnalysis(
+    makeAnswer(QUESTIONS[3]!.text, ANSWER_SCRIPT, 'a1b2c3d4-0000-4000-8000-00000000000a'),
+    QUESTIONS[3]!,
+  ),
 ];
 
 const DETAIL: SessionDetail = {
   ...SESSIONS[0]!,
-  answers: [
-    RESULT,
-    makeAnswer(
-      QUESTIONS[1]!.text,
-      'We disagreed about, um, whether to ship behind a feature flag. [2.1] I asked for half an hour to ' +
-        'compare both plans on paper, and once we saw the rollback risk side by side we agreed quickly.',
-      'a1b2c3d4-0000-4000-8000-000000000009',
-    ),
-  ],
+  answers: DETAIL_ANSWERS,
+  sessionScore: scoreSession(DETAIL_ANSWERS.map((a) => a.analysis)),
 };
 
 const ENGINE_READY: EngineStatus = {
@@ -212,6 +273,7 @@ const ENGINE_MISSING_MODEL: EngineStatus = {
 };
 
 type PreviewData = {
+  settings: CoachSettings;
   questions: Question[];
   result: AnswerResult;
   sessions: SessionSummary[];
@@ -240,6 +302,12 @@ function fakeApiScript(data: PreviewData): string {
     cancelAnswer: async () => undefined,
     listSessions: async () => { await delay(80); return data.sessions; },
     getSession: async () => { await delay(120); return data.detail; },
+    buildPracticeSet: async (options) => { await delay(60); const pool = options.questionIds ? data.questions.filter((q) => options.questionIds.includes(q.id)) : data.questions; return pool.slice(0, options.count); },
+    addCustomQuestion: async (q) => { const added = { id: 'custom-' + Date.now(), text: q.text, kind: q.kind, roles: ['general'], custom: true }; data.questions.push(added); return added; },
+    deleteCustomQuestion: async (id) => { data.questions = data.questions.filter((q) => q.id !== id); },
+    getSettings: async () => data.settings,
+    updateSettings: async (update) => { data.settings = { nudges: { ...data.settings.nudges, ...update.nudges }, practice: { ...data.settings.practice, ...update.practice } }; return data.settings; },
+    resetSettings: async () => data.settings,
     sendAudio: (_id, buffer) => { stats.frames += 1; stats.bytes += buffer.byteLength; if (stats.frameSizes.length < 5) stats.frameSizes.push(buffer.byteLength); },
     onCaption: subscribe('caption'),
     onNudge: subscribe('nudge'),
@@ -320,7 +388,16 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
 }
 
 const baseData: PreviewData = {
-  questions: QUESTIONS,
+  settings: DEFAULT_SETTINGS,
+  questions: [
+    ...QUESTIONS,
+    {
+      id: 'custom-1',
+      kind: 'behavioural',
+      text: 'Tell me about a time you mentored a new teammate.',
+      custom: true,
+    },
+  ],
   result: RESULT,
   sessions: SESSIONS,
   detail: DETAIL,
@@ -375,6 +452,8 @@ async function screenshots(browser: Browser, url: string): Promise<void> {
   await page.getByRole('list', { name: 'Saved sessions' }).waitFor();
   await page.context().close();
 
+  await coachingScreens(browser, url);
+
   const errorPage = await openPage(browser, url, { ...baseData, engine: ENGINE_MISSING_MODEL });
   await errorPage
     .getByText(/No speech model found/)
@@ -399,6 +478,72 @@ async function screenshots(browser: Browser, url: string): Promise<void> {
   await empty.getByText('No practice sessions yet').waitFor();
   await shot(empty, 'history-empty-dark');
   await empty.context().close();
+}
+
+/** A practice set from setup to summary, the Trends and Settings screens, and a dark-mode report. */
+async function coachingScreens(browser: Browser, url: string): Promise<void> {
+  const page = await openPage(browser, url, { ...baseData, stopDelayMs: 300 });
+  await page.getByRole('heading', { name: QUESTIONS[0]!.text }).waitFor();
+  await page.getByText('Practise a set of questions').click();
+  await page.locator('label.segment', { hasText: 'Choose by hand' }).click();
+  await page.getByRole('checkbox', { name: new RegExp(QUESTIONS[0]!.text.slice(0, 30)) }).check();
+  await page.getByRole('checkbox', { name: new RegExp(QUESTIONS[3]!.text.slice(0, 20)) }).check();
+  await page.getByRole('checkbox', { name: new RegExp(QUESTIONS[1]!.text.slice(0, 20)) }).check();
+  await shot(page, 'practice-set-setup', true);
+  await page.getByRole('button', { name: 'Start the set' }).click();
+  await page.getByText(/Question\s*1\s*of 3/).waitFor();
+
+  // First question: record, and see the time nudges arrive over the target.
+  await page.locator('body').press('Space');
+  await page.getByRole('button', { name: /stop/i }).waitFor();
+  await emit(
+    page,
+    'caption',
+    caption(1, 'In my last role I was responsible for the billing platform.', 'We had six weeks'),
+  );
+  await emit(page, 'stats', liveStats(62, 138, 1));
+  await emit(page, 'nudge', { kind: 'time-left', message: '28 seconds left', atSec: 62 } satisfies Nudge);
+  await page.waitForTimeout(500);
+  await shot(page, 'practice-set-recording');
+  await page.locator('body').press('Space');
+  await page.getByRole('button', { name: /Next question/ }).waitFor();
+  await shot(page, 'practice-set-result', true);
+
+  // Second question: skip it; third: answer and finish.
+  await page.getByRole('button', { name: /Next question/ }).click();
+  await page.getByRole('button', { name: 'Skip question' }).click();
+  await page.getByText(/Question\s*3\s*of 3/).waitFor();
+  await page.getByRole('button', { name: /Record answer/ }).click();
+  await page.getByRole('button', { name: /stop/i }).waitFor();
+  await page.waitForTimeout(300);
+  await page.locator('body').press('Space');
+  await page.getByRole('button', { name: 'Finish the set' }).click();
+  await page.getByRole('heading', { name: 'How the session went' }).waitFor();
+  await page.getByText('Across the session').waitFor();
+  await shot(page, 'set-summary', true);
+  await page.getByRole('button', { name: 'Back to practice' }).click();
+
+  await page.getByRole('button', { name: 'Trends' }).click();
+  await page.getByRole('heading', { name: 'Trends' }).waitFor();
+  await page.waitForTimeout(400);
+  await shot(page, 'trends', true);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('heading', { name: 'Settings' }).waitFor();
+  await shot(page, 'settings', true);
+  await page.context().close();
+
+  const dark = await openPage(browser, url, { ...baseData, stopDelayMs: 100 }, true);
+  await dark.getByRole('heading', { name: QUESTIONS[0]!.text }).waitFor();
+  await dark.locator('body').press('Space');
+  await dark.getByRole('button', { name: /stop/i }).waitFor();
+  await dark.locator('body').press('Space');
+  await dark.getByRole('button', { name: 'Practise another question' }).waitFor();
+  await dark.waitForTimeout(300);
+  await shot(dark, 'result-dark', true);
+  await dark.getByRole('button', { name: 'Trends' }).click();
+  await dark.waitForTimeout(500);
+  await shot(dark, 'trends-dark', true);
+  await dark.context().close();
 }
 
 async function checkProductionBuild(browser: Browser): Promise<void> {

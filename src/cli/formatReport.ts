@@ -1,5 +1,6 @@
 // Plain-text rendering of an answer's analysis for the terminal.
-import type { AnswerMetrics, SessionSummary, Word } from '../core/domain';
+import type { AnswerAnalysis, AnswerMetrics, SessionSummary, Word } from '../core/domain';
+import { formatAnalysis, markedAnalysisTranscript } from './formatAnalysis';
 
 const fmtSec = (s: number): string => {
   const m = Math.floor(s / 60);
@@ -29,7 +30,8 @@ export function formatAnswerReport(r: {
   title: string;
   words: Word[];
   metrics: AnswerMetrics;
-  savedAs?: string;
+  analysis?: AnswerAnalysis | undefined;
+  savedAs?: string | undefined;
 }): string {
   const m = r.metrics;
   const lines = [
@@ -45,7 +47,10 @@ export function formatAnswerReport(r: {
     lines.push('', 'Fillers:');
     for (const f of m.fillers) lines.push(`  ${fmtSec(f.startSec)}  ${f.text}`);
   }
-  lines.push('', 'Transcript:', wrap(markedTranscript(r.words, m) || '(no speech recognised)', 88));
+  if (r.analysis) lines.push(...formatAnalysis(r.analysis));
+  const marked = r.analysis ? markedAnalysisTranscript(r.words, m, r.analysis) : markedTranscript(r.words, m);
+  const legend = r.analysis ? ' [filler] {hedge} (pause) ⟨likely um⟩' : '';
+  lines.push('', `Transcript:${legend}`, wrap(marked || '(no speech recognised)', 88));
   if (r.savedAs) lines.push('', `Saved as session ${r.savedAs}`);
   return lines.join('\n');
 }

@@ -33,7 +33,8 @@ export type AnswerMetrics = {
   longestPauseSec: number;
 };
 
-export type NudgeKind = 'slow-down' | 'speed-up' | 'fewer-fillers' | 'long-pause' | 'time-left' | 'time-up';
+export type NudgeKind =
+  'slow-down' | 'speed-up' | 'fewer-fillers' | 'long-pause' | 'time-left' | 'time-up' | 'encouragement';
 
 export type Nudge = {
   kind: NudgeKind;
@@ -64,10 +65,41 @@ export type LiveStats = {
   behind: boolean;
 };
 
+export type QuestionKind = 'behavioural' | 'situational' | 'motivational' | 'technical-communication';
+
+/** Job families a question suits; 'general' questions suit every role. */
+export const ROLE_FAMILIES = [
+  'general',
+  'software-engineering',
+  'data',
+  'product',
+  'design',
+  'sales',
+  'customer-support',
+  'management',
+] as const;
+export type RoleFamily = (typeof ROLE_FAMILIES)[number];
+
+/** Something a strong answer mentions, and words that show it was covered. */
+export type TalkingPoint = { label: string; cues: string[] };
+
+/** The answer length the speaker aims for; the time nudges and the length score use it. */
+export type TargetLength = { minSec: number; maxSec: number };
+
 export type Question = {
   id: string;
   text: string;
-  kind: 'behavioural' | 'situational' | 'motivational' | 'technical-communication';
+  kind: QuestionKind;
+  /** Job families it suits; absent means 'general'. */
+  roles?: RoleFamily[];
+  /** What a strong answer covers, in a sentence or two. */
+  covers?: string;
+  /** For non-behavioural questions, what the structure check looks for. */
+  talkingPoints?: TalkingPoint[];
+  /** Absent means the default target (settings). */
+  target?: TargetLength;
+  /** Added by the user rather than shipped in the bank. */
+  custom?: boolean;
 };
 
 export type AnswerResult = {
@@ -78,6 +110,8 @@ export type AnswerResult = {
   text: string;
   metrics: AnswerMetrics;
   audioPath: string;
+  /** The full coaching analysis; absent for answers saved before it existed. */
+  analysis?: AnswerAnalysis;
 };
 
 export type SessionSummary = {
@@ -88,9 +122,125 @@ export type SessionSummary = {
   durationSec: number;
   wordsPerMinute: number;
   fillerCount: number;
+  /** Mean answer score 0–100; null when no answer has one. */
+  score?: number | null;
+  fillersPerMinute?: number;
 };
 
-export type SessionDetail = SessionSummary & { answers: AnswerResult[] };
+export type SessionDetail = SessionSummary & { answers: AnswerResult[]; sessionScore?: SessionScore | null };
+
+// ---------- Coaching analysis (computed by src/core/coaching/answerAnalysis.ts) ----------
+
+/** Pace at one moment: words per minute over the window centred on `atSec`. */
+export type PacePoint = { atSec: number; wordsPerMinute: number };
+
+export type PaceAnalysis = {
+  /** Words (vocal fillers excluded) per minute of speaking span. */
+  wordsPerMinute: number;
+  verdict: 'slow' | 'comfortable' | 'fast' | 'unknown';
+  timeline: PacePoint[];
+  /** Standard deviation of the timeline, in words per minute. */
+  variationWpm: number;
+  longPauseCount: number;
+  longestPauseSec: number;
+  /** Where the longest pause started, or null without long pauses. */
+  longestPauseAtSec: number | null;
+};
+
+export type FillerBurst = { startSec: number; endSec: number; count: number; texts: string[] };
+
+/** A voiced, steady-pitched sound in a gap between words: probably an "um" or "uh" the transcript lacks. */
+export type FilledPauseCandidate = {
+  startSec: number;
+  endSec: number;
+  durationSec: number;
+  pitchHz: number;
+  /** 0–1: how strongly the sound looks like a filled pause. */
+  confidence: number;
+};
+
+export type TimeSpan = { startSec: number; endSec: number };
+
+export type TrailingOff = { wordIndex: number; atSec: number; dropDb: number };
+
+export type VoiceAnalysis = {
+  /** Share of the speaking span where the pitch tracker heard voice. */
+  voicedShare: number;
+  medianPitchHz: number | null;
+  /** Standard deviation of pitch in semitones: speech usually moves 2–4, a monotone under ~1.5. */
+  pitchVariationSemitones: number;
+  monotone: boolean;
+  /** Stretches where the pitch barely moved. */
+  monotoneSpans: TimeSpan[];
+  /** Standard deviation of word loudness in dB. */
+  loudnessVariationDb: number;
+  sentenceEndCount: number;
+  trailingOffs: TrailingOff[];
+};
+
+export type PhraseHit = { text: string; wordIndex: number; startSec: number; endSec: number };
+
+export type LanguageAnalysis = {
+  hedges: PhraseHit[];
+  hedgesPerMinute: number;
+  /** "I I", "the the": a restart or stumble. */
+  immediateRepeats: PhraseHit[];
+  /** Multi-word phrases said three or more times. */
+  repeatedPhrases: { text: string; count: number; firstAtSec: number }[];
+  /** Content words leaned on heavily. */
+  overusedWords: { text: string; count: number }[];
+  vocabulary: { words: number; uniqueWords: number; typeTokenRatio: number; movingTypeTokenRatio: number };
+  length: { durationSec: number; target: TargetLength; verdict: 'short' | 'on-target' | 'long' };
+};
+
+export type StarPart = 'situation' | 'task' | 'action' | 'result';
+
+export type StructureAnalysis =
+  | {
+      kind: 'star';
+      parts: { part: StarPart; present: boolean; cue: string | null; atSec: number | null }[];
+      missing: StarPart[];
+    }
+  | {
+      kind: 'talking-points';
+      points: { label: string; covered: boolean; cue: string | null; atSec: number | null }[];
+      coveredCount: number;
+    };
+
+export type ScoreComponentId = 'fluency' | 'pace' | 'delivery' | 'language' | 'structure' | 'length';
+
+export type ScoreComponent = {
+  id: ScoreComponentId;
+  label: string;
+  /** 0–100. */
+  score: number;
+  /** Share of the total, 0–1; components that could not be measured are left out. */
+  weight: number;
+  detail: string;
+};
+
+export type AnswerScore = { total: number; breakdown: ScoreComponent[] };
+
+export type Suggestion = { id: string; text: string };
+
+export type AnswerAnalysis = {
+  questionKind: QuestionKind | null;
+  target: TargetLength;
+  pace: PaceAnalysis;
+  /** Fillers per minute counting transcribed fillers and likely filled pauses. */
+  fillersPerMinute: number;
+  fillerBursts: FillerBurst[];
+  filledPauseCandidates: FilledPauseCandidate[];
+  /** Null when there was no audio to analyse (e.g. a transcript import). */
+  voice: VoiceAnalysis | null;
+  language: LanguageAnalysis;
+  /** Null when the question is unknown. */
+  structure: StructureAnalysis | null;
+  score: AnswerScore;
+  suggestions: Suggestion[];
+};
+
+export type SessionScore = AnswerScore & { answerCount: number };
 
 export type EngineStatus =
   | { state: 'loading'; message: string }

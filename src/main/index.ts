@@ -2,14 +2,8 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { EngineHost } from '../core/asr/engineHost';
-import { createCoachHandlers } from '../core/api/coachHandlers';
+import { createCoachApp } from '../core/app/coachApp';
 import { dataPaths } from '../core/dataPaths';
-import { loadQuestionBank } from '../core/questions/questionBank';
-import { resourcesDir } from '../core/resourcesDir';
-import { openDatabase } from '../core/sessions/database';
-import { PracticeService } from '../core/sessions/practiceService';
-import { SessionRepository } from '../core/sessions/sessionRepository';
 import type { InvokeChannel } from '../shared/ipcContract';
 import { handle, on, push } from './ipc';
 import { createMainWindow, isOwnPage } from './mainWindow';
@@ -27,16 +21,12 @@ function electronSqliteBinding(): string | undefined {
 
 async function main(): Promise<void> {
   await app.whenReady();
-  const paths = dataPaths();
-  const db = openDatabase(paths.dbPath, { nativeBinding: electronSqliteBinding() });
-  const engine = new EngineHost({ modelsDir: paths.modelsDir, modelPath: process.env.COACH_WHISPER_MODEL });
   let win: BrowserWindow | null = createMainWindow();
   const target = () => win?.webContents ?? null;
-
-  const service = new PracticeService({
-    paths,
-    repository: new SessionRepository(db),
-    engine,
+  const coach = createCoachApp({
+    paths: dataPaths(),
+    modelPath: process.env.COACH_WHISPER_MODEL,
+    database: { nativeBinding: electronSqliteBinding() },
     log: (line) => console.log(line),
     events: {
       caption: (u) => push(target(), 'caption:update', u),
@@ -45,30 +35,19 @@ async function main(): Promise<void> {
       answerError: (e) => push(target(), 'answer:error', e),
     },
   });
-  engine.onStatus((s) => push(target(), 'engine:status', s));
+  coach.engine.onStatus((s) => push(target(), 'engine:status', s));
   // Start loading the model now so the first answer does not wait for it.
-  engine.transcriber().catch((err: Error) => console.error(`[coach] ${err.message}`));
+  coach.engine.transcriber().catch((err: Error) => console.error(`[coach] ${err.message}`));
 
   const isTrusted = (sender: Electron.WebContents, url: string | undefined) =>
     sender === target() && isOwnPage(url);
-  const handlers = createCoachHandlers({
-    service,
-    engine,
-    paths,
-    questions: loadQuestionBank(path.join(resourcesDir(), 'questions.json')),
-  });
-  for (const channel of Object.keys(handlers) as InvokeChannel[]) {
-    handle(channel, isTrusted, handlers[channel] as never);
+  for (const channel of Object.keys(coach.handlers) as InvokeChannel[]) {
+    handle(channel, isTrusted, coach.handlers[channel] as never);
   }
-  on(
-    'audio:chunk',
-    isTrusted,
-    (answerId, pcm16) => service.pushAudio(answerId, pcm16),
-    (sender, message) => {
-      console.warn(`[coach] rejected audio chunk: ${message}`);
-      if (!sender.isDestroyed()) sender.send('answer:error', { answerId: '', message });
-    },
-  );
+  on('audio:chunk', isTrusted, coach.sendHandlers['audio:chunk'], (sender, message) => {
+    console.warn(`[coach] rejected audio chunk: ${message}`);
+    if (!sender.isDestroyed()) sender.send('answer:error', { answerId: '', message });
+  });
 
   win.on('closed', () => {
     win = null;
@@ -78,13 +57,7 @@ async function main(): Promise<void> {
     // Save any answer still recording before the process goes away.
     e.preventDefault();
     app.removeAllListeners('before-quit');
-    void service
-      .stopAll()
-      .finally(() => engine.dispose())
-      .finally(() => {
-        db.close();
-        app.quit();
-      });
+    void coach.close().finally(() => app.quit());
   });
 }
 

@@ -13,6 +13,16 @@ import type {
   SessionDetail,
   SessionSummary,
 } from '../core/domain';
+import {
+  newCustomQuestionSchema,
+  practiceSetOptionsSchema,
+  settingsUpdateSchema,
+  targetLengthSchema,
+  type CoachSettings,
+  type NewCustomQuestion,
+  type PracticeSetOptions,
+  type SettingsUpdate,
+} from './coachingSchemas';
 
 /** 250 ms frames are 8,000 bytes; anything far larger is a bug or an attack. */
 export const MAX_AUDIO_CHUNK_BYTES = 64 * 1024;
@@ -29,6 +39,8 @@ export const startAnswerOptionsSchema = z.object({
   sampleRateHz: z.literal(WIRE_SAMPLE_RATE_HZ, {
     message: `audio must be 16-bit mono PCM at ${WIRE_SAMPLE_RATE_HZ} Hz`,
   }),
+  /** The answer length aimed for (time nudges, length score); else the question's or the default. */
+  target: targetLengthSchema.optional(),
 });
 export type StartAnswerOptions = z.infer<typeof startAnswerOptionsSchema>;
 
@@ -52,6 +64,12 @@ export interface InvokeChannels {
   'answer:cancel': (answerId: string) => Promise<void>;
   'sessions:list': () => Promise<SessionSummary[]>;
   'session:get': (sessionId: string) => Promise<SessionDetail>;
+  'questions:add-custom': (question: NewCustomQuestion) => Promise<Question>;
+  'questions:delete-custom': (questionId: string) => Promise<void>;
+  'questions:practice-set': (options: PracticeSetOptions) => Promise<Question[]>;
+  'settings:get': () => Promise<CoachSettings>;
+  'settings:update': (update: SettingsUpdate) => Promise<CoachSettings>;
+  'settings:reset': () => Promise<CoachSettings>;
 }
 
 /** renderer → main, fire and forget (high-frequency). */
@@ -81,6 +99,12 @@ export const invokeArgSchemas = {
   'answer:cancel': z.tuple([answerIdSchema]),
   'sessions:list': z.tuple([]),
   'session:get': z.tuple([sessionIdSchema]),
+  'questions:add-custom': z.tuple([newCustomQuestionSchema]),
+  'questions:delete-custom': z.tuple([z.string().min(1).max(200)]),
+  'questions:practice-set': z.tuple([practiceSetOptionsSchema]),
+  'settings:get': z.tuple([]),
+  'settings:update': z.tuple([settingsUpdateSchema]),
+  'settings:reset': z.tuple([]),
 } satisfies { [C in InvokeChannel]: z.ZodType<Parameters<InvokeChannels[C]>> };
 
 export const sendArgSchemas = {
@@ -96,12 +120,23 @@ export interface CoachApi {
   cancelAnswer: InvokeChannels['answer:cancel'];
   listSessions: InvokeChannels['sessions:list'];
   getSession: InvokeChannels['session:get'];
+  addCustomQuestion: InvokeChannels['questions:add-custom'];
+  deleteCustomQuestion: InvokeChannels['questions:delete-custom'];
+  buildPracticeSet: InvokeChannels['questions:practice-set'];
+  getSettings: InvokeChannels['settings:get'];
+  updateSettings: InvokeChannels['settings:update'];
+  resetSettings: InvokeChannels['settings:reset'];
   sendAudio: SendChannels['audio:chunk'];
   onCaption: (cb: PushChannels['caption:update']) => () => void;
   onNudge: (cb: PushChannels['coach:nudge']) => () => void;
   onLiveStats: (cb: PushChannels['live:stats']) => () => void;
   onEngineStatus: (cb: PushChannels['engine:status']) => () => void;
   onAnswerError: (cb: PushChannels['answer:error']) => () => void;
+  /**
+   * Where the browser can fetch a saved answer's recording. Only the browser bridge (`coach serve`)
+   * has it; the desktop window has no media route yet, so it shows no player.
+   */
+  answerAudioUrl?: (answerId: string) => string;
 }
 
 /** Formats a zod failure as one readable line for the user and the log. */

@@ -35,6 +35,9 @@ describe('coach CLI', () => {
     expect(report.metrics).toHaveProperty('wordsPerMinute');
     expect(report.metrics).toHaveProperty('fillers');
     expect(report.audioPath.startsWith(dataDir)).toBe(true);
+    expect(report.analysis.score.total).toBeGreaterThanOrEqual(0);
+    expect(report.analysis.voice.medianPitchHz).toBeGreaterThan(0);
+    expect(Array.isArray(report.analysis.suggestions)).toBe(true);
 
     const s = capture();
     expect(await main(['sessions', '--json'], s.io)).toBe(0);
@@ -89,6 +92,47 @@ describe('coach CLI', () => {
     expect(report.metrics.fillerCount).toBe(1);
     expect(report.metrics.fillers[0].text).toBe('um');
     expect(report.metrics.longPauses).toHaveLength(1);
+    expect(report.analysis.voice).toBeNull();
+    expect(report.analysis.structure).toBeNull();
+    expect(report.analysis.score.breakdown.map((p: { id: string }) => p.id)).not.toContain('delivery');
+  });
+
+  it('analyze --transcript --question-id checks the structure and prints the full report', async () => {
+    const file = path.join(tempDir(), 't.json');
+    const text =
+      'At my last company I was responsible for billing. Um, I decided to rewrite the job. ' +
+      'I think it worked. As a result we saved two days a month.';
+    writeFileSync(
+      file,
+      JSON.stringify(
+        text.split(' ').map((t, i) => ({ text: t, startSec: i * 0.45, endSec: i * 0.45 + 0.35 })),
+      ),
+    );
+    const json = capture();
+    expect(
+      await main(['analyze', '--transcript', file, '--json', '--question-id', 'beh-deadline'], json.io),
+    ).toBe(0);
+    const report = JSON.parse(json.out.join('\n'));
+    expect(report.analysis.structure.missing).toEqual([]);
+    expect(report.analysis.language.hedges[0].text).toBe('i think');
+
+    const plain = capture();
+    expect(
+      await main(
+        ['analyze', '--transcript', file, '--question-id', 'beh-deadline', '--target', '20-40'],
+        plain.io,
+      ),
+    ).toBe(0);
+    const out = plain.out.join('\n');
+    expect(out).toMatch(/Score\s+\d+ \/ 100/);
+    expect(out).toMatch(/Suggestions:\n\s+1\. /);
+    expect(out).toMatch(/Structure \(STAR\):[\s\S]*✓ result/);
+    expect(out).toMatch(/\[Um,\][\s\S]*\{I\u00a0think\}/);
+    expect(out).toMatch(/against 20–40 s/);
+
+    const bad = capture();
+    expect(await main(['analyze', '--transcript', file, '--question-id', 'nope'], bad.io)).toBe(1);
+    expect(bad.err.join('\n')).toMatch(/No question with id nope/);
   });
 
   it('explains unreadable audio, a missing file and a corrupt model without crashing', async () => {

@@ -11,6 +11,7 @@ import type { AnswerResult, CaptionUpdate, LiveStats } from '../../src/core/doma
 import { openDatabase, type Db } from '../../src/core/sessions/database';
 import { PracticeService } from '../../src/core/sessions/practiceService';
 import { SessionRepository } from '../../src/core/sessions/sessionRepository';
+import { DISFLUENCY_PROMPT } from '../../src/core/streaming/streamParams';
 import { sharedAudio, tempDir } from '../helpers/fixtures';
 import { RecordingTranscriber } from '../helpers/recordingTranscriber';
 
@@ -110,6 +111,23 @@ describe('practice pipeline on the real engine', () => {
     }
     expect(result.metrics.durationSec).toBeCloseTo(11, 1);
     expect(result.metrics.wordCount).toBe(result.words.length);
+  });
+
+  it('prompts whisper.cpp for verbatim disfluencies on every pass', () => {
+    for (const call of recorder.calls) expect(call.options.prompt?.startsWith(DISFLUENCY_PROMPT)).toBe(true);
+  });
+
+  it('returns and saves the full coaching analysis, voice from the recorded audio', () => {
+    const analysis = result.analysis!;
+    expect(analysis.questionKind).toBeNull();
+    expect(analysis.voice).not.toBeNull();
+    // JFK's voice, whatever the synthetic model heard.
+    expect(analysis.voice!.medianPitchHz).toBeGreaterThan(70);
+    expect(analysis.voice!.medianPitchHz).toBeLessThan(250);
+    expect(analysis.score.total).toBeGreaterThanOrEqual(0);
+    expect(analysis.score.total).toBeLessThanOrEqual(100);
+    expect(analysis.pace.timeline.every((p) => p.atSec >= 0 && p.atSec <= 11.01)).toBe(true);
+    expect(service.getSession(sessionId).answers[0]!.analysis).toEqual(analysis);
   });
 
   it('saves the session row, the answer and its 11 s WAV', () => {

@@ -13,6 +13,7 @@ import type {
   SessionSummary,
   Word,
 } from '../../src/core/domain';
+import type { CoachSettings } from '../../src/shared/coachingSchemas';
 import type { CoachApi, PushChannels } from '../../src/shared/ipcContract';
 
 export const SESSION_ID = '11111111-1111-4111-8111-111111111111';
@@ -22,6 +23,23 @@ export const QUESTIONS: Question[] = [
   { id: 'q1', kind: 'behavioural', text: 'Tell me about a time you failed.' },
   { id: 'q2', kind: 'motivational', text: 'Why do you want this job?' },
 ];
+
+/** The app's defaults (src/core/settings/coachSettings.ts), spelled out: the renderer can't import core. */
+export const DEFAULT_TEST_SETTINGS: CoachSettings = {
+  nudges: {
+    enabled: true,
+    timeNudges: true,
+    slowDownAboveWpm: 170,
+    speedUpBelowWpm: 100,
+    fillerBurstCount: 3,
+    fillerBurstWindowSec: 20,
+    longSilenceSec: 5,
+    minSpacingSec: 10,
+    sameKindSpacingSec: 30,
+    encouragementAfterSec: 40,
+  },
+  practice: { defaultTarget: { minSec: 60, maxSec: 120 } },
+};
 
 export const ENGINE_READY: EngineStatus = {
   state: 'ready',
@@ -128,6 +146,23 @@ export function installFakeApi() {
     cancelAnswer: vi.fn<CoachApi['cancelAnswer']>(async () => undefined),
     listSessions: vi.fn<CoachApi['listSessions']>(async () => SESSIONS),
     getSession: vi.fn<CoachApi['getSession']>(async () => sampleDetail()),
+    addCustomQuestion: vi.fn<CoachApi['addCustomQuestion']>(async (q) => ({
+      id: 'custom-1',
+      text: q.text,
+      kind: q.kind,
+      roles: q.roles ?? ['general'],
+      custom: true,
+    })),
+    deleteCustomQuestion: vi.fn<CoachApi['deleteCustomQuestion']>(async () => undefined),
+    buildPracticeSet: vi.fn<CoachApi['buildPracticeSet']>(async (options) =>
+      QUESTIONS.slice(0, options.count),
+    ),
+    getSettings: vi.fn<CoachApi['getSettings']>(async () => structuredClone(DEFAULT_TEST_SETTINGS)),
+    updateSettings: vi.fn<CoachApi['updateSettings']>(async (update) => ({
+      nudges: { ...DEFAULT_TEST_SETTINGS.nudges, ...update.nudges },
+      practice: { ...DEFAULT_TEST_SETTINGS.practice, ...update.practice },
+    })),
+    resetSettings: vi.fn<CoachApi['resetSettings']>(async () => structuredClone(DEFAULT_TEST_SETTINGS)),
     sendAudio: vi.fn<CoachApi['sendAudio']>(),
     onCaption: vi.fn(subscriber('caption:update')),
     onNudge: vi.fn(subscriber('coach:nudge')),

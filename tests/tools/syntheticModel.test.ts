@@ -1,11 +1,11 @@
 // The synthetic model generator: the file must follow whisper.cpp's ggml layout byte for byte
 // (checked here by an independent parser and size formula) and load and run in the real addon.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TranscribeTask, WhisperModel } from 'smart-whisper';
 import { readWav16kMono } from '../../src/core/audio/readWav';
+import { sharedAudio, tempDir } from '../helpers/fixtures';
 import {
   ensureSyntheticModel,
   floatToHalf,
@@ -142,7 +142,7 @@ describe('synthetic tiny.en model', () => {
   let modelPath: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'coach-synthetic-'));
+    dir = tempDir('coach-synthetic-');
     modelPath = await ensureSyntheticModel({ dir });
   }, 120_000);
 
@@ -201,7 +201,7 @@ describe('synthetic tiny.en model', () => {
   });
 
   it('loads in smart-whisper and transcribes 2 s of speech', async () => {
-    const { samples } = readWav16kMono('/work/shared/audio/jfk.wav');
+    const { samples } = readWav16kMono(sharedAudio('jfk.wav'));
     const pcm = samples.slice(0, 2 * 16000);
     const model = await WhisperModel.load(modelPath, false);
     try {

@@ -9,6 +9,8 @@ export const VOCAL_FILLERS = ['um', 'umm', 'uh', 'uhh', 'er', 'erm', 'ah', 'hmm'
 export const LEXICAL_FILLERS = [
   'you know',
   'i mean',
+  'sort of',
+  'kind of',
   'like',
   'basically',
   'literally',
@@ -93,6 +95,49 @@ export const LITERALLY_NON_FILLER_PRECEDERS = [
   'read',
 ] as const;
 
+/**
+ * "a kind of database", "what sort of team", "this kind of thing": after a determiner the phrase names a
+ * type and means what it says. Elsewhere ("it was kind of hard", "I sort of led it") it softens.
+ */
+export const SORT_OF_NON_FILLER_PRECEDERS = [
+  'a',
+  'an',
+  'the',
+  'this',
+  'that',
+  'these',
+  'those',
+  'what',
+  'which',
+  'any',
+  'some',
+  'every',
+  'each',
+  'one',
+  'same',
+  'different',
+  'other',
+  'another',
+  'new',
+  'right',
+  'wrong',
+  'first',
+  'particular',
+  'certain',
+  'our',
+  'my',
+  'your',
+  'their',
+  'his',
+  'her',
+  'its',
+  'all',
+  'no',
+] as const;
+
+/** "By <term> I mean": enough to skip a short term between "by" and "I mean". */
+const I_MEAN_DEFINITION_LOOKBACK_WORDS = 3;
+
 /** Enough to skip a short object between the verb and "literally", as in "took it literally". */
 const LITERALLY_LOOKBACK_WORDS = 2;
 
@@ -116,9 +161,13 @@ const LEXICAL_RULES: Record<LexicalFiller, LexicalRule> = {
     isLooseEnd(ctx, index + 1, YOU_KNOW_NON_FILLER_FOLLOWERS),
   'i mean': (ctx, index) =>
     !precededByAny(ctx, index, I_MEAN_NON_FILLER_PRECEDERS) &&
+    // "By scale I mean…" defines a term.
+    !precededByAny(ctx, index, ['by'], I_MEAN_DEFINITION_LOOKBACK_WORDS) &&
     isLooseEnd(ctx, index + 1, I_MEAN_NON_FILLER_FOLLOWERS),
   // Only "like" set off on its own ("it was, like, hard"; "Like, …") is a filler; everything else is
   // taken to be the verb or the preposition ("I like Python", "looks like", "something like that").
+  'sort of': (ctx, index) => !precededByAny(ctx, index, SORT_OF_NON_FILLER_PRECEDERS),
+  'kind of': (ctx, index) => !precededByAny(ctx, index, SORT_OF_NON_FILLER_PRECEDERS),
   like: (ctx, index) => startsClause(ctx, index) && breaksAfter(ctx, index),
   basically: () => true,
   literally: (ctx, index) =>

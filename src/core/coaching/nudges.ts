@@ -5,6 +5,8 @@ import { countFillers } from './fillerWords';
 import { recentWordsPerMinute } from './pace';
 
 export type NudgeParams = {
+  /** Off: the engine never shows a nudge (the speaker wants a quiet screen). */
+  enabled: boolean;
   slowDownAboveWpm: number;
   speedUpBelowWpm: number;
   /** This many fillers within fillerBurstWindowSec is a burst worth mentioning. */
@@ -16,11 +18,14 @@ export type NudgeParams = {
   minSpacingSec: number;
   /** The same kind is not repeated sooner than this. */
   sameKindSpacingSec: number;
+  /** A word of encouragement when things go well: after this long with no other nudge (0 turns it off). */
+  encouragementAfterSec: number;
   /** Target answer length; the time nudges only exist when it is set. */
   targetSec?: number;
 };
 
 export const DEFAULT_NUDGE_PARAMS: Readonly<NudgeParams> = {
+  enabled: true,
   slowDownAboveWpm: 170,
   speedUpBelowWpm: 100,
   fillerBurstCount: 3,
@@ -28,7 +33,11 @@ export const DEFAULT_NUDGE_PARAMS: Readonly<NudgeParams> = {
   longSilenceSec: 5,
   minSpacingSec: 10,
   sameKindSpacingSec: 30,
+  encouragementAfterSec: 40,
 };
+
+/** Encouragement only while the speaker is talking: this soon after the last word. */
+const ENCOURAGE_WITHIN_SEC_OF_SPEECH = 2;
 
 /** The time-left warning comes this long before the target. */
 export const TIME_LEFT_WARNING_SEC = 30;
@@ -53,6 +62,7 @@ export const NUDGE_PRIORITY: readonly NudgeKind[] = [
   'slow-down',
   'speed-up',
   'long-pause',
+  'encouragement',
 ];
 
 /** Time nudges are facts, not judgements: they fire at once and only once. */
@@ -66,7 +76,12 @@ export const NUDGE_MESSAGES = {
   timeLeft: (secondsLeft: number): string =>
     `${secondsLeft} ${secondsLeft === 1 ? 'second' : 'seconds'} left`,
   fewerFillers: (filler: string): string => `Try a silent pause instead of '${filler}'`,
+  /** Rotated, so the same praise twice doesn't sound automatic. */
+  encouragement: ['Good pace — keep going', 'Nice and steady — keep it up', 'Clear and calm — carry on'],
 } as const;
+
+/** Problems that rule out encouragement while they hold. */
+const PROBLEM_KINDS: readonly NudgeKind[] = ['fewer-fillers', 'slow-down', 'speed-up', 'long-pause'];
 
 export type NudgeEngineState = { nowSec: number; committedWords: readonly Word[] };
 
@@ -81,6 +96,7 @@ export class NudgeEngine {
   private lastFiredSec: number | null = null;
   /** End of the last word before the silence already nudged about, so one silence gets one nudge. */
   private nudgedSilenceAfterSec: number | null = null;
+  private encouragementCount = 0;
 
   constructor(params: Partial<NudgeParams> = {}) {
     // An explicit `undefined` (e.g. from an unset setting) means "use the default", not "no value".
@@ -90,6 +106,7 @@ export class NudgeEngine {
 
   /** Call on every caption or clock tick; returns a nudge only when a new one should appear now. */
   update(state: NudgeEngineState): Nudge | null {
+    if (!this.params.enabled) return null;
     const { nowSec } = state;
     const conditions = this.detectConditions(state);
     this.trackHeldConditions(conditions, nowSec);
@@ -107,6 +124,7 @@ export class NudgeEngine {
     this.lastFiredSec = nowSec;
     this.lastFiredSecByKind.set(kind, nowSec);
     if (kind === 'long-pause') this.nudgedSilenceAfterSec = state.committedWords.at(-1)?.endSec ?? null;
+    if (kind === 'encouragement') this.encouragementCount += 1;
     return { kind, message, atSec: nowSec };
   }
 
@@ -167,7 +185,29 @@ export class NudgeEngine {
     ) {
       conditions.set('long-pause', NUDGE_MESSAGES.longPause);
     }
+
+    if (this.encouragementDue(conditions, committedWords, nowSec, wpm)) {
+      const messages = NUDGE_MESSAGES.encouragement;
+      conditions.set('encouragement', messages[this.encouragementCount % messages.length]!);
+    }
     return conditions;
+  }
+
+  /** Praise only a steady, comfortable stretch, and only when nothing has been said for a while. */
+  private encouragementDue(
+    conditions: Conditions,
+    words: readonly Word[],
+    nowSec: number,
+    wpm: number | null,
+  ): boolean {
+    const { encouragementAfterSec } = this.params;
+    const firstWord = words[0];
+    const lastWord = words.at(-1);
+    if (encouragementAfterSec <= 0 || !firstWord || !lastWord || wpm === null) return false;
+    if (PROBLEM_KINDS.some((kind) => conditions.has(kind))) return false;
+    if (nowSec - lastWord.endSec > ENCOURAGE_WITHIN_SEC_OF_SPEECH) return false;
+    const quietSinceSec = this.lastFiredSec ?? firstWord.startSec;
+    return nowSec - quietSinceSec >= encouragementAfterSec;
   }
 
   /** The most frequent filler in a recent burst (so the message names the speaker's own habit), or null. */

@@ -17,6 +17,19 @@ export type LiveAnswerEvents = {
   nudge: (n: Nudge) => void;
   /** A live step failed; recording continues and the final pass will retry. */
   error: (message: string) => void;
+  /** The same steps with word timings, for clients that show segments (the streaming server). */
+  words?: (u: LiveWordsUpdate) => void;
+};
+
+/** What one live step (or the end of the stream, `final`) changed, with word timings. */
+export type LiveWordsUpdate = {
+  answerId: string;
+  /** Words committed by this step only; they never change afterwards. */
+  committed: Word[];
+  /** The current tentative tail, replacing the previous one. */
+  tentative: Word[];
+  /** True once, when recording stops and the rest of the stream is committed. */
+  final: boolean;
 };
 
 export type LiveAnswerOptions = {
@@ -37,6 +50,8 @@ export type FinishedAnswer = {
   /** The final pass's words, or the live words if the final pass failed. */
   words: Word[];
   finalPassError?: string;
+  /** The whole answer's 16 kHz audio, for the voice analysis. */
+  audio: Float32Array;
 };
 
 export class LiveAnswer {
@@ -92,19 +107,22 @@ export class LiveAnswer {
   async stop(): Promise<FinishedAnswer> {
     this.state = 'stopping';
     await this.drain();
-    this.online.finish();
+    const rest = this.online.finish();
     this.tentative = [];
     this.emitCaption();
+    this.opts.events.words?.({ answerId: this.answerId, committed: rest, tentative: [], final: true });
     this.closeWav();
     const durationSec = this.receivedSec;
+    const audio = this.allAudio.view();
     try {
       const words = await this.finalPass();
-      return { durationSec, words };
+      return { durationSec, words, audio };
     } catch (err) {
       return {
         durationSec,
         words: [...this.online.committedWords()],
         finalPassError: (err as Error).message,
+        audio,
       };
     } finally {
       this.state = 'done';
@@ -152,9 +170,16 @@ export class LiveAnswer {
 
   private async runStep(): Promise<void> {
     try {
-      const { tentative } = await this.online.step();
+      const { committed, tentative } = await this.online.step();
       this.tentative = tentative;
       this.emitCaption();
+      // Copies: the hypothesis buffer keeps working on its own arrays after this step.
+      this.opts.events.words?.({
+        answerId: this.answerId,
+        committed: [...committed],
+        tentative: [...tentative],
+        final: false,
+      });
       this.emitStatsAndNudges();
     } catch (err) {
       this.opts.events.error(`Live transcription failed: ${(err as Error).message}`);
@@ -164,7 +189,9 @@ export class LiveAnswer {
   private async finalPass(): Promise<Word[]> {
     const audio = this.allAudio.view();
     if (audio.length < SAMPLE_RATE_HZ / 10) return [];
+    const prompt = this.params.disfluencyPrompt.trim();
     const result = await this.opts.transcriber.transcribe(audio, {
+      ...(prompt ? { prompt } : {}),
       audioCtx: FULL_AUDIO_CTX,
       thorough: true,
       maxTokens: 0,

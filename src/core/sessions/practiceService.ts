@@ -2,24 +2,52 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { AnswerResult, CaptionUpdate, LiveStats, Nudge, SessionDetail, SessionSummary } from '../domain';
+import type {
+  AnswerAnalysis,
+  AnswerResult,
+  CaptionUpdate,
+  LiveStats,
+  Nudge,
+  Question,
+  SessionDetail,
+  SessionSummary,
+  TargetLength,
+} from '../domain';
 import type { EngineHost } from '../asr/engineHost';
 import type { Transcriber } from '../asr/transcriber';
+import { DEFAULT_TARGET } from '../coaching/answerLength';
+import { analyzeAnswerWithAudio } from '../coaching/answerAnalysis';
 import { analyzeAnswer } from '../coaching/answerMetrics';
 import type { NudgeParams } from '../coaching/nudges';
+import { scoreSession } from '../coaching/sessionScore';
+import { nudgeParamsFrom, type CoachSettings } from '../settings/coachSettings';
 import type { DataPaths } from '../dataPaths';
 import { describeStreamParams, DEFAULT_STREAM_PARAMS, type StreamParams } from '../streaming/streamParams';
-import { LiveAnswer, type LiveAnswerOptions } from './liveAnswer';
+import { LiveAnswer, type LiveAnswerOptions, type LiveWordsUpdate } from './liveAnswer';
 import type { SessionRepository } from './sessionRepository';
 
 export type PracticeEvents = {
   caption: (u: CaptionUpdate) => void;
-  nudge: (n: Nudge) => void;
+  /** `answerId` lets a transport with several clients route the nudge to the one recording. */
+  nudge: (n: Nudge, answerId: string) => void;
   stats: (s: LiveStats) => void;
   answerError: (e: { answerId: string; message: string }) => void;
+  /** Optional: each live step's words with timings (the streaming server's segments). */
+  words?: (u: LiveWordsUpdate) => void;
 };
 
-export type StartAnswerRequest = { sessionId?: string | undefined; questionId: string; questionText: string };
+export type StartAnswerRequest = {
+  sessionId?: string | undefined;
+  questionId: string;
+  questionText: string;
+  /** The answer length aimed for; else the question's own, else the settings' default. */
+  target?: TargetLength | undefined;
+};
+
+/** What the service needs to know about questions: their kind and talking points pick the structure check. */
+export type QuestionLookup = { get(id: string): Question | undefined };
+
+type LiveEntry = { answer: LiveAnswer; sessionId: string; question: Question | null; target: TargetLength };
 
 export class UnknownAnswerError extends Error {}
 
@@ -27,7 +55,7 @@ export class UnknownAnswerError extends Error {}
 const TITLE_MAX_CHARS = 80;
 
 export class PracticeService {
-  private readonly live = new Map<string, { answer: LiveAnswer; sessionId: string }>();
+  private readonly live = new Map<string, LiveEntry>();
 
   constructor(
     private readonly deps: {
@@ -37,6 +65,10 @@ export class PracticeService {
       events: PracticeEvents;
       streamParams?: StreamParams;
       nudgeParams?: Partial<NudgeParams>;
+      /** Questions by id; without it answers get no structure check. */
+      questions?: QuestionLookup;
+      /** Read at the start of every answer, so changed thresholds apply to the next one. */
+      settings?: { get(): CoachSettings };
       openWav?: LiveAnswerOptions['openWav'];
       log?: (line: string) => void;
     },
@@ -65,17 +97,29 @@ export class PracticeService {
       audioPath: wavPath,
     });
     const streamParams = this.deps.streamParams ?? DEFAULT_STREAM_PARAMS;
-    this.deps.log?.(`[coach] answer ${answerId} started: ${describeStreamParams(streamParams)}`);
+    const question = this.deps.questions?.get(req.questionId) ?? null;
+    const target =
+      req.target ?? question?.target ?? this.deps.settings?.get().practice.defaultTarget ?? DEFAULT_TARGET;
+    this.deps.log?.(
+      `[coach] answer ${answerId} started: target=${target.minSec}-${target.maxSec}s ${describeStreamParams(streamParams)}`,
+    );
     let answer: LiveAnswer;
     try {
-      answer = this.newLiveAnswer(answerId, transcriber, wavPath, streamParams);
+      answer = this.newLiveAnswer(answerId, transcriber, wavPath, streamParams, this.nudgeParamsFor(target));
     } catch (err) {
       repository.deleteAnswer(answerId);
       repository.deleteSessionIfEmpty(sessionId);
       throw err;
     }
-    this.live.set(answerId, { answer, sessionId });
+    this.live.set(answerId, { answer, sessionId, question, target });
     return { sessionId, answerId };
+  }
+
+  /** Settings first, then explicit overrides (tests, the CLI); "time's up" comes at the target's end. */
+  private nudgeParamsFor(target: TargetLength): Partial<NudgeParams> {
+    const settings = this.deps.settings?.get();
+    const fromSettings = settings ? nudgeParamsFrom(settings, target.maxSec) : { targetSec: target.maxSec };
+    return { ...fromSettings, ...this.deps.nudgeParams };
   }
 
   private newLiveAnswer(
@@ -83,6 +127,7 @@ export class PracticeService {
     transcriber: Transcriber,
     wavPath: string,
     streamParams: StreamParams,
+    nudgeParams: Partial<NudgeParams>,
   ): LiveAnswer {
     const { events } = this.deps;
     return new LiveAnswer({
@@ -90,12 +135,13 @@ export class PracticeService {
       transcriber,
       wavPath,
       streamParams,
-      nudgeParams: this.deps.nudgeParams,
+      nudgeParams,
       events: {
         caption: events.caption,
         stats: events.stats,
-        nudge: events.nudge,
+        nudge: (n) => events.nudge(n, answerId),
         error: (message) => events.answerError({ answerId, message }),
+        words: events.words,
       },
       openWav: this.deps.openWav,
     });
@@ -111,16 +157,18 @@ export class PracticeService {
   }
 
   async stopAnswer(answerId: string): Promise<AnswerResult> {
-    const { answer, sessionId } = this.get(answerId);
+    const { answer, sessionId, question, target } = this.get(answerId);
     try {
       const finished = await answer.stop();
       const metrics = analyzeAnswer(finished.words, finished.durationSec);
       const text = finished.words.map((w) => w.text).join(' ');
+      const analysis = await this.analyze(answerId, finished, question, target);
       this.deps.repository.completeAnswer(answerId, {
         durationSec: finished.durationSec,
         words: finished.words,
         text,
         metrics,
+        ...(analysis ? { analysis } : {}),
       });
       if (finished.finalPassError) {
         this.deps.events.answerError({
@@ -133,6 +181,29 @@ export class PracticeService {
       return { ...saved, sessionId };
     } finally {
       this.live.delete(answerId);
+    }
+  }
+
+  /** A failure in the coaching analysis must not lose the answer: it is saved without one. */
+  private async analyze(
+    answerId: string,
+    finished: { words: AnswerResult['words']; durationSec: number; audio: Float32Array },
+    question: Question | null,
+    target: TargetLength,
+  ): Promise<AnswerAnalysis | null> {
+    try {
+      return await analyzeAnswerWithAudio(finished.audio, {
+        words: finished.words,
+        durationSec: finished.durationSec,
+        question,
+        target,
+      });
+    } catch (err) {
+      this.deps.events.answerError({
+        answerId,
+        message: `The coaching analysis failed; the transcript was saved: ${(err as Error).message}`,
+      });
+      return null;
     }
   }
 
@@ -154,7 +225,7 @@ export class PracticeService {
   getSession(sessionId: string): SessionDetail {
     const s = this.deps.repository.getSession(sessionId);
     if (!s) throw new Error(`No saved session with id ${sessionId}`);
-    return s;
+    return { ...s, sessionScore: scoreSession(s.answers.map((a) => a.analysis)) };
   }
 
   /** Stops every live answer, saving what was recorded (used on quit). */
@@ -162,7 +233,7 @@ export class PracticeService {
     await Promise.allSettled([...this.live.keys()].map((id) => this.stopAnswer(id)));
   }
 
-  private get(answerId: string): { answer: LiveAnswer; sessionId: string } {
+  private get(answerId: string): LiveEntry {
     const entry = this.live.get(answerId);
     if (!entry) throw new UnknownAnswerError(`No answer is recording with id ${answerId}`);
     return entry;

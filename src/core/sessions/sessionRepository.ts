@@ -1,5 +1,12 @@
 // All SQL for practice sessions and their answers lives here.
-import type { AnswerMetrics, AnswerResult, SessionDetail, SessionSummary, Word } from '../domain';
+import type {
+  AnswerAnalysis,
+  AnswerMetrics,
+  AnswerResult,
+  SessionDetail,
+  SessionSummary,
+  Word,
+} from '../domain';
 import type { Db } from './database';
 
 type AnswerRow = {
@@ -11,6 +18,7 @@ type AnswerRow = {
   transcript_text: string;
   words_json: string;
   metrics_json: string | null;
+  analysis_json?: string | null;
 };
 
 type SummaryRow = {
@@ -22,6 +30,7 @@ type SummaryRow = {
   words: number | null;
   speaking_min: number | null;
   filler_count: number | null;
+  score?: number | null;
 };
 
 export type NewAnswer = {
@@ -33,7 +42,13 @@ export type NewAnswer = {
   audioPath: string;
 };
 
-export type CompletedAnswer = { durationSec: number; words: Word[]; text: string; metrics: AnswerMetrics };
+export type CompletedAnswer = {
+  durationSec: number;
+  words: Word[];
+  text: string;
+  metrics: AnswerMetrics;
+  analysis?: AnswerAnalysis;
+};
 
 const SUMMARY_SELECT = `
   SELECT s.id, s.started_at, s.title,
@@ -41,7 +56,8 @@ const SUMMARY_SELECT = `
          SUM(a.duration_sec) AS duration_sec,
          SUM(a.words_per_minute * a.duration_sec / 60.0) AS words,
          SUM(a.duration_sec / 60.0) AS speaking_min,
-         SUM(a.filler_count) AS filler_count
+         SUM(a.filler_count) AS filler_count,
+         AVG(a.score) AS score
   FROM sessions s
   LEFT JOIN answers a ON a.session_id = s.id AND a.status = 'complete'`;
 
@@ -73,7 +89,7 @@ export class SessionRepository {
     this.db
       .prepare(
         `UPDATE answers SET status = 'complete', duration_sec = ?, transcript_text = ?, words_json = ?,
-           metrics_json = ?, words_per_minute = ?, filler_count = ? WHERE id = ?`,
+           metrics_json = ?, words_per_minute = ?, filler_count = ?, analysis_json = ?, score = ? WHERE id = ?`,
       )
       .run(
         c.durationSec,
@@ -82,6 +98,8 @@ export class SessionRepository {
         JSON.stringify(c.metrics),
         c.metrics.wordsPerMinute,
         c.metrics.fillerCount,
+        c.analysis ? JSON.stringify(c.analysis) : null,
+        c.analysis ? c.analysis.score.total : null,
         id,
       );
   }
@@ -141,6 +159,8 @@ function toSummary(r: SummaryRow): SessionSummary {
     durationSec: r.duration_sec ?? 0,
     wordsPerMinute: speakingMin > 0 ? (r.words ?? 0) / speakingMin : 0,
     fillerCount: r.filler_count ?? 0,
+    score: r.score ?? null,
+    fillersPerMinute: speakingMin > 0 ? (r.filler_count ?? 0) / speakingMin : 0,
   };
 }
 
@@ -153,5 +173,6 @@ function toAnswerResult(r: AnswerRow): AnswerResult {
     text: r.transcript_text,
     metrics: JSON.parse(r.metrics_json ?? 'null') as AnswerMetrics,
     audioPath: r.audio_path,
+    ...(r.analysis_json ? { analysis: JSON.parse(r.analysis_json) as AnswerAnalysis } : {}),
   };
 }

@@ -78,11 +78,17 @@ export class OnlineTranscriber {
     return rest;
   }
 
-  /** The committed text that has scrolled out of the window, as context for the next pass. */
+  /**
+   * The disfluency prefix, then the committed text that has scrolled out of the window as context for
+   * the next pass, all within promptChars.
+   */
   private prompt(): string {
+    const prefix = this.params.disfluencyPrompt.trim();
+    const room = Math.max(0, this.params.promptChars - (prefix ? prefix.length + 1 : 0));
     const before = this.committed.filter((w) => w.endSec <= this.windowStartSec);
     const text = before.map((w) => w.text).join(' ');
-    return text.length > this.params.promptChars ? text.slice(-this.params.promptChars) : text;
+    const context = text.length > room ? text.slice(text.length - room) : text;
+    return [prefix, context].filter((part) => part !== '').join(' ');
   }
 
   private forceCut(): Word[] {

@@ -12,8 +12,13 @@ export type StreamParams = {
   maxWindowSec: number;
   /** How much of the window's end is kept when the hard cap forces a cut. */
   keepOnForcedCutSec: number;
-  /** Characters of already-committed text passed to Whisper as the prompt. */
+  /** Characters of already-committed text passed to Whisper as the prompt (the disfluency prefix included). */
   promptChars: number;
+  /**
+   * Starts every prompt, live and final. Whisper copies the style of its prompt; without one that shows
+   * hesitations it writes fluent text and drops the "um"s a speaking coach exists to count. '' turns it off.
+   */
+  disfluencyPrompt: string;
   /** Smallest encoder context: very short windows transcribe badly with less. */
   minAudioCtx: number;
   /** Extra encoder context beyond the audio, so words at the window's end keep their timestamps. */
@@ -24,12 +29,16 @@ export type StreamParams = {
   behindAfterSec: number;
 };
 
+/** Short on purpose: every prompt token costs decoding time on each live step. */
+export const DISFLUENCY_PROMPT = 'Umm, let me think, uh... hmm, okay, so, um, here is what I did.';
+
 export const DEFAULT_STREAM_PARAMS: StreamParams = {
   minStepMs: 1000,
   trimAfterSec: 15,
   maxWindowSec: 25,
   keepOnForcedCutSec: 5,
   promptChars: 200,
+  disfluencyPrompt: DISFLUENCY_PROMPT,
   minAudioCtx: 250,
   audioCtxMarginSec: 1,
   maxTokensPerSec: 6,
@@ -47,6 +56,6 @@ export function audioCtxFor(windowSec: number, p: StreamParams): number {
 
 export function describeStreamParams(p: StreamParams): string {
   return Object.entries(p)
-    .map(([k, v]) => `${k}=${v}`)
+    .map(([k, v]) => `${k}=${typeof v === 'string' ? JSON.stringify(v) : v}`)
     .join(' ');
 }

@@ -1,22 +1,34 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { EngineBadge } from './EngineBadge';
 import { HistoryScreen } from './features/history/HistoryScreen';
 import { PracticeScreen } from './features/practice/PracticeScreen';
+import { SettingsScreen } from './features/settings/SettingsScreen';
+import { TrendsScreen } from './features/trends/TrendsScreen';
 import { useCoachStore } from './store';
 import { startIpcBridge } from './store/ipcBridge';
 
-type Screen = 'practice' | 'history';
+type Screen = 'practice' | 'history' | 'trends' | 'settings';
 
 const SCREENS: { id: Screen; label: string }[] = [
   { id: 'practice', label: 'Practice' },
   { id: 'history', label: 'History' },
+  { id: 'trends', label: 'Trends' },
+  { id: 'settings', label: 'Settings' },
 ];
+
+const SCREEN_VIEWS: Record<Screen, ComponentType> = {
+  practice: PracticeScreen,
+  history: HistoryScreen,
+  trends: TrendsScreen,
+  settings: SettingsScreen,
+};
 
 export function App() {
   const [screen, setScreen] = useState<Screen>('practice');
   const recording = useCoachStore((s) => s.recording);
 
   useEffect(() => startIpcBridge(), []);
+  const View = SCREEN_VIEWS[screen];
 
   return (
     <div className="app">
@@ -42,7 +54,9 @@ export function App() {
         </nav>
         <EngineBadge />
       </header>
-      <main className="app-main">{screen === 'practice' ? <PracticeScreen /> : <HistoryScreen />}</main>
+      <main className="app-main">
+        <View />
+      </main>
     </div>
   );
 }

@@ -1,14 +1,23 @@
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { AccessProblemScreen } from './bridge/AccessProblemScreen';
+import { openBrowserApi } from './bridge/browserApi';
 import './styles/base.css';
 import './styles/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html is missing #root');
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const mount = (node: ReactNode) => createRoot(root).render(<StrictMode>{node}</StrictMode>);
+
+// Electron's preload provides `window.api`; in a plain browser (`coach serve`) the WebSocket bridge does.
+if ((window as Partial<Window>).api) {
+  mount(<App />);
+} else {
+  void openBrowserApi().then((opened) => {
+    if (!opened.ok) return mount(<AccessProblemScreen problem={opened.problem} />);
+    window.api = opened.api;
+    mount(<App />);
+  });
+}

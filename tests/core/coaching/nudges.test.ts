@@ -41,6 +41,7 @@ const range = (fromSec: number, toSec: number, stepSec = 1): number[] =>
 describe('NudgeEngine', () => {
   it('exposes the documented defaults', () => {
     expect(DEFAULT_NUDGE_PARAMS).toEqual({
+      enabled: true,
       slowDownAboveWpm: 170,
       speedUpBelowWpm: 100,
       fillerBurstCount: 3,
@@ -48,6 +49,7 @@ describe('NudgeEngine', () => {
       longSilenceSec: 5,
       minSpacingSec: 10,
       sameKindSpacingSec: 30,
+      encouragementAfterSec: 40,
     });
   });
 
@@ -56,8 +58,56 @@ describe('NudgeEngine', () => {
     expect(run(engine, speech(0, 30, FAST_WPM), range(0, 30))[0]?.kind).toBe('slow-down');
   });
 
-  it('stays quiet at a comfortable pace', () => {
-    expect(run(new NudgeEngine(), speech(0, 60, NORMAL_WPM), range(0, 60, 0.5))).toEqual([]);
+  it('raises no problem at a comfortable pace (only, after a while, encouragement)', () => {
+    expect(
+      run(new NudgeEngine({ encouragementAfterSec: 0 }), speech(0, 60, NORMAL_WPM), range(0, 60, 0.5)),
+    ).toEqual([]);
+    const shown = run(new NudgeEngine(), speech(0, 60, NORMAL_WPM), range(0, 60, 0.5));
+    expect(shown.map((n) => n.kind)).toEqual(['encouragement']);
+  });
+
+  describe('encouragement', () => {
+    it('comes after encouragementAfterSec of steady speech with nothing else said, and rotates its words', () => {
+      const shown = run(new NudgeEngine(), speech(0, 130, NORMAL_WPM), range(0, 130, 0.5));
+      expect(shown.map((n) => [n.kind, n.atSec])).toEqual([
+        ['encouragement', 42],
+        ['encouragement', 84],
+        ['encouragement', 126],
+      ]);
+      expect(new Set(shown.map((n) => n.message)).size).toBe(3);
+    });
+
+    it('waits encouragementAfterSec after any other nudge, and never praises a problem', () => {
+      const fastThenNormal = [...speech(0, 20, FAST_WPM), ...speech(20, 80, NORMAL_WPM)];
+      const shown = run(new NudgeEngine(), fastThenNormal, range(0, 80, 0.5));
+      const slowDown = shown.find((n) => n.kind === 'slow-down')!;
+      const praise = shown.find((n) => n.kind === 'encouragement')!;
+      expect(praise.atSec - slowDown.atSec).toBeGreaterThanOrEqual(
+        DEFAULT_NUDGE_PARAMS.encouragementAfterSec,
+      );
+      expect(
+        run(new NudgeEngine(), speech(0, 90, FAST_WPM), range(0, 90, 0.5)).some(
+          (n) => n.kind === 'encouragement',
+        ),
+      ).toBe(false);
+    });
+
+    it('is off with encouragementAfterSec 0, and not given during a silence', () => {
+      expect(
+        run(new NudgeEngine({ encouragementAfterSec: 0 }), speech(0, 90, NORMAL_WPM), range(0, 90)),
+      ).toEqual([]);
+      const shown = run(
+        new NudgeEngine({ encouragementAfterSec: 20, longSilenceSec: 100 }),
+        speech(0, 15, NORMAL_WPM),
+        range(0, 60),
+      );
+      expect(shown).toEqual([]);
+    });
+  });
+
+  it('shows nothing at all when disabled', () => {
+    const engine = new NudgeEngine({ enabled: false, targetSec: 30 });
+    expect(run(engine, speech(0, 60, FAST_WPM, ['um']), range(0, 60, 0.5))).toEqual([]);
   });
 
   it('gives no nudge before there is enough speech', () => {
@@ -156,7 +206,7 @@ describe('NudgeEngine', () => {
 
   it('reassures once per silence after words were spoken', () => {
     const words = [...speech(0, 10, NORMAL_WPM), ...speech(50, 60, NORMAL_WPM)];
-    const shown = run(new NudgeEngine(), words, range(0, 100));
+    const shown = run(new NudgeEngine({ encouragementAfterSec: 0 }), words, range(0, 100));
     const lastWordEnd = speech(0, 10, NORMAL_WPM).at(-1)?.endSec ?? 0;
     expect(shown).toEqual([
       {

@@ -1,4 +1,5 @@
 import init from './001_init';
+import coachingAnalysis from './002_coaching_analysis';
 
 /** Ordered; the database's user_version records how many have been applied. */
-export const MIGRATIONS: readonly string[] = [init];
+export const MIGRATIONS: readonly string[] = [init, coachingAnalysis];

@@ -1,5 +1,5 @@
 // Small display formatters shared by the screens.
-import type { Question } from '../../../core/domain';
+import type { Question, RoleFamily, TargetLength } from '../../../core/domain';
 
 /** 83.4 → "01:23"; an hour or more → "1:02:03". */
 export function formatClock(totalSec: number): string {
@@ -45,3 +45,20 @@ export const QUESTION_KIND_LABELS: Record<Question['kind'], string> = {
   motivational: 'Motivational',
   'technical-communication': 'Technical communication',
 };
+
+export const ROLE_LABELS: Record<RoleFamily, string> = {
+  general: 'Any role',
+  'software-engineering': 'Software engineering',
+  data: 'Data & analytics',
+  product: 'Product management',
+  design: 'Design',
+  sales: 'Sales',
+  'customer-support': 'Customer support',
+  management: 'Management',
+};
+
+/** 90 → "1:30" (minutes and seconds, for target lengths). */
+export function formatTarget(target: TargetLength): string {
+  const mmss = (sec: number) => `${Math.floor(sec / 60)}:${String(Math.round(sec % 60)).padStart(2, '0')}`;
+  return `${mmss(target.minSec)}–${mmss(target.maxSec)}`;
+}

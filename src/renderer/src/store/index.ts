@@ -3,12 +3,16 @@
 import { create } from 'zustand';
 import { createLiveSlice, type LiveSlice } from './liveSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
+import { createPracticeSlice, type PracticeSlice } from './practiceSlice';
+import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 
-export type CoachState = LiveSlice & SessionSlice;
+export type CoachState = LiveSlice & SessionSlice & PracticeSlice & SettingsSlice;
 
 export const useCoachStore = create<CoachState>()((...a) => ({
   ...createLiveSlice(...a),
   ...createSessionSlice(...a),
+  ...createPracticeSlice(...a),
+  ...createSettingsSlice(...a),
 }));
 
 /** Back to a fresh start (tests, and nothing else). */

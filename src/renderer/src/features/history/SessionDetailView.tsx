@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { formatClock, formatDateTime, formatWpm, plural } from '../../lib/format';
 import { useCoachStore } from '../../store';
 import { AnswerResultView } from '../result/AnswerResultView';
+import { SessionReport } from '../session/SessionReport';
+import { AnswerAudio } from './AnswerAudio';
 
 export function SessionDetailView() {
   const session = useCoachStore((s) => s.selectedSession);
@@ -73,6 +75,7 @@ export function SessionDetailView() {
           {formatWpm(session.wordsPerMinute)} wpm · {plural(session.fillerCount, 'filler')}
         </p>
       </header>
+      <SessionReport session={session} />
       {session.answers.length === 0 && <p className="muted">This session has no saved answers.</p>}
       {session.answers.map((answer, index) => (
         <section
@@ -86,6 +89,7 @@ export function SessionDetailView() {
           <h2 id={`answer-${answer.answerId}`} className="detail-question">
             {answer.questionText}
           </h2>
+          <AnswerAudio answerId={answer.answerId} label={`Recording of answer ${index + 1}`} />
           <AnswerResultView result={answer} headingLevel={3} />
         </section>
       ))}

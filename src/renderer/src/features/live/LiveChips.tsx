@@ -47,10 +47,10 @@ function FillersChip() {
   );
 }
 
-export function LiveChips() {
+export function LiveChips({ showTime = true }: { showTime?: boolean }) {
   return (
     <ul className="chips" aria-label="Live statistics">
-      <ElapsedChip />
+      {showTime && <ElapsedChip />}
       <PaceChip />
       <FillersChip />
     </ul>

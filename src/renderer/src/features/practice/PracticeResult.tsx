@@ -8,6 +8,8 @@ export function PracticeResult() {
   const result = useCoachStore((s) => s.lastResult);
   const dismissResult = useCoachStore((s) => s.dismissResult);
   const nextQuestion = useCoachStore((s) => s.nextQuestion);
+  const practiceSet = useCoachStore((s) => s.practiceSet);
+  const advancePracticeSet = useCoachStore((s) => s.advancePracticeSet);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -38,16 +40,24 @@ export function PracticeResult() {
         headingLevel={2}
         actions={
           <>
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={() => {
-                nextQuestion();
-                dismissResult();
-              }}
-            >
-              Practise another question
-            </button>
+            {practiceSet ? (
+              <button type="button" className="button button-primary" onClick={advancePracticeSet}>
+                {practiceSet.index + 1 >= practiceSet.questionIds.length
+                  ? 'Finish the set'
+                  : `Next question (${practiceSet.index + 2} of ${practiceSet.questionIds.length})`}
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => {
+                  nextQuestion();
+                  dismissResult();
+                }}
+              >
+                Practise another question
+              </button>
+            )}
             <button type="button" className="button button-secondary" onClick={dismissResult}>
               Try this question again
             </button>

@@ -6,12 +6,16 @@ import { NudgeToast } from '../live/NudgeToast';
 import { stopMicCheck, toggleRecording } from './answerRecorder';
 import { EngineStatusNotice } from './EngineStatusNotice';
 import { LiveError } from './LiveError';
+import { AnswerTimer } from './AnswerTimer';
 import { MicrophonePanel } from './MicrophonePanel';
 import { PracticeResult } from './PracticeResult';
+import { PracticeSetup } from './PracticeSetup';
 import { QuestionCard } from './QuestionCard';
 import { QuestionPicker } from './QuestionPicker';
 import { RecordButton } from './RecordButton';
 import { SessionBar } from './SessionBar';
+import { SetProgress } from './SetProgress';
+import { SetSummary } from './SetSummary';
 import { useSpaceToRecord } from './useSpaceToRecord';
 import './practice.css';
 
@@ -31,17 +35,26 @@ export function PracticeScreen() {
   const loadQuestions = useCoachStore((s) => s.loadQuestions);
   const showingResult = useCoachStore((s) => s.lastResult !== null && s.recording === 'idle');
   const recording = useCoachStore((s) => s.recording);
+  const inSet = useCoachStore((s) => s.practiceSet !== null);
+  const showingSetSummary = useCoachStore((s) => s.showingSetSummary);
+  const settingsStatus = useCoachStore((s) => s.settingsStatus);
+  const loadSettings = useCoachStore((s) => s.loadSettings);
   const recordButtonRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (questionsStatus === 'idle') void loadQuestions();
   }, [questionsStatus, loadQuestions]);
 
+  // The target length and thresholds come from the settings; the defaults stand in until they arrive.
+  useEffect(() => {
+    if (settingsStatus === 'idle') void loadSettings();
+  }, [settingsStatus, loadSettings]);
+
   // Leaving the screen ends a microphone test (a recording keeps going; navigation is locked meanwhile).
   useEffect(() => () => void stopMicCheck(), []);
 
   const onSpace = useCallback(() => void toggleRecording(), []);
-  useSpaceToRecord(onSpace, !showingResult);
+  useSpaceToRecord(onSpace, !showingResult && !showingSetSummary);
 
   // Back from a result: put the keyboard on the Record button.
   const wasShowingResult = useRef(showingResult);
@@ -50,21 +63,25 @@ export function PracticeScreen() {
     wasShowingResult.current = showingResult;
   }, [showingResult]);
 
+  if (showingSetSummary) return <SetSummary />;
   if (showingResult) return <PracticeResult />;
 
   const live = recording !== 'idle';
   return (
     <div className="practice">
       <div className="practice-toolbar">
-        <QuestionPicker />
-        <SessionBar />
+        {inSet ? <SetProgress /> : <QuestionPicker />}
+        {!inSet && <SessionBar />}
       </div>
+      {!inSet && !live && <PracticeSetup />}
       <EngineStatusNotice />
       <QuestionCard />
       <LiveError />
       <div className="record-row">
         <RecordButton buttonRef={recordButtonRef} />
-        {live ? <LiveChips /> : <RecordHint />}
+        {/* The answer timer shows the time against the target, so the chips leave it out. */}
+        {live ? <LiveChips showTime={false} /> : <RecordHint />}
+        {live && <AnswerTimer />}
       </div>
       <div className="live-area">
         <LiveCaptions />

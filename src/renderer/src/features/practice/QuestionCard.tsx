@@ -1,11 +1,14 @@
-import { QUESTION_KIND_LABELS } from '../../lib/format';
+import { formatTarget, QUESTION_KIND_LABELS } from '../../lib/format';
 import { useCoachStore } from '../../store';
+import { selectTarget } from '../../store/settingsSlice';
 
 export function QuestionCard() {
   const question = useCoachStore((s) => s.questions.find((q) => q.id === s.currentQuestionId) ?? null);
   const status = useCoachStore((s) => s.questionsStatus);
   const error = useCoachStore((s) => s.questionsError);
   const loadQuestions = useCoachStore((s) => s.loadQuestions);
+  const target = useCoachStore(selectTarget);
+  const live = useCoachStore((s) => s.recording !== 'idle');
 
   if (status === 'error') {
     return (
@@ -27,6 +30,17 @@ export function QuestionCard() {
       <h1 id="question-text" className="question-text">
         {question ? question.text : status === 'ready' ? 'No questions available.' : 'Loading questions…'}
       </h1>
+      {question && (
+        <div className="question-meta">
+          <span className="question-target">Aim for {formatTarget(target)}</span>
+          {question.covers && !live && (
+            <details className="question-covers">
+              <summary>What a strong answer covers</summary>
+              <p>{question.covers}</p>
+            </details>
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -89,6 +89,7 @@ export async function stopRecording(): Promise<void> {
   try {
     const result = await window.api.stopAnswer(answerId);
     store().answerSaved(result);
+    store().markQuestionAnswered(store().currentQuestionId ?? '');
     store().answerEnded();
   } catch (error) {
     store().answerFailed(errorMessage(error, 'The transcript could not be finalised.'));

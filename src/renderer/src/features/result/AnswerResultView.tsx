@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
 import type { AnswerResult } from '../../../../core/domain';
+import { AnalysisDetails } from './AnalysisDetails';
+import { FillerTimeline } from './FillerTimeline';
 import { MetricsCards } from './MetricsCards';
+import { PaceChart } from './PaceChart';
+import { ScoreCard } from './ScoreCard';
+import { Suggestions } from './Suggestions';
 import { TranscriptView } from './TranscriptView';
 import './result.css';
 
@@ -11,17 +16,38 @@ type Props = {
   actions?: ReactNode;
 };
 
-/** One answer's metrics and transcript; used after recording and in a saved session. */
+/** One answer's report: score, suggestions, metrics, charts, marked transcript and the findings behind them. */
 export function AnswerResultView({ result, headingLevel = 3, actions }: Props) {
   const Heading = `h${headingLevel}` as const;
+  const analysis = result.analysis;
+  const detailLevel = Math.min(headingLevel + 1, 5) as 3 | 4 | 5;
   return (
     <div className="answer-result">
-      <MetricsCards metrics={result.metrics} />
+      {analysis && analysis.score.breakdown.length > 0 && (
+        <div className="report-top">
+          <ScoreCard score={analysis.score} title="This answer" headingLevel={headingLevel} />
+          <Suggestions suggestions={analysis.suggestions} headingLevel={headingLevel} />
+        </div>
+      )}
+      {actions && <div className="result-actions">{actions}</div>}
+      <MetricsCards metrics={result.metrics} analysis={analysis} />
+      {analysis && (analysis.pace.timeline.length > 1 || result.words.length > 0) && (
+        <section className="card charts-card" aria-label="Charts">
+          <PaceChart pace={analysis.pace} />
+          <FillerTimeline
+            analysis={analysis}
+            fillers={result.metrics.fillers}
+            durationSec={result.metrics.durationSec}
+          />
+        </section>
+      )}
       <section className="card transcript-card" aria-label="Transcript">
         <div className="transcript-head">
           <Heading className="section-title">Transcript</Heading>
           <p className="transcript-legend" aria-hidden="true">
             <mark className="filler">filler</mark>
+            {analysis && <mark className="hedge">hedge</mark>}
+            {analysis && <span className="likely-filler">um?</span>}
             <span className="pause-marker">
               <span className="pause-icon" />
               long pause
@@ -30,7 +56,7 @@ export function AnswerResultView({ result, headingLevel = 3, actions }: Props) {
         </div>
         <TranscriptView result={result} />
       </section>
-      {actions && <div className="result-actions">{actions}</div>}
+      {analysis && <AnalysisDetails analysis={analysis} headingLevel={detailLevel} />}
     </div>
   );
 }

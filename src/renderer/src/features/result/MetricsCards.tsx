@@ -1,4 +1,4 @@
-import type { AnswerMetrics } from '../../../../core/domain';
+import type { AnswerAnalysis, AnswerMetrics } from '../../../../core/domain';
 import { formatClock, formatSeconds, formatWpm } from '../../lib/format';
 
 /** A comfortable interview pace, shown as a reference next to the measured one. */
@@ -6,7 +6,9 @@ export const COMFORTABLE_PACE_WPM = { min: 120, max: 160 } as const;
 
 type Card = { label: string; value: string; unit?: string; detail: string };
 
-function cardsFor(m: AnswerMetrics): Card[] {
+/** With the coaching analysis, pace leaves out the "um"s and fillers include those heard only in the audio. */
+function cardsFor(m: AnswerMetrics, analysis?: AnswerAnalysis): Card[] {
+  const heard = analysis?.filledPauseCandidates.length ?? 0;
   return [
     {
       label: 'Duration',
@@ -16,14 +18,17 @@ function cardsFor(m: AnswerMetrics): Card[] {
     { label: 'Words', value: String(m.wordCount), detail: 'in this answer' },
     {
       label: 'Pace',
-      value: formatWpm(m.wordsPerMinute),
+      value: formatWpm(analysis?.pace.wordsPerMinute ?? m.wordsPerMinute),
       unit: 'wpm',
       detail: `aim for ${COMFORTABLE_PACE_WPM.min}–${COMFORTABLE_PACE_WPM.max}`,
     },
     {
       label: 'Fillers',
-      value: String(m.fillerCount),
-      detail: `${m.fillersPerMinute.toFixed(1)} per minute`,
+      value: String(m.fillerCount + heard),
+      detail:
+        heard > 0
+          ? `${heard} heard only in the audio · ${(analysis?.fillersPerMinute ?? m.fillersPerMinute).toFixed(1)}/min`
+          : `${m.fillersPerMinute.toFixed(1)} per minute`,
     },
     {
       label: 'Long pauses',
@@ -33,12 +38,12 @@ function cardsFor(m: AnswerMetrics): Card[] {
   ];
 }
 
-type Props = { metrics: AnswerMetrics };
+type Props = { metrics: AnswerMetrics; analysis?: AnswerAnalysis | undefined };
 
-export function MetricsCards({ metrics }: Props) {
+export function MetricsCards({ metrics, analysis }: Props) {
   return (
     <dl className="metrics" aria-label="Answer metrics">
-      {cardsFor(metrics).map((card) => (
+      {cardsFor(metrics, analysis).map((card) => (
         <div className="metric-card" key={card.label}>
           <dt className="metric-label">{card.label}</dt>
           <dd className="metric-value">

@@ -6,7 +6,15 @@ import { attachesToPrevious, buildTranscriptTokens, splitTrailingPunctuation } f
 type Props = { result: AnswerResult };
 
 export function TranscriptView({ result }: Props) {
-  const tokens = buildTranscriptTokens(result.words, result.metrics.fillers, result.metrics.longPauses);
+  const marks = result.analysis
+    ? { hedges: result.analysis.language.hedges, filledPauses: result.analysis.filledPauseCandidates }
+    : undefined;
+  const tokens = buildTranscriptTokens(
+    result.words,
+    result.metrics.fillers,
+    result.metrics.longPauses,
+    marks,
+  );
 
   if (tokens.length === 0) {
     return (
@@ -20,7 +28,8 @@ export function TranscriptView({ result }: Props) {
   return (
     <p className="transcript">
       {tokens.map((token, index) => {
-        const space = index > 0 && !(token.type !== 'pause' && attachesToPrevious(token.text)) ? ' ' : '';
+        const attaches = (token.type === 'word' || token.type === 'filler') && attachesToPrevious(token.text);
+        const space = index > 0 && !attaches ? ' ' : '';
         switch (token.type) {
           case 'word':
             return (
@@ -38,6 +47,33 @@ export function TranscriptView({ result }: Props) {
                   <span className="visually-hidden"> (filler)</span>
                 </mark>
                 {splitTrailingPunctuation(token.text).punctuation}
+              </Fragment>
+            );
+          case 'hedge':
+            return (
+              <Fragment key={token.key}>
+                {space}
+                <mark className="hedge" title="Hedge: softens what you say">
+                  {splitTrailingPunctuation(token.text).word}
+                  <span className="visually-hidden"> (hedge)</span>
+                </mark>
+                {splitTrailingPunctuation(token.text).punctuation}
+              </Fragment>
+            );
+          case 'likely-filler':
+            return (
+              <Fragment key={token.key}>
+                {space}
+                <span
+                  className="likely-filler"
+                  title="Heard in the audio (an “um” or “uh”), missing from the transcript"
+                >
+                  um?
+                  <span className="visually-hidden">
+                    {' '}
+                    (likely filled pause of {formatSeconds(token.durationSec)})
+                  </span>
+                </span>
               </Fragment>
             );
           case 'pause':

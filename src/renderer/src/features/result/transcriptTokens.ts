@@ -1,11 +1,16 @@
 // Turns an answer's words, fillers and long pauses into the sequence the transcript shows:
 // plain words, highlighted fillers (a filler may span words, e.g. "you know") and pause markers.
-import type { FillerHit, Pause, Word } from '../../../../core/domain';
+import type { FilledPauseCandidate, FillerHit, Pause, PhraseHit, Word } from '../../../../core/domain';
 
 export type TranscriptToken =
   | { type: 'word'; key: string; text: string }
   | { type: 'filler'; key: string; text: string; kind: FillerHit['kind'] }
+  | { type: 'hedge'; key: string; text: string }
+  | { type: 'likely-filler'; key: string; durationSec: number }
   | { type: 'pause'; key: string; durationSec: number };
+
+/** Marks only the coaching analysis adds: hedges, and filled pauses heard in the audio but not transcribed. */
+export type AnalysisMarks = { hedges: readonly PhraseHit[]; filledPauses: readonly FilledPauseCandidate[] };
 
 /** Pauses and words are matched with this much slack, since both come from rounded timestamps. */
 const PAUSE_MATCH_SLACK_SEC = 0.05;
@@ -22,7 +27,19 @@ export function buildTranscriptTokens(
   words: Word[],
   fillers: FillerHit[],
   pauses: Pause[],
+  marks?: AnalysisMarks,
 ): TranscriptToken[] {
+  const hedgeAt = new Map<number, PhraseHit>();
+  for (const hedge of marks?.hedges ?? []) {
+    if (hedge.wordIndex >= 0 && hedge.wordIndex < words.length) hedgeAt.set(hedge.wordIndex, hedge);
+  }
+  // The word each likely filled pause comes before (words.length: after the last word).
+  const likelyBefore = new Map<number, FilledPauseCandidate[]>();
+  for (const candidate of marks?.filledPauses ?? []) {
+    let index = words.findIndex((w) => w.startSec >= candidate.endSec - PAUSE_MATCH_SLACK_SEC);
+    if (index === -1) index = words.length;
+    likelyBefore.set(index, [...(likelyBefore.get(index) ?? []), candidate]);
+  }
   const fillerAt = new Map<number, FillerHit>();
   for (const filler of fillers) {
     if (filler.wordIndex >= 0 && filler.wordIndex < words.length) fillerAt.set(filler.wordIndex, filler);
@@ -42,6 +59,14 @@ export function buildTranscriptTokens(
       tokens.push({ type: 'pause', key: `p${index}-${pause.startSec}`, durationSec: pause.durationSec });
     }
     pausesBefore.delete(index);
+    for (const candidate of likelyBefore.get(index) ?? []) {
+      tokens.push({
+        type: 'likely-filler',
+        key: `u${index}-${candidate.startSec}`,
+        durationSec: candidate.durationSec,
+      });
+    }
+    likelyBefore.delete(index);
   };
 
   let i = 0;
@@ -61,6 +86,11 @@ export function buildTranscriptTokens(
         }
       }
       i = end;
+    } else if (hedgeAt.has(i)) {
+      const hedge = hedgeAt.get(i)!;
+      const end = Math.min(words.length, i + Math.max(1, hedge.text.split(' ').length));
+      tokens.push({ type: 'hedge', key: `h${i}`, text: words.slice(i, end).map(wordText).join(' ') });
+      i = end;
     } else {
       const word = words[i]!;
       tokens.push({ type: 'word', key: `w${i}`, text: wordText(word) });
@@ -68,7 +98,7 @@ export function buildTranscriptTokens(
     }
   }
   pushPauses(words.length);
-  return tokens.filter((t) => t.type === 'pause' || t.text.length > 0);
+  return tokens.filter((t) => t.type === 'pause' || t.type === 'likely-filler' || t.text.length > 0);
 }
 
 /** Punctuation that attaches to the previous word instead of following a space. */

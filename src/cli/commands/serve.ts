@@ -1,0 +1,142 @@
+// `coach serve`: the engine's second front door. Serves the built app to a browser and the same API
+// over a WebSocket, plus /ws/transcribe and a plain HTTP API for other tools (src/server/).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { dataPaths } from '../../core/dataPaths';
+import { resourcesDir } from '../../core/resourcesDir';
+import {
+  createAccessToken,
+  removeTokenFile,
+  TOKEN_FILE_NAME,
+  writeTokenFile,
+} from '../../server/accessToken';
+import { DEFAULT_HOST, DEFAULT_PORT, startCoachServer } from '../../server/coachServer';
+import { describeLimits } from '../../server/limits';
+import { TRANSCRIBE_PATH } from '../../server/transcribeProtocol';
+import type { Command, Io } from '../io';
+
+export const serveCommand: Command = {
+  usage: `coach serve [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--model path]`,
+  run: (args, io) => serve(args, io, untilSignalled()),
+};
+
+/** Ctrl+C in the terminal, or a service manager's stop. */
+function untilSignalled(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+const isLoopback = (host: string): boolean => LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+/** Wildcard binds listen everywhere; links printed for this machine use the loopback address. */
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::']);
+
+/** Serves until `stop` resolves (exported for tests, which cannot send the process a signal). */
+export async function serve(args: string[], io: Io, stop: Promise<void>): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string', default: String(DEFAULT_PORT) },
+      host: { type: 'string', default: DEFAULT_HOST },
+      model: { type: 'string' },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.err(
+      `coach serve: --port must be a number from 0 to 65535 (0 picks a free one)\n\n  ${serveCommand.usage}`,
+    );
+    return 2;
+  }
+  const host = values.host;
+  if (!isLoopback(host)) {
+    io.err(
+      `Warning: listening on ${host}, not just this computer. Anyone on your network who obtains the token can ` +
+        'use the engine and read your saved answers, and the traffic is not encrypted. Use the default ' +
+        `(--host ${DEFAULT_HOST}) unless you need this.`,
+    );
+  }
+
+  const staticDir = ensureRendererBuild(io);
+  const paths = dataPaths();
+  const token = createAccessToken();
+  const tokenFile = path.join(paths.dataDir, TOKEN_FILE_NAME);
+  writeTokenFile(tokenFile, token);
+
+  let server: Awaited<ReturnType<typeof startCoachServer>>;
+  try {
+    server = await startCoachServer({
+      host,
+      port,
+      token,
+      staticDir,
+      paths,
+      modelPath: values.model ?? process.env.COACH_WHISPER_MODEL,
+      log: (line) => io.err(line),
+    });
+  } catch (err) {
+    removeTokenFile(tokenFile);
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE') throw new Error(`Port ${port} is in use; choose another with --port.`);
+    throw err;
+  }
+  server.engine.onStatus((s) => io.err(`[serve] engine: ${s.message}`));
+
+  const linkHost = WILDCARD_HOSTS.has(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const base = `${linkHost}:${server.port}`;
+  io.out(
+    [
+      `Interview Coach is serving on http://${base}`,
+      `  Open the app:   http://${base}/?token=${token}`,
+      `  Access token:   ${token}`,
+      `                  (also in ${tokenFile}, readable only by you; a new one every start)`,
+      `  Stream audio:   ws://${base}${TRANSCRIBE_PATH}?token=${token}`,
+      `  HTTP API:       http://${base}/health  (header "Authorization: Bearer <token>")`,
+      `  Data folder:    ${paths.dataDir}`,
+      `  Limits:         ${describeLimits(server.limits)}`,
+      'Press Ctrl+C to stop.',
+    ].join('\n'),
+  );
+
+  await stop;
+  io.err('[serve] stopping: saving anything still recording…');
+  try {
+    await server.close();
+  } finally {
+    removeTokenFile(tokenFile);
+  }
+  return 0;
+}
+
+/** out/renderer from `npm run build`; built now if missing, with a warning if older than its sources. */
+function ensureRendererBuild(io: Io): string {
+  const root = path.dirname(resourcesDir());
+  const staticDir = path.join(root, 'out', 'renderer');
+  const index = path.join(staticDir, 'index.html');
+  if (!existsSync(index)) {
+    io.err('The app has not been built yet; building it now (npm run build)…');
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    // The build's progress goes to stderr: this command's stdout carries only the links.
+    const built = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: ['ignore', 2, 2] });
+    if (built.status !== 0 || !existsSync(index)) {
+      throw new Error('Could not build the app. Run `npm run build` in the project folder, then try again.');
+    }
+  } else if (newestMtimeMs(path.join(root, 'src', 'renderer')) > statSync(index).mtimeMs) {
+    io.err('Note: the built app is older than its sources; run `npm run build` to serve the latest version.');
+  }
+  return staticDir;
+}
+
+function newestMtimeMs(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}

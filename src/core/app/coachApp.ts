@@ -1,0 +1,80 @@
+// Assembles the application once, for every front door (Electron main, `coach serve`): data folder,
+// database, engine, question catalog, settings, the practice service and the handler tables.
+import path from 'node:path';
+import {
+  createCoachHandlers,
+  createCoachSendHandlers,
+  type CoachHandlers,
+  type CoachSendHandlers,
+} from '../api/coachHandlers';
+import { EngineHost } from '../asr/engineHost';
+import type { DataPaths } from '../dataPaths';
+import { loadQuestionBank } from '../questions/questionBank';
+import { QuestionCatalog } from '../questions/questionCatalog';
+import { resourcesDir } from '../resourcesDir';
+import { CustomQuestionRepository } from '../sessions/customQuestionRepository';
+import { openDatabase, type Db, type OpenDatabaseOptions } from '../sessions/database';
+import { PracticeService, type PracticeEvents } from '../sessions/practiceService';
+import { SessionRepository } from '../sessions/sessionRepository';
+import { SettingsStore } from '../settings/settingsStore';
+import type { StreamParams } from '../streaming/streamParams';
+
+export type CoachAppOptions = {
+  paths: DataPaths;
+  events: PracticeEvents;
+  modelPath?: string | undefined;
+  database?: OpenDatabaseOptions;
+  streamParams?: StreamParams;
+  log: (line: string) => void;
+};
+
+export type CoachApp = {
+  paths: DataPaths;
+  db: Db;
+  engine: EngineHost;
+  repository: SessionRepository;
+  catalog: QuestionCatalog;
+  settings: SettingsStore;
+  service: PracticeService;
+  handlers: CoachHandlers;
+  sendHandlers: CoachSendHandlers;
+  /** Saves anything still recording, then releases the engine and the database. */
+  close: () => Promise<void>;
+};
+
+export function createCoachApp(opts: CoachAppOptions): CoachApp {
+  const { paths, log } = opts;
+  const db = openDatabase(paths.dbPath, opts.database);
+  const repository = new SessionRepository(db);
+  const engine = new EngineHost({ modelsDir: paths.modelsDir, modelPath: opts.modelPath });
+  const bank = loadQuestionBank(path.join(resourcesDir(), 'questions.json'));
+  const catalog = new QuestionCatalog(bank, new CustomQuestionRepository(db));
+  const settings = SettingsStore.inDataDir(paths.dataDir);
+  if (settings.loadProblem) log(`[coach] ${settings.loadProblem}`);
+  const service = new PracticeService({
+    paths,
+    repository,
+    engine,
+    questions: catalog,
+    settings,
+    events: opts.events,
+    log,
+    ...(opts.streamParams ? { streamParams: opts.streamParams } : {}),
+  });
+  return {
+    paths,
+    db,
+    engine,
+    repository,
+    catalog,
+    settings,
+    service,
+    handlers: createCoachHandlers({ service, engine, paths, questions: bank, catalog, settings }),
+    sendHandlers: createCoachSendHandlers({ service }),
+    close: async () => {
+      await service.stopAll();
+      await engine.dispose();
+      db.close();
+    },
+  };
+}

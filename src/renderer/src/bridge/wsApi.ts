@@ -1,0 +1,182 @@
+// `window.api` over the server's WebSocket bridge, for the renderer in a plain browser (`coach serve`).
+// Same CoachApi as Electron's preload, so nothing above this file knows which transport it runs on.
+import {
+  encodeAudioFrame,
+  type BridgeInvoke,
+  type BridgeServerMessage,
+} from '../../../shared/bridgeProtocol';
+import type {
+  CoachApi,
+  InvokeChannel,
+  InvokeChannels,
+  PushChannel,
+  PushChannels,
+} from '../../../shared/ipcContract';
+
+export type WsApiOptions = {
+  /** ws://host:port/ws/api?token=… */
+  url: string;
+  /** Injectable for tests. */
+  createSocket?: (url: string) => WebSocket;
+  /** Says why the connection failed, when it can tell (a rejected token, a stopped server). */
+  diagnose?: () => Promise<string | null>;
+  /** Waits between reconnection attempts; the last one repeats. */
+  reconnectDelaysMs?: readonly number[];
+};
+
+export type WsApi = CoachApi & {
+  /** Closes the connection for good (tests; a page simply goes away). */
+  close: () => void;
+};
+
+const DEFAULT_RECONNECT_DELAYS_MS = [500, 1000, 2000, 5000, 10_000] as const;
+
+export const CONNECTION_LOST_MESSAGE =
+  'Lost the connection to the Interview Coach server. Reconnecting… If this lasts, check that “coach serve” is still running.';
+
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+type AnyListener = (payload: unknown) => void;
+
+export function createWsApi(options: WsApiOptions): WsApi {
+  const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url));
+  const delays = options.reconnectDelaysMs ?? DEFAULT_RECONNECT_DELAYS_MS;
+  const listeners = new Map<PushChannel, Set<AnyListener>>();
+  const pending = new Map<number, Pending>();
+  /** Invokes made while the connection is opening, sent once it is open. */
+  let queued: string[] = [];
+  let socket: WebSocket | null = null;
+  let state: 'connecting' | 'open' | 'down' | 'closed' = 'connecting';
+  let lastFailure = CONNECTION_LOST_MESSAGE;
+  let nextId = 1;
+  let attempt = 0;
+  let everOpened = false;
+  let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const emit = <C extends PushChannel>(channel: C, payload: Parameters<PushChannels[C]>[0]) => {
+    for (const cb of listeners.get(channel) ?? []) cb(payload);
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    if (typeof event.data !== 'string') return;
+    let message: BridgeServerMessage;
+    try {
+      message = JSON.parse(event.data) as BridgeServerMessage;
+    } catch {
+      return;
+    }
+    if (message.kind === 'result') {
+      const waiter = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.ok) waiter?.resolve(message.value);
+      else waiter?.reject(new Error(message.error));
+    } else if (message.kind === 'push') {
+      emit(message.channel, message.payload as never);
+    } else {
+      console.warn(`[coach] the server refused a message: ${message.error}`);
+    }
+  };
+
+  const connect = () => {
+    state = 'connecting';
+    const ws = createSocket(options.url);
+    socket = ws;
+    ws.binaryType = 'arraybuffer';
+    ws.onopen = () => {
+      if (socket !== ws) return;
+      state = 'open';
+      attempt = 0;
+      const reconnected = everOpened;
+      everOpened = true;
+      for (const text of queued) ws.send(text);
+      queued = [];
+      // After a reconnection the engine may have changed (or the server restarted): ask again.
+      if (reconnected) {
+        api.getStatus().then(
+          (status) => emit('engine:status', status.engine),
+          () => undefined,
+        );
+      }
+    };
+    ws.onmessage = onMessage;
+    ws.onclose = () => {
+      if (socket !== ws || state === 'closed') return;
+      socket = null;
+      state = 'down';
+      void failAndRetry();
+    };
+  };
+
+  const failAndRetry = async () => {
+    const reason = (await options.diagnose?.().catch(() => null)) ?? CONNECTION_LOST_MESSAGE;
+    lastFailure = reason;
+    const failure = new Error(reason);
+    for (const waiter of pending.values()) waiter.reject(failure);
+    pending.clear();
+    queued = [];
+    emit('engine:status', { state: 'error', message: reason });
+    if (state === 'closed') return;
+    const delay = delays[Math.min(attempt, delays.length - 1)] ?? 1000;
+    attempt += 1;
+    reconnectTimer = setTimeout(connect, delay);
+  };
+
+  function invoke<C extends InvokeChannel>(channel: C): InvokeChannels[C] {
+    return ((...args: unknown[]) =>
+      new Promise((resolve, reject) => {
+        if (state === 'down' || state === 'closed') {
+          reject(new Error(lastFailure));
+          return;
+        }
+        const id = nextId++;
+        const message: BridgeInvoke = { kind: 'invoke', id, channel, args };
+        pending.set(id, { resolve, reject });
+        const text = JSON.stringify(message);
+        if (state === 'open' && socket) socket.send(text);
+        else queued.push(text);
+      })) as InvokeChannels[C];
+  }
+
+  function subscribe<C extends PushChannel>(channel: C) {
+    return (cb: PushChannels[C]): (() => void) => {
+      const set = listeners.get(channel) ?? new Set<AnyListener>();
+      listeners.set(channel, set);
+      const listener = cb as AnyListener;
+      set.add(listener);
+      return () => set.delete(listener);
+    };
+  }
+
+  const api: WsApi = {
+    getStatus: invoke('app:status'),
+    listQuestions: invoke('questions:list'),
+    startAnswer: invoke('answer:start'),
+    stopAnswer: invoke('answer:stop'),
+    cancelAnswer: invoke('answer:cancel'),
+    listSessions: invoke('sessions:list'),
+    getSession: invoke('session:get'),
+    addCustomQuestion: invoke('questions:add-custom'),
+    deleteCustomQuestion: invoke('questions:delete-custom'),
+    buildPracticeSet: invoke('questions:practice-set'),
+    getSettings: invoke('settings:get'),
+    updateSettings: invoke('settings:update'),
+    resetSettings: invoke('settings:reset'),
+    // Audio while the connection is down cannot reach the engine; the answer's stop reports the loss.
+    sendAudio: (answerId, pcm16) => {
+      if (state === 'open' && socket) socket.send(encodeAudioFrame(answerId, pcm16));
+    },
+    onCaption: subscribe('caption:update'),
+    onNudge: subscribe('coach:nudge'),
+    onLiveStats: subscribe('live:stats'),
+    onEngineStatus: subscribe('engine:status'),
+    onAnswerError: subscribe('answer:error'),
+    close: () => {
+      state = 'closed';
+      if (reconnectTimer) clearTimeout(reconnectTimer);
+      socket?.close();
+      socket = null;
+    },
+  };
+
+  connect();
+  return api;
+}

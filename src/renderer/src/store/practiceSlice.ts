@@ -1,0 +1,140 @@
+// Practice sets (the questions for one sitting, their progress, skips and retries) and the user's own
+// questions. The set is built in main (questions:practice-set) so the same rules serve every front end.
+import type { StateCreator } from 'zustand';
+import type { Question } from '../../../core/domain';
+import type { NewCustomQuestion, PracticeSetOptions } from '../../../shared/coachingSchemas';
+import type { CoachState } from './index';
+import { errorMessage } from './sessionSlice';
+
+export type PracticeSet = {
+  questionIds: string[];
+  /** Index of the question being practised; equal to the length once the set is finished. */
+  index: number;
+  answeredIds: string[];
+  skippedIds: string[];
+};
+
+export interface PracticeSlice {
+  practiceSet: PracticeSet | null;
+  /** The finished set's summary is showing (its session is `activeSessionId`). */
+  showingSetSummary: boolean;
+  practiceSetError: string | null;
+  practiceSetBusy: boolean;
+
+  startPracticeSet: (options: PracticeSetOptions) => Promise<void>;
+  /** Moves to the next question; past the last one the set is finished and its summary shows. */
+  advancePracticeSet: () => void;
+  skipQuestion: () => void;
+  markQuestionAnswered: (questionId: string) => void;
+  endPracticeSet: () => void;
+  closeSetSummary: () => void;
+  addCustomQuestion: (question: NewCustomQuestion) => Promise<Question>;
+  deleteCustomQuestion: (questionId: string) => Promise<void>;
+}
+
+export const createPracticeSlice: StateCreator<CoachState, [], [], PracticeSlice> = (set, get) => ({
+  practiceSet: null,
+  showingSetSummary: false,
+  practiceSetError: null,
+  practiceSetBusy: false,
+
+  startPracticeSet: async (options) => {
+    set({ practiceSetBusy: true, practiceSetError: null });
+    try {
+      const questions = await window.api.buildPracticeSet(options);
+      if (questions.length === 0) {
+        set({ practiceSetBusy: false, practiceSetError: 'No questions match those choices.' });
+        return;
+      }
+      // A set is one practice session: its answers are reported together at the end.
+      get().startNewSession();
+      // The set's questions come fresh from main: they replace the store's copies and add any new ones.
+      const fresh = new Map(questions.map((q) => [q.id, q]));
+      const known = new Set(get().questions.map((q) => q.id));
+      set((s) => ({
+        practiceSetBusy: false,
+        showingSetSummary: false,
+        questions: [
+          ...s.questions.map((q) => fresh.get(q.id) ?? q),
+          ...questions.filter((q) => !known.has(q.id)),
+        ],
+        currentQuestionId: questions[0]!.id,
+        practiceSet: { questionIds: questions.map((q) => q.id), index: 0, answeredIds: [], skippedIds: [] },
+      }));
+    } catch (error) {
+      set({
+        practiceSetBusy: false,
+        practiceSetError: errorMessage(error, 'The practice set could not be made.'),
+      });
+    }
+  },
+
+  advancePracticeSet: () => {
+    const current = get().practiceSet;
+    if (!current) return;
+    const index = Math.min(current.questionIds.length, current.index + 1);
+    const finished = index >= current.questionIds.length;
+    set({
+      practiceSet: { ...current, index },
+      currentQuestionId: finished ? get().currentQuestionId : current.questionIds[index]!,
+      showingSetSummary: finished,
+      lastResult: null,
+    });
+  },
+
+  skipQuestion: () => {
+    const current = get().practiceSet;
+    const id = current?.questionIds[current.index];
+    if (!current || id === undefined) return;
+    set({ practiceSet: { ...current, skippedIds: [...current.skippedIds.filter((x) => x !== id), id] } });
+    get().advancePracticeSet();
+  },
+
+  markQuestionAnswered: (questionId) => {
+    const current = get().practiceSet;
+    if (!current || !current.questionIds.includes(questionId)) return;
+    set({
+      practiceSet: {
+        ...current,
+        answeredIds: current.answeredIds.includes(questionId)
+          ? current.answeredIds
+          : [...current.answeredIds, questionId],
+        skippedIds: current.skippedIds.filter((x) => x !== questionId),
+      },
+    });
+  },
+
+  endPracticeSet: () => set({ practiceSet: null, showingSetSummary: false }),
+  closeSetSummary: () => {
+    set({ practiceSet: null, showingSetSummary: false });
+    get().startNewSession();
+  },
+
+  addCustomQuestion: async (input) => {
+    const question = await window.api.addCustomQuestion(input);
+    set((s) => ({ questions: [...s.questions, question] }));
+    return question;
+  },
+  deleteCustomQuestion: async (questionId) => {
+    await window.api.deleteCustomQuestion(questionId);
+    set((s) => ({
+      questions: s.questions.filter((q) => q.id !== questionId),
+      currentQuestionId:
+        s.currentQuestionId === questionId
+          ? (s.questions.find((q) => q.id !== questionId)?.id ?? null)
+          : s.currentQuestionId,
+    }));
+  },
+});
+
+export function selectSetProgress(
+  state: CoachState,
+): { answered: number; total: number; position: number } | null {
+  const s = state.practiceSet;
+  if (!s) return null;
+  return {
+    answered: s.answeredIds.length,
+    total: s.questionIds.length,
+    position: Math.min(s.index + 1, s.questionIds.length),
+  };
+}

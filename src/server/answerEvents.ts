@@ -1,0 +1,33 @@
+// One PracticeService serves every client of the server, so its events are routed by answer: each goes
+// to whoever started that answer (a browser tab on the bridge, a streaming client), and to nobody else.
+import type { CaptionUpdate, LiveStats, Nudge } from '../core/domain';
+import type { LiveWordsUpdate } from '../core/sessions/liveAnswer';
+import type { PracticeEvents } from '../core/sessions/practiceService';
+
+export type AnswerListener = {
+  caption?: (u: CaptionUpdate) => void;
+  stats?: (s: LiveStats) => void;
+  nudge?: (n: Nudge) => void;
+  answerError?: (message: string) => void;
+  words?: (u: LiveWordsUpdate) => void;
+};
+
+export class AnswerEventRouter {
+  private readonly listeners = new Map<string, AnswerListener>();
+
+  /** Routes an answer's events to `listener` until the returned function is called. */
+  listen(answerId: string, listener: AnswerListener): () => void {
+    this.listeners.set(answerId, listener);
+    return () => {
+      if (this.listeners.get(answerId) === listener) this.listeners.delete(answerId);
+    };
+  }
+
+  readonly events: PracticeEvents = {
+    caption: (u) => this.listeners.get(u.answerId)?.caption?.(u),
+    stats: (s) => this.listeners.get(s.answerId)?.stats?.(s),
+    nudge: (n, answerId) => this.listeners.get(answerId)?.nudge?.(n),
+    answerError: (e) => this.listeners.get(e.answerId)?.answerError?.(e.message),
+    words: (u) => this.listeners.get(u.answerId)?.words?.(u),
+  };
+}

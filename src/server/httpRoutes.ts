@@ -1,0 +1,296 @@
+// The plain-HTTP API, for clients that cannot hold a WebSocket. Pure request → response functions:
+// httpServer.ts does the sockets, the token check and the body reading (with its size limits).
+//   GET  /health                     engine, model, uptime
+//   GET  /api/sessions               active streaming sessions and their progress
+//   POST /api/sessions/{id}/end      end one (saved), answered with its analysis
+//   POST /api/stream-chunk           PCM for a session (is_final on the last), answered with the captions so far
+//   POST /api/transcribe             a whole recording, any format ffmpeg reads, answered with the full analysis
+//   GET  /api/answers/{id}/audio     a saved answer's recording (the app's review player in a browser)
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { EngineHost } from '../core/asr/engineHost';
+import { AudioDecodeError } from '../core/audio/decodeFile';
+import { SAMPLE_RATE_HZ } from '../core/audio/pcm';
+import type { DataPaths } from '../core/dataPaths';
+import type { AnswerResult } from '../core/domain';
+import { analyzeRecording } from '../core/sessions/analyzeRecording';
+import type { PracticeService } from '../core/sessions/practiceService';
+import type { SessionRepository } from '../core/sessions/sessionRepository';
+import { answerIdSchema } from '../shared/ipcContract';
+import type { ServerLimits } from './limits';
+import { ServerError } from './serverErrors';
+import {
+  DEFAULT_STREAM_QUESTION,
+  STREAM_QUESTION_ID,
+  type EndedStream,
+  type StreamSession,
+  type StreamSessionRegistry,
+} from './streamSessions';
+
+export type RouteRequest = {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  contentType: string;
+  /** The body, for routes that read it into memory. */
+  body: Buffer | null;
+  /** The body saved to a temporary file (deleted afterwards), for uploads. */
+  bodyFile: string | null;
+};
+
+export type RouteResponse =
+  | { status: number; json: unknown; headers?: Record<string, string> }
+  | { status: number; file: string; contentType: string };
+
+export type Route = {
+  method: 'GET' | 'POST';
+  /** Path with `{name}` placeholders. */
+  path: string;
+  body?: { kind: 'buffer' | 'file'; maxBytes: number };
+  handle: (req: RouteRequest) => Promise<RouteResponse>;
+};
+
+export type ApiDeps = {
+  registry: StreamSessionRegistry;
+  service: PracticeService;
+  engine: EngineHost;
+  repository: SessionRepository;
+  paths: DataPaths;
+  limits: ServerLimits;
+  startedAtMs: number;
+  /** Open WebSockets, for /health. */
+  connections: () => number;
+  /** Decodes an uploaded file to 16 kHz mono samples (ffmpeg in the app; injectable for tests). */
+  decode: (file: string) => Promise<Float32Array>;
+  version: string;
+};
+
+/** base64 is 4 bytes per 3, plus room for the JSON around it. */
+const JSON_OVERHEAD_BYTES = 4096;
+/** An upload is refused while another is being transcribed; clients retry after this. */
+const BUSY_RETRY_AFTER_SEC = 5;
+
+const ok = (json: unknown): RouteResponse => ({ status: 200, json });
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+const truthy = (v: unknown): boolean => v === true || v === 'true' || v === '1';
+
+export function createApiRoutes(deps: ApiDeps): Route[] {
+  const { registry, limits } = deps;
+  let uploadRunning = false;
+
+  const captions = (s: StreamSession) => ({
+    ...s.info(),
+    is_final: false,
+    words: s.committed.map((w) => ({ word: w.text, start: round3(w.startSec), end: round3(w.endSec) })),
+  });
+
+  const endedBody = (s: StreamSession, ended: EndedStream) => ({
+    ...captions(s),
+    state: 'ended',
+    is_final: true,
+    reason: ended.reason,
+    saved: ended.result !== null,
+    ...(ended.error ? { error: ended.error } : {}),
+    transcript: ended.result?.text ?? s.committedText,
+    result: ended.result,
+  });
+
+  return [
+    {
+      method: 'GET',
+      path: '/health',
+      handle: async () => {
+        const engine = deps.engine.status;
+        return ok({
+          status: engine.state === 'ready' ? 'ok' : engine.state,
+          engine: { state: engine.state, message: engine.message },
+          model: engine.state === 'ready' ? engine.modelPath : null,
+          uptime_sec: Math.round((Date.now() - deps.startedAtMs) / 1000),
+          active_sessions: registry.size,
+          connections: deps.connections(),
+          version: deps.version,
+        });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/sessions',
+      handle: async () => ok({ sessions: registry.list() }),
+    },
+    {
+      method: 'POST',
+      path: '/api/sessions/{id}/end',
+      handle: async ({ params }) => {
+        const session = registry.get(params.id!);
+        if (!session) throw new ServerError('unknown_session', `No streaming session with id ${params.id}.`);
+        return ok(endedBody(session, await registry.end(session, 'api')));
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/stream-chunk',
+      body: { kind: 'buffer', maxBytes: Math.ceil((limits.maxChunkBytes * 4) / 3) + JSON_OVERHEAD_BYTES },
+      handle: async (req) => {
+        const chunk = parseStreamChunk(req, limits.maxChunkBytes);
+        let session = chunk.sessionId ? registry.get(chunk.sessionId) : undefined;
+        if (session && session.transport !== 'http') {
+          throw new ServerError('session_in_use', `Session ${session.id} is streaming over a WebSocket.`);
+        }
+        session ??= await registry.open({ id: chunk.sessionId, transport: 'http', question: chunk.question });
+        registry.touch(session);
+        if (chunk.pcm16.byteLength > 0 && !registry.push(session, chunk.pcm16)) {
+          await session.ending;
+          throw new ServerError(
+            'max_duration',
+            `Session ${session.id} reached the ${limits.maxSessionSec} s limit; it was ended and saved.`,
+          );
+        }
+        if (chunk.isFinal) return ok(endedBody(session, await registry.end(session, 'client')));
+        return ok(captions(session));
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/transcribe',
+      body: { kind: 'file', maxBytes: limits.maxUploadBytes },
+      handle: async (req) => {
+        if (uploadRunning) {
+          return {
+            status: 503,
+            headers: { 'Retry-After': String(BUSY_RETRY_AFTER_SEC) },
+            json: {
+              error: { code: 'busy', message: 'Another recording is being transcribed; try again shortly.' },
+            },
+          };
+        }
+        uploadRunning = true;
+        try {
+          return ok(await transcribeUpload(deps, req));
+        } finally {
+          uploadRunning = false;
+        }
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/answers/{id}/audio',
+      handle: async ({ params }) => {
+        const answerId = params.id!;
+        if (!answerIdSchema.safeParse(answerId).success) {
+          throw new ServerError('bad_request', 'An answer id is a UUID.');
+        }
+        const answer = deps.repository.getAnswer(answerId);
+        const file = answer?.audioPath;
+        // Only recordings inside the data folder's audio/, whatever the database says.
+        if (!file || !isInside(deps.paths.audioDir, file) || !existsSync(file)) {
+          throw new ServerError('not_found', `No saved recording for answer ${answerId}.`);
+        }
+        return { status: 200, file, contentType: 'audio/wav' };
+      },
+    },
+  ];
+}
+
+async function transcribeUpload(deps: ApiDeps, req: RouteRequest) {
+  if (!req.bodyFile) throw new ServerError('bad_request', 'Send the recording as the request body.');
+  let samples: Float32Array;
+  try {
+    samples = await deps.decode(req.bodyFile);
+  } catch (err) {
+    if (err instanceof AudioDecodeError) throw new ServerError('decode_failed', err.message);
+    throw err;
+  }
+  const durationSec = samples.length / SAMPLE_RATE_HZ;
+  if (durationSec > deps.limits.maxSessionSec) {
+    throw new ServerError(
+      'max_duration',
+      `The recording is ${Math.round(durationSec)} s long; the limit is ${deps.limits.maxSessionSec} s.`,
+    );
+  }
+  const question = req.query.get('question')?.trim() || DEFAULT_STREAM_QUESTION;
+  const result: AnswerResult = await analyzeRecording(deps.service, samples, {
+    questionId: STREAM_QUESTION_ID,
+    questionText: question,
+  });
+  return {
+    session_id: result.sessionId,
+    answer_id: result.answerId,
+    saved: true,
+    duration_sec: round3(result.metrics.durationSec),
+    transcript: result.text,
+    result,
+  };
+}
+
+type StreamChunk = {
+  sessionId: string | null;
+  isFinal: boolean;
+  question: string | null;
+  pcm16: ArrayBuffer;
+};
+
+/**
+ * Raw PCM in the body with `?session_id=…&is_final=true`, or JSON
+ * `{"session_id":"…","audio":"<base64 PCM>","is_final":true}`.
+ */
+function parseStreamChunk(req: RouteRequest, maxChunkBytes: number): StreamChunk {
+  const body = req.body ?? Buffer.alloc(0);
+  let chunk: StreamChunk;
+  if (req.contentType.startsWith('application/json')) {
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new ServerError('bad_request', 'The JSON body could not be parsed.');
+    }
+    if (typeof json !== 'object' || json === null) {
+      throw new ServerError(
+        'bad_request',
+        'The JSON body must be an object with "session_id", "audio", "is_final".',
+      );
+    }
+    const o = json as Record<string, unknown>;
+    if (o.audio !== undefined && typeof o.audio !== 'string') {
+      throw new ServerError('bad_audio', '"audio" must be base64-encoded 16-bit PCM.');
+    }
+    const pcm = Buffer.from((o.audio as string | undefined) ?? '', 'base64');
+    chunk = {
+      sessionId: typeof o.session_id === 'string' ? o.session_id : null,
+      isFinal: truthy(o.is_final),
+      question: typeof o.question === 'string' ? o.question : null,
+      pcm16: toArrayBuffer(pcm),
+    };
+  } else if (req.contentType === '' || /^(application\/octet-stream|audio\/)/.test(req.contentType)) {
+    chunk = {
+      sessionId: req.query.get('session_id'),
+      isFinal: truthy(req.query.get('is_final')),
+      question: req.query.get('question'),
+      pcm16: toArrayBuffer(body),
+    };
+  } else {
+    throw new ServerError(
+      'unsupported_media_type',
+      'Send raw PCM as application/octet-stream, or JSON with base64 "audio".',
+    );
+  }
+  if (chunk.pcm16.byteLength > maxChunkBytes) {
+    throw new ServerError('payload_too_large', `A chunk may hold at most ${maxChunkBytes} bytes of PCM.`);
+  }
+  if (chunk.pcm16.byteLength % 2 !== 0) {
+    throw new ServerError('bad_audio', 'Audio must be 16-bit PCM: an even number of bytes.');
+  }
+  if (chunk.pcm16.byteLength === 0 && !chunk.isFinal) {
+    throw new ServerError('bad_audio', 'The chunk holds no audio; send PCM, or is_final to end the session.');
+  }
+  return chunk;
+}
+
+const toArrayBuffer = (b: Buffer): ArrayBuffer => {
+  const out = new ArrayBuffer(b.byteLength);
+  new Uint8Array(out).set(b);
+  return out;
+};
+
+function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(path.resolve(dir), path.resolve(file));
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}

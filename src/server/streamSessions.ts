@@ -1,0 +1,273 @@
+// Streaming sessions from clients other than the app (a /ws/transcribe socket, or HTTP chunks): each
+// is one answer in PracticeService, so it is transcribed, scored and saved exactly like a recording
+// made in the app. The registry owns their limits (duration, idle time) and how they end.
+import { randomUUID } from 'node:crypto';
+import { BYTES_PER_SAMPLE, SAMPLE_RATE_HZ } from '../core/audio/pcm';
+import type { AnswerResult, LiveStats, Word } from '../core/domain';
+import type { LiveWordsUpdate } from '../core/sessions/liveAnswer';
+import type { PracticeService } from '../core/sessions/practiceService';
+import type { AnswerEventRouter } from './answerEvents';
+import type { ServerLimits } from './limits';
+import { ServerError } from './serverErrors';
+
+export type StreamTransport = 'websocket' | 'http';
+
+/** Why a session ended: its client asked, the HTTP API asked, a limit, the client went away, the server stopped. */
+export type EndReason = 'client' | 'api' | 'idle_timeout' | 'max_duration' | 'disconnected' | 'shutdown';
+
+export type EndedStream = {
+  reason: EndReason;
+  /** The saved answer; null when no audio arrived (nothing is saved then) or saving failed. */
+  result: AnswerResult | null;
+  error?: string;
+};
+
+export type StreamSessionEvents = {
+  words?: (u: LiveWordsUpdate) => void;
+  stats?: (s: LiveStats) => void;
+  error?: (message: string) => void;
+  /** Called once when the session has ended, whoever ended it. */
+  ended?: (ended: EndedStream) => void;
+};
+
+/** Question recorded for streamed answers when the client names none. */
+export const STREAM_QUESTION_ID = 'stream';
+export const DEFAULT_STREAM_QUESTION = 'Streamed answer';
+
+/** Client-chosen session ids: safe in URLs, logs and JSON; UUIDs fit. */
+const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_QUESTION_CHARS = 500;
+
+const joinWords = (words: readonly Word[]): string => words.map((w) => w.text).join(' ');
+
+export class StreamSession {
+  state: 'streaming' | 'ending' | 'ended' = 'streaming';
+  /** Words committed so far (never change), and the current tentative tail. */
+  readonly committed: Word[] = [];
+  tentative: Word[] = [];
+  stats: LiveStats | null = null;
+  audioBytes = 0;
+  lastActivityMs: number;
+  ending: Promise<EndedStream> | null = null;
+  /** Idle timer first, then the wall-clock limit. */
+  timers: NodeJS.Timeout[] = [];
+  /** Stops routing the answer's events here. */
+  detach: () => void = () => undefined;
+
+  constructor(
+    readonly id: string,
+    readonly transport: StreamTransport,
+    readonly question: string,
+    readonly practiceSessionId: string,
+    readonly answerId: string,
+    readonly startedAtMs: number,
+    readonly events: StreamSessionEvents,
+  ) {
+    this.lastActivityMs = startedAtMs;
+  }
+
+  get audioSec(): number {
+    return this.audioBytes / BYTES_PER_SAMPLE / SAMPLE_RATE_HZ;
+  }
+
+  get committedText(): string {
+    return joinWords(this.committed);
+  }
+
+  get tentativeText(): string {
+    return joinWords(this.tentative);
+  }
+
+  /** Progress, as GET /api/sessions and the session_info message report it. */
+  info(nowMs = Date.now()) {
+    return {
+      session_id: this.id,
+      transport: this.transport,
+      state: this.state,
+      question: this.question,
+      practice_session_id: this.practiceSessionId,
+      answer_id: this.answerId,
+      started_at: new Date(this.startedAtMs).toISOString(),
+      audio_sec: round2(this.audioSec),
+      idle_sec: round2((nowMs - this.lastActivityMs) / 1000),
+      committed_text: this.committedText,
+      tentative_text: this.tentativeText,
+      word_count: this.committed.length,
+      words_per_minute: round2(this.stats?.wordsPerMinute ?? 0),
+      filler_count: this.stats?.fillerCount ?? 0,
+      behind: this.stats?.behind ?? false,
+    };
+  }
+}
+
+export type StreamSessionInfo = ReturnType<StreamSession['info']>;
+
+export class StreamSessionRegistry {
+  private readonly sessions = new Map<string, StreamSession>();
+  /** Ids taken by sessions still starting (the engine may be loading). */
+  private readonly starting = new Set<string>();
+
+  constructor(
+    private readonly deps: {
+      service: PracticeService;
+      router: AnswerEventRouter;
+      limits: Pick<ServerLimits, 'maxSessionSec' | 'idleTimeoutSec'>;
+      log?: (line: string) => void;
+    },
+  ) {}
+
+  /**
+   * Starts a session (and its answer). `id` is the client's own id, or a new UUID; if it names a
+   * saved practice session, the answer is added to that session.
+   */
+  async open(opts: {
+    id?: string | null;
+    transport: StreamTransport;
+    question?: string | null;
+    events?: StreamSessionEvents;
+  }): Promise<StreamSession> {
+    const id = opts.id ?? randomUUID();
+    if (!SESSION_ID_PATTERN.test(id)) {
+      throw new ServerError('bad_session_id', 'A session id is 1–64 letters, digits, "-" or "_".');
+    }
+    if (this.sessions.has(id) || this.starting.has(id)) {
+      throw new ServerError(
+        'session_in_use',
+        `Session ${id} is already streaming; end it first or use another id.`,
+      );
+    }
+    const question = (opts.question?.trim() || DEFAULT_STREAM_QUESTION).slice(0, MAX_QUESTION_CHARS);
+    this.starting.add(id);
+    let started: { sessionId: string; answerId: string };
+    try {
+      started = await this.deps.service.startAnswer({
+        questionId: STREAM_QUESTION_ID,
+        questionText: question,
+        sessionId: UUID_PATTERN.test(id) ? id : undefined,
+      });
+    } catch (err) {
+      throw new ServerError('engine_unavailable', (err as Error).message);
+    } finally {
+      this.starting.delete(id);
+    }
+    const events = opts.events ?? {};
+    const session = new StreamSession(
+      id,
+      opts.transport,
+      question,
+      started.sessionId,
+      started.answerId,
+      Date.now(),
+      events,
+    );
+    session.detach = this.deps.router.listen(started.answerId, {
+      words: (u) => {
+        session.committed.push(...u.committed);
+        session.tentative = u.tentative;
+        events.words?.(u);
+      },
+      stats: (s) => {
+        session.stats = s;
+        events.stats?.(s);
+      },
+      answerError: (message) => events.error?.(message),
+    });
+    session.timers = [
+      this.timer(() => void this.end(session, 'idle_timeout'), this.deps.limits.idleTimeoutSec),
+      // Wall-clock life: a client that keeps a session open without sending audio still ends.
+      this.timer(() => void this.end(session, 'max_duration'), this.deps.limits.maxSessionSec),
+    ];
+    this.sessions.set(id, session);
+    this.deps.log?.(`[serve] ${opts.transport} session ${id} started (answer ${started.answerId})`);
+    return session;
+  }
+
+  get(id: string): StreamSession | undefined {
+    return this.sessions.get(id);
+  }
+
+  list(): StreamSessionInfo[] {
+    const now = Date.now();
+    return [...this.sessions.values()].map((s) => s.info(now));
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  /** Any message from the client counts as activity. */
+  touch(session: StreamSession): void {
+    session.lastActivityMs = Date.now();
+    session.timers[0]?.refresh();
+  }
+
+  /**
+   * Feeds 16-bit PCM to the session. Returns false, and ends (and saves) the session, when this audio
+   * would take it past the duration limit.
+   */
+  push(session: StreamSession, pcm16: ArrayBuffer): boolean {
+    if (session.state !== 'streaming') {
+      throw new ServerError('unknown_session', `Session ${session.id} has ended; start a new one.`);
+    }
+    if (pcm16.byteLength === 0 || pcm16.byteLength % BYTES_PER_SAMPLE !== 0) {
+      throw new ServerError(
+        'bad_audio',
+        `Audio must be 16-bit little-endian PCM (an even, non-zero number of bytes); got ${pcm16.byteLength} bytes.`,
+      );
+    }
+    this.touch(session);
+    const maxBytes = this.deps.limits.maxSessionSec * SAMPLE_RATE_HZ * BYTES_PER_SAMPLE;
+    if (session.audioBytes + pcm16.byteLength > maxBytes) {
+      void this.end(session, 'max_duration');
+      return false;
+    }
+    session.audioBytes += pcm16.byteLength;
+    this.deps.service.pushAudio(session.answerId, pcm16);
+    return true;
+  }
+
+  /** Ends the session once, whoever asks: the recording so far is transcribed in full and saved. */
+  end(session: StreamSession, reason: EndReason): Promise<EndedStream> {
+    if (session.ending) return session.ending;
+    session.state = 'ending';
+    for (const t of session.timers) clearTimeout(t);
+    session.ending = this.finish(session, reason).then((ended) => {
+      session.state = 'ended';
+      session.detach();
+      this.sessions.delete(session.id);
+      this.deps.log?.(
+        `[serve] session ${session.id} ended (${reason}, ${session.audioSec.toFixed(1)} s${ended.result ? ', saved' : ''})`,
+      );
+      session.events.ended?.(ended);
+      return ended;
+    });
+    return session.ending;
+  }
+
+  async endAll(reason: EndReason): Promise<void> {
+    await Promise.allSettled([...this.sessions.values()].map((s) => this.end(s, reason)));
+  }
+
+  private async finish(session: StreamSession, reason: EndReason): Promise<EndedStream> {
+    const { service } = this.deps;
+    try {
+      if (session.audioBytes === 0) {
+        // Nothing was said: keep no empty answer (or session) around.
+        await service.cancelAnswer(session.answerId);
+        return { reason, result: null };
+      }
+      return { reason, result: await service.stopAnswer(session.answerId) };
+    } catch (err) {
+      return { reason, result: null, error: (err as Error).message };
+    }
+  }
+
+  private timer(fn: () => void, seconds: number): NodeJS.Timeout {
+    const t = setTimeout(fn, seconds * 1000);
+    t.unref();
+    return t;
+  }
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;

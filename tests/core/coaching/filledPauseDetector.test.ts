@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { detectFilledPauses } from '../../../src/core/coaching/filledPauseDetector';
+import { trackPitch } from '../../../src/core/coaching/pitchTracker';
+import { meanSpectralChange } from '../../../src/core/coaching/spectralChange';
+import type { Word } from '../../../src/core/domain';
+import { concat, noise, silence, swinging, voiced } from './signals';
+
+/** "word word <gap> word word": speech with moving pitch around a 1 s gap holding `gap`. */
+function withGap(gap: Float32Array): { samples: Float32Array; words: Word[]; gapSec: [number, number] } {
+  const speech = voiced(1, swinging(130, 4, 2));
+  const samples = concat(speech, gap, speech);
+  const gapEnd = 1 + gap.length / 16_000;
+  const words: Word[] = [
+    { text: 'we', startSec: 0, endSec: 0.45 },
+    { text: 'shipped', startSec: 0.5, endSec: 1 },
+    { text: 'it', startSec: gapEnd, endSec: gapEnd + 0.45 },
+    { text: 'today', startSec: gapEnd + 0.5, endSec: gapEnd + 1 },
+  ];
+  return { samples, words, gapSec: [1, gapEnd] };
+}
+
+const detect = ({ samples, words }: ReturnType<typeof withGap>) =>
+  detectFilledPauses(trackPitch(samples), words, samples.length / 16_000, { samples });
+
+describe('detectFilledPauses', () => {
+  it('flags a held, steady-pitched sound between words, with its time and pitch', () => {
+    const fixture = withGap(
+      concat(
+        silence(0.2),
+        voiced(0.5, () => 120),
+        silence(0.3),
+      ),
+    );
+    const [candidate, ...rest] = detect(fixture);
+    expect(rest).toEqual([]);
+    expect(candidate!.startSec).toBeCloseTo(1.2, 1);
+    expect(candidate!.durationSec).toBeCloseTo(0.5, 1);
+    expect(candidate!.pitchHz).toBeCloseTo(120, 0);
+    expect(candidate!.confidence).toBeGreaterThan(0.7);
+  });
+
+  it('ignores silence, breath-like noise and a quiet hum', () => {
+    expect(detect(withGap(silence(1)))).toEqual([]);
+    expect(detect(withGap(concat(silence(0.2), noise(0.5, 0.08), silence(0.3))))).toEqual([]);
+    expect(detect(withGap(voiced(1, () => 60, 0.001)))).toEqual([]);
+  });
+
+  it('ignores a voiced sound whose pitch moves like a word', () => {
+    expect(
+      detect(
+        withGap(
+          concat(
+            silence(0.2),
+            voiced(0.5, (t) => 110 + 120 * t),
+            silence(0.3),
+          ),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('ignores sounds too short to be a held filler, and gaps too short to hold one', () => {
+    expect(
+      detect(
+        withGap(
+          concat(
+            silence(0.4),
+            voiced(0.08, () => 120),
+            silence(0.4),
+          ),
+        ),
+      ),
+    ).toEqual([]);
+    const tight = withGap(voiced(0.2, () => 120));
+    expect(detect(tight)).toEqual([]);
+  });
+
+  it('never reports a filler the transcript already has as a word', () => {
+    const fixture = withGap(
+      concat(
+        silence(0.2),
+        voiced(0.5, () => 120),
+        silence(0.3),
+      ),
+    );
+    const words = [
+      ...fixture.words.slice(0, 2),
+      { text: 'um', startSec: 1.2, endSec: 1.7 },
+      ...fixture.words.slice(2),
+    ];
+    expect(detectFilledPauses(trackPitch(fixture.samples), words, 3, { samples: fixture.samples })).toEqual(
+      [],
+    );
+  });
+
+  it('leaves alone a long stretch of speech the engine failed to transcribe', () => {
+    // Held, steady syllables (each would pass on its own) filling most of a 4 s gap.
+    const syllables = Array.from({ length: 8 }, (_, i) =>
+      concat(
+        voiced(0.35, () => 100 + i * 15),
+        silence(0.15),
+      ),
+    );
+    const fixture = withGap(concat(...syllables));
+    expect(detect(fixture)).toEqual([]);
+    // The same audio with nothing transcribed at all.
+    expect(detectFilledPauses(trackPitch(fixture.samples), [], fixture.samples.length / 16_000)).toEqual([]);
+  });
+
+  it('looks before the first word and after the last one too', () => {
+    const samples = concat(
+      voiced(0.5, () => 110),
+      silence(0.3),
+      voiced(1, swinging(130, 4, 2)),
+    );
+    const words: Word[] = [{ text: 'so', startSec: 0.8, endSec: 1.8 }];
+    expect(detectFilledPauses(trackPitch(samples), words, 1.8)).toHaveLength(1);
+  });
+});
+
+describe('meanSpectralChange', () => {
+  it('is small for a held vowel and larger when the timbre moves', () => {
+    const held = voiced(0.5, () => 120);
+    // The same pitch with the harmonics' balance shifting, as formants move in a word.
+    const moving = new Float32Array(held.length);
+    for (let i = 0; i < moving.length; i += 1) {
+      const t = i / 16_000;
+      const bright = 0.5 + 0.5 * Math.sin(2 * Math.PI * 6 * t);
+      moving[i] = Math.sin(2 * Math.PI * 120 * t) * (1 - bright) + Math.sin(2 * Math.PI * 960 * t) * bright;
+    }
+    expect(meanSpectralChange(held, 0, 0.5)).toBeLessThan(0.05);
+    expect(meanSpectralChange(moving, 0, 0.5)).toBeGreaterThan(0.3);
+    expect(meanSpectralChange(held, 0, 0.02)).toBe(0);
+  });
+});

@@ -1,0 +1,231 @@
+// The whole product as a person uses it: `coach serve` started like a user would, the built app opened
+// from the link it prints in Debian's Chromium, whose fake microphone plays a real recording into the
+// real AudioWorklet, and the real engine (synthetic model: words are meaningless, flow is not).
+// Screenshots of every screen go to test-results/e2e/.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pcmFrames, WsProbe } from '../helpers/serverHarness';
+import { REPO_ROOT, sharedAudio, tempDir } from '../helpers/fixtures';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
+const VIEWPORT = { width: 1280, height: 860 };
+/** The microphone plays this 11 s speech recording (16 kHz mono WAV, which Chromium accepts as is). */
+const MICROPHONE_WAV = sharedAudio('jfk.wav');
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  `--use-file-for-fake-audio-capture=${MICROPHONE_WAV}`,
+];
+/** How long the test speaks its answer: long enough for several live steps. */
+const ANSWER_MS = 8000;
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(
+    `[e2e] skipped: ${CHROMIUM} is not installed (apt-get install chromium; .ci/run installs it).`,
+  );
+}
+
+type Served = { process: ChildProcess; appUrl: string; token: string; origin: string; stderr: string[] };
+
+/** Starts `coach serve` as a user would, and reads the link it prints. */
+async function startServe(env: NodeJS.ProcessEnv): Promise<Served> {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'coach.mjs'), 'serve', '--port', '0'], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: string[] = [];
+  child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
+  let stdout = '';
+  const appUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`coach serve printed no link:\n${stdout}\n${stderr.join('')}`)),
+      60_000,
+    );
+    child.stdout!.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      const match = /Open the app:\s+(\S+)/.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`coach serve exited with ${code}:\n${stderr.join('')}`)));
+  });
+  const url = new URL(appUrl);
+  return { process: child, appUrl, token: url.searchParams.get('token')!, origin: url.origin, stderr };
+}
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage });
+}
+
+describe.skipIf(!hasChromium)('Interview Coach in Chromium, served by `coach serve`', () => {
+  const model = inject('syntheticModelPath');
+  const dataDir = tempDir('coach-e2e-');
+  const questions = JSON.parse(readFileSync(path.join(REPO_ROOT, 'resources', 'questions.json'), 'utf8')) as {
+    id: string;
+    text: string;
+  }[];
+  /** Not the first question: the test picks it. */
+  const question = questions[2]!;
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    served = await startServe({ ...process.env, COACH_DATA_DIR: dataDir, COACH_WHISPER_MODEL: model });
+    // Testing an old build would test old code.
+    expect(served.stderr.join(''), 'run `npm run build` first').not.toMatch(/older than its sources/);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (served) {
+      const exited = new Promise<number | null>((resolve) => served.process.once('exit', resolve));
+      served.process.kill('SIGTERM');
+      // A clean stop saves what is recording and removes the token file.
+      expect(await exited).toBe(0);
+      expect(existsSync(path.join(dataDir, 'server-token'))).toBe(false);
+    }
+  }, 60_000);
+
+  it('opens from the printed link, keeps the token out of the address bar, and loads the engine', async () => {
+    expect(existsSync(path.join(dataDir, 'server-token'))).toBe(true);
+    expect(readFileSync(path.join(dataDir, 'server-token'), 'utf8').trim()).toBe(served.token);
+    await page.goto(served.appUrl);
+    await page.getByText('Ready — works offline').waitFor({ timeout: 60_000 });
+    expect(page.url()).toBe(`${served.origin}/`);
+    await page.getByRole('heading', { level: 1, name: questions[0]!.text }).waitFor();
+    await shot(page, '01-practice');
+  });
+
+  it('picks a question', async () => {
+    await page.getByRole('combobox', { name: 'Question', exact: true }).selectOption(question.id);
+    await page.getByRole('heading', { level: 1, name: question.text }).waitFor();
+    await shot(page, '02-question-picked');
+  });
+
+  it('records from the microphone and shows live captions that appear and update', async () => {
+    await page.getByRole('button', { name: /Record answer/ }).click();
+    await page.getByRole('button', { name: /Stop/ }).waitFor();
+    const captions = page.locator('.captions-text');
+    await captions.waitFor({ timeout: 60_000 });
+    const first = (await captions.textContent()) ?? '';
+    expect(first.trim().length).toBeGreaterThan(0);
+    // Later steps change what is shown (new words, a revised tentative tail).
+    await expect.poll(async () => (await captions.textContent()) ?? '', { timeout: 60_000 }).not.toBe(first);
+    // Keep talking for a while: several live steps, and a recording worth playing back.
+    await page.waitForTimeout(ANSWER_MS - 3000);
+    await page.getByText('Listening', { exact: true }).waitFor();
+    await shot(page, '03-recording');
+  }, 150_000);
+
+  it('stops and shows the answer report', async () => {
+    await page.getByRole('button', { name: /Stop/ }).click();
+    await page.getByRole('button', { name: 'Practise another question' }).waitFor({ timeout: 120_000 });
+    await page.getByRole('heading', { level: 1, name: question.text }).waitFor();
+    await page.getByRole('heading', { name: 'Transcript', exact: true }).waitFor();
+    await shot(page, '04-answer-report', true);
+  }, 150_000);
+
+  it('finds the session in history, opens its review and plays the recording', async () => {
+    await page.getByRole('button', { name: 'Practise another question' }).click();
+    await page.getByRole('button', { name: 'History' }).click();
+    const row = page.getByRole('button', { name: new RegExp(escapeRegExp(question.text.slice(0, 40))) });
+    await row.waitFor();
+    await shot(page, '05-history');
+    await row.click();
+    await page.getByRole('heading', { level: 1, name: question.text }).waitFor();
+    const player = page.getByLabel('Recording of answer 1');
+    await player.waitFor();
+    await shot(page, '06-review', true);
+
+    // The page's <audio> element, typed by hand: the node test project has no DOM types.
+    type Audio = {
+      play(): Promise<void>;
+      currentTime: number;
+      duration: number;
+      paused: boolean;
+      error: { code: number } | null;
+    };
+    const playing = await player.evaluate(async (el) => {
+      const audio = el as unknown as Audio;
+      await audio.play();
+      await new Promise((r) => setTimeout(r, 1500));
+      return {
+        currentTime: audio.currentTime,
+        duration: audio.duration,
+        paused: audio.paused,
+        error: audio.error?.code ?? null,
+      };
+    });
+    expect(playing.error).toBeNull();
+    expect(playing.paused).toBe(false);
+    expect(playing.currentTime).toBeGreaterThan(0.5);
+    // The whole answer was saved: about as long as it was recorded.
+    expect(playing.duration).toBeGreaterThan(ANSWER_MS / 1000 - 1);
+    await shot(page, '07-review-playing');
+  }, 60_000);
+
+  it('takes a stream from a raw /ws/transcribe client, and the app shows it in history after a reload', async () => {
+    const probe = await WsProbe.open(
+      `${served.origin.replace('http', 'ws')}/ws/transcribe?token=${served.token}`,
+    );
+    const connected = await probe.nextOfType('connected', 30_000);
+    expect(connected.audio).toEqual({ encoding: 'pcm_s16le', sample_rate: 16000, channels: 1 });
+    const frames = pcmFrames('librivox-0880.wav');
+    for (const frame of frames) probe.socket.send(frame);
+    await probe.next((m) => m.type === 'metrics');
+    probe.send({ type: 'end_session' });
+    const summary = await probe.next((m) => m.type === 'session_info' && m.state === 'ended');
+    expect(summary).toMatchObject({ saved: true, reason: 'client' });
+    expect((await probe.closed).code).toBe(1000);
+
+    // The tab keeps its token across a reload (sessionStorage), and History lists the stream.
+    await page.reload();
+    await page.getByRole('button', { name: 'History' }).click();
+    const rows = page.getByRole('list', { name: 'Saved sessions' }).getByRole('button');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2);
+    expect(await rows.first().textContent()).toContain('Streamed answer');
+    await shot(page, '08-history-with-stream');
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  it('says what to do when the page is opened without its access link', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const stranger = await context.newPage();
+    await stranger.goto(`${served.origin}/`);
+    await stranger.getByRole('heading', { name: 'Open Interview Coach from its link' }).waitFor();
+    await shot(stranger, '09-no-token');
+    await stranger.goto(`${served.origin}/?token=not-the-token`);
+    await stranger.getByRole('heading', { name: 'This link has expired' }).waitFor();
+    expect(stranger.url()).toBe(`${served.origin}/`);
+    await shot(stranger, '10-wrong-token');
+    await context.close();
+  }, 60_000);
+});
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

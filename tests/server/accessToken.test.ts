@@ -1,0 +1,47 @@
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  createAccessToken,
+  tokenFromRequest,
+  tokenMatches,
+  writeTokenFile,
+} from '../../src/server/accessToken';
+import { tempDir } from '../helpers/fixtures';
+
+describe('access token', () => {
+  it('is random, URL-safe and long', () => {
+    const a = createAccessToken();
+    expect(a).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(createAccessToken()).not.toBe(a);
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'is written to a file only its owner can read, even over a looser old one',
+    () => {
+      const file = path.join(tempDir(), 'data', 'server-token');
+      writeTokenFile(file, 'first');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      chmodSync(file, 0o644);
+      writeFileSync(file, 'old');
+      writeTokenFile(file, 'second');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(readFileSync(file, 'utf8')).toBe('second\n');
+    },
+  );
+
+  it('is read from the Authorization header or ?token=', () => {
+    expect(tokenFromRequest({ url: '/health', headers: { authorization: 'Bearer abc' } })).toBe('abc');
+    expect(tokenFromRequest({ url: '/ws/api?token=xyz', headers: {} })).toBe('xyz');
+    expect(tokenFromRequest({ url: '/ws/api', headers: { authorization: 'Basic abc' } })).toBeNull();
+    expect(tokenFromRequest({ url: '/', headers: {} })).toBeNull();
+  });
+
+  it('matches only exactly', () => {
+    expect(tokenMatches('abc', 'abc')).toBe(true);
+    expect(tokenMatches('abd', 'abc')).toBe(false);
+    expect(tokenMatches('abcd', 'abc')).toBe(false);
+    expect(tokenMatches('', 'abc')).toBe(false);
+    expect(tokenMatches(null, 'abc')).toBe(false);
+  });
+});
