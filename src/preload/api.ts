@@ -1,4 +1,5 @@
 import { ipcRenderer, type IpcRendererEvent } from 'electron';
+import { bindApiMethods } from '../shared/apiMethods';
 import type {
   CoachApi,
   InvokeChannel,
@@ -27,23 +28,7 @@ function subscribe<C extends PushChannel>(channel: C) {
 }
 
 export const api: CoachApi = {
-  getStatus: invoke('app:status'),
-  listQuestions: invoke('questions:list'),
-  startAnswer: invoke('answer:start'),
-  stopAnswer: invoke('answer:stop'),
-  cancelAnswer: invoke('answer:cancel'),
-  listSessions: invoke('sessions:list'),
-  getSession: invoke('session:get'),
-  addCustomQuestion: invoke('questions:add-custom'),
-  deleteCustomQuestion: invoke('questions:delete-custom'),
-  buildPracticeSet: invoke('questions:practice-set'),
-  getSettings: invoke('settings:get'),
-  updateSettings: invoke('settings:update'),
-  resetSettings: invoke('settings:reset'),
+  ...bindApiMethods({ invoke, subscribe }),
   sendAudio: send('audio:chunk'),
-  onCaption: subscribe('caption:update'),
-  onNudge: subscribe('coach:nudge'),
-  onLiveStats: subscribe('live:stats'),
-  onEngineStatus: subscribe('engine:status'),
-  onAnswerError: subscribe('answer:error'),
+  getAnswerAudio: invoke('answer:audio'),
 };

@@ -1,5 +1,6 @@
 // `window.api` over the server's WebSocket bridge, for the renderer in a plain browser (`coach serve`).
 // Same CoachApi as Electron's preload, so nothing above this file knows which transport it runs on.
+import { bindApiMethods } from '../../../shared/apiMethods';
 import {
   encodeAudioFrame,
   type BridgeInvoke,
@@ -22,6 +23,8 @@ export type WsApiOptions = {
   diagnose?: () => Promise<string | null>;
   /** Waits between reconnection attempts; the last one repeats. */
   reconnectDelaysMs?: readonly number[];
+  /** Where a saved answer's recording is served over HTTP (the bridge carries JSON, not bytes). */
+  answerAudioUrl?: (answerId: string) => string;
 };
 
 export type WsApi = CoachApi & {
@@ -147,28 +150,18 @@ export function createWsApi(options: WsApiOptions): WsApi {
   }
 
   const api: WsApi = {
-    getStatus: invoke('app:status'),
-    listQuestions: invoke('questions:list'),
-    startAnswer: invoke('answer:start'),
-    stopAnswer: invoke('answer:stop'),
-    cancelAnswer: invoke('answer:cancel'),
-    listSessions: invoke('sessions:list'),
-    getSession: invoke('session:get'),
-    addCustomQuestion: invoke('questions:add-custom'),
-    deleteCustomQuestion: invoke('questions:delete-custom'),
-    buildPracticeSet: invoke('questions:practice-set'),
-    getSettings: invoke('settings:get'),
-    updateSettings: invoke('settings:update'),
-    resetSettings: invoke('settings:reset'),
+    ...bindApiMethods({ invoke, subscribe }),
     // Audio while the connection is down cannot reach the engine; the answer's stop reports the loss.
     sendAudio: (answerId, pcm16) => {
       if (state === 'open' && socket) socket.send(encodeAudioFrame(answerId, pcm16));
     },
-    onCaption: subscribe('caption:update'),
-    onNudge: subscribe('coach:nudge'),
-    onLiveStats: subscribe('live:stats'),
-    onEngineStatus: subscribe('engine:status'),
-    onAnswerError: subscribe('answer:error'),
+    getAnswerAudio: async (answerId) => {
+      const url = options.answerAudioUrl?.(answerId);
+      if (!url) throw new Error('Recordings cannot be played over this connection.');
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`No saved recording for this answer (HTTP ${res.status}).`);
+      return res.arrayBuffer();
+    },
     close: () => {
       state = 'closed';
       if (reconnectTimer) clearTimeout(reconnectTimer);
