@@ -3,11 +3,11 @@
 import type { AnswerAnalysis, PaceAnalysis, Question, TargetLength, Word } from '../domain';
 import { DEFAULT_TARGET, judgeLength } from './answerLength';
 import { scoreAnswer } from './answerScore';
-import { countFillers, isVocalFiller, normalizeWord } from './fillerWords';
+import { countFillers } from './fillerWords';
 import { findFillerBursts } from './fillerBursts';
 import { detectFilledPauses } from './filledPauseDetector';
 import { findHedges, hedgesPerMinute } from './hedges';
-import { SECONDS_PER_MINUTE, wordsPerMinute } from './pace';
+import { SECONDS_PER_MINUTE, spokenWords, wordsPerMinute } from './pace';
 import { paceTimeline, standardDeviation } from './paceTimeline';
 import { findLongPauses } from './pauses';
 import { trackPitchAsync, type PitchTrack } from './pitchTracker';
@@ -95,9 +95,8 @@ export async function analyzeAnswerWithAudio(
   return computeAnswerAnalysis({ ...input, pitchTrack });
 }
 
-/** Pace counts words, not "um"s: someone who says "um" a lot would otherwise look fast. */
 export function analyzePace(words: readonly Word[]): PaceAnalysis {
-  const spoken = words.filter((word) => !isVocalFiller(normalizeWord(word.text)));
+  const spoken = spokenWords(words);
   const timeline = paceTimeline(spoken);
   const wpm = wordsPerMinute(spoken);
   const longPauses = findLongPauses(words);

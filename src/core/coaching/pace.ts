@@ -1,5 +1,6 @@
 // Speaking pace in words per minute, for the whole answer and for the live "right now" reading.
 import type { Word } from '../domain';
+import { isVocalFiller, normalizeWord } from './fillerWords';
 
 export const SECONDS_PER_MINUTE = 60;
 /** Live pace looks this far back: long enough to smooth single words, short enough to react. */
@@ -45,4 +46,9 @@ export function recentWordsPerMinute(
   const span = speakingSpanSec(recent);
   if (span < MIN_PACE_SPEECH_SEC) return null;
   return wordsPerMinute(recent, span);
+}
+
+/** Pace counts words, not "um"s: someone who says "um" a lot would otherwise look fast. */
+export function spokenWords(words: readonly Word[]): Word[] {
+  return words.filter((word) => !isVocalFiller(normalizeWord(word.text)));
 }

@@ -7,7 +7,7 @@ import { describeFsError } from '../fsErrors';
 import type { Transcriber } from '../asr/transcriber';
 import { countFillers } from '../coaching/fillerWords';
 import { NudgeEngine, type NudgeParams } from '../coaching/nudges';
-import { recentWordsPerMinute } from '../coaching/pace';
+import { recentWordsPerMinute, spokenWords } from '../coaching/pace';
 import { OnlineTranscriber } from '../streaming/onlineTranscriber';
 import { DEFAULT_STREAM_PARAMS, FULL_AUDIO_CTX, type StreamParams } from '../streaming/streamParams';
 
@@ -216,7 +216,7 @@ export class LiveAnswer {
     this.opts.events.stats({
       answerId: this.answerId,
       elapsedSec: nowSec,
-      wordsPerMinute: recentWordsPerMinute(spoken, nowSec) ?? 0,
+      wordsPerMinute: recentWordsPerMinute(spokenWords(spoken), nowSec) ?? 0,
       fillerCount: countFillers([...committed]).length,
       behind: this.online.pendingSec > this.params.behindAfterSec,
     });
