@@ -46,7 +46,7 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
   const { paths, log } = opts;
   const db = openDatabase(paths.dbPath, opts.database);
   const repository = new SessionRepository(db);
-  const engine = new EngineHost({ modelsDir: paths.modelsDir, modelPath: opts.modelPath });
+  const engine = new EngineHost({ modelsDir: paths.modelsDir, modelPath: opts.modelPath, log });
   const bank = loadQuestionBank(path.join(resourcesDir(), 'questions.json'));
   const catalog = new QuestionCatalog(bank, new CustomQuestionRepository(db));
   const settings = SettingsStore.inDataDir(paths.dataDir);

@@ -1,6 +1,9 @@
 // Owns the one loaded Whisper model for the process: finds it, validates it, loads it once,
 // and reports its status so the UI can tell the user what to do when there is none.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { EngineStatus } from '../domain';
+import { loadSileroModel, SILERO_MODEL_FILE, type SileroModel } from '../vad/sileroModel';
 import { locateModel } from './modelLocator';
 import type { Transcriber } from './transcriber';
 import { WhisperTranscriber, type WhisperParams } from './whisperTranscriber';
@@ -10,6 +13,9 @@ export type EngineHostOptions = {
   /** Explicit model path (COACH_WHISPER_MODEL or a CLI flag). */
   modelPath?: string | undefined;
   whisperParams?: Partial<WhisperParams>;
+  /** Silero VAD model; defaults to COACH_VAD_MODEL, then ggml-silero-v6.2.0.bin in modelsDir. */
+  vadModelPath?: string | undefined;
+  log?: (line: string) => void;
   /** Injected engine loader, for fault-injection tests of the UI and the service. */
   load?: (modelPath: string) => Promise<Transcriber>;
 };
@@ -18,6 +24,7 @@ export class EngineHost {
   private statusValue: EngineStatus = { state: 'loading', message: 'Loading the speech model…' };
   private loading: Promise<Transcriber> | null = null;
   private readonly listeners = new Set<(s: EngineStatus) => void>();
+  private vad: SileroModel | null | undefined;
 
   constructor(private readonly opts: EngineHostOptions) {}
 
@@ -39,6 +46,26 @@ export class EngineHost {
       });
     }
     return this.loading;
+  }
+
+  /**
+   * The voice activity model, parsed once; null when it is not installed, in which case live
+   * transcription still works, only without skipping silence or committing at pauses.
+   */
+  speechModel(): SileroModel | null {
+    if (this.vad !== undefined) return this.vad;
+    const file =
+      this.opts.vadModelPath ??
+      process.env.COACH_VAD_MODEL ??
+      path.join(this.opts.modelsDir, SILERO_MODEL_FILE);
+    try {
+      this.vad = existsSync(file) ? loadSileroModel(file) : null;
+      if (!this.vad) this.opts.log?.(`[coach] no VAD model at ${file}: live captions run without it`);
+    } catch (err) {
+      this.opts.log?.(`[coach] VAD model unusable, running without it: ${(err as Error).message}`);
+      this.vad = null;
+    }
+    return this.vad;
   }
 
   async dispose(): Promise<void> {

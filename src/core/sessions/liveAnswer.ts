@@ -9,6 +9,9 @@ import { countFillers } from '../coaching/fillerWords';
 import { NudgeEngine, type NudgeParams } from '../coaching/nudges';
 import { recentWordsPerMinute, spokenWords } from '../coaching/pace';
 import { OnlineTranscriber } from '../streaming/onlineTranscriber';
+import { SpeechGate } from '../streaming/speechGate';
+import type { SileroModel } from '../vad/sileroModel';
+import { SileroVad } from '../vad/sileroVad';
 import { DEFAULT_STREAM_PARAMS, FULL_AUDIO_CTX, type StreamParams } from '../streaming/streamParams';
 
 export type LiveAnswerEvents = {
@@ -39,6 +42,8 @@ export type LiveAnswerOptions = {
   events: LiveAnswerEvents;
   streamParams?: StreamParams;
   nudgeParams?: Partial<NudgeParams>;
+  /** Silero VAD weights; with them silence skips the engine and utterance ends commit at once. */
+  speechModel?: SileroModel | null;
   /** Opens the audio file; injectable so tests can simulate a disk that fills up mid-answer. */
   openWav?: (path: string) => WavSink;
 };
@@ -68,7 +73,8 @@ export class LiveAnswer {
 
   constructor(private readonly opts: LiveAnswerOptions) {
     this.params = opts.streamParams ?? DEFAULT_STREAM_PARAMS;
-    this.online = new OnlineTranscriber(opts.transcriber, this.params);
+    const gate = opts.speechModel ? new SpeechGate(new SileroVad(opts.speechModel)) : null;
+    this.online = new OnlineTranscriber(opts.transcriber, this.params, gate);
     try {
       this.wav = (opts.openWav ?? ((p) => new WavWriter(p)))(opts.wavPath);
     } catch (err) {

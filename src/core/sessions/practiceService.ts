@@ -144,6 +144,7 @@ export class PracticeService {
         words: events.words,
       },
       openWav: this.deps.openWav,
+      speechModel: this.deps.engine.speechModel(),
     });
   }
 

@@ -71,6 +71,11 @@ export class HypothesisBuffer {
     return forced;
   }
 
+  /** Drops the tentative tail (words "heard" in the silence after an utterance ended). */
+  discardTentative(): void {
+    this.previous = [];
+  }
+
   /** Ends the stream: everything still tentative is taken as is. */
   finish(): Word[] {
     const rest = this.previous;

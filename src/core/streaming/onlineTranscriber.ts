@@ -4,6 +4,7 @@ import type { Word } from '../domain';
 import { SAMPLE_RATE_HZ, SampleBuffer, samplesToSec } from '../audio/pcm';
 import type { Transcriber } from '../asr/transcriber';
 import { HypothesisBuffer } from './hypothesisBuffer';
+import type { SpeechGate } from './speechGate';
 import { audioCtxFor, DEFAULT_STREAM_PARAMS, type StreamParams } from './streamParams';
 
 export type StepResult = {
@@ -13,7 +14,14 @@ export type StepResult = {
   tentative: Word[];
   computeMs: number;
   windowSec: number;
+  /** True when the VAD heard nothing new, so the engine was not run. */
+  skipped: boolean;
 };
+
+/** Silence kept before the next speech when a silent window is dropped, so its first word is whole. */
+const SILENCE_LEAD_IN_SEC = 0.5;
+/** Words may end slightly after the VAD's speech end (padding, timestamp jitter). */
+const UTTERANCE_END_SLACK_SEC = 0.3;
 
 export class OnlineTranscriber {
   private readonly window = new SampleBuffer();
@@ -25,14 +33,17 @@ export class OnlineTranscriber {
   private readonly hypotheses = new HypothesisBuffer();
   private readonly committed: Word[] = [];
 
+  /** `gate` (voice activity) is optional: without a VAD model every step runs the engine. */
   constructor(
     private readonly transcriber: Transcriber,
     readonly params: StreamParams = DEFAULT_STREAM_PARAMS,
+    private readonly gate: SpeechGate | null = null,
   ) {}
 
   pushAudio(samples: Float32Array): void {
     this.window.append(samples);
     this.receivedSamples += samples.length;
+    this.gate?.push(samples);
   }
 
   get receivedSec(): number {
@@ -54,6 +65,8 @@ export class OnlineTranscriber {
 
   /** Transcribes everything in the window; audio that arrived while a step ran is coalesced into the next. */
   async step(): Promise<StepResult> {
+    if (this.onlySilencePending()) return this.skipSilence();
+    const utteranceEndSec = this.gate?.takeUtteranceEnd() ?? null;
     const audio = this.window.view().slice();
     const offsetSec = this.windowStartSec;
     this.processedUntilSec = this.receivedSec;
@@ -65,10 +78,45 @@ export class OnlineTranscriber {
     });
     this.hypotheses.insert(result.words, offsetSec);
     const committed = this.hypotheses.flush();
-    if (this.windowSec > this.params.maxWindowSec) committed.push(...this.forceCut());
+    if (utteranceEndSec !== null) committed.push(...this.endUtterance(utteranceEndSec));
+    else if (this.windowSec > this.params.maxWindowSec) committed.push(...this.forceCut());
     this.committed.push(...committed);
     this.trimWindow();
-    return { committed, tentative: this.hypotheses.tentative(), computeMs: result.computeMs, windowSec };
+    return {
+      committed,
+      tentative: this.hypotheses.tentative(),
+      computeMs: result.computeMs,
+      windowSec,
+      skipped: false,
+    };
+  }
+
+  /** Nothing voiced since the window began and nothing awaiting agreement: the engine would hear silence. */
+  private onlySilencePending(): boolean {
+    return (
+      this.gate !== null &&
+      this.hypotheses.tentative().length === 0 &&
+      !this.gate.voicedSince(this.windowStartSec)
+    );
+  }
+
+  private skipSilence(): StepResult {
+    this.processedUntilSec = this.receivedSec;
+    this.gate?.takeUtteranceEnd();
+    this.cutWindowAt(this.receivedSec - SILENCE_LEAD_IN_SEC);
+    return { committed: [], tentative: [], computeMs: 0, windowSec: this.windowSec, skipped: true };
+  }
+
+  /**
+   * The speaker paused long enough to have finished a thought: this pass has heard all of it, so its
+   * words are final now rather than after the next words arrive. Anything "heard" in the silence
+   * after is dropped with the audio.
+   */
+  private endUtterance(speechEndSec: number): Word[] {
+    const committed = this.hypotheses.forceCommitUntil(speechEndSec + UTTERANCE_END_SLACK_SEC);
+    this.hypotheses.discardTentative();
+    this.cutWindowAt(Math.max(this.hypotheses.lastCommittedSec, speechEndSec, this.gate?.lastVoiced ?? 0));
+    return committed;
   }
 
   /** Ends the stream, committing whatever is still tentative. */
