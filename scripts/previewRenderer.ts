@@ -17,6 +17,8 @@ import { analyzeAnswer } from '../src/core/coaching/answerMetrics';
 import { trackPitch } from '../src/core/coaching/pitchTracker';
 import { scoreSession } from '../src/core/coaching/sessionScore';
 import { DEFAULT_SETTINGS } from '../src/core/settings/coachSettings';
+import { noteMatch, transcriptMatch } from '../src/core/sessions/searchSnippet';
+import { readFileSync } from 'node:fs';
 import type { CoachSettings } from '../src/shared/coachingSchemas';
 import type {
   AnswerResult,
@@ -27,7 +29,10 @@ import type {
   Nudge,
   Pause,
   Question,
+  CoachNote,
+  SearchHit,
   SessionDetail,
+  SessionReview,
   SessionSummary,
   Word,
 } from '../src/core/domain';
@@ -280,6 +285,10 @@ type PreviewData = {
   detail: SessionDetail;
   engine: EngineStatus;
   stopDelayMs: number;
+  /** The first answer's recording, for the review player (issue #5). */
+  audioBase64: string;
+  searchHits: SearchHit[];
+  review: SessionReview;
 };
 
 // The fake API as plain JavaScript, injected before the page's own scripts (CDP init scripts ignore the CSP).
@@ -314,6 +323,16 @@ function fakeApiScript(data: PreviewData): string {
     onLiveStats: subscribe('stats'),
     onEngineStatus: subscribe('engine'),
     onAnswerError: subscribe('answerError'),
+    listHistory: async (q) => { await delay(60); let rows = data.sessions.slice(); if (q.minScore !== undefined) rows = rows.filter((r) => (r.score ?? 0) >= q.minScore); if (q.sort === 'score') rows.sort((a, b) => (q.direction === 'asc' ? 1 : -1) * ((a.score ?? 0) - (b.score ?? 0))); return { sessions: rows, total: rows.length, offset: q.offset ?? 0 }; },
+    searchHistory: async (q) => { await delay(60); const t = q.text.toLowerCase().split(' ').pop(); const hits = data.searchHits.filter((h) => h.snippet.some((p) => p.hit && p.text.toLowerCase().startsWith(t))); return hits.length ? hits : data.searchHits; },
+    getAnswerAudio: async (id) => { await delay(40); if (id !== '${ANSWER_ID}') throw new Error('No saved recording for answer ' + id + '.'); const bin = atob(data.audioBase64); const out = new Uint8Array(bin.length); for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i); return out.buffer; },
+    getSessionReview: async () => structuredClone(data.review),
+    addNote: async (n) => { const note = { id: Date.now(), endSec: null, wordStart: null, wordEnd: null, ...n, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() }; data.review.notes.push(note); return note; },
+    updateNote: async (id, u) => { const note = data.review.notes.find((n) => n.id === id); note.body = u.body; return note; },
+    deleteNote: async (id) => { data.review.notes = data.review.notes.filter((n) => n.id !== id); },
+    setRubricScore: async (u) => { const r = (data.review.rubric[u.answerId] ??= {}); if (u.score === null) delete r[u.criterion]; else r[u.criterion] = u.score; return r; },
+    deleteSession: async (id) => { data.sessions = data.sessions.filter((s) => s.id !== id); },
+    getDataUsage: async () => ({ dataDir: '~/.local/share/interview-coach', sessionCount: data.sessions.length, databaseBytes: 3_145_728, audioBytes: 41_943_040, modelsBytes: 147_951_465, totalBytes: 193_040_233 }),
   };
 })();`;
 }
@@ -387,6 +406,60 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   console.log(`saved ${file}`);
 }
 
+// ---------- review sample data (issue #5) ----------
+
+function hitFor(session: SessionSummary, answer: AnswerResult, query: string): SearchHit {
+  const match = transcriptMatch(answer.words, query)!;
+  return {
+    sessionId: session.id,
+    sessionTitle: session.title,
+    startedAt: session.startedAt,
+    answerId: answer.answerId,
+    questionText: answer.questionText,
+    source: 'transcript',
+    noteId: null,
+    ...match,
+  };
+}
+
+const REVIEW_NOTES: CoachNote[] = [
+  {
+    id: 1,
+    answerId: ANSWER_ID,
+    atSec: 2.2,
+    endSec: 3.4,
+    wordStart: 4,
+    wordEnd: 6,
+    body: 'Good hook. Say the outcome in this first sentence.',
+    createdAt: '2025-11-21T15:00:00Z',
+    updatedAt: '2025-11-21T15:00:00Z',
+  },
+  {
+    id: 2,
+    answerId: ANSWER_ID,
+    atSec: 9.5,
+    endSec: null,
+    wordStart: null,
+    wordEnd: null,
+    body: 'Two fillers in a row here: pause silently instead.',
+    createdAt: '2025-11-21T15:01:00Z',
+    updatedAt: '2025-11-21T15:01:00Z',
+  },
+];
+
+const SEARCH_HITS: SearchHit[] = [
+  hitFor(SESSIONS[0]!, DETAIL_ANSWERS[0]!, RESULT.words[8]!.text.trim().replace(/\W+$/, '')),
+  hitFor(SESSIONS[0]!, DETAIL_ANSWERS[1]!, 'feature flag'),
+  {
+    ...hitFor(SESSIONS[0]!, DETAIL_ANSWERS[0]!, RESULT.words[8]!.text.trim().replace(/\W+$/, '')),
+    source: 'note',
+    noteId: 1,
+    atSec: 2.2,
+    wordIndex: null,
+    snippet: noteMatch(REVIEW_NOTES[0]!.body, 'outcome'),
+  },
+];
+
 const baseData: PreviewData = {
   settings: DEFAULT_SETTINGS,
   questions: [
@@ -403,7 +476,51 @@ const baseData: PreviewData = {
   detail: DETAIL,
   engine: ENGINE_READY,
   stopDelayMs: 1500,
+  audioBase64: readFileSync(RESULT.audioPath).toString('base64'),
+  searchHits: SEARCH_HITS,
+  review: { notes: REVIEW_NOTES, rubric: { [ANSWER_ID]: { structure: 4, clarity: 3 } } },
 };
+
+/** History search, filters, review playback synced to the transcript, notes, delete (issue #5). */
+async function reviewScreens(browser: Browser, url: string): Promise<void> {
+  const page = await openPage(browser, url, structuredClone(baseData));
+  await page.getByRole('button', { name: 'History' }).click();
+  await page.getByRole('list', { name: 'Saved sessions' }).waitFor();
+  await page.getByLabel('Sort', { exact: true }).selectOption({ label: 'Highest score' });
+  await page.getByLabel('Score', { exact: true }).selectOption({ label: '70 or more' });
+  await page.waitForTimeout(200);
+  await shot(page, 'history-filters');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByRole('searchbox').fill('feature');
+  await page.getByRole('list', { name: 'Search results' }).waitFor();
+  await shot(page, 'history-search');
+  await page.getByRole('searchbox').fill('');
+  await page.getByRole('searchbox').fill(SEARCH_HITS[0]!.snippet.find((p) => p.hit)!.text);
+  await page.getByRole('list', { name: 'Search results' }).waitFor();
+  await page.locator('.search-hit', { hasText: QUESTIONS[0]!.text }).first().click();
+  await page.locator('.review-word.is-current').first().waitFor();
+  await page.waitForTimeout(300);
+  await shot(page, 'review-jumped');
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(1600);
+  await shot(page, 'review-playing');
+  const current = await page.locator('.review-word.is-current').count();
+  console.log(`[review] words highlighted while playing: ${current}`);
+  await page.keyboard.press('Space');
+  await page.getByLabel('New note').first().fill('Strong numbers here; lead with them.');
+  await page
+    .getByRole('button', { name: /Add note at/ })
+    .first()
+    .click();
+  await page.waitForTimeout(200);
+  await page.locator('.coach-notes').first().scrollIntoViewIfNeeded();
+  await shot(page, 'review-notes');
+  await page.getByRole('button', { name: 'Delete session…' }).click();
+  await page.getByRole('alertdialog').waitFor();
+  await page.evaluate('window.scrollTo(0, 0)');
+  await shot(page, 'review-delete-confirm');
+  await page.context().close();
+}
 
 async function screenshots(browser: Browser, url: string): Promise<void> {
   const page = await openPage(browser, url, baseData);
@@ -598,7 +715,12 @@ async function main(): Promise<void> {
     args: CHROMIUM_ARGS,
   });
   try {
+    if (process.argv.includes('--review-only')) {
+      await reviewScreens(browser, url);
+      return;
+    }
     await screenshots(browser, url);
+    await reviewScreens(browser, url);
     if (process.argv.includes('--build')) await checkProductionBuild(browser);
   } finally {
     await browser.close();

@@ -1,5 +1,7 @@
 // `coach`: the headless front door. Each command lives in commands/<name>.ts.
 import { analyzeCommand } from './commands/analyze';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
 import { sessionsCommand } from './commands/sessions';
 import { defaultIo, type Command, type Io } from './io';
@@ -8,6 +10,8 @@ const COMMANDS: Record<string, Command> = {
   analyze: analyzeCommand,
   sessions: sessionsCommand,
   serve: serveCommand,
+  export: exportCommand,
+  import: importCommand,
 };
 
 const usage = (): string =>

@@ -252,3 +252,71 @@ export type AppStatus = {
   modelsDir: string;
   engine: EngineStatus;
 };
+
+// ---------- Review (issue #5): history, search, coach notes ----------
+
+export type HistorySort = 'date' | 'score' | 'duration';
+
+/** One page of the history list, and how many sessions match the filters in all. */
+export type HistoryPage = { sessions: SessionSummary[]; total: number; offset: number };
+
+/** A piece of a search snippet; `hit` pieces are the words that matched. */
+export type SnippetPart = { text: string; hit: boolean };
+
+export type SearchHit = {
+  sessionId: string;
+  sessionTitle: string;
+  startedAt: string;
+  answerId: string;
+  questionText: string;
+  source: 'transcript' | 'note';
+  /** The note that matched, for note hits. */
+  noteId: number | null;
+  /** The matching sentence (or note), its matched words marked. */
+  snippet: SnippetPart[];
+  /** Where review should start playing: the first matched word, or the note's moment. */
+  atSec: number;
+  /** The first matched word in the answer's transcript, for transcript hits. */
+  wordIndex: number | null;
+};
+
+export const RUBRIC_CRITERIA = ['structure', 'clarity', 'confidence'] as const;
+export type RubricCriterion = (typeof RUBRIC_CRITERIA)[number];
+
+/** A coach's comment on a moment of an answer, or on a range of its words. */
+export type CoachNote = {
+  id: number;
+  answerId: string;
+  atSec: number;
+  endSec: number | null;
+  wordStart: number | null;
+  wordEnd: number | null;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** Rubric scores 1–5 for one answer; a criterion not scored yet is absent. */
+export type RubricScores = Partial<Record<RubricCriterion, number>>;
+
+/** Everything a coach adds to a session: notes per answer and rubric scores per answer. */
+export type SessionReview = { notes: CoachNote[]; rubric: Record<string, RubricScores> };
+
+/** A session exported for download: the app saves `bytes` as `fileName`. */
+export type ExportFormat = 'md' | 'json' | 'pdf' | 'coach';
+export type ExportedSession = { fileName: string; mimeType: string; bytes: ArrayBuffer };
+export type BundleImportResult = {
+  status: 'imported' | 'already-imported';
+  sessionId: string;
+  answers: number;
+};
+
+/** Where the data folder is and what takes its space (Settings). */
+export type DataUsage = {
+  dataDir: string;
+  sessionCount: number;
+  databaseBytes: number;
+  audioBytes: number;
+  modelsBytes: number;
+  totalBytes: number;
+};

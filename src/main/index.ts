@@ -7,6 +7,7 @@ import { dataPaths } from '../core/dataPaths';
 import type { InvokeChannel } from '../shared/ipcContract';
 import { handle, on, push } from './ipc';
 import { createMainWindow, isOwnPage } from './mainWindow';
+import { printHtmlToPdf } from './pdfExport';
 
 /** better-sqlite3 compiled for this Electron's ABI by scripts/prepareElectron.mjs. */
 function electronSqliteBinding(): string | undefined {
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     paths: dataPaths(),
     modelPath: process.env.COACH_WHISPER_MODEL,
     database: { nativeBinding: electronSqliteBinding() },
+    renderPdf: printHtmlToPdf,
     log: (line) => console.log(line),
     events: {
       caption: (u) => push(target(), 'caption:update', u),

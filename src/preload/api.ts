@@ -31,4 +31,6 @@ export const api: CoachApi = {
   ...bindApiMethods({ invoke, subscribe }),
   sendAudio: send('audio:chunk'),
   getAnswerAudio: invoke('answer:audio'),
+  exportSession: invoke('session:export'),
+  importBundle: invoke('bundle:import'),
 };

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCoachApp } from '../core/app/coachApp';
+import { renderPdf } from '../core/export/pdfRender';
 import type { EngineHost } from '../core/asr/engineHost';
 import { decodeAudioFile } from '../core/audio/decodeFile';
 import { dataPaths, type DataPaths } from '../core/dataPaths';
@@ -58,6 +59,7 @@ export async function startCoachServer(opts: CoachServerOptions): Promise<CoachS
     events: router.events,
     log,
     ...(opts.streamParams ? { streamParams: opts.streamParams } : {}),
+    renderPdf,
   });
   const { service, engine, repository, paths, handlers, sendHandlers } = coach;
   const registry = new StreamSessionRegistry({ service, router, limits, log });
@@ -74,6 +76,7 @@ export async function startCoachServer(opts: CoachServerOptions): Promise<CoachS
     connections: () => connections(),
     decode: opts.decode ?? decodeAudioFile,
     version: packageVersion(),
+    review: handlers,
   });
   let http: Awaited<ReturnType<typeof startHttpServer>>;
   try {

@@ -65,6 +65,18 @@ export async function sendResponse(
   r: RouteResponse,
 ): Promise<void> {
   if ('json' in r) return sendJson(res, r.status, r.json, r.headers);
+  if ('bytes' in r) {
+    res.writeHead(r.status, {
+      'Content-Type': r.contentType,
+      'Content-Length': r.bytes.length,
+      // RFC 6266: an ASCII fallback name and the real one, percent-encoded.
+      'Content-Disposition': `attachment; filename="${r.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(r.fileName)}`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.end(r.bytes);
+    return;
+  }
   await sendFile(req, res, r.file, { 'Content-Type': r.contentType, 'Cache-Control': 'no-store' });
 }
 

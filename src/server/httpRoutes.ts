@@ -16,7 +16,9 @@ import type { AnswerResult } from '../core/domain';
 import { analyzeRecording } from '../core/sessions/analyzeRecording';
 import type { PracticeService } from '../core/sessions/practiceService';
 import type { SessionRepository } from '../core/sessions/sessionRepository';
-import { answerIdSchema } from '../shared/ipcContract';
+import { answerIdSchema, sessionIdSchema } from '../shared/ipcContract';
+import { exportFormatSchema, MAX_IMPORT_BYTES } from '../shared/reviewSchemas';
+import type { CoachHandlers } from '../core/api/coachHandlers';
 import type { ServerLimits } from './limits';
 import { ServerError } from './serverErrors';
 import {
@@ -39,7 +41,9 @@ export type RouteRequest = {
 
 export type RouteResponse =
   | { status: number; json: unknown; headers?: Record<string, string> }
-  | { status: number; file: string; contentType: string };
+  | { status: number; file: string; contentType: string }
+  /** Bytes made for this request, offered for download as `fileName`. */
+  | { status: number; bytes: Buffer; contentType: string; fileName: string };
 
 export type Route = {
   method: 'GET' | 'POST';
@@ -62,6 +66,8 @@ export type ApiDeps = {
   /** Decodes an uploaded file to 16 kHz mono samples (ffmpeg in the app; injectable for tests). */
   decode: (file: string) => Promise<Float32Array>;
   version: string;
+  /** Session export and bundle import (issue #5): the handler table's own, over HTTP for the browser. */
+  review?: Pick<CoachHandlers, 'session:export' | 'bundle:import'>;
 };
 
 /** base64 is 4 bytes per 3, plus room for the JSON around it. */
@@ -185,6 +191,45 @@ export function createApiRoutes(deps: ApiDeps): Route[] {
           throw new ServerError('not_found', `No saved recording for answer ${answerId}.`);
         }
         return { status: 200, file, contentType: 'audio/wav' };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/sessions/{id}/export',
+      handle: async ({ params, query }) => {
+        const review = deps.review;
+        if (!review) throw new ServerError('not_found', 'Export is not available on this server.');
+        const id = sessionIdSchema.safeParse(params.id);
+        const format = exportFormatSchema.safeParse(query.get('format'));
+        if (!id.success || !format.success) {
+          throw new ServerError('bad_request', 'Use /api/sessions/{uuid}/export?format=md|json|pdf|coach.');
+        }
+        const file = await review['session:export'](id.data, format.data);
+        return {
+          status: 200,
+          bytes: Buffer.from(file.bytes),
+          contentType: file.mimeType,
+          fileName: file.fileName,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/bundles',
+      body: { kind: 'buffer', maxBytes: MAX_IMPORT_BYTES },
+      handle: async (req) => {
+        const review = deps.review;
+        if (!review) throw new ServerError('not_found', 'Import is not available on this server.');
+        const body = req.body ?? Buffer.alloc(0);
+        if (body.length === 0)
+          throw new ServerError('bad_request', 'Send the bundle file as the request body.');
+        const name = (req.query.get('name') ?? 'bundle.coach').slice(0, 255);
+        const bytes = body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer;
+        try {
+          return ok(await review['bundle:import'](bytes, name));
+        } catch (err) {
+          throw new ServerError('bad_request', (err as Error).message);
+        }
       },
     },
   ];

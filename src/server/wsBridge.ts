@@ -92,6 +92,11 @@ export function serveBridgeSocket(socket: WebSocket, deps: BridgeDeps): void {
         ...(parsed.data as unknown[]),
       );
       if (channel === 'answer:start') claim((value as StartedAnswer).answerId);
+      // JSON cannot carry bytes; recordings have their own HTTP route (the browser's api uses it).
+      if (value instanceof ArrayBuffer) {
+        send({ kind: 'result', id, ok: false, error: 'Fetch recordings from GET /api/answers/{id}/audio.' });
+        return;
+      }
       send({ kind: 'result', id, ok: true, value });
     } catch (err) {
       send({ kind: 'result', id, ok: false, error: (err as Error).message });

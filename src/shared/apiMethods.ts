@@ -45,7 +45,7 @@ export type BoundApiMethods = { [M in keyof InvokeMethods]: InvokeChannels[Invok
 /** The methods a transport must still provide itself, beyond the two tables. */
 // getAnswerAudio returns bytes: IPC carries an ArrayBuffer, the WebSocket bridge (JSON) cannot, so the
 // browser fetches the same recording over HTTP.
-type TransportMethods = 'sendAudio' | 'answerAudioUrl' | 'getAnswerAudio';
+type TransportMethods = 'sendAudio' | 'answerAudioUrl' | 'getAnswerAudio' | 'exportSession' | 'importBundle';
 // Compile-time proof that the tables cover every CoachApi method with the right signature.
 const coversCoachApi = (api: BoundApiMethods): Omit<CoachApi, TransportMethods> => api;
 void coversCoachApi;

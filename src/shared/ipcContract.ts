@@ -6,11 +6,20 @@ import type {
   AnswerResult,
   AppStatus,
   CaptionUpdate,
+  CoachNote,
+  BundleImportResult,
+  DataUsage,
+  ExportedSession,
+  ExportFormat,
   EngineStatus,
+  HistoryPage,
   LiveStats,
   Nudge,
   Question,
+  RubricScores,
+  SearchHit,
   SessionDetail,
+  SessionReview,
   SessionSummary,
 } from '../core/domain';
 import {
@@ -23,6 +32,21 @@ import {
   type PracticeSetOptions,
   type SettingsUpdate,
 } from './coachingSchemas';
+import {
+  bundleBytesSchema,
+  exportFormatSchema,
+  historyQuerySchema,
+  newNoteSchema,
+  noteIdSchema,
+  noteUpdateSchema,
+  rubricScoreSchema,
+  searchQuerySchema,
+  type HistoryQuery,
+  type NewNote,
+  type NoteUpdate,
+  type RubricScoreUpdate,
+  type SearchQuery,
+} from './reviewSchemas';
 
 /** 250 ms frames are 8,000 bytes; anything far larger is a bug or an attack. */
 export const MAX_AUDIO_CHUNK_BYTES = 64 * 1024;
@@ -70,6 +94,23 @@ export interface InvokeChannels {
   'settings:get': () => Promise<CoachSettings>;
   'settings:update': (update: SettingsUpdate) => Promise<CoachSettings>;
   'settings:reset': () => Promise<CoachSettings>;
+  // Review (issue #5)
+  'history:list': (query: HistoryQuery) => Promise<HistoryPage>;
+  'history:search': (query: SearchQuery) => Promise<SearchHit[]>;
+  /** The answer's WAV recording, for the review player (a Blob URL in the renderer). */
+  'answer:audio': (answerId: string) => Promise<ArrayBuffer>;
+  'review:get': (sessionId: string) => Promise<SessionReview>;
+  'notes:add': (note: NewNote) => Promise<CoachNote>;
+  'notes:update': (noteId: number, update: NoteUpdate) => Promise<CoachNote>;
+  'notes:delete': (noteId: number) => Promise<void>;
+  'rubric:set': (update: RubricScoreUpdate) => Promise<RubricScores>;
+  /** Deletes the session, its answers, notes and recordings. */
+  'session:delete': (sessionId: string) => Promise<void>;
+  'data:usage': () => Promise<DataUsage>;
+  /** Markdown, JSON, a PDF report or a portable bundle, as bytes to save. */
+  'session:export': (sessionId: string, format: ExportFormat) => Promise<ExportedSession>;
+  /** A bundle's bytes and its file name (for messages); importing twice adds nothing. */
+  'bundle:import': (bytes: ArrayBuffer, fileName: string) => Promise<BundleImportResult>;
 }
 
 /** renderer → main, fire and forget (high-frequency). */
@@ -105,6 +146,18 @@ export const invokeArgSchemas = {
   'settings:get': z.tuple([]),
   'settings:update': z.tuple([settingsUpdateSchema]),
   'settings:reset': z.tuple([]),
+  'history:list': z.tuple([historyQuerySchema]),
+  'history:search': z.tuple([searchQuerySchema]),
+  'answer:audio': z.tuple([answerIdSchema]),
+  'review:get': z.tuple([sessionIdSchema]),
+  'notes:add': z.tuple([newNoteSchema]),
+  'notes:update': z.tuple([noteIdSchema, noteUpdateSchema]),
+  'notes:delete': z.tuple([noteIdSchema]),
+  'rubric:set': z.tuple([rubricScoreSchema]),
+  'session:delete': z.tuple([sessionIdSchema]),
+  'data:usage': z.tuple([]),
+  'session:export': z.tuple([sessionIdSchema, exportFormatSchema]),
+  'bundle:import': z.tuple([bundleBytesSchema, z.string().min(1).max(255)]),
 } satisfies { [C in InvokeChannel]: z.ZodType<Parameters<InvokeChannels[C]>> };
 
 export const sendArgSchemas = {
@@ -126,6 +179,18 @@ export interface CoachApi {
   getSettings: InvokeChannels['settings:get'];
   updateSettings: InvokeChannels['settings:update'];
   resetSettings: InvokeChannels['settings:reset'];
+  listHistory: InvokeChannels['history:list'];
+  searchHistory: InvokeChannels['history:search'];
+  getAnswerAudio: InvokeChannels['answer:audio'];
+  getSessionReview: InvokeChannels['review:get'];
+  addNote: InvokeChannels['notes:add'];
+  updateNote: InvokeChannels['notes:update'];
+  deleteNote: InvokeChannels['notes:delete'];
+  setRubricScore: InvokeChannels['rubric:set'];
+  deleteSession: InvokeChannels['session:delete'];
+  getDataUsage: InvokeChannels['data:usage'];
+  exportSession: InvokeChannels['session:export'];
+  importBundle: InvokeChannels['bundle:import'];
   sendAudio: SendChannels['audio:chunk'];
   onCaption: (cb: PushChannels['caption:update']) => () => void;
   onNudge: (cb: PushChannels['coach:nudge']) => () => void;

@@ -157,8 +157,10 @@ describe.skipIf(!hasChromium)('Interview Coach in Chromium, served by `coach ser
     await shot(page, '05-history');
     await row.click();
     await page.getByRole('heading', { level: 1, name: question.text }).waitFor();
+    // The review player (issue #5) drives a hidden <audio> from a Blob URL of the recording.
     const player = page.getByLabel('Recording of answer 1');
-    await player.waitFor();
+    await player.waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: 'Play' }).first().waitFor();
     await shot(page, '06-review', true);
 
     // The page's <audio> element, typed by hand: the node test project has no DOM types.
@@ -186,6 +188,12 @@ describe.skipIf(!hasChromium)('Interview Coach in Chromium, served by `coach ser
     // The whole answer was saved: about as long as it was recorded.
     expect(playing.duration).toBeGreaterThan(ANSWER_MS / 1000 - 1);
     await shot(page, '07-review-playing');
+
+    // Space pauses it (the review's keys), and the transcript follows the playhead.
+    await page.locator('.answer-review').first().focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Play' }).first().waitFor();
+    expect(await player.evaluate((el) => (el as unknown as Audio).paused)).toBe(true);
   }, 60_000);
 
   it('takes a stream from a raw /ws/transcribe client, and the app shows it in history after a reload', async () => {

@@ -44,7 +44,10 @@ describe('live transcription with the Silero VAD on the real engine', () => {
     const speech = readWav16kMono(sharedAudio('jfk.wav')).samples;
     const audio = new Float32Array(speech.length + SILENCE_SEC * 16_000);
     audio.set(speech);
-    const { answerId } = await service.startAnswer({ questionId: 'q', questionText: 'Tell me about yourself.' });
+    const { answerId } = await service.startAnswer({
+      questionId: 'q',
+      questionText: 'Tell me about yourself.',
+    });
     for (let i = 0; i < audio.length; i += FRAME) {
       service.pushAudio(answerId, float32ToPcm16(audio.subarray(i, i + FRAME)).buffer as ArrayBuffer);
       await service.drain(answerId);

@@ -3,6 +3,7 @@ import { vi } from 'vitest';
 import type {
   AnswerResult,
   CaptionUpdate,
+  CoachNote,
   EngineStatus,
   FillerHit,
   LiveStats,
@@ -112,6 +113,25 @@ export function sampleDetail(): SessionDetail {
   };
 }
 
+let nextNoteId = 1;
+
+export function sampleNote(
+  overrides: Partial<CoachNote> & { endSec?: number | null | undefined } = {},
+): CoachNote {
+  return {
+    id: 1,
+    answerId: ANSWER_ID,
+    atSec: 1,
+    wordStart: null,
+    wordEnd: null,
+    body: 'Slow down here.',
+    createdAt: '2025-11-21T10:00:00Z',
+    updatedAt: '2025-11-21T10:00:00Z',
+    ...overrides,
+    endSec: overrides.endSec ?? null,
+  };
+}
+
 type Listeners = { [C in keyof PushChannels]: Set<PushChannels[C]> };
 
 export function installFakeApi() {
@@ -163,6 +183,39 @@ export function installFakeApi() {
       practice: { ...DEFAULT_TEST_SETTINGS.practice, ...update.practice },
     })),
     resetSettings: vi.fn<CoachApi['resetSettings']>(async () => structuredClone(DEFAULT_TEST_SETTINGS)),
+    listHistory: vi.fn<CoachApi['listHistory']>(async (q) => ({
+      sessions: SESSIONS,
+      total: SESSIONS.length,
+      offset: q.offset ?? 0,
+    })),
+    searchHistory: vi.fn<CoachApi['searchHistory']>(async () => []),
+    getAnswerAudio: vi.fn<CoachApi['getAnswerAudio']>(async () => new ArrayBuffer(44)),
+    getSessionReview: vi.fn<CoachApi['getSessionReview']>(async () => ({ notes: [], rubric: {} })),
+    addNote: vi.fn<CoachApi['addNote']>(async (n) => sampleNote({ ...n, id: nextNoteId++ })),
+    updateNote: vi.fn<CoachApi['updateNote']>(async (id, u) => sampleNote({ id, body: u.body })),
+    deleteNote: vi.fn<CoachApi['deleteNote']>(async () => undefined),
+    setRubricScore: vi.fn<CoachApi['setRubricScore']>(async (u) =>
+      u.score === null ? {} : { [u.criterion]: u.score },
+    ),
+    deleteSession: vi.fn<CoachApi['deleteSession']>(async () => undefined),
+    exportSession: vi.fn<CoachApi['exportSession']>(async (_id, format) => ({
+      fileName: `2025-11-20 Morning warm-up.${format}`,
+      mimeType: 'text/markdown',
+      bytes: new TextEncoder().encode('# Morning warm-up').buffer as ArrayBuffer,
+    })),
+    importBundle: vi.fn<CoachApi['importBundle']>(async () => ({
+      status: 'imported',
+      sessionId: SESSION_ID,
+      answers: 2,
+    })),
+    getDataUsage: vi.fn<CoachApi['getDataUsage']>(async () => ({
+      dataDir: '/data',
+      sessionCount: 2,
+      databaseBytes: 2_400_000,
+      audioBytes: 48_000_000,
+      modelsBytes: 148_000_000,
+      totalBytes: 198_400_000,
+    })),
     sendAudio: vi.fn<CoachApi['sendAudio']>(),
     onCaption: vi.fn(subscriber('caption:update')),
     onNudge: vi.fn(subscriber('coach:nudge')),

@@ -43,13 +43,13 @@ describe('HistoryScreen', () => {
   });
 
   it('shows an empty state when nothing is saved', async () => {
-    fake.api.listSessions.mockResolvedValue([]);
+    fake.api.listHistory.mockResolvedValue({ sessions: [], total: 0, offset: 0 });
     render(<HistoryScreen />);
     expect(await screen.findByText('No practice sessions yet')).toBeTruthy();
   });
 
   it('explains a failure to load', async () => {
-    fake.api.listSessions.mockRejectedValue(new Error('database is locked'));
+    fake.api.listHistory.mockRejectedValue(new Error('database is locked'));
     render(<HistoryScreen />);
     expect((await screen.findByRole('alert')).textContent).toContain('database is locked');
   });

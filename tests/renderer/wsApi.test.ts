@@ -174,3 +174,58 @@ describe('takeAccessToken', () => {
     ).toBeNull();
   });
 });
+
+describe('createWsApi: files over HTTP (recordings, exports, bundles)', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('fetches recordings and exports, and posts bundles, with the token; review calls go over the socket', async () => {
+    const calls: { url: string; init?: RequestInit }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        calls.push({ url, ...(init ? { init } : {}) });
+        if (url.startsWith('/api/bundles')) {
+          return new Response(JSON.stringify({ status: 'imported', sessionId: 's', answers: 1 }));
+        }
+        if (url.includes('format=exe')) {
+          return new Response(JSON.stringify({ error: { message: 'Use format=md|json|pdf|coach.' } }), {
+            status: 400,
+          });
+        }
+        return new Response(new Uint8Array([1, 2, 3]), {
+          headers: {
+            'content-type': 'text/markdown',
+            'content-disposition': `attachment; filename="x.md"; filename*=UTF-8''2026%20R%C3%A9sum%C3%A9.md`,
+          },
+        });
+      }),
+    );
+    const api = createWsApi({
+      url: 'ws://127.0.0.1:1/ws/api?token=t',
+      createSocket: (url) => new FakeSocket(url) as unknown as WebSocket,
+      answerAudioUrl: (id) => `/api/answers/${id}/audio?token=t`,
+      apiUrl: (p) => `${p}${p.includes('?') ? '&' : '?'}token=t`,
+    });
+    expect((await api.getAnswerAudio(ANSWER_ID)).byteLength).toBe(3);
+    const file = await api.exportSession(ANSWER_ID, 'md');
+    expect(file).toMatchObject({ fileName: '2026 Résumé.md', mimeType: 'text/markdown' });
+    expect(await api.importBundle(new ArrayBuffer(4), 'a b.coach')).toMatchObject({ status: 'imported' });
+    await expect(api.exportSession(ANSWER_ID, 'exe' as 'md')).rejects.toThrow(
+      'Use format=md|json|pdf|coach.',
+    );
+    expect(calls.map((c) => c.url)).toEqual([
+      `/api/answers/${ANSWER_ID}/audio?token=t`,
+      `/api/sessions/${ANSWER_ID}/export?format=md&token=t`,
+      '/api/bundles?name=a%20b.coach&token=t',
+      `/api/sessions/${ANSWER_ID}/export?format=exe&token=t`,
+    ]);
+    expect(calls[2]!.init?.method).toBe('POST');
+
+    void api.listHistory({ sort: 'score' });
+    latest().open();
+    expect(latest().invokes()).toEqual([
+      { kind: 'invoke', id: 1, channel: 'history:list', args: [{ sort: 'score' }] },
+    ]);
+    api.close();
+  });
+});

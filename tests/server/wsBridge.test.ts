@@ -117,6 +117,36 @@ describe('the app bridge (/ws/api)', () => {
     const sessions = await app.value<SessionSummary[]>('sessions:list');
     expect(sessions.map((s) => s.id)).toContain(sessionId);
 
+    // Review channels (issue #5) over the same bridge: history page, a note, its search hit, usage.
+    const page = await app.value<{ sessions: SessionSummary[]; total: number }>('history:list', {
+      limit: 10,
+    });
+    expect(page.sessions.map((s) => s.id)).toContain(sessionId);
+    const note = await app.value<{ id: number }>('notes:add', { answerId, atSec: 1, body: 'Zebra moment' });
+    const hits = await app.value<{ noteId: number; sessionId: string }[]>('history:search', {
+      text: 'zebra',
+    });
+    expect(hits).toEqual([expect.objectContaining({ noteId: note.id, sessionId })]);
+    expect((await app.invoke('history:list', { sort: 'title' })).error).toMatch(
+      /^Invalid payload for history:list/,
+    );
+    expect((await app.invoke('answer:audio', answerId)).error).toMatch(/GET \/api\/answers/);
+    expect(await app.value('data:usage')).toMatchObject({ sessionCount: expect.any(Number) });
+
+    // Export and bundle import over HTTP, for the browser (the bridge carries JSON, not files).
+    const api = (p: string, init?: RequestInit) => fetch(`${h.server.origin}${p}&token=${TEST_TOKEN}`, init);
+    const md = await api(`/api/sessions/${sessionId}/export?format=md`);
+    expect(md.status).toBe(200);
+    expect(md.headers.get('content-disposition')).toMatch(/^attachment; filename=".*\.md"/);
+    expect(await md.text()).toContain('Zebra moment');
+    const bundle = await (await api(`/api/sessions/${sessionId}/export?format=coach`)).arrayBuffer();
+    const again = await api('/api/bundles?name=s.coach', { method: 'POST', body: bundle });
+    expect(await again.json()).toMatchObject({ status: 'already-imported', sessionId });
+    const foreign = await api('/api/bundles?name=x.coach', { method: 'POST', body: 'not a bundle' });
+    expect(foreign.status).toBe(400);
+    expect(JSON.stringify(await foreign.json())).toMatch(/x\.coach is not an Interview Coach session bundle/);
+    expect((await api(`/api/sessions/${sessionId}/export?format=exe`)).status).toBe(400);
+
     // The review player's source: the answer's WAV over HTTP, with the token.
     const audio = await h
       .api(`/api/answers/${answerId}/audio`, { token: null, headers: {} })

@@ -6,7 +6,13 @@ import type { DataPaths } from '../dataPaths';
 import type { Question } from '../domain';
 import { buildPracticeSet } from '../questions/practiceSet';
 import { InMemoryCustomQuestions, QuestionCatalog } from '../questions/questionCatalog';
+import type { NoteRepository } from '../sessions/noteRepository';
 import type { PracticeService } from '../sessions/practiceService';
+import type { ReviewRepository } from '../sessions/reviewRepository';
+import { dataUsage, deleteSessionWithAudio, readAnswerAudio } from '../sessions/sessionFiles';
+import type { Db } from '../sessions/database';
+import { exportSessionBytes, type PdfRenderer } from '../export/exportSession';
+import { importBundleBytes } from '../export/sessionBundle';
 import { SettingsStore } from '../settings/settingsStore';
 
 export type CoachHandlers = { [C in keyof InvokeChannels]: InvokeChannels[C] };
@@ -20,10 +26,18 @@ export function createCoachHandlers(deps: {
   catalog?: QuestionCatalog;
   /** Without it settings are the defaults, kept in memory. */
   settings?: SettingsStore;
+  /** History, search, notes and the session files (issue #5); without it those channels refuse. */
+  review?: { db: Db; history: ReviewRepository; notes: NoteRepository };
+  /** Renders the HTML report as a PDF: Electron's printToPDF in the app, headless Chromium elsewhere. */
+  renderPdf?: PdfRenderer;
 }): CoachHandlers {
   const { service, engine, paths } = deps;
   const catalog = deps.catalog ?? new QuestionCatalog(deps.questions, new InMemoryCustomQuestions());
   const settings = deps.settings ?? new SettingsStore();
+  const review = () => {
+    if (!deps.review) throw new Error('History is not available in this mode.');
+    return deps.review;
+  };
   return {
     'app:status': async () => ({ dataDir: paths.dataDir, modelsDir: paths.modelsDir, engine: engine.status }),
     'questions:list': async () => catalog.list(),
@@ -38,6 +52,32 @@ export function createCoachHandlers(deps: {
     'settings:get': async () => settings.get(),
     'settings:update': async (update) => settings.update(update),
     'settings:reset': async () => settings.reset(),
+    'history:list': async (query) => review().history.listHistory(query),
+    'history:search': async (query) => review().history.search(query),
+    'answer:audio': (answerId) => readAnswerAudio(review().db, paths, answerId),
+    'review:get': async (sessionId) => review().notes.sessionReview(sessionId),
+    'notes:add': async (note) => review().notes.addNote(note),
+    'notes:update': async (noteId, update) => review().notes.updateNote(noteId, update.body),
+    'notes:delete': async (noteId) => review().notes.deleteNote(noteId),
+    'rubric:set': async (u) => review().notes.setRubricScore(u.answerId, u.criterion, u.score),
+    'session:delete': async (sessionId) => {
+      if (service.isRecordingIn(sessionId)) {
+        throw new Error('This session is still recording an answer; stop it first.');
+      }
+      if (!deleteSessionWithAudio(review().db, paths, sessionId)) {
+        throw new Error(`No saved session with id ${sessionId}`);
+      }
+    },
+    'data:usage': async () => dataUsage(review().db, paths),
+    'session:export': async (sessionId, format) => {
+      const file = await exportSessionBytes(review().db, paths, sessionId, `.${format}`, deps.renderPdf);
+      const { bytes } = file;
+      // An ArrayBuffer that owns exactly these bytes, for IPC's structured clone.
+      const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      return { fileName: file.fileName, mimeType: file.mimeType, bytes: copy };
+    },
+    'bundle:import': async (bytes, fileName) =>
+      importBundleBytes(review().db, paths, Buffer.from(bytes), fileName),
   };
 }
 

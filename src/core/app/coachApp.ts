@@ -14,7 +14,10 @@ import { QuestionCatalog } from '../questions/questionCatalog';
 import { resourcesDir } from '../resourcesDir';
 import { CustomQuestionRepository } from '../sessions/customQuestionRepository';
 import { openDatabase, type Db, type OpenDatabaseOptions } from '../sessions/database';
+import type { PdfRenderer } from '../export/exportSession';
+import { NoteRepository } from '../sessions/noteRepository';
 import { PracticeService, type PracticeEvents } from '../sessions/practiceService';
+import { ReviewRepository } from '../sessions/reviewRepository';
 import { SessionRepository } from '../sessions/sessionRepository';
 import { SettingsStore } from '../settings/settingsStore';
 import type { StreamParams } from '../streaming/streamParams';
@@ -26,6 +29,8 @@ export type CoachAppOptions = {
   database?: OpenDatabaseOptions;
   streamParams?: StreamParams;
   log: (line: string) => void;
+  /** PDF rendering for exports: Electron's printToPDF in the app, headless Chromium in `coach serve`. */
+  renderPdf?: PdfRenderer;
 };
 
 export type CoachApp = {
@@ -33,6 +38,8 @@ export type CoachApp = {
   db: Db;
   engine: EngineHost;
   repository: SessionRepository;
+  history: ReviewRepository;
+  notes: NoteRepository;
   catalog: QuestionCatalog;
   settings: SettingsStore;
   service: PracticeService;
@@ -46,6 +53,8 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
   const { paths, log } = opts;
   const db = openDatabase(paths.dbPath, opts.database);
   const repository = new SessionRepository(db);
+  const history = new ReviewRepository(db);
+  const notes = new NoteRepository(db);
   const engine = new EngineHost({ modelsDir: paths.modelsDir, modelPath: opts.modelPath, log });
   const bank = loadQuestionBank(path.join(resourcesDir(), 'questions.json'));
   const catalog = new QuestionCatalog(bank, new CustomQuestionRepository(db));
@@ -66,10 +75,21 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
     db,
     engine,
     repository,
+    history,
+    notes,
     catalog,
     settings,
     service,
-    handlers: createCoachHandlers({ service, engine, paths, questions: bank, catalog, settings }),
+    handlers: createCoachHandlers({
+      service,
+      engine,
+      paths,
+      questions: bank,
+      catalog,
+      settings,
+      review: { db, history, notes },
+      ...(opts.renderPdf ? { renderPdf: opts.renderPdf } : {}),
+    }),
     sendHandlers: createCoachSendHandlers({ service }),
     close: async () => {
       await service.stopAll();

@@ -58,6 +58,11 @@ class Reader {
     return this.bytes(4).readInt32LE(0);
   }
   skip(n: number): void {
+    // A corrupt size field can be negative or fractional; seeking by it would walk backwards (forever)
+    // or hand readSync a position it rejects with a bare RangeError.
+    if (!Number.isSafeInteger(n) || n < 0) {
+      throw new ModelFileError(`${this.path} is corrupt: a size field reads ${n} (at byte ${this.pos})`);
+    }
     if (this.pos + n > this.size) throw new ModelFileError(`${this.path} is truncated (at byte ${this.pos})`);
     this.pos += n;
   }
@@ -116,6 +121,9 @@ export function readGgmlModelInfo(path: string): GgmlModelInfo {
       }
       let elements = 1;
       for (let d = 0; d < nDims; d++) elements *= r.i32();
+      if (!(elements > 0) || elements % block.blockSize !== 0) {
+        throw new ModelFileError(`${path} has a corrupt tensor record at byte ${r.pos - 12 - nDims * 4}`);
+      }
       r.skip(nameLen);
       r.skip((elements / block.blockSize) * block.bytesPerBlock);
       tensorCount++;

@@ -16,19 +16,25 @@ export function readWav16kMono(path: string): { samples: Float32Array; info: Wav
     throw new Error(`${path} is not a readable WAV file: ${(err as Error).message}`);
   }
   const fmt = wav.fmt as { sampleRate: number; numChannels: number; bitsPerSample: number };
-  const samples = wav.getSamples(false, Float64Array) as unknown as Float64Array;
+  // Checked before decoding: wavefile throws a bare RangeError on a header with an odd bit depth.
+  if (fmt.sampleRate !== SAMPLE_RATE_HZ || fmt.numChannels !== 1 || fmt.bitsPerSample !== 16) {
+    throw new Error(
+      `${path} is ${fmt.sampleRate} Hz, ${fmt.numChannels} channel(s), ${fmt.bitsPerSample}-bit; ` +
+        `expected 16000 Hz mono 16-bit (use decodeAudioFile() for other formats)`,
+    );
+  }
+  let samples: Float64Array;
+  try {
+    samples = wav.getSamples(false, Float64Array) as unknown as Float64Array;
+  } catch (err) {
+    throw new Error(`${path} is not a readable WAV file: ${(err as Error).message}`);
+  }
   const info: WavInfo = {
     sampleRateHz: fmt.sampleRate,
     channels: fmt.numChannels,
     bitsPerSample: fmt.bitsPerSample,
     durationSec: samples.length / fmt.numChannels / fmt.sampleRate,
   };
-  if (info.sampleRateHz !== SAMPLE_RATE_HZ || info.channels !== 1 || info.bitsPerSample !== 16) {
-    throw new Error(
-      `${path} is ${info.sampleRateHz} Hz, ${info.channels} channel(s), ${info.bitsPerSample}-bit; ` +
-        `expected 16000 Hz mono 16-bit (use decodeAudioFile() for other formats)`,
-    );
-  }
   const out = new Float32Array(samples.length);
   for (let i = 0; i < samples.length; i++) out[i] = samples[i]! / 32768;
   return { samples: out, info };

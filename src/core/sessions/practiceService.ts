@@ -85,6 +85,7 @@ export class PracticeService {
       repository.createSession({ id: sessionId, startedAt: now, title: titleFor(req.questionText) });
     }
     const answerId = randomUUID();
+    const asked = this.deps.questions?.get(req.questionId);
     const dir = path.join(paths.audioDir, sessionId);
     mkdirSync(dir, { recursive: true });
     const wavPath = path.join(dir, `${answerId}.wav`);
@@ -95,6 +96,8 @@ export class PracticeService {
       questionText: req.questionText,
       startedAt: now,
       audioPath: wavPath,
+      questionKind: asked?.kind ?? null,
+      questionRoles: asked ? (asked.roles ?? ['general']) : null,
     });
     const streamParams = this.deps.streamParams ?? DEFAULT_STREAM_PARAMS;
     const question = this.deps.questions?.get(req.questionId) ?? null;
@@ -227,6 +230,11 @@ export class PracticeService {
     const s = this.deps.repository.getSession(sessionId);
     if (!s) throw new Error(`No saved session with id ${sessionId}`);
     return { ...s, sessionScore: scoreSession(s.answers.map((a) => a.analysis)) };
+  }
+
+  /** True while an answer of this session is being recorded (it cannot be deleted then). */
+  isRecordingIn(sessionId: string): boolean {
+    return [...this.live.values()].some((entry) => entry.sessionId === sessionId);
   }
 
   /** Stops every live answer, saving what was recorded (used on quit). */

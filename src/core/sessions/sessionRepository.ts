@@ -40,6 +40,9 @@ export type NewAnswer = {
   questionText: string;
   startedAt: string;
   audioPath: string;
+  /** Copied from the question for the history filters; absent for unknown questions. */
+  questionKind?: string | null;
+  questionRoles?: readonly string[] | null;
 };
 
 export type CompletedAnswer = {
@@ -50,16 +53,15 @@ export type CompletedAnswer = {
   analysis?: AnswerAnalysis;
 };
 
+/** Reads the per-session totals that migration 003's triggers keep, so no query adds up answers. */
 const SUMMARY_SELECT = `
-  SELECT s.id, s.started_at, s.title,
-         COUNT(a.id) AS answer_count,
-         SUM(a.duration_sec) AS duration_sec,
-         SUM(a.words_per_minute * a.duration_sec / 60.0) AS words,
-         SUM(a.duration_sec / 60.0) AS speaking_min,
-         SUM(a.filler_count) AS filler_count,
-         AVG(a.score) AS score
-  FROM sessions s
-  LEFT JOIN answers a ON a.session_id = s.id AND a.status = 'complete'`;
+  SELECT s.id, s.started_at, s.title, s.answer_count,
+         s.total_sec AS duration_sec,
+         s.words_spoken AS words,
+         s.total_sec / 60.0 AS speaking_min,
+         s.filler_total AS filler_count,
+         s.avg_score AS score
+  FROM sessions s`;
 
 export class SessionRepository {
   constructor(private readonly db: Db) {}
@@ -77,12 +79,23 @@ export class SessionRepository {
   createAnswer(a: NewAnswer): void {
     this.db
       .prepare(
-        `INSERT INTO answers (id, session_id, position, question_id, question_text, started_at, status, audio_path)
+        `INSERT INTO answers (id, session_id, position, question_id, question_text, started_at, status, audio_path,
+                              question_kind, question_roles)
          VALUES (@id, @sessionId,
                  (SELECT COALESCE(MAX(position), 0) + 1 FROM answers WHERE session_id = @sessionId),
-                 @questionId, @questionText, @startedAt, 'recording', @audioPath)`,
+                 @questionId, @questionText, @startedAt, 'recording', @audioPath, @questionKind, @questionRoles)`,
       )
-      .run(a);
+      .run({
+        id: a.id,
+        sessionId: a.sessionId,
+        questionId: a.questionId,
+        questionText: a.questionText,
+        startedAt: a.startedAt,
+        audioPath: a.audioPath,
+        questionKind: a.questionKind ?? null,
+        // ' data product ': see migration 003 for why the spaces.
+        questionRoles: a.questionRoles?.length ? ` ${a.questionRoles.join(' ')} ` : null,
+      });
   }
 
   completeAnswer(id: string, c: CompletedAnswer): void {
@@ -128,14 +141,13 @@ export class SessionRepository {
 
   listSessions(limit = 200): SessionSummary[] {
     const rows = this.db
-      .prepare(`${SUMMARY_SELECT} GROUP BY s.id ORDER BY s.started_at DESC LIMIT ?`)
+      .prepare(`${SUMMARY_SELECT} ORDER BY s.started_at DESC LIMIT ?`)
       .all(limit) as SummaryRow[];
     return rows.map(toSummary);
   }
 
   getSession(id: string): SessionDetail | null {
-    const row = this.db.prepare(`${SUMMARY_SELECT} WHERE s.id = ? GROUP BY s.id`).get(id) as
-      SummaryRow | undefined;
+    const row = this.db.prepare(`${SUMMARY_SELECT} WHERE s.id = ?`).get(id) as SummaryRow | undefined;
     if (!row) return null;
     const answers = this.db
       .prepare(`SELECT * FROM answers WHERE session_id = ? AND status = 'complete' ORDER BY position`)

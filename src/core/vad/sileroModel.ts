@@ -162,7 +162,9 @@ function readHeader(r: ByteReader): SileroHeader {
   // which fails the length bound here rather than being read as a string.
   const typeLength = r.dim('the model type length', 1, MAX_TYPE_STRING_BYTES);
   const modelType = r.utf8(typeLength, 'the model type');
-  if (modelType !== SILERO_MODEL_TYPE) throw r.foreign(`model type "${modelType}"`);
+  // JSON-quoted: a foreign file's bytes may hold newlines or control characters, which would break
+  // the one-line message.
+  if (modelType !== SILERO_MODEL_TYPE) throw r.foreign(`model type ${JSON.stringify(modelType)}`);
   const major = r.dim('the major version', 0);
   const minor = r.dim('the minor version', 0);
   const patch = r.dim('the patch version', 0);
@@ -259,7 +261,7 @@ export function parseSileroModel(bytes: Uint8Array, source = 'the VAD model'): S
   while (r.remaining > 0) {
     const t = readTensor(r);
     const want = expected.get(t.name);
-    if (!want) throw r.foreign(`unknown tensor "${t.name}"`);
+    if (!want) throw r.foreign(`unknown tensor ${JSON.stringify(t.name)}`);
     if (byName.has(t.name)) throw r.foreign(`tensor "${t.name}" appears twice`);
     if (want.some((d, i) => d !== t.shape[i])) {
       throw r.foreign(`tensor "${t.name}" has shape [${t.shape.join(', ')}], expected [${want.join(', ')}]`);

@@ -1,5 +1,6 @@
 import init from './001_init';
 import coachingAnalysis from './002_coaching_analysis';
+import review from './003_review';
 
 /** Ordered; the database's user_version records how many have been applied. */
-export const MIGRATIONS: readonly string[] = [init, coachingAnalysis];
+export const MIGRATIONS: readonly string[] = [init, coachingAnalysis, review];

@@ -37,8 +37,13 @@ export async function openBrowserApi(): Promise<BrowserApiResult> {
   const url = new URL(BRIDGE_PATH, window.location.href);
   url.protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
   url.searchParams.set('token', token);
+  const answerAudioUrl = (answerId: string) =>
+    `/api/answers/${encodeURIComponent(answerId)}/audio?token=${encodeURIComponent(token)}`;
   const api = createWsApi({
     url: url.href,
+    answerAudioUrl,
+    apiUrl: (pathAndQuery) =>
+      `${pathAndQuery}${pathAndQuery.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`,
     // A browser reports a refused WebSocket only as "closed"; an HTTP request tells the reasons apart.
     diagnose: async () => {
       const later = await checkAccess(token);
@@ -49,8 +54,7 @@ export async function openBrowserApi(): Promise<BrowserApiResult> {
     ok: true,
     api: {
       ...api,
-      answerAudioUrl: (answerId) =>
-        `/api/answers/${encodeURIComponent(answerId)}/audio?token=${encodeURIComponent(token)}`,
+      answerAudioUrl,
     },
   };
 }

@@ -25,6 +25,8 @@ export type WsApiOptions = {
   reconnectDelaysMs?: readonly number[];
   /** Where a saved answer's recording is served over HTTP (the bridge carries JSON, not bytes). */
   answerAudioUrl?: (answerId: string) => string;
+  /** An HTTP API path of `coach serve` with the access token added, for exports and imports (bytes). */
+  apiUrl?: (pathAndQuery: string) => string;
 };
 
 export type WsApi = CoachApi & {
@@ -39,6 +41,16 @@ export const CONNECTION_LOST_MESSAGE =
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 type AnyListener = (payload: unknown) => void;
+
+/** The server's `{"error":{"message"}}`, or the fallback. */
+async function httpError(res: Response, fallback: string): Promise<string> {
+  try {
+    const body = (await res.json()) as { error?: { message?: string } };
+    return body.error?.message ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
 
 export function createWsApi(options: WsApiOptions): WsApi {
   const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url));
@@ -161,6 +173,30 @@ export function createWsApi(options: WsApiOptions): WsApi {
       const res = await fetch(url);
       if (!res.ok) throw new Error(`No saved recording for this answer (HTTP ${res.status}).`);
       return res.arrayBuffer();
+    },
+    exportSession: async (sessionId, format) => {
+      if (!options.apiUrl) throw new Error('Export is not available over this connection.');
+      const res = await fetch(
+        options.apiUrl(`/api/sessions/${encodeURIComponent(sessionId)}/export?format=${format}`),
+      );
+      if (!res.ok) throw new Error(await httpError(res, 'The session could not be exported.'));
+      const disposition = res.headers.get('content-disposition') ?? '';
+      const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+      return {
+        fileName: encoded ? decodeURIComponent(encoded) : `session.${format}`,
+        mimeType: res.headers.get('content-type') ?? 'application/octet-stream',
+        bytes: await res.arrayBuffer(),
+      };
+    },
+    importBundle: async (bytes, fileName) => {
+      if (!options.apiUrl) throw new Error('Import is not available over this connection.');
+      const res = await fetch(options.apiUrl(`/api/bundles?name=${encodeURIComponent(fileName)}`), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: bytes,
+      });
+      if (!res.ok) throw new Error(await httpError(res, 'The bundle could not be imported.'));
+      return (await res.json()) as Awaited<ReturnType<WsApi['importBundle']>>;
     },
     close: () => {
       state = 'closed';

@@ -5,14 +5,16 @@ import { createLiveSlice, type LiveSlice } from './liveSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createPracticeSlice, type PracticeSlice } from './practiceSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
+import { createHistorySlice, type HistorySlice } from './historySlice';
 
-export type CoachState = LiveSlice & SessionSlice & PracticeSlice & SettingsSlice;
+export type CoachState = LiveSlice & SessionSlice & PracticeSlice & SettingsSlice & HistorySlice;
 
 export const useCoachStore = create<CoachState>()((...a) => ({
   ...createLiveSlice(...a),
   ...createSessionSlice(...a),
   ...createPracticeSlice(...a),
   ...createSettingsSlice(...a),
+  ...createHistorySlice(...a),
 }));
 
 /** Back to a fresh start (tests, and nothing else). */

@@ -122,6 +122,8 @@ export const createSessionSlice: StateCreator<CoachState, [], [], SessionSlice> 
       selectedSession: null,
       selectedSessionError: null,
       lastOpenedSessionId: s.selectedSessionId ?? s.lastOpenedSessionId,
+      // A search hit's jump is spent: reopening the session starts at the top.
+      reviewJump: null,
     })),
 });
 

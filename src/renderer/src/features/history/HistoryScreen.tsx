@@ -1,4 +1,8 @@
 import { useCoachStore } from '../../store';
+import { HistoryFilters } from './HistoryFilters';
+import { ImportBundle } from './ImportBundle';
+import { HistorySearch } from './HistorySearch';
+import { SearchResults } from './SearchResults';
 import { SessionDetailView } from './SessionDetailView';
 import { SessionList } from './SessionList';
 import './history.css';
@@ -7,6 +11,7 @@ export function HistoryScreen() {
   const selectedSessionId = useCoachStore((s) => s.selectedSessionId);
   const dataDir = useCoachStore((s) => s.dataDir);
   const lastOpened = useCoachStore((s) => s.lastOpenedSessionId);
+  const searching = useCoachStore((s) => s.searchText.trim().length > 0);
 
   if (selectedSessionId) return <SessionDetailView />;
 
@@ -24,8 +29,17 @@ export function HistoryScreen() {
           ) : null}
           .
         </p>
+        <ImportBundle />
       </header>
-      <SessionList returnFocusTo={lastOpened} />
+      <HistorySearch />
+      {searching ? (
+        <SearchResults />
+      ) : (
+        <>
+          <HistoryFilters />
+          <SessionList returnFocusTo={lastOpened} />
+        </>
+      )}
     </div>
   );
 }

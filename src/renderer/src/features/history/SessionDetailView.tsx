@@ -1,27 +1,35 @@
 import { useEffect, useRef } from 'react';
 import { formatClock, formatDateTime, formatWpm, plural } from '../../lib/format';
 import { useCoachStore } from '../../store';
-import { AnswerResultView } from '../result/AnswerResultView';
+import type { ReviewJump } from '../../store/historySlice';
+import { AnswerReview } from '../review/AnswerReview';
+import { useSessionReview } from '../review/useSessionReview';
 import { SessionReport } from '../session/SessionReport';
-import { AnswerAudio } from './AnswerAudio';
+import { DeleteSession } from './DeleteSession';
+import { ExportSession } from './ExportSession';
 
 export function SessionDetailView() {
   const session = useCoachStore((s) => s.selectedSession);
   const error = useCoachStore((s) => s.selectedSessionError);
   const closeSession = useCoachStore((s) => s.closeSession);
+  const pendingJump = useCoachStore((s) => s.reviewJump);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const sessionId = useCoachStore((s) => s.selectedSessionId) ?? '';
+  const review = useSessionReview(sessionId);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') closeSession();
+      if (event.key === 'Escape' && !event.defaultPrevented) closeSession();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [closeSession]);
 
+  // A search hit opened this session: its answer takes focus (AnswerReview); otherwise the heading does.
+  const jump: ReviewJump | null = session && pendingJump?.sessionId === session.id ? pendingJump : null;
   useEffect(() => {
-    headingRef.current?.focus();
-  }, [session?.id]);
+    if (session && !jump) headingRef.current?.focus();
+  }, [session, jump]);
 
   const back = (
     <button
@@ -62,7 +70,11 @@ export function SessionDetailView() {
   const when = formatDateTime(session.startedAt);
   return (
     <article className="session-detail" aria-labelledby="session-title">
-      {back}
+      <div className="detail-toolbar">
+        {back}
+        <DeleteSession session={session} />
+      </div>
+      <ExportSession sessionId={session.id} />
       <header className="detail-header">
         <p className="eyebrow">
           {when.date} · {when.time}
@@ -75,24 +87,43 @@ export function SessionDetailView() {
           {formatWpm(session.wordsPerMinute)} wpm · {plural(session.fillerCount, 'filler')}
         </p>
       </header>
+      {review.error && (
+        <div className="notice notice-error" role="alert">
+          <p className="notice-body">{review.error}</p>
+        </div>
+      )}
       <SessionReport session={session} />
       {session.answers.length === 0 && <p className="muted">This session has no saved answers.</p>}
-      {session.answers.map((answer, index) => (
-        <section
-          key={answer.answerId}
-          className="detail-answer"
-          aria-labelledby={`answer-${answer.answerId}`}
-        >
-          <p className="eyebrow">
-            Answer {index + 1} of {session.answers.length}
-          </p>
-          <h2 id={`answer-${answer.answerId}`} className="detail-question">
-            {answer.questionText}
-          </h2>
-          <AnswerAudio answerId={answer.answerId} label={`Recording of answer ${index + 1}`} />
-          <AnswerResultView result={answer} headingLevel={3} />
-        </section>
-      ))}
+      {session.answers.map((answer, index) => {
+        const notes = review.review.notes.filter((n) => n.answerId === answer.answerId);
+        return (
+          <section
+            key={answer.answerId}
+            className="detail-answer"
+            aria-labelledby={`answer-${answer.answerId}`}
+          >
+            <p className="eyebrow">
+              Answer {index + 1} of {session.answers.length}
+            </p>
+            <h2 id={`answer-${answer.answerId}`} className="detail-question">
+              {answer.questionText}
+            </h2>
+            <AnswerReview
+              result={answer}
+              label={`Recording of answer ${index + 1}`}
+              notes={notes}
+              start={jump?.answerId === answer.answerId ? jump : null}
+              coach={{
+                rubric: review.review.rubric[answer.answerId] ?? {},
+                onAdd: review.addNote,
+                onUpdate: review.updateNote,
+                onDelete: review.deleteNote,
+                onRubric: (criterion, score) => void review.setRubric(answer.answerId, criterion, score),
+              }}
+            />
+          </section>
+        );
+      })}
     </article>
   );
 }

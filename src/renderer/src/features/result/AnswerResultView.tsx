@@ -14,10 +14,12 @@ type Props = {
   /** Heading level for "Transcript", so the view fits under the page's own headings. */
   headingLevel?: 2 | 3 | 4;
   actions?: ReactNode;
+  /** Replaces the plain marked transcript; `false` leaves it out (review shows its own beside the player). */
+  transcript?: ReactNode;
 };
 
 /** One answer's report: score, suggestions, metrics, charts, marked transcript and the findings behind them. */
-export function AnswerResultView({ result, headingLevel = 3, actions }: Props) {
+export function AnswerResultView({ result, headingLevel = 3, actions, transcript }: Props) {
   const Heading = `h${headingLevel}` as const;
   const analysis = result.analysis;
   const detailLevel = Math.min(headingLevel + 1, 5) as 3 | 4 | 5;
@@ -41,21 +43,23 @@ export function AnswerResultView({ result, headingLevel = 3, actions }: Props) {
           />
         </section>
       )}
-      <section className="card transcript-card" aria-label="Transcript">
-        <div className="transcript-head">
-          <Heading className="section-title">Transcript</Heading>
-          <p className="transcript-legend" aria-hidden="true">
-            <mark className="filler">filler</mark>
-            {analysis && <mark className="hedge">hedge</mark>}
-            {analysis && <span className="likely-filler">um?</span>}
-            <span className="pause-marker">
-              <span className="pause-icon" />
-              long pause
-            </span>
-          </p>
-        </div>
-        <TranscriptView result={result} />
-      </section>
+      {transcript !== false && (
+        <section className="card transcript-card" aria-label="Transcript">
+          <div className="transcript-head">
+            <Heading className="section-title">Transcript</Heading>
+            <p className="transcript-legend" aria-hidden="true">
+              <mark className="filler">filler</mark>
+              {analysis && <mark className="hedge">hedge</mark>}
+              {analysis && <span className="likely-filler">um?</span>}
+              <span className="pause-marker">
+                <span className="pause-icon" />
+                long pause
+              </span>
+            </p>
+          </div>
+          {transcript ?? <TranscriptView result={result} />}
+        </section>
+      )}
       {analysis && <AnalysisDetails analysis={analysis} headingLevel={detailLevel} />}
     </div>
   );

@@ -3,9 +3,10 @@
 import type { FilledPauseCandidate, FillerHit, Pause, PhraseHit, Word } from '../../../../core/domain';
 
 export type TranscriptToken =
-  | { type: 'word'; key: string; text: string }
-  | { type: 'filler'; key: string; text: string; kind: FillerHit['kind'] }
-  | { type: 'hedge'; key: string; text: string }
+  // `index`…`end` (exclusive): the words a token covers, for review's click-to-seek and highlight.
+  | { type: 'word'; key: string; text: string; index: number; end: number }
+  | { type: 'filler'; key: string; text: string; kind: FillerHit['kind']; index: number; end: number }
+  | { type: 'hedge'; key: string; text: string; index: number; end: number }
   | { type: 'likely-filler'; key: string; durationSec: number }
   | { type: 'pause'; key: string; durationSec: number };
 
@@ -76,7 +77,7 @@ export function buildTranscriptTokens(
     if (filler) {
       const end = Math.min(words.length, i + fillerWordCount(filler));
       const text = words.slice(i, end).map(wordText).join(' ');
-      tokens.push({ type: 'filler', key: `f${i}`, text, kind: filler.kind });
+      tokens.push({ type: 'filler', key: `f${i}`, text, kind: filler.kind, index: i, end });
       // A pause inside a multi-word filler is shown after it.
       for (let inner = i + 1; inner < end; inner++) {
         const inside = pausesBefore.get(inner);
@@ -89,11 +90,17 @@ export function buildTranscriptTokens(
     } else if (hedgeAt.has(i)) {
       const hedge = hedgeAt.get(i)!;
       const end = Math.min(words.length, i + Math.max(1, hedge.text.split(' ').length));
-      tokens.push({ type: 'hedge', key: `h${i}`, text: words.slice(i, end).map(wordText).join(' ') });
+      tokens.push({
+        type: 'hedge',
+        key: `h${i}`,
+        text: words.slice(i, end).map(wordText).join(' '),
+        index: i,
+        end,
+      });
       i = end;
     } else {
       const word = words[i]!;
-      tokens.push({ type: 'word', key: `w${i}`, text: wordText(word) });
+      tokens.push({ type: 'word', key: `w${i}`, text: wordText(word), index: i, end: i + 1 });
       i += 1;
     }
   }

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CoachSettings } from '../../../../shared/coachingSchemas';
 import { useCoachStore } from '../../store';
+import { DataUsage } from './DataUsage';
 import './settings.css';
 
 type NudgeNumberKey =
@@ -147,117 +148,122 @@ function SettingsForm({ settings, saved, onSaved }: FormProps) {
   };
 
   return (
-    <form className="settings" onSubmit={(e) => void submit(e)}>
-      <header className="history-header">
-        <h1 className="page-title">Settings</h1>
-        <p className="muted">Changes apply from your next answer.</p>
-      </header>
+    <>
+      <form className="settings" onSubmit={(e) => void submit(e)}>
+        <header className="history-header">
+          <h1 className="page-title">Settings</h1>
+          <p className="muted">Changes apply from your next answer.</p>
+        </header>
 
-      <section className="card settings-card" aria-labelledby="settings-nudges">
-        <h2 id="settings-nudges" className="section-title">
-          Live nudges
-        </h2>
-        <label className="switch">
-          <input
-            type="checkbox"
-            checked={draft.nudges.enabled}
-            onChange={(e) => setNudge('enabled', e.target.checked)}
-          />
-          <span>Show one short nudge at a time while I answer</span>
-        </label>
-        <label className="switch">
-          <input
-            type="checkbox"
-            checked={draft.nudges.timeNudges}
-            onChange={(e) => setNudge('timeNudges', e.target.checked)}
-            disabled={!draft.nudges.enabled}
-          />
-          <span>Tell me when 30 seconds are left and when time is up</span>
-        </label>
-        <div className="settings-grid">
-          {NUMBER_FIELDS.map((f) => (
-            <label key={f.key} className="field number-field">
-              <span className="field-label">{f.label}</span>
+        <section className="card settings-card" aria-labelledby="settings-nudges">
+          <h2 id="settings-nudges" className="section-title">
+            Live nudges
+          </h2>
+          <label className="switch">
+            <input
+              type="checkbox"
+              checked={draft.nudges.enabled}
+              onChange={(e) => setNudge('enabled', e.target.checked)}
+            />
+            <span>Show one short nudge at a time while I answer</span>
+          </label>
+          <label className="switch">
+            <input
+              type="checkbox"
+              checked={draft.nudges.timeNudges}
+              onChange={(e) => setNudge('timeNudges', e.target.checked)}
+              disabled={!draft.nudges.enabled}
+            />
+            <span>Tell me when 30 seconds are left and when time is up</span>
+          </label>
+          <div className="settings-grid">
+            {NUMBER_FIELDS.map((f) => (
+              <label key={f.key} className="field number-field">
+                <span className="field-label">{f.label}</span>
+                <span className="number-input">
+                  <input
+                    type="number"
+                    min={f.min}
+                    max={f.max}
+                    step={1}
+                    value={shown(draft.nudges[f.key])}
+                    disabled={!draft.nudges.enabled}
+                    onChange={(e) => setNudge(f.key, numberFrom(e.target.value))}
+                  />
+                  <span className="number-unit">{f.unit}</span>
+                </span>
+                <span className="field-help">{f.help}</span>
+              </label>
+            ))}
+          </div>
+        </section>
+
+        <section className="card settings-card" aria-labelledby="settings-length">
+          <h2 id="settings-length" className="section-title">
+            Answer length
+          </h2>
+          <p className="muted">
+            The target for questions without one of their own; the timer and the length score use it.
+          </p>
+          <div className="settings-grid">
+            <label className="field number-field">
+              <span className="field-label">Shortest</span>
               <span className="number-input">
                 <input
                   type="number"
-                  min={f.min}
-                  max={f.max}
-                  step={1}
-                  value={shown(draft.nudges[f.key])}
-                  disabled={!draft.nudges.enabled}
-                  onChange={(e) => setNudge(f.key, numberFrom(e.target.value))}
+                  min={10}
+                  max={600}
+                  value={shown(draft.practice.defaultTarget.minSec)}
+                  onChange={(e) => setTarget('minSec', numberFrom(e.target.value))}
                 />
-                <span className="number-unit">{f.unit}</span>
+                <span className="number-unit">seconds</span>
               </span>
-              <span className="field-help">{f.help}</span>
             </label>
-          ))}
-        </div>
-      </section>
+            <label className="field number-field">
+              <span className="field-label">Longest</span>
+              <span className="number-input">
+                <input
+                  type="number"
+                  min={10}
+                  max={600}
+                  value={shown(draft.practice.defaultTarget.maxSec)}
+                  onChange={(e) => setTarget('maxSec', numberFrom(e.target.value))}
+                />
+                <span className="number-unit">seconds</span>
+              </span>
+            </label>
+          </div>
+        </section>
 
-      <section className="card settings-card" aria-labelledby="settings-length">
-        <h2 id="settings-length" className="section-title">
-          Answer length
-        </h2>
-        <p className="muted">
-          The target for questions without one of their own; the timer and the length score use it.
-        </p>
-        <div className="settings-grid">
-          <label className="field number-field">
-            <span className="field-label">Shortest</span>
-            <span className="number-input">
-              <input
-                type="number"
-                min={10}
-                max={600}
-                value={shown(draft.practice.defaultTarget.minSec)}
-                onChange={(e) => setTarget('minSec', numberFrom(e.target.value))}
-              />
-              <span className="number-unit">seconds</span>
-            </span>
-          </label>
-          <label className="field number-field">
-            <span className="field-label">Longest</span>
-            <span className="number-input">
-              <input
-                type="number"
-                min={10}
-                max={600}
-                value={shown(draft.practice.defaultTarget.maxSec)}
-                onChange={(e) => setTarget('maxSec', numberFrom(e.target.value))}
-              />
-              <span className="number-unit">seconds</span>
-            </span>
-          </label>
-        </div>
-      </section>
-
-      {error && (
-        <p className="notice notice-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="result-actions">
-        <button type="submit" className="button button-primary">
-          Save settings
-        </button>
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => {
-            setSaved(false);
-            void resetSettings();
-          }}
-        >
-          Restore defaults
-        </button>
-        {saved && (
-          <p className="saved-note" role="status">
-            Saved
+        {error && (
+          <p className="notice notice-error" role="alert">
+            {error}
           </p>
         )}
+        <div className="result-actions">
+          <button type="submit" className="button button-primary">
+            Save settings
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              setSaved(false);
+              void resetSettings();
+            }}
+          >
+            Restore defaults
+          </button>
+          {saved && (
+            <p className="saved-note" role="status">
+              Saved
+            </p>
+          )}
+        </div>
+      </form>
+      <div className="settings settings-data">
+        <DataUsage />
       </div>
-    </form>
+    </>
   );
 }

@@ -1,0 +1,81 @@
+// A session as a self-contained, printable HTML page: the PDF report's source, rendered by Electron's
+// printToPDF in the app and by headless Chromium in `coach export … .pdf`. No scripts, no external files.
+import type { ExportedAnswer, SessionExport } from './sessionExport';
+import { clock, day, rubricLine, scoreText } from './reportText';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const STYLE = `
+  @page { size: A4; margin: 18mm 16mm; }
+  body { font: 11pt/1.5 system-ui, 'DejaVu Sans', sans-serif; color: #1d2125; margin: 0; }
+  h1 { font-size: 20pt; margin: 0 0 4pt; }
+  h2 { font-size: 13pt; margin: 18pt 0 4pt; break-after: avoid; }
+  h3 { font-size: 10pt; text-transform: uppercase; letter-spacing: .05em; color: #676d75; margin: 10pt 0 4pt; }
+  .meta { color: #474d55; margin: 0 0 8pt; }
+  .answer { break-inside: auto; border-top: 1px solid #e2e0d9; padding-top: 4pt; }
+  .transcript { line-height: 1.7; }
+  mark.filler { background: #fbe3a6; color: #5c3c00; border-radius: 2pt; padding: 0 1pt; }
+  mark.hedge { background: none; text-decoration: underline dotted #676d75; }
+  .pause { color: #676d75; font-size: 9pt; }
+  .note { border-left: 3pt solid #7a5000; background: #fcf2d9; padding: 3pt 6pt; margin: 3pt 0; }
+  .note b { color: #7a5000; }
+  ul { margin: 0; padding-left: 16pt; }
+`;
+
+function transcriptHtml(a: ExportedAnswer): string {
+  const fillerAt = new Map(a.metrics.fillers.map((f) => [f.wordIndex, f]));
+  const hedgeAt = new Map((a.analysis?.language.hedges ?? []).map((h) => [h.wordIndex, h]));
+  const pauseBefore = new Map<number, number>();
+  for (const p of a.metrics.longPauses) {
+    const i = a.words.findIndex((w) => w.startSec >= p.endSec - 0.05);
+    if (i >= 0) pauseBefore.set(i, p.durationSec);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < a.words.length;) {
+    const pause = pauseBefore.get(i);
+    if (pause !== undefined) out.push(`<span class="pause">[pause ${pause.toFixed(1)} s]</span>`);
+    const mark = fillerAt.get(i) ?? hedgeAt.get(i);
+    if (mark) {
+      const span = Math.max(1, mark.text.trim().split(/\s+/).length);
+      const text = a.words
+        .slice(i, i + span)
+        .map((w) => w.text.trim())
+        .join(' ');
+      out.push(`<mark class="${fillerAt.has(i) ? 'filler' : 'hedge'}">${escapeHtml(text)}</mark>`);
+      i += span;
+    } else {
+      out.push(escapeHtml(a.words[i]!.text.trim()));
+      i += 1;
+    }
+  }
+  return out.join(' ') || escapeHtml(a.text.trim()) || '<em>No speech was detected.</em>';
+}
+
+function answerHtml(a: ExportedAnswer): string {
+  const rubric = rubricLine(a.rubric);
+  const suggestions = a.analysis?.suggestions ?? [];
+  return `<section class="answer">
+  <h2>${a.position}. ${escapeHtml(a.questionText)}</h2>
+  <p class="meta">Score ${scoreText(a.score)} · ${clock(a.durationSec)} · ${Math.round(a.metrics.wordsPerMinute)} words/min · ${a.metrics.fillerCount} fillers · ${a.metrics.longPauses.length} long pauses${rubric ? ` · Coach: ${escapeHtml(rubric)}` : ''}</p>
+  ${suggestions.length ? `<h3>Suggestions</h3><ul>${suggestions.map((s) => `<li>${escapeHtml(s.text)}</li>`).join('')}</ul>` : ''}
+  ${a.notes.length ? `<h3>Coach notes</h3>${a.notes.map((n) => `<div class="note"><b>${clock(n.atSec)}</b> ${escapeHtml(n.body)}</div>`).join('')}` : ''}
+  <h3>Transcript</h3>
+  <p class="transcript">${transcriptHtml(a)}</p>
+</section>`;
+}
+
+export function sessionToHtml(data: SessionExport): string {
+  const s = data.session;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escapeHtml(s.title)}</title><style>${STYLE}</style></head>
+<body>
+<h1>${escapeHtml(s.title)}</h1>
+<p class="meta">${day(s.startedAt)} · ${s.answerCount} answer${s.answerCount === 1 ? '' : 's'} · ${clock(s.durationSec)} · ${Math.round(s.wordsPerMinute)} words/min · ${s.fillerCount} fillers · score ${scoreText(s.score)}</p>
+${data.answers.map(answerHtml).join('\n')}
+</body></html>
+`;
+}

@@ -1,0 +1,76 @@
+// The files behind saved sessions: reading an answer's recording for the review player, deleting a
+// session with its audio, and how much space the data folder takes. Paths come from the database,
+// so every one is checked to be inside the data folder's audio/ before it is read or removed.
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DataPaths } from '../dataPaths';
+import type { DataUsage } from '../domain';
+import type { Db } from './database';
+
+export class MissingRecordingError extends Error {}
+
+export function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(path.resolve(dir), path.resolve(file));
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** The answer's WAV file as bytes, for a Blob URL in the renderer. */
+export async function readAnswerAudio(db: Db, paths: DataPaths, answerId: string): Promise<ArrayBuffer> {
+  const row = db.prepare('SELECT audio_path FROM answers WHERE id = ?').get(answerId) as
+    { audio_path: string } | undefined;
+  const file = row?.audio_path;
+  if (!file || !isInside(paths.audioDir, file) || !existsSync(file)) {
+    throw new MissingRecordingError(`No saved recording for answer ${answerId}.`);
+  }
+  const bytes = await readFile(file);
+  // A copy that owns exactly its bytes: a Buffer may view a slice of a larger pool.
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+/** Deletes a session, its answers, notes and scores (cascade), then its recordings. */
+export function deleteSessionWithAudio(db: Db, paths: DataPaths, sessionId: string): boolean {
+  const files = (
+    db.prepare('SELECT audio_path FROM answers WHERE session_id = ?').all(sessionId) as {
+      audio_path: string;
+    }[]
+  ).map((r) => r.audio_path);
+  const { changes } = db.prepare('DELETE FROM sessions WHERE id = ?').run(sessionId);
+  if (changes === 0) return false;
+  // After the rows are gone: a crash in between leaves orphan files, never rows without audio.
+  for (const file of files) if (isInside(paths.audioDir, file)) rmSync(file, { force: true });
+  const dir = path.join(paths.audioDir, sessionId);
+  if (isInside(paths.audioDir, dir)) rmSync(dir, { recursive: true, force: true });
+  return true;
+}
+
+function folderBytes(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) total += folderBytes(full);
+    else if (entry.isFile()) total += statSync(full).size;
+  }
+  return total;
+}
+
+function fileBytes(file: string): number {
+  return existsSync(file) ? statSync(file).size : 0;
+}
+
+export function dataUsage(db: Db, paths: DataPaths): DataUsage {
+  const sessions = (db.prepare('SELECT COUNT(*) AS n FROM sessions').get() as { n: number }).n;
+  const databaseBytes =
+    fileBytes(paths.dbPath) + fileBytes(`${paths.dbPath}-wal`) + fileBytes(`${paths.dbPath}-shm`);
+  const audioBytes = folderBytes(paths.audioDir);
+  const modelsBytes = folderBytes(paths.modelsDir);
+  return {
+    dataDir: paths.dataDir,
+    sessionCount: sessions,
+    databaseBytes,
+    audioBytes,
+    modelsBytes,
+    totalBytes: folderBytes(paths.dataDir),
+  };
+}
