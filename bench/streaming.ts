@@ -54,6 +54,7 @@ import {
   type PolicySummary,
   type RecordingResult,
 } from './streamingReport';
+import { startOthersCpuShare } from './streamingCpu';
 import { startRssSampler, summariseRss } from './streamingRss';
 import { runStream, WallClock } from './streamingRunner';
 
@@ -168,8 +169,10 @@ async function main(): Promise<void> {
     for (const policy of policies) {
       const gate = policy === 'ours' ? new SpeechGate(new SileroVad(vadModel)) : null;
       const stopRss = startRssSampler();
+      const othersCpu = startOthersCpuShare();
       const run = await runStream(makePolicy(policy, engine, gate), rec.audio, new WallClock());
       const rss = summariseRss(stopRss(), run.audioSec);
+      const othersCpuShare = othersCpu();
       const replay = await replayRun(
         (t, audio) =>
           makePolicy(
@@ -195,6 +198,7 @@ async function main(): Promise<void> {
         engine: measured,
         replay: { ...wordStats, revision: revisionStats(replay) },
         rss,
+        othersCpuShare,
       };
       log(
         `${rec.name} · ${policy}: RTF ${measured.rtf}, word→shown p50 ${words.shownSec.p50} s, ` +
@@ -300,6 +304,7 @@ const NOTES = [
   'Synthetic model: random weights with tiny.en’s shapes, so the encoder’s cost is real and the text is not. It decodes next to nothing (about one token per pass), while a real model decodes 3–4 tokens per second of audio: real passes cost more, so compute and RTF here are lower bounds for tiny.en.',
   'With meaningless words two passes rarely agree, so on the engine ours commits mostly at VAD pauses and its window grows towards maxWindowSec (25 s) in long stretches of speech; the replay run, whose passes do agree, draws costs from the measured passes of the closest window length.',
   'All policies use the same encoder-context and token-cap rules (streamParams.ts audioCtxFor, maxTokensPerSec), so they differ only in what they transcribe and when.',
+  'Other CPU: share of the machine’s CPU time that other processes used during the engine run; on 2 cores anything above a few percent slows the passes.',
   'RSS: process RSS sampled every second; flatness compares the peak of the first and the last minute of the 10-minute stream.',
 ];
 

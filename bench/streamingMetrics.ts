@@ -90,8 +90,6 @@ export function revisionStats(run: StreamRun): RevisionStats {
     final.push(...s.committed.map((w) => normaliseWord(w.text)));
     show([...final, ...s.tentative.map((w) => normaliseWord(w.text))]);
   }
-  final.push(...run.finalWords.map((w) => normaliseWord(w.text)));
-  show([...final]);
   return {
     revisedWords: revised,
     committedWords: final.length,
@@ -129,8 +127,6 @@ export function wordLatency(run: StreamRun, reference: Word[]): WordLatency {
     mark(s.tentative, s.doneSec, firstShown);
     mark(s.committed, s.doneSec, firstCommitted);
   }
-  mark(run.finalWords, run.finishedSec, firstShown);
-  mark(run.finalWords, run.finishedSec, firstCommitted);
   const lat = (times: (number | null)[]) =>
     times.flatMap((t, j) => (t === null ? [] : [Math.max(0, t - reference[j]!.endSec)]));
   const shownValues = lat(firstShown);

@@ -27,6 +27,8 @@ export type RecordingResult = {
   /** Word latency and revisions from the replay run at the measured compute cost. */
   replay: Omit<WordLatency, 'shownValues' | 'committedValues'> & { revision: RevisionStats };
   rss: RssSummary;
+  /** Share of all CPU time other processes used during the engine run (null off Linux). */
+  othersCpuShare: number | null;
 };
 
 export type PolicySummary = {
@@ -99,6 +101,7 @@ const RECORDING_HEADER = [
   'word → final s p50 / p95',
   'revisions replay / engine',
   'peak RSS MB (1st → last min)',
+  'other CPU',
 ];
 
 export function recordingRows(results: Record<string, Record<string, RecordingResult>>): string[][] {
@@ -126,6 +129,7 @@ export function recordingRows(results: Record<string, Record<string, RecordingRe
         sec(r.replay.committedSec),
         `${pct(r.replay.revision.rate)} / ${pct(e.revision.rate)}`,
         rss,
+        pct(r.othersCpuShare),
       ]);
     }
   }

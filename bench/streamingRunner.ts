@@ -72,10 +72,8 @@ export type StepRecord = {
 };
 
 export type StreamRun = {
+  /** Every step in order, the last being the end of the stream (policy.finish()). */
   steps: StepRecord[];
-  /** Words made final by finish(), and when. */
-  finalWords: Word[];
-  finishedSec: number;
   audioSec: number;
 };
 
@@ -105,6 +103,9 @@ export async function runStream(
     if (k >= frames) break;
     await clock.waitUntil(arrivalSec(k));
   }
-  const finalWords = await policy.finish();
-  return { steps, finalWords, finishedSec: clock.now(), audioSec: audio.length / SAMPLE_RATE_HZ };
+  // The end of the stream is one more step: its last pass counts like any other, and all is final.
+  const startedSec = clock.now();
+  const last = await policy.finish();
+  steps.push({ startedSec, doneSec: clock.now(), receivedSec: audio.length / SAMPLE_RATE_HZ, ...last });
+  return { steps, audioSec: audio.length / SAMPLE_RATE_HZ };
 }

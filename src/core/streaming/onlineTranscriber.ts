@@ -22,6 +22,8 @@ export type StepResult = {
 const SILENCE_LEAD_IN_SEC = 0.5;
 /** Words may end slightly after the VAD's speech end (padding, timestamp jitter). */
 const UTTERANCE_END_SLACK_SEC = 0.3;
+/** Voiced audio this long after an utterance's end means the speaker has started the next one. */
+const RESUMED_AFTER_SEC = 0.3;
 
 export class OnlineTranscriber {
   private readonly window = new SampleBuffer();
@@ -109,13 +111,20 @@ export class OnlineTranscriber {
 
   /**
    * The speaker paused long enough to have finished a thought: this pass has heard all of it, so its
-   * words are final now rather than after the next words arrive. Anything "heard" in the silence
-   * after is dropped with the audio.
+   * words are final now rather than after the next words arrive. If the speaker has not started again,
+   * anything "heard" in the silence is dropped with the audio; if they have, the new words and their
+   * audio stay in the window.
    */
   private endUtterance(speechEndSec: number): Word[] {
     const committed = this.hypotheses.forceCommitUntil(speechEndSec + UTTERANCE_END_SLACK_SEC);
-    this.hypotheses.discardTentative();
-    this.cutWindowAt(Math.max(this.hypotheses.lastCommittedSec, speechEndSec, this.gate?.lastVoiced ?? 0));
+    const resumed = this.gate?.voicedSince(speechEndSec + RESUMED_AFTER_SEC) ?? false;
+    if (resumed) {
+      this.cutWindowAt(Math.max(this.hypotheses.lastCommittedSec, speechEndSec));
+    } else {
+      this.hypotheses.discardTentative();
+      const lastVoiced = this.gate?.lastVoiced ?? 0;
+      this.cutWindowAt(Math.max(this.hypotheses.lastCommittedSec, speechEndSec, lastVoiced));
+    }
     return committed;
   }
 

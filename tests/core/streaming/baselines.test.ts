@@ -17,7 +17,7 @@ async function drive(policy: StreamingPolicy, sec: number): Promise<{ steps: Pol
     policy.pushAudio(clockAudio(at, Math.min(FRAME, sec * SR - at)));
     while (policy.stepDue()) steps.push(await policy.step());
   }
-  return { steps, final: await policy.finish() };
+  return { steps, final: (await policy.finish()).committed };
 }
 
 const allCommitted = (r: { steps: PolicyStep[]; final: Word[] }): string[] =>

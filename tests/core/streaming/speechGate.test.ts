@@ -70,4 +70,14 @@ describe('OnlineTranscriber with a speech gate', () => {
     expect(gate.pauses[0]!.startSec).toBeGreaterThan(7);
     expect(gate.pauses[0]!.endSec).toBeLessThan(12.6);
   });
+
+  it('keeps the next utterance when the speaker starts again before the pause is handled', async () => {
+    // The pause is detected at ~8.05 s but handled by the step at 9 s; the next words start at 8.35 s.
+    const second = referenceWords(5, 0.3, 0.1, 8.35);
+    const replay = new ReplayTranscriber([...reference, ...second], { reviseProbability: 0.3, seed: 11 });
+    const gate = new SpeechGate(scriptedVad([speech[0]!, [8.3, 10.3]]));
+    const online = new OnlineTranscriber(replay, DEFAULT_STREAM_PARAMS, gate);
+    await feed(online, 0, 14);
+    expect(online.committedWords().map((w) => w.text)).toEqual([...reference, ...second].map((w) => w.text));
+  });
 });

@@ -4,11 +4,10 @@
 // lies before the middle of the overlap with the next chunk and that start after the last word already
 // emitted, so a word heard in both copies is emitted once even when their timestamps jitter across
 // that middle.
-import type { Word } from '../../domain';
 import { SAMPLE_RATE_HZ, secToSamples } from '../../audio/pcm';
 import type { Transcriber } from '../../asr/transcriber';
 import { audioCtxFor, DEFAULT_STREAM_PARAMS, type StreamParams } from '../streamParams';
-import { shiftWords, wordsAfter, type PolicyStep, type StreamingPolicy } from './streamingPolicy';
+import { mergeSteps, shiftWords, wordsAfter, type PolicyStep, type StreamingPolicy } from './streamingPolicy';
 
 export type FixedChunkParams = {
   chunkSec: number;
@@ -68,15 +67,15 @@ export class FixedChunkPolicy implements StreamingPolicy {
     return this.transcribeChunk(this.received, false);
   }
 
-  async finish(): Promise<Word[]> {
-    const out: Word[] = [];
-    while (this.stepDue()) out.push(...(await this.step()).committed);
+  async finish(): Promise<PolicyStep> {
+    const passes: PolicyStep[] = [];
+    while (this.stepDue()) passes.push(await this.step());
     // The last, partial chunk, if it holds audio no earlier chunk finalised.
     const start = this.chunkStartSample(this.nextChunk);
     if (this.received - start > secToSamples(this.params.overlapSec / 2)) {
-      out.push(...(await this.transcribeChunk(this.received, true)).committed);
+      passes.push(await this.transcribeChunk(this.received, true));
     }
-    return out;
+    return mergeSteps(passes);
   }
 
   private async transcribeChunk(receivedSamples: number, last: boolean): Promise<PolicyStep> {

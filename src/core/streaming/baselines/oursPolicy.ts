@@ -1,12 +1,11 @@
 // Our live policy (sliding window + LocalAgreement-2 + VAD gate) behind the benchmark's policy
 // interface. The schedule is the app's own (src/core/sessions/liveAnswer.ts): step once at least
 // minStepMs of audio is pending and the engine is free.
-import type { Word } from '../../domain';
 import type { Transcriber } from '../../asr/transcriber';
 import { OnlineTranscriber } from '../onlineTranscriber';
 import type { SpeechGate } from '../speechGate';
 import { DEFAULT_STREAM_PARAMS, type StreamParams } from '../streamParams';
-import type { PolicyStep, StreamingPolicy } from './streamingPolicy';
+import { finalWithoutPass, mergeSteps, type PolicyStep, type StreamingPolicy } from './streamingPolicy';
 
 export class OursPolicy implements StreamingPolicy {
   readonly name = 'ours';
@@ -41,9 +40,9 @@ export class OursPolicy implements StreamingPolicy {
     };
   }
 
-  async finish(): Promise<Word[]> {
+  async finish(): Promise<PolicyStep> {
     // Whatever arrived after the last step has not been heard yet: one last step, then take the tail.
-    const last = this.online.pendingSec > 0 ? (await this.online.step()).committed : [];
-    return [...last, ...this.online.finish()];
+    const last = this.online.pendingSec > 0 ? [await this.step()] : [];
+    return mergeSteps([...last, finalWithoutPass(this.online.finish())]);
   }
 }

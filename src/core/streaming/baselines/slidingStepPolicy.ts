@@ -8,7 +8,13 @@ import type { Word } from '../../domain';
 import { SAMPLE_RATE_HZ, secToSamples } from '../../audio/pcm';
 import type { Transcriber } from '../../asr/transcriber';
 import { audioCtxFor, DEFAULT_STREAM_PARAMS, type StreamParams } from '../streamParams';
-import { shiftWords, wordsAfter, type PolicyStep, type StreamingPolicy } from './streamingPolicy';
+import {
+  finalWithoutPass,
+  shiftWords,
+  wordsAfter,
+  type PolicyStep,
+  type StreamingPolicy,
+} from './streamingPolicy';
 
 export type SlidingStepParams = {
   stepSec: number;
@@ -58,12 +64,12 @@ export class SlidingStepPolicy implements StreamingPolicy {
     return this.run(false);
   }
 
-  async finish(): Promise<Word[]> {
-    if (this.pendingSamples > 0) return (await this.run(true)).committed;
+  async finish(): Promise<PolicyStep> {
+    if (this.pendingSamples > 0) return this.run(true);
     // Nothing new since the last pass: what it showed is the line's final text, no pass needed.
     const rest = this.shown;
     this.shown = [];
-    return rest;
+    return finalWithoutPass(rest);
   }
 
   private async run(final: boolean): Promise<PolicyStep> {

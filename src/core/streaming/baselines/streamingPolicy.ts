@@ -25,9 +25,31 @@ export interface StreamingPolicy {
   /** Whether the schedule calls for a step now, given the audio received so far. */
   stepDue(): boolean;
   step(): Promise<PolicyStep>;
-  /** Ends the stream: transcribes what is left and returns the last final words. */
-  finish(): Promise<Word[]>;
+  /** Ends the stream: transcribes what is left and makes all of it final (nothing stays tentative). */
+  finish(): Promise<PolicyStep>;
 }
+
+/** Several passes reported as one (the end of a stream): their final words in order, their compute summed. */
+export function mergeSteps(steps: PolicyStep[]): PolicyStep {
+  return {
+    committed: steps.flatMap((s) => s.committed),
+    tentative: [],
+    computeMs: steps.reduce((sum, s) => sum + s.computeMs, 0),
+    windowSec: Math.max(0, ...steps.map((s) => s.windowSec)),
+    skipped: steps.every((s) => s.skipped),
+    finalises: true,
+  };
+}
+
+/** Final words that need no engine pass, e.g. a tentative tail taken as it is when the stream ends. */
+export const finalWithoutPass = (committed: Word[]): PolicyStep => ({
+  committed,
+  tentative: [],
+  computeMs: 0,
+  windowSec: 0,
+  skipped: true,
+  finalises: true,
+});
 
 /** Keeps only words that start after the last final word, so overlapping windows do not repeat it. */
 export function wordsAfter(words: Word[], lastFinalEndSec: number, slackSec: number): Word[] {
