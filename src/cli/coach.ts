@@ -1,5 +1,6 @@
 // `coach`: the headless front door. Each command lives in commands/<name>.ts.
 import { analyzeCommand } from './commands/analyze';
+import { recoverCommand } from './commands/recover';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
@@ -8,6 +9,7 @@ import { defaultIo, type Command, type Io } from './io';
 
 const COMMANDS: Record<string, Command> = {
   analyze: analyzeCommand,
+  recover: recoverCommand,
   sessions: sessionsCommand,
   serve: serveCommand,
   export: exportCommand,

@@ -19,6 +19,7 @@ import { CustomQuestionRepository } from '../../core/sessions/customQuestionRepo
 import { openDatabase } from '../../core/sessions/database';
 import { PracticeService } from '../../core/sessions/practiceService';
 import { SessionRepository } from '../../core/sessions/sessionRepository';
+import { LiveWordStore } from '../../core/sessions/liveWordStore';
 import { SettingsStore } from '../../core/settings/settingsStore';
 import { QUESTION_KINDS, targetLengthSchema } from '../../shared/coachingSchemas';
 import { formatAnswerReport } from '../formatReport';
@@ -87,6 +88,7 @@ async function analyze(args: string[], io: Io): Promise<number> {
     const service = new PracticeService({
       paths,
       repository: new SessionRepository(db),
+      liveWords: new LiveWordStore(db),
       engine,
       questions: { get: (id) => (question && id === question.id ? question : undefined) },
       settings: SettingsStore.inDataDir(dataPaths().dataDir),

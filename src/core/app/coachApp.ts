@@ -19,6 +19,8 @@ import { NoteRepository } from '../sessions/noteRepository';
 import { PracticeService, type PracticeEvents } from '../sessions/practiceService';
 import { ReviewRepository } from '../sessions/reviewRepository';
 import { SessionRepository } from '../sessions/sessionRepository';
+import { LiveWordStore } from '../sessions/liveWordStore';
+import type { AnswerResult } from '../domain';
 import { SettingsStore } from '../settings/settingsStore';
 import type { StreamParams } from '../streaming/streamParams';
 
@@ -45,6 +47,8 @@ export type CoachApp = {
   service: PracticeService;
   handlers: CoachHandlers;
   sendHandlers: CoachSendHandlers;
+  /** Answers recovered after a crash, once the start-up recovery has run. */
+  recovery: Promise<AnswerResult[]>;
   /** Saves anything still recording, then releases the engine and the database. */
   close: () => Promise<void>;
 };
@@ -68,9 +72,16 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
     settings,
     events: opts.events,
     log,
+    liveWords: new LiveWordStore(db),
     ...(opts.streamParams ? { streamParams: opts.streamParams } : {}),
   });
+  // Answers a crash interrupted are finished in the background; the engine serialises their passes.
+  const recovery = service.recoverInterrupted().catch((err: Error) => {
+    log(`[coach] recovering interrupted answers failed: ${err.message}`);
+    return [];
+  });
   return {
+    recovery,
     paths,
     db,
     engine,
@@ -92,6 +103,7 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
     }),
     sendHandlers: createCoachSendHandlers({ service }),
     close: async () => {
+      await recovery;
       await service.stopAll();
       await engine.dispose();
       db.close();

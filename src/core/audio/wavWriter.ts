@@ -1,9 +1,11 @@
 // Appends PCM to a WAV file as it arrives, so audio is on disk during the answer rather than
-// only at Stop. The header's sizes are patched on close (and can be repaired from the file size).
-import { closeSync, openSync, writeSync, fsyncSync } from 'node:fs';
+// only at Stop. The header's sizes are patched on close, or by repairWavHeader() after a crash.
+import { closeSync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { BYTES_PER_SAMPLE, SAMPLE_RATE_HZ } from './pcm';
 
 const HEADER_BYTES = 44;
+/** Flush to the disk about once a second of audio, so a power cut loses at most that much. */
+const SYNC_EVERY_BYTES = SAMPLE_RATE_HZ * BYTES_PER_SAMPLE;
 
 export function wavHeader(dataBytes: number, sampleRateHz = SAMPLE_RATE_HZ): Buffer {
   const h = Buffer.alloc(HEADER_BYTES);
@@ -26,6 +28,7 @@ export function wavHeader(dataBytes: number, sampleRateHz = SAMPLE_RATE_HZ): Buf
 export class WavWriter {
   private fd: number | null;
   private dataBytes = 0;
+  private unsyncedBytes = 0;
 
   constructor(readonly path: string) {
     this.fd = openSync(path, 'w');
@@ -40,6 +43,11 @@ export class WavWriter {
     if (this.fd === null) throw new Error(`WAV file ${this.path} is already closed`);
     writeSync(this.fd, pcm16, 0, pcm16.byteLength);
     this.dataBytes += pcm16.byteLength;
+    this.unsyncedBytes += pcm16.byteLength;
+    if (this.unsyncedBytes >= SYNC_EVERY_BYTES) {
+      fdatasyncSync(this.fd);
+      this.unsyncedBytes = 0;
+    }
   }
 
   close(): void {
@@ -48,5 +56,28 @@ export class WavWriter {
     fsyncSync(this.fd);
     closeSync(this.fd);
     this.fd = null;
+  }
+}
+
+/**
+ * Rewrites the header sizes of a WAV that WavWriter was writing when its process died: the data is
+ * everything after the header, cut to whole samples. Returns the seconds of audio it holds.
+ */
+export function repairWavHeader(path: string): number {
+  const fd = openSync(path, 'r+');
+  try {
+    const size = fstatSync(fd).size;
+    if (size < HEADER_BYTES) {
+      writeSync(fd, wavHeader(0), 0, HEADER_BYTES, 0);
+      ftruncateSync(fd, HEADER_BYTES);
+      return 0;
+    }
+    const dataBytes = size - HEADER_BYTES - ((size - HEADER_BYTES) % BYTES_PER_SAMPLE);
+    ftruncateSync(fd, HEADER_BYTES + dataBytes);
+    writeSync(fd, wavHeader(dataBytes), 0, HEADER_BYTES, 0);
+    fsyncSync(fd);
+    return dataBytes / BYTES_PER_SAMPLE / SAMPLE_RATE_HZ;
+  } finally {
+    closeSync(fd);
   }
 }

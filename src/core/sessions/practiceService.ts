@@ -25,6 +25,10 @@ import type { DataPaths } from '../dataPaths';
 import { describeStreamParams, DEFAULT_STREAM_PARAMS, type StreamParams } from '../streaming/streamParams';
 import { LiveAnswer, type LiveAnswerOptions, type LiveWordsUpdate } from './liveAnswer';
 import type { SessionRepository } from './sessionRepository';
+import type { LiveWordStore } from './liveWordStore';
+import { readWav16kMono } from '../audio/readWav';
+import { repairWavHeader } from '../audio/wavWriter';
+import { FULL_AUDIO_CTX } from '../streaming/streamParams';
 
 export type PracticeEvents = {
   caption: (u: CaptionUpdate) => void;
@@ -70,6 +74,8 @@ export class PracticeService {
       /** Read at the start of every answer, so changed thresholds apply to the next one. */
       settings?: { get(): CoachSettings };
       openWav?: LiveAnswerOptions['openWav'];
+      /** Where committed words go as they commit; without it a crash loses the live transcript. */
+      liveWords?: LiveWordStore;
       log?: (line: string) => void;
     },
   ) {}
@@ -99,6 +105,7 @@ export class PracticeService {
       questionKind: asked?.kind ?? null,
       questionRoles: asked ? (asked.roles ?? ['general']) : null,
     });
+    this.deps.liveWords?.claim(answerId);
     const streamParams = this.deps.streamParams ?? DEFAULT_STREAM_PARAMS;
     const question = this.deps.questions?.get(req.questionId) ?? null;
     const target =
@@ -144,7 +151,10 @@ export class PracticeService {
         stats: events.stats,
         nudge: (n) => events.nudge(n, answerId),
         error: (message) => events.answerError({ answerId, message }),
-        words: events.words,
+        words: (u) => {
+          this.deps.liveWords?.append(answerId, u.committed);
+          events.words?.(u);
+        },
       },
       openWav: this.deps.openWav,
       speechModel: this.deps.engine.speechModel(),
@@ -164,28 +174,86 @@ export class PracticeService {
     const { answer, sessionId, question, target } = this.get(answerId);
     try {
       const finished = await answer.stop();
-      const metrics = analyzeAnswer(finished.words, finished.durationSec);
-      const text = finished.words.map((w) => w.text).join(' ');
-      const analysis = await this.analyze(answerId, finished, question, target);
-      this.deps.repository.completeAnswer(answerId, {
-        durationSec: finished.durationSec,
-        words: finished.words,
-        text,
-        metrics,
-        ...(analysis ? { analysis } : {}),
-      });
       if (finished.finalPassError) {
         this.deps.events.answerError({
           answerId,
           message: `Final pass failed, kept the live transcript: ${finished.finalPassError}`,
         });
       }
-      const saved = this.deps.repository.getAnswer(answerId);
-      if (!saved) throw new Error(`Answer ${answerId} was not saved`);
-      return { ...saved, sessionId };
+      return await this.saveFinished(answerId, sessionId, finished, question, target);
     } finally {
       this.live.delete(answerId);
     }
+  }
+
+  private async saveFinished(
+    answerId: string,
+    sessionId: string,
+    finished: { words: AnswerResult['words']; durationSec: number; audio: Float32Array },
+    question: Question | null,
+    target: TargetLength,
+  ): Promise<AnswerResult> {
+    const metrics = analyzeAnswer(finished.words, finished.durationSec);
+    const text = finished.words.map((w) => w.text).join(' ');
+    const analysis = await this.analyze(answerId, finished, question, target);
+    this.deps.repository.completeAnswer(answerId, {
+      durationSec: finished.durationSec,
+      words: finished.words,
+      text,
+      metrics,
+      ...(analysis ? { analysis } : {}),
+    });
+    this.deps.liveWords?.clear(answerId);
+    const saved = this.deps.repository.getAnswer(answerId);
+    if (!saved) throw new Error(`Answer ${answerId} was not saved`);
+    return { ...saved, sessionId };
+  }
+
+  /**
+   * Finishes answers whose recording process died (crash, kill, power cut): repairs the WAV header,
+   * runs the final pass over the audio that reached the disk (or keeps the live words committed
+   * before the crash if the engine cannot run), and saves them like any other answer.
+   */
+  async recoverInterrupted(): Promise<AnswerResult[]> {
+    const store = this.deps.liveWords;
+    if (!store) return [];
+    const recovered: AnswerResult[] = [];
+    for (const lost of store.findInterrupted()) {
+      if (this.live.has(lost.id)) continue;
+      try {
+        recovered.push(await this.recoverAnswer(lost.id, lost.sessionId, lost.audioPath, store));
+        this.deps.log?.(`[coach] recovered interrupted answer ${lost.id}`);
+      } catch (err) {
+        this.deps.log?.(`[coach] could not recover answer ${lost.id}: ${(err as Error).message}`);
+      }
+    }
+    return recovered;
+  }
+
+  private async recoverAnswer(
+    answerId: string,
+    sessionId: string,
+    audioPath: string,
+    store: LiveWordStore,
+  ): Promise<AnswerResult> {
+    const liveWords = store.words(answerId);
+    let audio: Float32Array = new Float32Array(0);
+    let words = liveWords;
+    try {
+      repairWavHeader(audioPath);
+      audio = readWav16kMono(audioPath).samples;
+      if (audio.length > 0) {
+        const transcriber = await this.deps.engine.transcriber();
+        words = (await transcriber.transcribe(audio, { audioCtx: FULL_AUDIO_CTX, thorough: true })).words;
+      }
+    } catch (err) {
+      this.deps.log?.(`[coach] answer ${answerId}: kept the live words (${(err as Error).message})`);
+    }
+    const questionId = this.deps.repository.answerQuestionId(answerId);
+    const question = (questionId && this.deps.questions?.get(questionId)) || null;
+    const target = question?.target ?? this.deps.settings?.get().practice.defaultTarget ?? DEFAULT_TARGET;
+    const durationSec = Math.max(audio.length / 16_000, liveWords.at(-1)?.endSec ?? 0);
+    return this.saveFinished(answerId, sessionId, { words, durationSec, audio }, question, target);
   }
 
   /** A failure in the coaching analysis must not lose the answer: it is saved without one. */

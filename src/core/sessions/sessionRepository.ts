@@ -98,6 +98,12 @@ export class SessionRepository {
       });
   }
 
+  /** The question an answer was for, to analyse an answer recovered after a crash. */
+  answerQuestionId(id: string): string | null {
+    const row = this.db.prepare('SELECT question_id FROM answers WHERE id = ?').pluck().get(id);
+    return typeof row === 'string' ? row : null;
+  }
+
   completeAnswer(id: string, c: CompletedAnswer): void {
     this.db
       .prepare(

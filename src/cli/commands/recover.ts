@@ -1,0 +1,46 @@
+// `coach recover`: finishes answers whose recording was interrupted (crash, kill, power cut). The app
+// and `coach serve` do this at start; this is the same step for headless machines.
+import { parseArgs } from 'node:util';
+import { createCoachApp } from '../../core/app/coachApp';
+import { dataPaths } from '../../core/dataPaths';
+import type { Command, Io } from '../io';
+
+export const recoverCommand: Command = { usage: 'coach recover [--json] [--model path]', run: recover };
+
+async function recover(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { json: { type: 'boolean', default: false }, model: { type: 'string' } },
+  });
+  const coach = createCoachApp({
+    paths: dataPaths(),
+    modelPath: values.model ?? process.env.COACH_WHISPER_MODEL,
+    log: () => {},
+    events: { caption: () => {}, stats: () => {}, nudge: () => {}, answerError: () => {} },
+  });
+  try {
+    const recovered = await coach.recovery;
+    if (values.json) {
+      io.out(
+        JSON.stringify(
+          recovered.map((a) => ({
+            answerId: a.answerId,
+            sessionId: a.sessionId,
+            durationSec: a.metrics.durationSec,
+            words: a.words.length,
+          })),
+          null,
+          2,
+        ),
+      );
+    } else if (recovered.length === 0) io.out('No interrupted answers to recover.');
+    else
+      for (const a of recovered)
+        io.out(
+          `Recovered answer ${a.answerId} (${a.metrics.durationSec.toFixed(1)} s) in session ${a.sessionId}`,
+        );
+    return 0;
+  } finally {
+    await coach.close();
+  }
+}
