@@ -12,7 +12,7 @@ import { OnlineTranscriber } from '../streaming/onlineTranscriber';
 import { SpeechGate } from '../streaming/speechGate';
 import type { SileroModel } from '../vad/sileroModel';
 import { SileroVad } from '../vad/sileroVad';
-import { DEFAULT_STREAM_PARAMS, FULL_AUDIO_CTX, type StreamParams } from '../streaming/streamParams';
+import { DEFAULT_STREAM_PARAMS, finalPassOptions, type StreamParams } from '../streaming/streamParams';
 
 export type LiveAnswerEvents = {
   caption: (u: CaptionUpdate) => void;
@@ -195,13 +195,7 @@ export class LiveAnswer {
   private async finalPass(): Promise<Word[]> {
     const audio = this.allAudio.view();
     if (audio.length < SAMPLE_RATE_HZ / 10) return [];
-    const prompt = this.params.disfluencyPrompt.trim();
-    const result = await this.opts.transcriber.transcribe(audio, {
-      ...(prompt ? { prompt } : {}),
-      audioCtx: FULL_AUDIO_CTX,
-      thorough: true,
-      maxTokens: 0,
-    });
+    const result = await this.opts.transcriber.transcribe(audio, finalPassOptions(this.params));
     return result.words;
   }
 

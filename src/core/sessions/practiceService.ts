@@ -22,13 +22,17 @@ import type { NudgeParams } from '../coaching/nudges';
 import { scoreSession } from '../coaching/sessionScore';
 import { nudgeParamsFrom, type CoachSettings } from '../settings/coachSettings';
 import type { DataPaths } from '../dataPaths';
-import { describeStreamParams, DEFAULT_STREAM_PARAMS, type StreamParams } from '../streaming/streamParams';
+import {
+  describeStreamParams,
+  DEFAULT_STREAM_PARAMS,
+  finalPassOptions,
+  type StreamParams,
+} from '../streaming/streamParams';
 import { LiveAnswer, type LiveAnswerOptions, type LiveWordsUpdate } from './liveAnswer';
 import type { SessionRepository } from './sessionRepository';
 import type { LiveWordStore } from './liveWordStore';
 import { readWav16kMono } from '../audio/readWav';
 import { repairWavHeader } from '../audio/wavWriter';
-import { FULL_AUDIO_CTX } from '../streaming/streamParams';
 
 export type PracticeEvents = {
   caption: (u: CaptionUpdate) => void;
@@ -244,7 +248,8 @@ export class PracticeService {
       audio = readWav16kMono(audioPath).samples;
       if (audio.length > 0) {
         const transcriber = await this.deps.engine.transcriber();
-        words = (await transcriber.transcribe(audio, { audioCtx: FULL_AUDIO_CTX, thorough: true })).words;
+        const options = finalPassOptions(this.deps.streamParams ?? DEFAULT_STREAM_PARAMS);
+        words = (await transcriber.transcribe(audio, options)).words;
       }
     } catch (err) {
       this.deps.log?.(`[coach] answer ${answerId}: kept the live words (${(err as Error).message})`);

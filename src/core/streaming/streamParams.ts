@@ -1,4 +1,5 @@
 // Every knob of the live transcription policy, in one place, logged when an answer starts.
+import type { TranscribeOptions } from '../asr/transcriber';
 
 export type StreamParams = {
   /** Re-transcribe the uncommitted tail at most this often. */
@@ -58,4 +59,10 @@ export function describeStreamParams(p: StreamParams): string {
   return Object.entries(p)
     .map(([k, v]) => `${k}=${typeof v === 'string' ? JSON.stringify(v) : v}`)
     .join(' ');
+}
+
+/** The final pass over a whole answer: full context, fallback allowed, and the disfluency prompt. */
+export function finalPassOptions(p: StreamParams): TranscribeOptions {
+  const prompt = p.disfluencyPrompt.trim();
+  return { ...(prompt ? { prompt } : {}), audioCtx: FULL_AUDIO_CTX, thorough: true, maxTokens: 0 };
 }
