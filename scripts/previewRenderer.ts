@@ -36,6 +36,7 @@ import type {
   SessionSummary,
   Word,
 } from '../src/core/domain';
+import { fakeMicrophoneArgs, HEADLESS_CHROMIUM_ARGS } from './chromiumArgs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RENDERER_ROOT = path.join(ROOT, 'src/renderer');
@@ -43,14 +44,8 @@ const SHOTS_DIR = '/tmp/shots';
 const BUILD_DIR = '/tmp/interview-coach-renderer-build';
 const VIEWPORT = { width: 1280, height: 860 };
 const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
+  ...HEADLESS_CHROMIUM_ARGS,
+  ...fakeMicrophoneArgs(),
   '--autoplay-policy=no-user-gesture-required',
 ];
 

@@ -9,23 +9,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pcmFrames, WsProbe } from '../helpers/serverHarness';
 import { REPO_ROOT, sharedAudio, tempDir } from '../helpers/fixtures';
+import { fakeMicrophoneArgs, HEADLESS_CHROMIUM_ARGS } from '../../scripts/chromiumArgs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
 const VIEWPORT = { width: 1280, height: 860 };
 /** The microphone plays this 11 s speech recording (16 kHz mono WAV, which Chromium accepts as is). */
 const MICROPHONE_WAV = sharedAudio('jfk.wav');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  `--use-file-for-fake-audio-capture=${MICROPHONE_WAV}`,
-];
+const CHROMIUM_ARGS = [...HEADLESS_CHROMIUM_ARGS, ...fakeMicrophoneArgs(MICROPHONE_WAV)];
 /** How long the test speaks its answer: long enough for several live steps. */
 const ANSWER_MS = 8000;
 

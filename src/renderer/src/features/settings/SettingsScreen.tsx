@@ -178,22 +178,17 @@ function SettingsForm({ settings, saved, onSaved }: FormProps) {
           </label>
           <div className="settings-grid">
             {NUMBER_FIELDS.map((f) => (
-              <label key={f.key} className="field number-field">
-                <span className="field-label">{f.label}</span>
-                <span className="number-input">
-                  <input
-                    type="number"
-                    min={f.min}
-                    max={f.max}
-                    step={1}
-                    value={shown(draft.nudges[f.key])}
-                    disabled={!draft.nudges.enabled}
-                    onChange={(e) => setNudge(f.key, numberFrom(e.target.value))}
-                  />
-                  <span className="number-unit">{f.unit}</span>
-                </span>
-                <span className="field-help">{f.help}</span>
-              </label>
+              <NumberField
+                key={f.key}
+                label={f.label}
+                unit={f.unit}
+                help={f.help}
+                min={f.min}
+                max={f.max}
+                value={draft.nudges[f.key]}
+                disabled={!draft.nudges.enabled}
+                onChange={(value) => setNudge(f.key, value)}
+              />
             ))}
           </div>
         </section>
@@ -206,32 +201,22 @@ function SettingsForm({ settings, saved, onSaved }: FormProps) {
             The target for questions without one of their own; the timer and the length score use it.
           </p>
           <div className="settings-grid">
-            <label className="field number-field">
-              <span className="field-label">Shortest</span>
-              <span className="number-input">
-                <input
-                  type="number"
-                  min={10}
-                  max={600}
-                  value={shown(draft.practice.defaultTarget.minSec)}
-                  onChange={(e) => setTarget('minSec', numberFrom(e.target.value))}
-                />
-                <span className="number-unit">seconds</span>
-              </span>
-            </label>
-            <label className="field number-field">
-              <span className="field-label">Longest</span>
-              <span className="number-input">
-                <input
-                  type="number"
-                  min={10}
-                  max={600}
-                  value={shown(draft.practice.defaultTarget.maxSec)}
-                  onChange={(e) => setTarget('maxSec', numberFrom(e.target.value))}
-                />
-                <span className="number-unit">seconds</span>
-              </span>
-            </label>
+            <NumberField
+              label="Shortest"
+              unit="seconds"
+              min={10}
+              max={600}
+              value={draft.practice.defaultTarget.minSec}
+              onChange={(value) => setTarget('minSec', value)}
+            />
+            <NumberField
+              label="Longest"
+              unit="seconds"
+              min={10}
+              max={600}
+              value={draft.practice.defaultTarget.maxSec}
+              onChange={(value) => setTarget('maxSec', value)}
+            />
           </div>
         </section>
 
@@ -265,5 +250,38 @@ function SettingsForm({ settings, saved, onSaved }: FormProps) {
         <DataUsage />
       </div>
     </>
+  );
+}
+
+type NumberFieldProps = {
+  label: string;
+  unit: string;
+  help?: string;
+  min: number;
+  max: number;
+  /** NaN while the box is empty, so a half-typed value is not replaced under the user's cursor. */
+  value: number;
+  disabled?: boolean;
+  onChange: (value: number) => void;
+};
+
+function NumberField({ label, unit, help, min, max, value, disabled, onChange }: NumberFieldProps) {
+  return (
+    <label className="field number-field">
+      <span className="field-label">{label}</span>
+      <span className="number-input">
+        <input
+          type="number"
+          min={min}
+          max={max}
+          step={1}
+          value={shown(value)}
+          disabled={disabled}
+          onChange={(e) => onChange(numberFrom(e.target.value))}
+        />
+        <span className="number-unit">{unit}</span>
+      </span>
+      {help ? <span className="field-help">{help}</span> : null}
+    </label>
   );
 }
