@@ -6,7 +6,8 @@ import { createCoachApp } from '../core/app/coachApp';
 import { dataPaths } from '../core/dataPaths';
 import type { InvokeChannel } from '../shared/ipcContract';
 import { handle, on, push } from './ipc';
-import { createMainWindow, isOwnPage } from './mainWindow';
+import { createMainWindow, OWN_PAGE } from './mainWindow';
+import { isTrustedIpcSender } from './security';
 import { printHtmlToPdf } from './pdfExport';
 
 /** better-sqlite3 compiled for this Electron's ABI by scripts/prepareElectron.mjs. */
@@ -41,8 +42,8 @@ async function main(): Promise<void> {
   // Start loading the model now so the first answer does not wait for it.
   coach.engine.transcriber().catch((err: Error) => console.error(`[coach] ${err.message}`));
 
-  const isTrusted = (sender: Electron.WebContents, url: string | undefined) =>
-    sender === target() && isOwnPage(url);
+  const isTrusted = (sender: Electron.WebContents, frameUrl: string | undefined, isMainFrame: boolean) =>
+    isTrustedIpcSender({ fromOwnWindow: sender === target(), frameUrl, isMainFrame }, OWN_PAGE);
   for (const channel of Object.keys(coach.handlers) as InvokeChannel[]) {
     handle(channel, isTrusted, coach.handlers[channel] as never);
   }

@@ -13,7 +13,16 @@ import {
   type SendChannels,
 } from '../shared/ipcContract';
 
-export type SenderCheck = (sender: WebContents, frameUrl: string | undefined) => boolean;
+/** Whether a message may be handled: which webContents sent it, from which frame (URL, top or not). */
+export type SenderCheck = (
+  sender: WebContents,
+  frameUrl: string | undefined,
+  isMainFrame: boolean,
+) => boolean;
+
+type SenderEvent = Pick<IpcMainEvent, 'sender' | 'senderFrame'>;
+const senderTrusted = (isTrusted: SenderCheck, event: SenderEvent): boolean =>
+  isTrusted(event.sender, event.senderFrame?.url, event.senderFrame?.parent === null);
 
 export function handle<C extends InvokeChannel>(
   channel: C,
@@ -21,8 +30,7 @@ export function handle<C extends InvokeChannel>(
   handler: InvokeChannels[C],
 ): void {
   ipcMain.handle(channel, async (event: IpcMainInvokeEvent, ...raw: unknown[]) => {
-    if (!isTrusted(event.sender, event.senderFrame?.url))
-      throw new Error(`Refused ${channel} from an untrusted sender`);
+    if (!senderTrusted(isTrusted, event)) throw new Error(`Refused ${channel} from an untrusted sender`);
     const parsed = invokeArgSchemas[channel].safeParse(raw);
     if (!parsed.success) throw new Error(describeValidationError(channel, parsed.error));
     return (handler as (...a: unknown[]) => unknown)(...(parsed.data as unknown[]));
@@ -36,7 +44,7 @@ export function on<C extends SendChannel>(
   onInvalid: (sender: WebContents, message: string) => void,
 ): void {
   ipcMain.on(channel, (event: IpcMainEvent, ...raw: unknown[]) => {
-    if (!isTrusted(event.sender, event.senderFrame?.url)) return;
+    if (!senderTrusted(isTrusted, event)) return;
     const parsed = sendArgSchemas[channel].safeParse(raw);
     if (!parsed.success) return onInvalid(event.sender, describeValidationError(channel, parsed.error));
     try {

@@ -5,6 +5,14 @@ import { MAX_AUDIO_CHUNK_BYTES } from '../shared/ipcContract';
 export type ServerLimits = {
   /** Open WebSockets (app bridge and streaming clients together). */
   maxConnections: number;
+  /** Answers streaming at once: /ws/transcribe and HTTP chunk sessions, and answers each app connection records. */
+  maxStreams: number;
+  /** Messages (text or binary) one WebSocket may send per second, sustained. */
+  maxMessagesPerSec: number;
+  /** Audio bytes one WebSocket may send per second, sustained (32 000 is real time). */
+  maxAudioBytesPerSec: number;
+  /** Both rates may be exceeded in a burst of this many seconds' worth. */
+  rateBurstSec: number;
   /** One WebSocket message; 64 KiB is 2 s of 16 kHz 16-bit audio. */
   maxFrameBytes: number;
   /** Audio per streaming session or upload, and a streaming session's wall-clock life. */
@@ -28,6 +36,11 @@ const MIB = 1024 * KIB;
 
 export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   maxConnections: 16,
+  maxStreams: 4,
+  maxMessagesPerSec: 50,
+  // 8× real time: a file may be streamed faster than speech, a flood may not.
+  maxAudioBytesPerSec: 8 * 32_000,
+  rateBurstSec: 4,
   maxFrameBytes: MAX_AUDIO_CHUNK_BYTES,
   maxSessionSec: 30 * 60,
   idleTimeoutSec: 30,

@@ -19,10 +19,13 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   decode_failed: 422,
   idle_timeout: 408,
+  rate_limited: 429,
+  audio_rate_exceeded: 429,
   internal: 500,
   engine_error: 500,
   engine_unavailable: 503,
   too_many_connections: 503,
+  too_many_streams: 503,
   busy: 503,
   slow_consumer: 503,
 } as const;

@@ -61,6 +61,7 @@ export function contentSecurityPolicy(host: string): string {
     "media-src 'self' blob:",
     "worker-src 'self' blob:",
     `connect-src 'self' ws://${host}`,
+    "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",

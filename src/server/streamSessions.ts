@@ -13,7 +13,8 @@ import { ServerError } from './serverErrors';
 export type StreamTransport = 'websocket' | 'http';
 
 /** Why a session ended: its client asked, the HTTP API asked, a limit, the client went away, the server stopped. */
-export type EndReason = 'client' | 'api' | 'idle_timeout' | 'max_duration' | 'disconnected' | 'shutdown';
+export type EndReason =
+  'client' | 'api' | 'idle_timeout' | 'max_duration' | 'rate_limited' | 'disconnected' | 'shutdown';
 
 export type EndedStream = {
   reason: EndReason;
@@ -112,7 +113,7 @@ export class StreamSessionRegistry {
     private readonly deps: {
       service: PracticeService;
       router: AnswerEventRouter;
-      limits: Pick<ServerLimits, 'maxSessionSec' | 'idleTimeoutSec'>;
+      limits: Pick<ServerLimits, 'maxSessionSec' | 'idleTimeoutSec' | 'maxStreams'>;
       log?: (line: string) => void;
     },
   ) {}
@@ -135,6 +136,13 @@ export class StreamSessionRegistry {
       throw new ServerError(
         'session_in_use',
         `Session ${id} is already streaming; end it first or use another id.`,
+      );
+    }
+    const { maxStreams } = this.deps.limits;
+    if (this.sessions.size + this.starting.size >= maxStreams) {
+      throw new ServerError(
+        'too_many_streams',
+        `${maxStreams} answers are already streaming (the server's limit); end one and retry.`,
       );
     }
     const question = (opts.question?.trim() || DEFAULT_STREAM_QUESTION).slice(0, MAX_QUESTION_CHARS);

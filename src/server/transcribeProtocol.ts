@@ -10,6 +10,7 @@ import type { AnswerResult, LiveStats, Word } from '../core/domain';
 import type { LiveWordsUpdate } from '../core/sessions/liveAnswer';
 import { keepAlive } from './heartbeat';
 import type { ServerLimits } from './limits';
+import { connectionRateLimiter } from './rateLimit';
 import { ServerError, toServerError, type ErrorCode } from './serverErrors';
 import { BoundedSender } from './socketSender';
 import type { EndedStream, StreamSession, StreamSessionRegistry } from './streamSessions';
@@ -104,6 +105,9 @@ export function serveTranscribeSocket(socket: WebSocket, opts: Options): void {
   let pendingAudio: ArrayBuffer[] = [];
   let pendingBytes = 0;
   let sentTentative = false;
+  const overRate = connectionRateLimiter(limits);
+  /** Set once a rate limit is hit: nothing more from this client is read. */
+  let rateRefused = false;
 
   keepAlive(socket, limits.heartbeatSec * 1000, () =>
     log('[serve] /ws/transcribe client missed a heartbeat'),
@@ -135,7 +139,7 @@ export function serveTranscribeSocket(socket: WebSocket, opts: Options): void {
       // The final pass over the whole recording: more accurate than the live segments.
       transcript: ended.result?.text ?? s.committedText,
     });
-    const code = limit ? CLOSE.policy : CLOSE.normal;
+    const code = limit || ended.reason === 'rate_limited' ? CLOSE.policy : CLOSE.normal;
     socket.close(code, ended.reason === 'api' ? 'session ended by the API' : 'session ended');
   };
 
@@ -206,12 +210,22 @@ export function serveTranscribeSocket(socket: WebSocket, opts: Options): void {
   };
 
   socket.on('message', (data: Buffer, isBinary: boolean) => {
+    if (rateRefused) return;
     if (data.byteLength > limits.maxFrameBytes) {
       error(
         'frame_too_large',
         `A frame of ${data.byteLength} bytes exceeds the ${limits.maxFrameBytes}-byte limit; send audio in smaller chunks (100–500 ms is typical).`,
       );
       socket.close(CLOSE.tooBig, 'frame too large');
+      return;
+    }
+    const refusal = overRate(data.byteLength, isBinary);
+    if (refusal) {
+      rateRefused = true;
+      error(refusal.code, refusal.message);
+      // What was received is still transcribed and saved; the summary follows, then the close.
+      if (session?.state === 'streaming') void registry.end(session, 'rate_limited');
+      else if (!session) socket.close(CLOSE.policy, 'rate limit');
       return;
     }
     if (!isBinary) return onControl(data.toString('utf8'));

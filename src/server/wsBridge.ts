@@ -19,6 +19,7 @@ import {
 import type { AnswerEventRouter } from './answerEvents';
 import { keepAlive } from './heartbeat';
 import type { ServerLimits } from './limits';
+import { connectionRateLimiter } from './rateLimit';
 import { BoundedSender } from './socketSender';
 
 export type BridgeDeps = {
@@ -37,7 +38,8 @@ const bridgeClientMessageSchema = z.object({
   args: z.array(z.unknown()),
 });
 
-/** WebSocket close code for a message over the size limit (RFC 6455 §7.4.1). */
+/** WebSocket close codes (RFC 6455 §7.4.1): a rate limit (policy), a message over the size limit. */
+const CLOSE_POLICY = 1008;
 const CLOSE_TOO_BIG = 1009;
 
 const isInvokeChannel = (channel: string): channel is InvokeChannel =>
@@ -83,6 +85,16 @@ export function serveBridgeSocket(socket: WebSocket, deps: BridgeDeps): void {
     const parsed = invokeArgSchemas[channel].safeParse(raw);
     if (!parsed.success) {
       send({ kind: 'result', id, ok: false, error: describeValidationError(channel, parsed.error) });
+      return;
+    }
+    if (channel === 'answer:start' && owned.size >= limits.maxStreams) {
+      send({
+        kind: 'result',
+        id,
+        ok: false,
+        code: 'too_many_streams',
+        error: `${limits.maxStreams} answers are already recording on this connection (the server's limit); stop one first.`,
+      });
       return;
     }
     const finishes = channel === 'answer:stop' || channel === 'answer:cancel';
@@ -145,13 +157,25 @@ export function serveBridgeSocket(socket: WebSocket, deps: BridgeDeps): void {
     void invoke(id, channel, args);
   };
 
+  const overRate = connectionRateLimiter(limits);
+  let rateRefused = false;
   socket.on('message', (data: Buffer, isBinary: boolean) => {
+    if (rateRefused) return;
     if (data.byteLength > limits.maxFrameBytes) {
       send({
         kind: 'error',
+        code: 'frame_too_large',
         error: `A frame of ${data.byteLength} bytes exceeds the ${limits.maxFrameBytes}-byte limit.`,
       });
       socket.close(CLOSE_TOO_BIG, 'frame too large');
+      return;
+    }
+    const refusal = overRate(data.byteLength, isBinary);
+    if (refusal) {
+      // Nothing more is read; closing saves any answer still recording (see 'close' below).
+      rateRefused = true;
+      send({ kind: 'error', code: refusal.code, error: refusal.message });
+      socket.close(CLOSE_POLICY, 'rate limit');
       return;
     }
     if (isBinary) onAudio(data);

@@ -18,10 +18,13 @@ export type BridgeInvoke = { kind: 'invoke'; id: number; channel: InvokeChannel;
 
 export type BridgeServerMessage =
   | { kind: 'result'; id: number; ok: true; value: unknown }
-  | { kind: 'result'; id: number; ok: false; error: string }
+  | { kind: 'result'; id: number; ok: false; error: string; code?: string }
   | { [C in PushChannel]: { kind: 'push'; channel: C; payload: Parameters<PushChannels[C]>[0] } }[PushChannel]
-  /** A message the server could not take (not JSON, unknown kind); the connection stays open. */
-  | { kind: 'error'; error: string };
+  /**
+   * A message the server could not take (not JSON, unknown kind); the connection stays open, unless a
+   * limit was hit (`code`: frame_too_large, rate_limited, audio_rate_exceeded), which closes it.
+   */
+  | { kind: 'error'; error: string; code?: string };
 
 /** Packs an audio frame for the wire: [answer id, 36 ASCII bytes][PCM16 little-endian]. */
 export function encodeAudioFrame(answerId: string, pcm16: ArrayBuffer): ArrayBuffer {

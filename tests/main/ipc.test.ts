@@ -16,6 +16,8 @@ vi.mock('electron', () => ({
 }));
 
 const { handle, on } = await import('../../src/main/ipc');
+const { invokeArgSchemas, sendArgSchemas } = await import('../../src/shared/ipcContract');
+const { isTrustedIpcSender, ownPage } = await import('../../src/main/security');
 
 const ownSender = { id: 1 };
 const ownEvent = { sender: ownSender, senderFrame: { url: 'file:///app/index.html' } };
@@ -89,5 +91,42 @@ describe('typed IPC registration', () => {
     );
     registered.on.get('audio:chunk')!(ownEvent, uuid, new ArrayBuffer(6400));
     expect(onInvalid).toHaveBeenCalledWith(ownSender, 'No answer is recording with id x');
+  });
+
+  it('every channel refuses other windows, iframes and other pages, and payloads its schema rejects', async () => {
+    // Wired as src/main/index.ts wires it: the real sender check against our own page.
+    const own = ownPage('file:///app/out/renderer/index.html', undefined);
+    const check = (sender: unknown, frameUrl: string | undefined, isMainFrame: boolean) =>
+      isTrustedIpcSender({ fromOwnWindow: sender === ownSender, frameUrl, isMainFrame }, own);
+    const page = 'file:///app/out/renderer/index.html#/practice';
+    const top = { url: page, parent: null };
+    const refused = [
+      { sender: { id: 2 }, senderFrame: top },
+      { sender: ownSender, senderFrame: { url: page, parent: top } },
+      { sender: ownSender, senderFrame: { url: 'file:///tmp/evil.html', parent: null } },
+      { sender: ownSender, senderFrame: null },
+    ];
+    const channels = Object.keys(invokeArgSchemas) as (keyof typeof invokeArgSchemas)[];
+    expect(channels.length).toBeGreaterThan(20);
+    for (const channel of channels) {
+      const handler = vi.fn();
+      handle(channel, check as never, handler as never);
+      const fn = registered.handle.get(channel)!;
+      for (const event of refused) await expect(fn(event), channel).rejects.toThrow(/untrusted sender/);
+      // Too many arguments, or the wrong kind, never reach a handler.
+      const junk = [{ __proto__: { polluted: true } }, 'x'.repeat(10), 1, 2, 3, 4, 5];
+      await expect(fn({ sender: ownSender, senderFrame: top }, ...junk), channel).rejects.toThrow(
+        /^Invalid payload for /,
+      );
+      expect(handler, channel).not.toHaveBeenCalled();
+    }
+    for (const channel of Object.keys(sendArgSchemas) as (keyof typeof sendArgSchemas)[]) {
+      const handler = vi.fn();
+      on(channel, check as never, handler as never, vi.fn());
+      for (const event of refused) registered.on.get(channel)!(event, uuid, new ArrayBuffer(6400));
+      expect(handler, channel).not.toHaveBeenCalled();
+      registered.on.get(channel)!({ sender: ownSender, senderFrame: top }, uuid, new ArrayBuffer(6400));
+      expect(handler, channel).toHaveBeenCalledTimes(1);
+    }
   });
 });

@@ -33,6 +33,7 @@ import type { SessionRepository } from './sessionRepository';
 import type { LiveWordStore } from './liveWordStore';
 import { readWav16kMono } from '../audio/readWav';
 import { repairWavHeader } from '../audio/wavWriter';
+import { describeFsError } from '../fsErrors';
 
 export type PracticeEvents = {
   caption: (u: CaptionUpdate) => void;
@@ -144,6 +145,7 @@ export class PracticeService {
     nudgeParams: Partial<NudgeParams>,
   ): LiveAnswer {
     const { events } = this.deps;
+    let liveWordsFailed = false;
     return new LiveAnswer({
       answerId,
       transcriber,
@@ -156,7 +158,17 @@ export class PracticeService {
         nudge: (n) => events.nudge(n, answerId),
         error: (message) => events.answerError({ answerId, message }),
         words: (u) => {
-          this.deps.liveWords?.append(answerId, u.committed);
+          try {
+            this.deps.liveWords?.append(answerId, u.committed);
+          } catch (err) {
+            // Only crash safety is lost: the words are still in memory for the captions and Stop.
+            if (!liveWordsFailed)
+              events.answerError({
+                answerId,
+                message: `Could not save the live transcript (${describeFsError(err)}). Keep going: the answer is still being transcribed.`,
+              });
+            liveWordsFailed = true;
+          }
           events.words?.(u);
         },
       },
@@ -200,13 +212,21 @@ export class PracticeService {
     const metrics = analyzeAnswer(finished.words, finished.durationSec);
     const text = finished.words.map((w) => w.text).join(' ');
     const analysis = await this.analyze(answerId, finished, question, target);
-    this.deps.repository.completeAnswer(answerId, {
-      durationSec: finished.durationSec,
-      words: finished.words,
-      text,
-      metrics,
-      ...(analysis ? { analysis } : {}),
-    });
+    try {
+      this.deps.repository.completeAnswer(answerId, {
+        durationSec: finished.durationSec,
+        words: finished.words,
+        text,
+        metrics,
+        ...(analysis ? { analysis } : {}),
+      });
+    } catch (err) {
+      // The answer stays marked as recording, so the start-up recovery finishes it from what is on disk.
+      throw new Error(
+        `Could not save this answer: ${describeFsError(err)}. Free some disk space; what was already saved is kept, and this answer is finished from its recording the next time Interview Coach starts.`,
+        { cause: err },
+      );
+    }
     this.deps.liveWords?.clear(answerId);
     const saved = this.deps.repository.getAnswer(answerId);
     if (!saved) throw new Error(`Answer ${answerId} was not saved`);
@@ -249,7 +269,11 @@ export class PracticeService {
       if (audio.length > 0) {
         const transcriber = await this.deps.engine.transcriber();
         const options = finalPassOptions(this.deps.streamParams ?? DEFAULT_STREAM_PARAMS);
-        words = (await transcriber.transcribe(audio, options)).words;
+        const audioSec = audio.length / 16_000;
+        // Words committed live after the audio on disk ends (a full disk stopped the recording file,
+        // not the transcription) are kept after the final pass's.
+        const beyondAudio = liveWords.filter((w) => w.startSec >= audioSec);
+        words = [...(await transcriber.transcribe(audio, options)).words, ...beyondAudio];
       }
     } catch (err) {
       this.deps.log?.(`[coach] answer ${answerId}: kept the live words (${(err as Error).message})`);

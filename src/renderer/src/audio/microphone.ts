@@ -25,8 +25,8 @@ export const MICROPHONE_MESSAGES: Record<MicrophoneErrorKind, string> = {
     'Interview Coach is not allowed to use the microphone. Allow microphone access for Interview Coach in your system privacy settings, then try again.',
   'not-found': 'No microphone was found. Plug one in, or choose another microphone below, then try again.',
   busy: 'The microphone could not be opened. Another app may be using it; close that app or choose another microphone.',
-  disconnected:
-    'The microphone was disconnected, so this answer was discarded. Reconnect it (or choose another microphone) and record again.',
+  // Mid-answer, what was recorded until then is kept: the recorder says so after this sentence.
+  disconnected: 'The microphone was disconnected. Reconnect it, or choose another microphone.',
   unsupported: 'Audio recording is not available in this window.',
   unknown: 'The microphone stopped unexpectedly. Please try again.',
 };
