@@ -1,14 +1,15 @@
 // Long answers for the streaming benchmark (bench/streaming.ts): the shared recordings
 // (/work/shared/audio, see manifest.json) concatenated with pauses of varied length into one
-// 60-second and one 10-minute stream, with a word timing file beside each WAV. Real speech rather
-// than synthesis, so the VAD gate and the engine see what a speaker produces.
+// 60-second and one 10-minute stream (and a 30-minute one for the soak benchmark, bench/soak.ts),
+// with a word timing file beside each WAV. Real speech rather than synthesis, so the VAD gate and
+// the engine see what a speaker produces.
 //
 // Word timings: the manifest has each clip's reference text but no times, so each clip's words are
 // spread over its speech (Silero VAD segments), each word taking a share of the speech time in
 // proportion to its letters. Exact to the clip and the pause, approximate (a few hundred ms) within a
 // clip; the benchmark uses them to know when each word was spoken.
 //
-//   node bin/run-ts.mjs scripts/makeLongFixtures.ts [--out dir] [--force]
+//   node bin/run-ts.mjs scripts/makeLongFixtures.ts [--out dir] [--force] [--only long-30min]
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,6 +38,13 @@ export const LONG_FIXTURES = [
   { name: 'long-10min', durationSec: 600 },
 ] as const;
 export type LongFixtureName = (typeof LONG_FIXTURES)[number]['name'];
+/**
+ * The soak benchmark's stream (bench/soak.ts): the same clips and pauses for 30 minutes. Not in
+ * LONG_FIXTURES, so the streaming benchmark does not run it; bench/soak.ts builds it in a child
+ * process (`--only long-30min`) to keep the 115 MB of samples out of the memory it measures.
+ */
+export const SOAK_FIXTURE = { name: 'long-30min', durationSec: 1800 } as const;
+export type FixtureSpec = { name: string; durationSec: number };
 
 export type ManifestEntry = { file: string; duration_s: number; reference: string };
 
@@ -92,7 +100,7 @@ export function estimateClipWords(samples: Float32Array, reference: string, vad:
   return spreadWordsOverSpeech(reference, segments, samples.length / SAMPLE_RATE_HZ);
 }
 
-const fixturePaths = (dir: string, name: string) => ({
+export const fixturePaths = (dir: string, name: string) => ({
   wav: path.join(dir, `${name}.wav`),
   words: path.join(dir, `${name}.words.json`),
 });
@@ -127,29 +135,40 @@ function buildFixture(durationSec: number, manifest: ManifestEntry[], vad: Siler
 export function ensureLongFixtures(
   options: { dir?: string; force?: boolean; log?: (msg: string) => void } = {},
 ): Record<LongFixtureName, { wav: string; words: string }> {
+  const out = {} as Record<LongFixtureName, { wav: string; words: string }>;
+  for (const f of LONG_FIXTURES) out[f.name] = ensureLongFixture(f, options);
+  return out;
+}
+
+/** Builds one long fixture if it is missing or stale (or always with `force`); returns its paths. */
+export function ensureLongFixture(
+  f: FixtureSpec,
+  options: { dir?: string; force?: boolean; log?: (msg: string) => void } = {},
+): { wav: string; words: string } {
   const dir = options.dir ?? DEFAULT_LONG_FIXTURE_DIR;
   mkdirSync(dir, { recursive: true });
-  const manifest = readManifest();
+  const paths = fixturePaths(dir, f.name);
+  if (!options.force && existsSync(paths.wav) && isCurrent(paths.words)) return paths;
   const vad = new SileroVad(loadSileroModel(SILERO_MODEL_PATH));
-  const out = {} as Record<LongFixtureName, { wav: string; words: string }>;
-  for (const f of LONG_FIXTURES) {
-    const paths = fixturePaths(dir, f.name);
-    out[f.name] = paths;
-    if (!options.force && existsSync(paths.wav) && isCurrent(paths.words)) continue;
-    const { audio, words, clips } = buildFixture(f.durationSec, manifest, vad);
-    const pcm = float32ToPcm16(audio);
-    writeFileSync(paths.wav, Buffer.concat([wavHeader(pcm.byteLength), Buffer.from(pcm.buffer)]));
-    const timing: WordTimingFile = {
-      version: GENERATOR_VERSION,
-      durationSec: f.durationSec,
-      timing: 'clip offsets exact; words spread over each clip’s Silero speech segments by letter count',
-      clips,
-      words,
-    };
-    writeFileSync(paths.words, JSON.stringify(timing));
-    options.log?.(`wrote ${path.relative(ROOT, paths.wav)} (${clips.length} clips, ${words.length} words)`);
-  }
-  return out;
+  const { audio, words, clips } = buildFixture(f.durationSec, readManifest(), vad);
+  const pcm = float32ToPcm16(audio);
+  writeFileSync(paths.wav, Buffer.concat([wavHeader(pcm.byteLength), Buffer.from(pcm.buffer)]));
+  const timing: WordTimingFile = {
+    version: GENERATOR_VERSION,
+    durationSec: f.durationSec,
+    timing: 'clip offsets exact; words spread over each clip’s Silero speech segments by letter count',
+    clips,
+    words,
+  };
+  writeFileSync(paths.words, JSON.stringify(timing));
+  options.log?.(`wrote ${path.relative(ROOT, paths.wav)} (${clips.length} clips, ${words.length} words)`);
+  return paths;
+}
+
+/** True when the fixture exists and was written by this generator version. */
+export function longFixtureIsCurrent(name: string, dir = DEFAULT_LONG_FIXTURE_DIR): boolean {
+  const paths = fixturePaths(dir, name);
+  return existsSync(paths.wav) && isCurrent(paths.words);
 }
 
 function isCurrent(wordsPath: string): boolean {
@@ -166,9 +185,21 @@ const invokedDirectly =
 if (invokedDirectly) {
   const args = process.argv.slice(2);
   const outAt = args.indexOf('--out');
-  ensureLongFixtures({
+  const onlyAt = args.indexOf('--only');
+  const options = {
     dir: outAt >= 0 ? path.resolve(args[outAt + 1] ?? DEFAULT_LONG_FIXTURE_DIR) : undefined,
     force: args.includes('--force'),
-    log: (msg) => console.log(msg),
-  });
+    log: (msg: string) => console.log(msg),
+  };
+  if (onlyAt >= 0) {
+    const name = args[onlyAt + 1];
+    const spec = [...LONG_FIXTURES, SOAK_FIXTURE].find((f) => f.name === name);
+    if (!spec)
+      throw new Error(
+        `--only takes one of: ${[...LONG_FIXTURES, SOAK_FIXTURE].map((f) => f.name).join(', ')}`,
+      );
+    ensureLongFixture(spec, options);
+  } else {
+    ensureLongFixtures(options);
+  }
 }

@@ -7,7 +7,7 @@ import {
   type CoachHandlers,
   type CoachSendHandlers,
 } from '../api/coachHandlers';
-import { EngineHost } from '../asr/engineHost';
+import { EngineHost, type EngineHostOptions } from '../asr/engineHost';
 import type { DataPaths } from '../dataPaths';
 import { loadQuestionBank } from '../questions/questionBank';
 import { QuestionCatalog } from '../questions/questionCatalog';
@@ -28,6 +28,8 @@ export type CoachAppOptions = {
   paths: DataPaths;
   events: PracticeEvents;
   modelPath?: string | undefined;
+  /** Engine settings beyond the model: threads, the VAD model, a wrapped loader (benchmarks, tests). */
+  engine?: Pick<EngineHostOptions, 'whisperParams' | 'vadModelPath' | 'load'>;
   database?: OpenDatabaseOptions;
   streamParams?: StreamParams;
   log: (line: string) => void;
@@ -59,7 +61,12 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
   const repository = new SessionRepository(db);
   const history = new ReviewRepository(db);
   const notes = new NoteRepository(db);
-  const engine = new EngineHost({ modelsDir: paths.modelsDir, modelPath: opts.modelPath, log });
+  const engine = new EngineHost({
+    ...opts.engine,
+    modelsDir: paths.modelsDir,
+    modelPath: opts.modelPath,
+    log,
+  });
   const bank = loadQuestionBank(path.join(resourcesDir(), 'questions.json'));
   const catalog = new QuestionCatalog(bank, new CustomQuestionRepository(db));
   const settings = SettingsStore.inDataDir(paths.dataDir);

@@ -42,6 +42,11 @@ export class SampleBuffer {
     return this.used;
   }
 
+  /** Samples allocated, used or not: what the buffer costs in memory (× 4 bytes). */
+  get capacity(): number {
+    return this.data.length;
+  }
+
   append(samples: Float32Array): void {
     if (this.used + samples.length > this.data.length) {
       const next = new Float32Array(Math.max(this.data.length * 2, this.used + samples.length));

@@ -59,6 +59,24 @@ export type FinishedAnswer = {
   audio: Float32Array;
 };
 
+/** What one live answer holds right now, for monitoring (the soak benchmark); read-only. */
+export type LiveAnswerSnapshot = {
+  answerId: string;
+  state: 'recording' | 'stopping' | 'done';
+  /** Audio received so far, all of it kept in memory for the final pass. */
+  receivedSec: number;
+  /** Memory allocated for that audio, in seconds of samples (the buffer grows by doubling). */
+  bufferedCapacitySec: number;
+  /** Audio received but not yet seen by a live step. */
+  pendingSec: number;
+  /** Audio in the sliding window, re-transcribed by each step. */
+  windowSec: number;
+  committedWords: number;
+  tentativeWords: number;
+  /** True while a live step is running. */
+  stepping: boolean;
+};
+
 export class LiveAnswer {
   private readonly online: OnlineTranscriber;
   private readonly wav: WavSink;
@@ -89,6 +107,20 @@ export class LiveAnswer {
 
   get receivedSec(): number {
     return samplesToSec(this.allAudio.length);
+  }
+
+  snapshot(): LiveAnswerSnapshot {
+    return {
+      answerId: this.answerId,
+      state: this.state,
+      receivedSec: this.receivedSec,
+      bufferedCapacitySec: samplesToSec(this.allAudio.capacity),
+      pendingSec: this.online.pendingSec,
+      windowSec: this.online.windowSec,
+      committedWords: this.online.committedWords().length,
+      tentativeWords: this.tentative.length,
+      stepping: this.stepping !== null,
+    };
   }
 
   /** Accepts one frame of 16 kHz mono 16-bit PCM. */

@@ -28,7 +28,12 @@ import {
   finalPassOptions,
   type StreamParams,
 } from '../streaming/streamParams';
-import { LiveAnswer, type LiveAnswerOptions, type LiveWordsUpdate } from './liveAnswer';
+import {
+  LiveAnswer,
+  type LiveAnswerOptions,
+  type LiveAnswerSnapshot,
+  type LiveWordsUpdate,
+} from './liveAnswer';
 import type { SessionRepository } from './sessionRepository';
 import type { LiveWordStore } from './liveWordStore';
 import { readWav16kMono } from '../audio/readWav';
@@ -332,6 +337,14 @@ export class PracticeService {
   /** True while an answer of this session is being recorded (it cannot be deleted then). */
   isRecordingIn(sessionId: string): boolean {
     return [...this.live.values()].some((entry) => entry.sessionId === sessionId);
+  }
+
+  /** What each answer being recorded holds in memory right now (monitoring; the soak benchmark). */
+  liveSnapshots(): (LiveAnswerSnapshot & { sessionId: string })[] {
+    return [...this.live.values()].map((entry) => ({
+      ...entry.answer.snapshot(),
+      sessionId: entry.sessionId,
+    }));
   }
 
   /** Stops every live answer, saving what was recorded (used on quit). */
