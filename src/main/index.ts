@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     },
   });
   coach.engine.onStatus((s) => push(target(), 'engine:status', s));
+  coach.models.onDownload((progress) => push(target(), 'models:download', progress));
   // Start loading the model now so the first answer does not wait for it.
   coach.engine.transcriber().catch((err: Error) => console.error(`[coach] ${err.message}`));
 

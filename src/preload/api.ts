@@ -1,4 +1,4 @@
-import { ipcRenderer, type IpcRendererEvent } from 'electron';
+import { ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { bindApiMethods } from '../shared/apiMethods';
 import type {
   CoachApi,
@@ -33,4 +33,6 @@ export const api: CoachApi = {
   getAnswerAudio: invoke('answer:audio'),
   exportSession: invoke('session:export'),
   importBundle: invoke('bundle:import'),
+  // Import .bin: the main process copies the file from its path (a model can be gigabytes).
+  pathForFile: (file) => webUtils.getPathForFile(file),
 };

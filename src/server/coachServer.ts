@@ -61,7 +61,7 @@ export async function startCoachServer(opts: CoachServerOptions): Promise<CoachS
     ...(opts.streamParams ? { streamParams: opts.streamParams } : {}),
     renderPdf,
   });
-  const { service, engine, repository, paths, handlers, sendHandlers } = coach;
+  const { service, engine, models, repository, paths, handlers, sendHandlers } = coach;
   const registry = new StreamSessionRegistry({ service, router, limits, log });
 
   let connections = () => 0;
@@ -92,7 +92,7 @@ export async function startCoachServer(opts: CoachServerOptions): Promise<CoachS
         {
           path: BRIDGE_PATH,
           open: (socket) =>
-            serveBridgeSocket(socket, { handlers, sendHandlers, router, engine, limits, log }),
+            serveBridgeSocket(socket, { handlers, sendHandlers, router, engine, models, limits, log }),
         },
         {
           path: TRANSCRIBE_PATH,

@@ -4,6 +4,7 @@
 import type WebSocket from 'ws';
 import type { CoachHandlers, CoachSendHandlers } from '../core/api/coachHandlers';
 import type { EngineHost } from '../core/asr/engineHost';
+import type { ModelManager } from '../core/models/modelManager';
 import { z } from 'zod';
 import { decodeAudioFrame, type BridgeServerMessage } from '../shared/bridgeProtocol';
 import {
@@ -27,6 +28,8 @@ export type BridgeDeps = {
   sendHandlers: CoachSendHandlers;
   router: AnswerEventRouter;
   engine: EngineHost;
+  /** Model download progress is pushed to every connection, like the engine's status. */
+  models?: ModelManager;
   limits: ServerLimits;
   log: (line: string) => void;
 };
@@ -79,6 +82,10 @@ export function serveBridgeSocket(socket: WebSocket, deps: BridgeDeps): void {
   };
 
   const unsubscribeStatus = deps.engine.onStatus((status) => push('engine:status', status));
+  // Each progress message carries the whole state, so a skipped one loses nothing; outcomes are kept.
+  const unsubscribeModels = deps.models?.onDownload((p) =>
+    push('models:download', p, p.state === 'downloading'),
+  );
   keepAlive(socket, limits.heartbeatSec * 1000, () => log('[serve] app client missed a heartbeat'));
 
   const invoke = async (id: number, channel: InvokeChannel, raw: unknown[]): Promise<void> => {
@@ -184,6 +191,7 @@ export function serveBridgeSocket(socket: WebSocket, deps: BridgeDeps): void {
 
   socket.on('close', () => {
     unsubscribeStatus();
+    unsubscribeModels?.();
     // Like closing the desktop window: answers still recording are saved, not lost.
     for (const answerId of [...owned.keys()]) {
       release(answerId);

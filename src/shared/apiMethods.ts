@@ -26,6 +26,12 @@ export const INVOKE_METHODS = {
   setRubricScore: 'rubric:set',
   deleteSession: 'session:delete',
   getDataUsage: 'data:usage',
+  listModels: 'models:list',
+  downloadModel: 'models:download',
+  cancelModelDownload: 'models:cancel-download',
+  importModel: 'models:import',
+  deleteModel: 'models:delete',
+  setActiveModel: 'models:set-active',
 } as const satisfies Partial<Record<keyof CoachApi, InvokeChannel>>;
 
 export const PUSH_METHODS = {
@@ -34,6 +40,7 @@ export const PUSH_METHODS = {
   onLiveStats: 'live:stats',
   onEngineStatus: 'engine:status',
   onAnswerError: 'answer:error',
+  onModelDownload: 'models:download',
 } as const satisfies Partial<Record<keyof CoachApi, PushChannel>>;
 
 type InvokeMethods = typeof INVOKE_METHODS;
@@ -45,7 +52,8 @@ export type BoundApiMethods = { [M in keyof InvokeMethods]: InvokeChannels[Invok
 /** The methods a transport must still provide itself, beyond the two tables. */
 // getAnswerAudio returns bytes: IPC carries an ArrayBuffer, the WebSocket bridge (JSON) cannot, so the
 // browser fetches the same recording over HTTP.
-type TransportMethods = 'sendAudio' | 'answerAudioUrl' | 'getAnswerAudio' | 'exportSession' | 'importBundle';
+type TransportMethods =
+  'sendAudio' | 'answerAudioUrl' | 'getAnswerAudio' | 'exportSession' | 'importBundle' | 'pathForFile';
 // Compile-time proof that the tables cover every CoachApi method with the right signature.
 const coversCoachApi = (api: BoundApiMethods): Omit<CoachApi, TransportMethods> => api;
 void coversCoachApi;

@@ -2,6 +2,7 @@
 // practice sets and settings. Kept free of Node APIs so the renderer's type-check can see them too.
 import { z } from 'zod';
 import { ROLE_FAMILIES } from '../core/domain';
+import { LANGUAGE_CODES, MODEL_FILE_NAME_PATTERN } from './modelsContract';
 
 export const QUESTION_KINDS = [
   'behavioural',
@@ -63,16 +64,25 @@ const nudgeSettingsShape = {
   encouragementAfterSec: z.number().min(0).max(300),
 };
 
+const speechSettingsShape = {
+  /** The model file chosen in Settings → Models; null lets the app pick the best one installed. */
+  model: z.string().regex(MODEL_FILE_NAME_PATTERN, 'not a model file name').nullable(),
+  /** A Whisper language code or 'auto'; English-only models always use 'en'. */
+  language: z.string().refine((code) => LANGUAGE_CODES.includes(code), 'not a language Whisper knows'),
+};
+
 export const coachSettingsSchema = z.object({
   nudges: z.object(nudgeSettingsShape).refine((n) => n.speedUpBelowWpm < n.slowDownAboveWpm, {
     message: 'the "speed up" threshold must be below the "slow down" one',
   }),
   practice: z.object({ defaultTarget: targetLengthSchema }),
+  speech: z.object(speechSettingsShape),
 });
 export type CoachSettings = z.infer<typeof coachSettingsSchema>;
 
 export const settingsUpdateSchema = z.object({
   nudges: z.object(nudgeSettingsShape).partial().optional(),
   practice: z.object({ defaultTarget: targetLengthSchema }).partial().optional(),
+  speech: z.object(speechSettingsShape).partial().optional(),
 });
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;

@@ -47,6 +47,7 @@ import {
   type RubricScoreUpdate,
   type SearchQuery,
 } from './reviewSchemas';
+import { MODEL_FILE_NAME_PATTERN, type ModelDownloadProgress, type ModelsOverview } from './modelsContract';
 
 /** 250 ms frames are 8,000 bytes; anything far larger is a bug or an attack. */
 export const MAX_AUDIO_CHUNK_BYTES = 64 * 1024;
@@ -78,6 +79,18 @@ export const audioChunkSchema = z
   .refine((b) => b.byteLength <= MAX_AUDIO_CHUNK_BYTES, `audio chunk exceeds ${MAX_AUDIO_CHUNK_BYTES} bytes`);
 
 export type StartedAnswer = { sessionId: string; answerId: string };
+
+/** A model's file name in the models folder; never a path. */
+export const modelFileNameSchema = z
+  .string()
+  .max(200)
+  .regex(MODEL_FILE_NAME_PATTERN, 'a model file is named ggml-….bin, without any folder');
+/** A local file to import, as chosen by the user (validated as a ggml model before it is copied). */
+export const modelImportPathSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => /\.bin$/i.test(p.trim()), 'choose a whisper.cpp model file (.bin)');
 
 /** renderer → main, answered. */
 export interface InvokeChannels {
@@ -111,6 +124,16 @@ export interface InvokeChannels {
   'session:export': (sessionId: string, format: ExportFormat) => Promise<ExportedSession>;
   /** A bundle's bytes and its file name (for messages); importing twice adds nothing. */
   'bundle:import': (bytes: ArrayBuffer, fileName: string) => Promise<BundleImportResult>;
+  // Models (issue #7): the catalog and the installed models, downloads, import, delete, active model.
+  'models:list': () => Promise<ModelsOverview>;
+  /** Starts (or resumes) a download; progress arrives on 'models:download'. */
+  'models:download': (fileName: string) => Promise<ModelsOverview>;
+  'models:cancel-download': (fileName: string) => Promise<void>;
+  /** Copies a local .bin (a path on this computer) into the models folder. */
+  'models:import': (sourcePath: string) => Promise<ModelsOverview>;
+  'models:delete': (fileName: string) => Promise<ModelsOverview>;
+  /** null: let the app pick the best installed model. */
+  'models:set-active': (fileName: string | null) => Promise<ModelsOverview>;
 }
 
 /** renderer → main, fire and forget (high-frequency). */
@@ -125,6 +148,7 @@ export interface PushChannels {
   'live:stats': (stats: LiveStats) => void;
   'engine:status': (status: EngineStatus) => void;
   'answer:error': (error: { answerId: string; message: string }) => void;
+  'models:download': (progress: ModelDownloadProgress) => void;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -158,6 +182,12 @@ export const invokeArgSchemas = {
   'data:usage': z.tuple([]),
   'session:export': z.tuple([sessionIdSchema, exportFormatSchema]),
   'bundle:import': z.tuple([bundleBytesSchema, z.string().min(1).max(255)]),
+  'models:list': z.tuple([]),
+  'models:download': z.tuple([modelFileNameSchema]),
+  'models:cancel-download': z.tuple([modelFileNameSchema]),
+  'models:import': z.tuple([modelImportPathSchema]),
+  'models:delete': z.tuple([modelFileNameSchema]),
+  'models:set-active': z.tuple([modelFileNameSchema.nullable()]),
 } satisfies { [C in InvokeChannel]: z.ZodType<Parameters<InvokeChannels[C]>> };
 
 export const sendArgSchemas = {
@@ -191,12 +221,24 @@ export interface CoachApi {
   getDataUsage: InvokeChannels['data:usage'];
   exportSession: InvokeChannels['session:export'];
   importBundle: InvokeChannels['bundle:import'];
+  listModels: InvokeChannels['models:list'];
+  downloadModel: InvokeChannels['models:download'];
+  cancelModelDownload: InvokeChannels['models:cancel-download'];
+  importModel: InvokeChannels['models:import'];
+  deleteModel: InvokeChannels['models:delete'];
+  setActiveModel: InvokeChannels['models:set-active'];
   sendAudio: SendChannels['audio:chunk'];
   onCaption: (cb: PushChannels['caption:update']) => () => void;
   onNudge: (cb: PushChannels['coach:nudge']) => () => void;
   onLiveStats: (cb: PushChannels['live:stats']) => () => void;
   onEngineStatus: (cb: PushChannels['engine:status']) => () => void;
   onAnswerError: (cb: PushChannels['answer:error']) => () => void;
+  onModelDownload: (cb: PushChannels['models:download']) => () => void;
+  /**
+   * The path of a file the user picked (for Import .bin). Only the desktop window has it; in a
+   * browser the user types the path, since the page cannot see the file system.
+   */
+  pathForFile?: (file: File) => string;
   /**
    * Where the browser can fetch a saved answer's recording. Only the browser bridge (`coach serve`)
    * has it; the desktop window has no media route yet, so it shows no player.

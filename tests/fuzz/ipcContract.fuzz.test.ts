@@ -34,6 +34,8 @@ const bytes = (min: number, max: number, even = false) =>
     .map((n) => (even ? n - (n % 2) || 2 : n))
     .map((n) => new ArrayBuffer(n));
 
+const modelFileName = fc.stringMatching(/^ggml-[a-z0-9][a-z0-9._-]{0,40}\.bin$/);
+
 type ArgsOf<F> = F extends (...args: infer A) => unknown ? A : never;
 
 /** One arbitrary per channel, typed so a new channel without one fails the type-check. */
@@ -167,6 +169,12 @@ const validInvokeArgs: { [C in InvokeChannel]: fc.Arbitrary<ArgsOf<InvokeChannel
   'data:usage': fc.constant([]),
   'session:export': fc.tuple(uuid, fc.constantFrom(...EXPORT_FORMATS)),
   'bundle:import': fc.tuple(bytes(1, 4096), fc.string({ minLength: 1, maxLength: 255 })),
+  'models:list': fc.constant([]),
+  'models:download': modelFileName.map((f) => [f]),
+  'models:cancel-download': modelFileName.map((f) => [f]),
+  'models:import': fc.string({ minLength: 1, maxLength: 300 }).map((p) => [`/tmp/${p}.bin`]),
+  'models:delete': modelFileName.map((f) => [f]),
+  'models:set-active': fc.option(modelFileName, { nil: null }).map((f) => [f]),
 };
 
 const validSendArgs: { [C in SendChannel]: fc.Arbitrary<ArgsOf<SendChannels[C]>> } = {

@@ -16,6 +16,7 @@ import type {
 } from '../../src/core/domain';
 import type { CoachSettings } from '../../src/shared/coachingSchemas';
 import type { CoachApi, PushChannels } from '../../src/shared/ipcContract';
+import type { ModelDownloadProgress, ModelRow, ModelsOverview } from '../../src/shared/modelsContract';
 
 export const SESSION_ID = '11111111-1111-4111-8111-111111111111';
 export const ANSWER_ID = '22222222-2222-4222-8222-222222222222';
@@ -40,7 +41,67 @@ export const DEFAULT_TEST_SETTINGS: CoachSettings = {
     encouragementAfterSec: 40,
   },
   practice: { defaultTarget: { minSec: 60, maxSec: 120 } },
+  speech: { model: null, language: 'en' },
 };
+
+function catalogRow(
+  fileName: string,
+  sizeBytes: number,
+  multilingual: boolean,
+  overrides: Partial<ModelRow> = {},
+): ModelRow {
+  const id = fileName.replace(/^ggml-|\.bin$/g, '');
+  return {
+    fileName,
+    catalog: {
+      id,
+      label: id,
+      sizeBytes,
+      sha256: 'a'.repeat(64),
+      multilingual,
+      quantisation: 'f16',
+      notes: `Notes for ${id}.`,
+      recommended: id === 'base.en',
+    },
+    installed: null,
+    problem: null,
+    partialBytes: null,
+    active: false,
+    ...overrides,
+  };
+}
+
+/** Settings → Models with base.en installed and active, tiny.en and base downloadable. */
+export function sampleModelsOverview(overrides: Partial<ModelsOverview> = {}): ModelsOverview {
+  return {
+    modelsDir: '/data/models',
+    rows: [
+      catalogRow('ggml-tiny.en.bin', 77_704_715, false),
+      catalogRow('ggml-base.en.bin', 147_964_211, false, {
+        installed: { sizeBytes: 147_964_211, multilingual: false, quantisation: 'f16', sizeName: 'base' },
+        active: true,
+      }),
+      catalogRow('ggml-base.bin', 147_951_465, true),
+    ],
+    activeFile: 'ggml-base.en.bin',
+    activeChosen: false,
+    envOverride: null,
+    activeMultilingual: false,
+    language: 'en',
+    downloads: [],
+    ...overrides,
+  };
+}
+
+/** The first run: nothing installed. */
+export function emptyModelsOverview(): ModelsOverview {
+  const full = sampleModelsOverview();
+  return {
+    ...full,
+    rows: full.rows.map((r) => ({ ...r, installed: null, active: false })),
+    activeFile: null,
+  };
+}
 
 export const ENGINE_READY: EngineStatus = {
   state: 'ready',
@@ -141,6 +202,7 @@ export function installFakeApi() {
     'live:stats': new Set(),
     'engine:status': new Set(),
     'answer:error': new Set(),
+    'models:download': new Set(),
   };
   function subscriber<C extends keyof PushChannels>(channel: C) {
     return (cb: PushChannels[C]) => {
@@ -181,6 +243,7 @@ export function installFakeApi() {
     updateSettings: vi.fn<CoachApi['updateSettings']>(async (update) => ({
       nudges: { ...DEFAULT_TEST_SETTINGS.nudges, ...update.nudges },
       practice: { ...DEFAULT_TEST_SETTINGS.practice, ...update.practice },
+      speech: { ...DEFAULT_TEST_SETTINGS.speech, ...update.speech },
     })),
     resetSettings: vi.fn<CoachApi['resetSettings']>(async () => structuredClone(DEFAULT_TEST_SETTINGS)),
     listHistory: vi.fn<CoachApi['listHistory']>(async (q) => ({
@@ -216,12 +279,19 @@ export function installFakeApi() {
       modelsBytes: 148_000_000,
       totalBytes: 198_400_000,
     })),
+    listModels: vi.fn<CoachApi['listModels']>(async () => sampleModelsOverview()),
+    downloadModel: vi.fn<CoachApi['downloadModel']>(async () => sampleModelsOverview()),
+    cancelModelDownload: vi.fn<CoachApi['cancelModelDownload']>(async () => undefined),
+    importModel: vi.fn<CoachApi['importModel']>(async () => sampleModelsOverview()),
+    deleteModel: vi.fn<CoachApi['deleteModel']>(async () => sampleModelsOverview()),
+    setActiveModel: vi.fn<CoachApi['setActiveModel']>(async () => sampleModelsOverview()),
     sendAudio: vi.fn<CoachApi['sendAudio']>(),
     onCaption: vi.fn(subscriber('caption:update')),
     onNudge: vi.fn(subscriber('coach:nudge')),
     onLiveStats: vi.fn(subscriber('live:stats')),
     onEngineStatus: vi.fn(subscriber('engine:status')),
     onAnswerError: vi.fn(subscriber('answer:error')),
+    onModelDownload: vi.fn(subscriber('models:download')),
   } satisfies CoachApi;
   window.api = api;
 
@@ -232,6 +302,7 @@ export function installFakeApi() {
     engine: (e: EngineStatus) => listeners['engine:status'].forEach((cb) => cb(e)),
     answerError: (e: { answerId: string; message: string }) =>
       listeners['answer:error'].forEach((cb) => cb(e)),
+    modelDownload: (p: ModelDownloadProgress) => listeners['models:download'].forEach((cb) => cb(p)),
   };
   return { api, push, listeners };
 }

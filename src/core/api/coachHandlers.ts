@@ -14,6 +14,7 @@ import type { Db } from '../sessions/database';
 import { exportSessionBytes, type PdfRenderer } from '../export/exportSession';
 import { importBundleBytes } from '../export/sessionBundle';
 import { SettingsStore } from '../settings/settingsStore';
+import type { ModelManager } from '../models/modelManager';
 
 export type CoachHandlers = { [C in keyof InvokeChannels]: InvokeChannels[C] };
 
@@ -30,6 +31,8 @@ export function createCoachHandlers(deps: {
   review?: { db: Db; history: ReviewRepository; notes: NoteRepository };
   /** Renders the HTML report as a PDF: Electron's printToPDF in the app, headless Chromium elsewhere. */
   renderPdf?: PdfRenderer;
+  /** Settings → Models; without it those channels refuse. */
+  models?: ModelManager;
 }): CoachHandlers {
   const { service, engine, paths } = deps;
   const catalog = deps.catalog ?? new QuestionCatalog(deps.questions, new InMemoryCustomQuestions());
@@ -37,6 +40,10 @@ export function createCoachHandlers(deps: {
   const review = () => {
     if (!deps.review) throw new Error('History is not available in this mode.');
     return deps.review;
+  };
+  const models = () => {
+    if (!deps.models) throw new Error('Model management is not available in this mode.');
+    return deps.models;
   };
   return {
     'app:status': async () => ({ dataDir: paths.dataDir, modelsDir: paths.modelsDir, engine: engine.status }),
@@ -78,6 +85,12 @@ export function createCoachHandlers(deps: {
     },
     'bundle:import': async (bytes, fileName) =>
       importBundleBytes(review().db, paths, Buffer.from(bytes), fileName),
+    'models:list': async () => models().overview(),
+    'models:download': async (fileName) => models().startDownload(fileName),
+    'models:cancel-download': async (fileName) => models().cancelDownload(fileName),
+    'models:import': (sourcePath) => models().importModel(sourcePath.trim()),
+    'models:delete': (fileName) => models().deleteModel(fileName),
+    'models:set-active': (fileName) => models().setActive(fileName),
   };
 }
 

@@ -22,6 +22,7 @@ import { SessionRepository } from '../sessions/sessionRepository';
 import { LiveWordStore } from '../sessions/liveWordStore';
 import type { AnswerResult } from '../domain';
 import { SettingsStore } from '../settings/settingsStore';
+import { ModelManager } from '../models/modelManager';
 import type { StreamParams } from '../streaming/streamParams';
 
 export type CoachAppOptions = {
@@ -46,6 +47,8 @@ export type CoachApp = {
   notes: NoteRepository;
   catalog: QuestionCatalog;
   settings: SettingsStore;
+  /** Settings → Models: downloads, import, delete, the active model. */
+  models: ModelManager;
   service: PracticeService;
   handlers: CoachHandlers;
   sendHandlers: CoachSendHandlers;
@@ -71,6 +74,10 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
   const catalog = new QuestionCatalog(bank, new CustomQuestionRepository(db));
   const settings = SettingsStore.inDataDir(paths.dataDir);
   if (settings.loadProblem) log(`[coach] ${settings.loadProblem}`);
+  engine.configure({
+    preferredModel: () => settings.get().speech.model,
+    language: () => settings.get().speech.language,
+  });
   const service = new PracticeService({
     paths,
     repository,
@@ -81,6 +88,15 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
     log,
     liveWords: new LiveWordStore(db),
     ...(opts.streamParams ? { streamParams: opts.streamParams } : {}),
+  });
+  const models = new ModelManager({
+    modelsDir: paths.modelsDir,
+    settings,
+    engine,
+    isRecording: () => service.isRecording(),
+    envModelPath: opts.modelPath,
+    baseUrl: process.env.COACH_MODEL_BASE_URL,
+    log,
   });
   // Answers a crash interrupted are finished in the background; the engine serialises their passes.
   const recovery = service.recoverInterrupted().catch((err: Error) => {
@@ -97,6 +113,7 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
     notes,
     catalog,
     settings,
+    models,
     service,
     handlers: createCoachHandlers({
       service,
@@ -107,10 +124,12 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
       settings,
       review: { db, history, notes },
       ...(opts.renderPdf ? { renderPdf: opts.renderPdf } : {}),
+      models,
     }),
     sendHandlers: createCoachSendHandlers({ service }),
     close: async () => {
       await recovery;
+      await models.dispose();
       await service.stopAll();
       await engine.dispose();
       db.close();

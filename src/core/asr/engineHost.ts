@@ -18,6 +18,10 @@ export type EngineHostOptions = {
   log?: (line: string) => void;
   /** Injected engine loader, for fault-injection tests of the UI and the service. */
   load?: (modelPath: string) => Promise<Transcriber>;
+  /** The model chosen in Settings → Models (a file name in modelsDir); read at every (re)load. */
+  preferredModel?: () => string | null;
+  /** The language setting, read at every pass, so a change applies from the next one. */
+  language?: () => string;
 };
 
 export class EngineHost {
@@ -26,7 +30,12 @@ export class EngineHost {
   private readonly listeners = new Set<(s: EngineStatus) => void>();
   private vad: SileroModel | null | undefined;
 
-  constructor(private readonly opts: EngineHostOptions) {}
+  constructor(private opts: EngineHostOptions) {}
+
+  /** Connects the engine to the user's settings (chosen model, language) once they are loaded. */
+  configure(options: Pick<EngineHostOptions, 'preferredModel' | 'language'>): void {
+    this.opts = { ...this.opts, ...options };
+  }
 
   get status(): EngineStatus {
     return this.statusValue;
@@ -68,6 +77,16 @@ export class EngineHost {
     return this.vad;
   }
 
+  /**
+   * Unloads the current model and loads the one now chosen (Settings → Models). Callers make sure
+   * nothing is recording: a live answer keeps using the engine it started with.
+   */
+  async reload(): Promise<void> {
+    this.setStatus({ state: 'loading', message: 'Loading the speech model…' });
+    await this.dispose();
+    await this.transcriber();
+  }
+
   async dispose(): Promise<void> {
     const loading = this.loading;
     this.loading = null;
@@ -77,12 +96,16 @@ export class EngineHost {
   private async load(): Promise<Transcriber> {
     this.setStatus({ state: 'loading', message: 'Loading the speech model…' });
     try {
-      const modelPath = locateModel({ modelsDir: this.opts.modelsDir, envPath: this.opts.modelPath });
+      const modelPath = locateModel({
+        modelsDir: this.opts.modelsDir,
+        envPath: this.opts.modelPath,
+        preferred: this.opts.preferredModel?.(),
+      });
       const engine = await (this.opts.load
         ? this.opts.load(modelPath)
         : WhisperTranscriber.load(modelPath, this.opts.whisperParams));
       this.setStatus({ state: 'ready', message: `Model ready: ${modelPath}`, modelPath });
-      return engine;
+      return this.opts.language ? withLanguage(engine, this.opts.language) : engine;
     } catch (err) {
       this.setStatus({ state: 'error', message: (err as Error).message });
       throw err;
@@ -93,4 +116,12 @@ export class EngineHost {
     this.statusValue = s;
     for (const cb of this.listeners) cb(s);
   }
+}
+
+/** Passes the current language setting to every pass that does not name one itself. */
+function withLanguage(engine: Transcriber, language: () => string): Transcriber {
+  return {
+    transcribe: (audio, options = {}) => engine.transcribe(audio, { language: language(), ...options }),
+    dispose: () => engine.dispose(),
+  };
 }

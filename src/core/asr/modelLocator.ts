@@ -26,13 +26,19 @@ export function modelHelpText(modelsDir: string): string {
     `Download ${RECOMMENDED_MODEL} (142 MB) from ${RECOMMENDED_MODEL_URL}`,
     `and save it in ${modelsDir}`,
     'or set COACH_WHISPER_MODEL=/path/to/ggml-model.bin, then restart Interview Coach.',
+    'In the app, Settings → Models downloads and checks one for you.',
   ].join('\n');
 }
 
 /** Whisper speech models only: the VAD model sits in the same folder but is not one. */
 const isSpeechModel = (name: string): boolean => /^ggml-.*\.bin$/.test(name) && !/silero|vad/i.test(name);
 
-export function locateModel(opts: { modelsDir: string; envPath?: string | undefined }): string {
+export function locateModel(opts: {
+  modelsDir: string;
+  envPath?: string | undefined;
+  /** The model chosen in Settings → Models (a file name in modelsDir); used when it is present. */
+  preferred?: string | null | undefined;
+}): string {
   if (opts.envPath) {
     const p = path.resolve(opts.envPath);
     if (!existsSync(p) || !statSync(p).isFile()) {
@@ -43,6 +49,9 @@ export function locateModel(opts: { modelsDir: string; envPath?: string | undefi
     return p;
   }
   const present = existsSync(opts.modelsDir) ? readdirSync(opts.modelsDir).filter(isSpeechModel) : [];
+  if (opts.preferred && isSpeechModel(opts.preferred) && present.includes(opts.preferred)) {
+    return path.join(opts.modelsDir, opts.preferred);
+  }
   const preferred = PREFERRED_MODELS.find((m) => present.includes(m));
   const chosen = preferred ?? present.sort()[0];
   if (!chosen) throw new ModelNotFoundError(modelHelpText(opts.modelsDir));

@@ -9,6 +9,8 @@ export type TranscribeOptions = {
   maxTokens?: number;
   /** Use the slower, more careful decoding settings (final pass). */
   thorough?: boolean;
+  /** Whisper language code or 'auto' (multilingual models only; English-only models use 'en'). */
+  language?: string;
 };
 
 export type AsrResult = {

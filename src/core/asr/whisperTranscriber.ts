@@ -90,7 +90,7 @@ export class WhisperTranscriber implements Transcriber {
       token_timestamps: true,
       strategy: 0, // greedy: beam search costs several times more per step for little gain live
       n_threads: this.params.threads,
-      language: this.modelInfo.multilingual ? this.params.language : 'en',
+      language: this.modelInfo.multilingual ? (options.language ?? this.params.language) : 'en',
       no_context: true,
       temperature: 0,
       temperature_inc: options.thorough ? FINAL_PASS_TEMPERATURE_INC : 0,

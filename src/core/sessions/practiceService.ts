@@ -339,6 +339,11 @@ export class PracticeService {
     return [...this.live.values()].some((entry) => entry.sessionId === sessionId);
   }
 
+  /** True while any answer is being recorded (the engine must not be swapped under it). */
+  isRecording(): boolean {
+    return this.live.size > 0;
+  }
+
   /** What each answer being recorded holds in memory right now (monitoring; the soak benchmark). */
   liveSnapshots(): (LiveAnswerSnapshot & { sessionId: string })[] {
     return [...this.live.values()].map((entry) => ({

@@ -1,6 +1,7 @@
 // The user's coaching settings: live-nudge thresholds and the default answer length. One zod schema
 // validates the file on disk and every update arriving over IPC, so a bad value never reaches the engine.
 import { coachSettingsSchema, type CoachSettings, type SettingsUpdate } from '../../shared/coachingSchemas';
+import { DEFAULT_LANGUAGE } from '../../shared/modelsContract';
 import { DEFAULT_TARGET } from '../coaching/answerLength';
 import { DEFAULT_NUDGE_PARAMS, type NudgeParams } from '../coaching/nudges';
 
@@ -20,6 +21,7 @@ export const DEFAULT_SETTINGS: CoachSettings = {
     encouragementAfterSec: DEFAULT_NUDGE_PARAMS.encouragementAfterSec,
   },
   practice: { defaultTarget: { ...DEFAULT_TARGET } },
+  speech: { model: null, language: DEFAULT_LANGUAGE },
 };
 
 /** Applies an update and validates the result as a whole (cross-field rules included). */
@@ -27,6 +29,7 @@ export function mergeSettings(current: CoachSettings, update: SettingsUpdate): C
   return coachSettingsSchema.parse({
     nudges: { ...current.nudges, ...update.nudges },
     practice: { ...current.practice, ...update.practice },
+    speech: { ...current.speech, ...update.speech },
   });
 }
 

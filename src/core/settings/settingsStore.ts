@@ -35,9 +35,11 @@ export class SettingsStore {
     return this.get();
   }
 
+  /** Restores the coaching defaults; the speech model and language (Settings → Models) are kept. */
   reset(): CoachSettings {
-    if (this.file) writeAtomically(this.file, `${JSON.stringify(DEFAULT_SETTINGS, null, 2)}\n`);
-    this.current = structuredClone(DEFAULT_SETTINGS);
+    const next: CoachSettings = { ...structuredClone(DEFAULT_SETTINGS), speech: { ...this.current.speech } };
+    if (this.file) writeAtomically(this.file, `${JSON.stringify(next, null, 2)}\n`);
+    this.current = next;
     return this.get();
   }
 }

@@ -1,4 +1,5 @@
-import { useEffect, useState, type ComponentType } from 'react';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
+import { NO_MODEL_HEADLINE } from '../../shared/modelsContract';
 import { EngineBadge } from './EngineBadge';
 import { HistoryScreen } from './features/history/HistoryScreen';
 import { PracticeScreen } from './features/practice/PracticeScreen';
@@ -28,6 +29,7 @@ export function App() {
   const recording = useCoachStore((s) => s.recording);
 
   useEffect(() => startIpcBridge(), []);
+  useModelsRedirect(setScreen);
   const View = SCREEN_VIEWS[screen];
 
   return (
@@ -59,4 +61,24 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/**
+ * Opens Settings → Models when asked (the Practice screen's button), and once by itself on a first
+ * run without any speech model, since nothing else works until one is installed.
+ */
+function useModelsRedirect(setScreen: (screen: Screen) => void): void {
+  const focusModels = useCoachStore((s) => s.focusModels);
+  const noModel = useCoachStore(
+    (s) => s.engineStatus.state === 'error' && s.engineStatus.message.startsWith(NO_MODEL_HEADLINE),
+  );
+  const redirected = useRef(false);
+  useEffect(() => {
+    if (focusModels) setScreen('settings');
+  }, [focusModels, setScreen]);
+  useEffect(() => {
+    if (!noModel || redirected.current) return;
+    redirected.current = true;
+    useCoachStore.setState({ focusModels: true });
+  }, [noModel]);
 }

@@ -6,8 +6,14 @@ import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createPracticeSlice, type PracticeSlice } from './practiceSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 import { createHistorySlice, type HistorySlice } from './historySlice';
+import { createModelsSlice, type ModelsSlice } from './modelsSlice';
 
-export type CoachState = LiveSlice & SessionSlice & PracticeSlice & SettingsSlice & HistorySlice;
+export type CoachState = LiveSlice &
+  SessionSlice &
+  PracticeSlice &
+  SettingsSlice &
+  HistorySlice &
+  ModelsSlice;
 
 export const useCoachStore = create<CoachState>()((...a) => ({
   ...createLiveSlice(...a),
@@ -15,6 +21,7 @@ export const useCoachStore = create<CoachState>()((...a) => ({
   ...createPracticeSlice(...a),
   ...createSettingsSlice(...a),
   ...createHistorySlice(...a),
+  ...createModelsSlice(...a),
 }));
 
 /** Back to a fresh start (tests, and nothing else). */

@@ -2,6 +2,7 @@
 import type { CoachApi } from '../../../shared/ipcContract';
 import { useCoachStore } from './index';
 import { applyAnswerError, applyCaptionUpdate, applyLiveStats, applyNudge } from './liveSlice';
+import { applyModelDownload } from './modelsSlice';
 import { errorMessage } from './sessionSlice';
 
 /** Subscribes to every push channel and fetches the initial app status; returns one unsubscribe for all. */
@@ -18,6 +19,16 @@ export function startIpcBridge(api: CoachApi = window.api): () => void {
     api.onEngineStatus((engineStatus) => {
       engineStatusPushed = true;
       setState({ engineStatus });
+      // The active model may have changed (a reload after Set active, a first download).
+      if (engineStatus.state !== 'loading' && useCoachStore.getState().models) {
+        void useCoachStore.getState().loadModels();
+      }
+    }),
+    api.onModelDownload((progress) => {
+      setState((s) => applyModelDownload(s, progress));
+      if (progress.state !== 'downloading' && progress.state !== 'verifying') {
+        void useCoachStore.getState().loadModels();
+      }
     }),
   ];
 

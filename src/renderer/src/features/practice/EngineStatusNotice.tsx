@@ -1,3 +1,4 @@
+import { NO_MODEL_HEADLINE } from '../../../../shared/modelsContract';
 import { useCoachStore } from '../../store';
 
 /** Explains why recording is unavailable while the engine loads or after it failed. */
@@ -20,6 +21,15 @@ export function EngineStatusNotice() {
       <div>
         <p className="notice-title">The speech engine is not available</p>
         <p className="notice-body">{status.message}</p>
+        {status.message.startsWith(NO_MODEL_HEADLINE) && (
+          <button
+            type="button"
+            className="button button-primary button-small"
+            onClick={() => useCoachStore.setState({ focusModels: true })}
+          >
+            Open Settings → Models
+          </button>
+        )}
       </div>
     </div>
   );

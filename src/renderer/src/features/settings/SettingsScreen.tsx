@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { CoachSettings } from '../../../../shared/coachingSchemas';
 import { useCoachStore } from '../../store';
 import { DataUsage } from './DataUsage';
+import { ModelsSection } from './ModelsSection';
 import './settings.css';
 
 type NudgeNumberKey =
@@ -121,8 +122,9 @@ export function SettingsScreen() {
     );
   }
 
-  // Saved or reset settings start a fresh draft.
-  return <SettingsForm key={JSON.stringify(settings)} settings={settings} saved={saved} onSaved={setSaved} />;
+  // Saved or reset settings start a fresh draft (a language picked under Models does not).
+  const draftKey = JSON.stringify({ nudges: settings.nudges, practice: settings.practice });
+  return <SettingsForm key={draftKey} settings={settings} saved={saved} onSaved={setSaved} />;
 }
 
 type FormProps = { settings: CoachSettings; saved: boolean; onSaved: (saved: boolean) => void };
@@ -247,6 +249,7 @@ function SettingsForm({ settings, saved, onSaved }: FormProps) {
         </div>
       </form>
       <div className="settings settings-data">
+        <ModelsSection />
         <DataUsage />
       </div>
     </>

@@ -1,0 +1,298 @@
+// Downloads one model file into the models folder, resumably and verifiably: bytes go to
+// `<file>.part` (a later attempt continues it with a Range request), progress is reported a few
+// times a second, and the file only takes its real name once its SHA-256 matches the pinned one.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import path from 'node:path';
+import { describeFsError } from '../fsErrors';
+import { HF_MODEL_BASE_URL, modelUrl } from './modelCatalog';
+
+export const PART_SUFFIX = '.part';
+/** Hugging Face answers with a redirect to its CDN; a few more hops are tolerated, loops are not. */
+const MAX_REDIRECTS = 5;
+const DEFAULT_PROGRESS_INTERVAL_MS = 250;
+/** A connection that delivers nothing for this long is treated as broken (and can be resumed). */
+const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+
+export type DownloadProgress = {
+  state: 'downloading' | 'verifying';
+  receivedBytes: number;
+  totalBytes: number;
+  bytesPerSec: number;
+};
+
+/** Where downloaded bytes are written; injectable so tests can simulate a full disk. */
+export type PartFileWriter = { write(chunk: Uint8Array): Promise<void>; close(): Promise<void> };
+export type DownloadFs = { openPart(file: string, append: boolean): Promise<PartFileWriter> };
+
+export type ModelDownloadRequest = {
+  fileName: string;
+  modelsDir: string;
+  sha256: string;
+  /** Expected size in bytes (from the catalog): the progress total, and a part larger than it restarts. */
+  sizeBytes?: number;
+  /** The folder URL the file is fetched from (tests use a loopback server). */
+  baseUrl?: string;
+  signal?: AbortSignal;
+  onProgress?: (p: DownloadProgress) => void;
+  progressIntervalMs?: number;
+  idleTimeoutMs?: number;
+  fs?: DownloadFs;
+};
+
+export type DownloadErrorKind = 'network' | 'http' | 'disk' | 'checksum' | 'cancelled';
+
+export class ModelDownloadError extends Error {
+  constructor(
+    message: string,
+    readonly kind: DownloadErrorKind,
+  ) {
+    super(message);
+    this.name = 'ModelDownloadError';
+  }
+}
+
+/** Marks a failure of the local file (as opposed to the connection) while both are in flight. */
+class DiskWriteError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('disk write failed');
+  }
+}
+
+export const nodeDownloadFs: DownloadFs = {
+  async openPart(file, append) {
+    const handle = await open(file, append ? 'a' : 'w');
+    return {
+      async write(chunk) {
+        for (let at = 0; at < chunk.length;) {
+          const { bytesWritten } = await handle.write(chunk, at);
+          at += bytesWritten;
+        }
+      },
+      async close() {
+        try {
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      },
+    };
+  },
+};
+
+const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** Downloads, verifies and installs `fileName`; resolves with its final path. */
+export async function downloadModel(req: ModelDownloadRequest): Promise<string> {
+  const finalPath = path.join(req.modelsDir, req.fileName);
+  const partPath = finalPath + PART_SUFFIX;
+  await mkdir(req.modelsDir, { recursive: true });
+  let offset = await sizeOf(partPath);
+  if (req.sizeBytes !== undefined && offset > req.sizeBytes) {
+    await rm(partPath, { force: true });
+    offset = 0;
+  }
+  if (req.sizeBytes === undefined || offset < req.sizeBytes) {
+    await fetchIntoPart(req, partPath, offset);
+  }
+  const size = await sizeOf(partPath);
+  req.onProgress?.({ state: 'verifying', receivedBytes: size, totalBytes: size, bytesPerSec: 0 });
+  const actual = await sha256OfFile(partPath, req.signal, req.fileName);
+  if (actual !== req.sha256.toLowerCase()) {
+    await rm(partPath, { force: true });
+    throw new ModelDownloadError(
+      `${req.fileName} failed its integrity check: its SHA-256 is ${actual}, not the expected ${req.sha256}. ` +
+        'The downloaded file was deleted; please try again.',
+      'checksum',
+    );
+  }
+  await rename(partPath, finalPath);
+  return finalPath;
+}
+
+async function fetchIntoPart(req: ModelDownloadRequest, partPath: string, offset: number): Promise<void> {
+  const url = modelUrl(req.fileName, req.baseUrl ?? HF_MODEL_BASE_URL);
+  const range: Record<string, string> = offset > 0 ? { Range: `bytes=${offset}-` } : {};
+  const res = await get(url, range, req, { redirectsLeft: MAX_REDIRECTS, keptBytes: offset });
+  let start: number;
+  if (res.statusCode === 206 && offset > 0) {
+    const sent = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(res.headers['content-range'] ?? '');
+    if (!sent || Number(sent[1]) !== offset) {
+      // A range other than the one asked for: start over rather than splice mismatched bytes.
+      res.destroy();
+      await rm(partPath, { force: true });
+      return fetchIntoPart(req, partPath, 0);
+    }
+    start = offset;
+  } else if (res.statusCode === 200) {
+    // The server ignored the Range header (or there was none): the body is the whole file.
+    start = 0;
+  } else if (res.statusCode === 416 && offset > 0) {
+    // Nothing left to send: the part is already complete (the checksum decides whether it is right).
+    res.resume();
+    return;
+  } else {
+    res.resume();
+    const status = `${res.statusCode ?? '?'}${res.statusMessage ? ` ${res.statusMessage}` : ''}`;
+    throw new ModelDownloadError(`The model server answered HTTP ${status} for ${req.fileName}.`, 'http');
+  }
+  const length = Number(res.headers['content-length']);
+  const totalBytes = Number.isFinite(length) && length > 0 ? start + length : (req.sizeBytes ?? 0);
+  await writeBody(req, res, partPath, start, totalBytes);
+}
+
+async function writeBody(
+  req: ModelDownloadRequest,
+  res: IncomingMessage,
+  partPath: string,
+  start: number,
+  totalBytes: number,
+): Promise<void> {
+  const fs = req.fs ?? nodeDownloadFs;
+  let writer: PartFileWriter;
+  try {
+    writer = await fs.openPart(partPath, start > 0);
+  } catch (err) {
+    res.destroy();
+    throw diskError(req.fileName, err, start);
+  }
+  const interval = req.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS;
+  const startedMs = Date.now();
+  let received = start;
+  let lastReportMs = -Infinity;
+  const report = (force: boolean) => {
+    const now = Date.now();
+    if (!force && now - lastReportMs < interval) return;
+    lastReportMs = now;
+    const elapsedSec = Math.max((now - startedMs) / 1000, 0.001);
+    req.onProgress?.({
+      state: 'downloading',
+      receivedBytes: received,
+      totalBytes: Math.max(totalBytes, received),
+      bytesPerSec: Math.round((received - start) / elapsedSec),
+    });
+  };
+  report(true);
+  try {
+    for await (const chunk of res as AsyncIterable<Buffer>) {
+      try {
+        await writer.write(chunk);
+      } catch (err) {
+        throw new DiskWriteError(err);
+      }
+      received += chunk.length;
+      report(false);
+    }
+  } catch (err) {
+    res.destroy();
+    await writer.close().catch(() => undefined);
+    if (err instanceof DiskWriteError) throw diskError(req.fileName, err.cause, received);
+    throw transferError(req, err, received);
+  }
+  try {
+    await writer.close();
+  } catch (err) {
+    throw diskError(req.fileName, err, received);
+  }
+  report(true);
+  if (totalBytes > 0 && received < totalBytes) {
+    throw transferError(req, new Error('the connection closed early'), received);
+  }
+}
+
+function diskError(fileName: string, err: unknown, keptBytes: number): ModelDownloadError {
+  return new ModelDownloadError(
+    `Could not save ${fileName}: ${describeFsError(err)}. ` +
+      `Free some space, then press Download again to continue from ${megabytes(keptBytes)}.`,
+    'disk',
+  );
+}
+
+function transferError(req: ModelDownloadRequest, err: unknown, keptBytes: number): ModelDownloadError {
+  if (req.signal?.aborted) {
+    return new ModelDownloadError(
+      `Download of ${req.fileName} cancelled; ${megabytes(keptBytes)} kept to continue later.`,
+      'cancelled',
+    );
+  }
+  const e = err as NodeJS.ErrnoException;
+  const reason = e.code && !e.message.includes(e.code) ? `${e.message}, ${e.code}` : e.message;
+  return new ModelDownloadError(
+    `The download of ${req.fileName} was interrupted (${reason}). ` +
+      `Check the connection and press Download again to continue from ${megabytes(keptBytes)}.`,
+    'network',
+  );
+}
+
+/** GET with redirects followed; resolves with the first non-redirect response. */
+function get(
+  url: string,
+  headers: Record<string, string>,
+  req: ModelDownloadRequest,
+  hops: { redirectsLeft: number; keptBytes: number },
+): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      reject(new ModelDownloadError(`Not a valid download address: ${url}`, 'http'));
+      return;
+    }
+    const client = target.protocol === 'https:' ? https : http;
+    const request = client.get(
+      target,
+      { headers: { 'User-Agent': 'InterviewCoach', ...headers }, signal: req.signal },
+      (res) => {
+        const location = res.headers.location;
+        if (res.statusCode && res.statusCode >= 300 && res.statusCode < 400 && location) {
+          res.resume();
+          if (hops.redirectsLeft <= 0) {
+            reject(new ModelDownloadError(`Too many redirects while downloading ${req.fileName}.`, 'http'));
+            return;
+          }
+          const next = { ...hops, redirectsLeft: hops.redirectsLeft - 1 };
+          get(new URL(location, target).href, headers, req, next).then(resolve, reject);
+          return;
+        }
+        resolve(res);
+      },
+    );
+    const idleMs = req.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    request.setTimeout(idleMs, () =>
+      request.destroy(new Error(`no data for ${Math.round(idleMs / 1000)} s`)),
+    );
+    request.on('error', (err) => reject(transferError(req, err, hops.keptBytes)));
+  });
+}
+
+async function sizeOf(file: string): Promise<number> {
+  try {
+    return (await stat(file)).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** SHA-256 of the whole file, streamed (models are hundreds of megabytes). */
+async function sha256OfFile(
+  file: string,
+  signal: AbortSignal | undefined,
+  fileName: string,
+): Promise<string> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(file, signal ? { signal } : {}) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+    }
+  } catch (err) {
+    if (signal?.aborted) {
+      throw new ModelDownloadError(`Download of ${fileName} cancelled while checking it.`, 'cancelled');
+    }
+    throw new ModelDownloadError(`Could not read ${fileName} to check it: ${describeFsError(err)}.`, 'disk');
+  }
+  return hash.digest('hex');
+}

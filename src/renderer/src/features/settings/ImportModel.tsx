@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from 'react';
+import { useCoachStore } from '../../store';
+
+/** Copies a whisper.cpp model from elsewhere on this computer into the models folder. */
+export function ImportModel() {
+  const runModelAction = useCoachStore((s) => s.runModelAction);
+  const [sourcePath, setSourcePath] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [imported, setImported] = useState<string | null>(null);
+  const pathForFile = window.api.pathForFile;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setImported(null);
+    const ok = await runModelAction(
+      () => window.api.importModel(sourcePath.trim()),
+      'The model could not be imported.',
+    );
+    setBusy(false);
+    if (ok) {
+      setImported(sourcePath.trim());
+      setSourcePath('');
+    }
+  };
+
+  return (
+    <form className="model-import" onSubmit={(e) => void submit(e)}>
+      <label className="field">
+        <span className="field-label">Import a model file (.bin)</span>
+        <input
+          type="text"
+          value={sourcePath}
+          placeholder="/path/to/ggml-model.bin"
+          spellCheck={false}
+          onChange={(e) => setSourcePath(e.target.value)}
+        />
+        <span className="field-help">
+          A whisper.cpp ggml model already on this computer. It is checked, then copied into the models
+          folder.
+        </span>
+      </label>
+      {pathForFile && (
+        <label className="button button-secondary button-small model-choose">
+          Choose file…
+          <input
+            type="file"
+            accept=".bin"
+            className="visually-hidden"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) setSourcePath(pathForFile(file));
+            }}
+          />
+        </label>
+      )}
+      <button
+        type="submit"
+        className="button button-secondary button-small"
+        disabled={busy || !sourcePath.trim()}
+      >
+        {busy ? 'Importing…' : 'Import'}
+      </button>
+      {imported && (
+        <p className="saved-note" role="status">
+          Imported
+        </p>
+      )}
+    </form>
+  );
+}

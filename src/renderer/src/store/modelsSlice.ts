@@ -1,0 +1,48 @@
+// Settings → Models: the overview from main, downloads under way (pushed by main) and the request
+// to show the section (first run without a model, or the Practice screen's "Open Models" button).
+import type { StateCreator } from 'zustand';
+import type { ModelDownloadProgress, ModelsOverview } from '../../../shared/modelsContract';
+import type { CoachState } from './index';
+import { errorMessage } from './sessionSlice';
+
+export interface ModelsSlice {
+  models: ModelsOverview | null;
+  modelsError: string | null;
+  /** The latest progress of each download, including how it ended (until the next one starts). */
+  modelDownloads: Record<string, ModelDownloadProgress>;
+  /** Set to open Settings and bring the Models section into view; cleared once it is shown. */
+  focusModels: boolean;
+  loadModels: () => Promise<void>;
+  /** Runs a models call that answers with the new overview; false (and an error shown) if it failed. */
+  runModelAction: (action: () => Promise<ModelsOverview>, failure: string) => Promise<boolean>;
+}
+
+export const createModelsSlice: StateCreator<CoachState, [], [], ModelsSlice> = (set) => ({
+  models: null,
+  modelsError: null,
+  modelDownloads: {},
+  focusModels: false,
+
+  loadModels: async () => {
+    try {
+      set({ models: await window.api.listModels() });
+    } catch (error) {
+      set({ modelsError: errorMessage(error, 'The list of models could not be loaded.') });
+    }
+  },
+  runModelAction: async (action, failure) => {
+    set({ modelsError: null });
+    try {
+      set({ models: await action() });
+      return true;
+    } catch (error) {
+      set({ modelsError: errorMessage(error, failure) });
+      return false;
+    }
+  },
+});
+
+/** A pushed progress update; a finished download also changes the overview, so it is reloaded. */
+export function applyModelDownload(state: CoachState, progress: ModelDownloadProgress): Partial<CoachState> {
+  return { modelDownloads: { ...state.modelDownloads, [progress.fileName]: progress } };
+}

@@ -1,0 +1,249 @@
+// The downloader against a real HTTP server on 127.0.0.1 that serves a generated file, and can cut
+// connections, ignore Range, redirect or trickle, the way real networks and CDNs do.
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import http, { type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  downloadModel,
+  ModelDownloadError,
+  type DownloadFs,
+  type DownloadProgress,
+  type ModelDownloadRequest,
+} from '../../../src/core/models/modelDownloader';
+import { tempDir } from '../../helpers/fixtures';
+
+const FILE = 'ggml-test.bin';
+const DATA = randomBytes(512 * 1024 + 123);
+const SHA256 = createHash('sha256').update(DATA).digest('hex');
+
+type Mode = 'normal' | 'cut-once' | 'ignore-range' | 'trickle';
+let mode: Mode = 'normal';
+let requests: { url: string; headers: IncomingHttpHeaders }[] = [];
+let server: Server;
+let base: string;
+
+function serveFile(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
+  const from = range && mode !== 'ignore-range' ? Number(range[1]) : 0;
+  if (from >= DATA.length) {
+    res.writeHead(416, { 'Content-Range': `bytes */${DATA.length}` }).end();
+    return;
+  }
+  const body = DATA.subarray(from);
+  res.writeHead(from > 0 ? 206 : 200, {
+    'Content-Length': body.length,
+    ...(from > 0 ? { 'Content-Range': `bytes ${from}-${DATA.length - 1}/${DATA.length}` } : {}),
+  });
+  if (mode === 'cut-once') {
+    mode = 'normal';
+    // Half the body, then the connection dies: what a dropped Wi-Fi looks like to the client.
+    res.write(body.subarray(0, Math.floor(body.length / 2)), () => setTimeout(() => res.destroy(), 50));
+    return;
+  }
+  if (mode === 'trickle') {
+    let at = 0;
+    const tick = setInterval(() => {
+      if (res.destroyed || at >= body.length) {
+        clearInterval(tick);
+        if (!res.destroyed) res.end();
+        return;
+      }
+      res.write(body.subarray(at, at + 16 * 1024));
+      at += 16 * 1024;
+    }, 30);
+    return;
+  }
+  res.end(body);
+}
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    requests.push({ url: req.url ?? '', headers: req.headers });
+    if (req.url === `/hop1/${FILE}`) {
+      res.writeHead(302, { Location: `/hop2/${FILE}` }).end();
+    } else if (req.url === `/hop2/${FILE}`) {
+      // Absolute, as Hugging Face's redirect to its CDN is.
+      res.writeHead(307, { Location: `${base}/files/${FILE}` }).end();
+    } else if (req.url === `/files/${FILE}`) {
+      serveFile(req, res);
+    } else {
+      res.writeHead(404, 'Not Found').end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+let dir: string;
+beforeEach(() => {
+  mode = 'normal';
+  requests = [];
+  dir = tempDir('coach-download-');
+});
+
+const request = (overrides: Partial<ModelDownloadRequest> = {}): ModelDownloadRequest => ({
+  fileName: FILE,
+  modelsDir: dir,
+  sha256: SHA256,
+  sizeBytes: DATA.length,
+  baseUrl: `${base}/files`,
+  progressIntervalMs: 0,
+  ...overrides,
+});
+const finalPath = () => path.join(dir, FILE);
+const partPath = () => path.join(dir, `${FILE}.part`);
+
+async function failure(p: Promise<unknown>): Promise<ModelDownloadError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ModelDownloadError);
+  return err as ModelDownloadError;
+}
+
+describe('downloadModel', () => {
+  it('downloads, verifies and renames the file into place, reporting progress', async () => {
+    const progress: DownloadProgress[] = [];
+    const file = await downloadModel(request({ onProgress: (p) => progress.push(p) }));
+    expect(file).toBe(finalPath());
+    expect(readFileSync(file).equals(DATA)).toBe(true);
+    expect(existsSync(partPath())).toBe(false);
+    const downloading = progress.filter((p) => p.state === 'downloading');
+    expect(downloading.length).toBeGreaterThan(1);
+    expect(downloading.at(-1)).toMatchObject({ receivedBytes: DATA.length, totalBytes: DATA.length });
+    expect(downloading.every((p, i) => i === 0 || p.receivedBytes >= downloading[i - 1]!.receivedBytes)).toBe(
+      true,
+    );
+    expect(progress.at(-1)?.state).toBe('verifying');
+    expect(requests[0]?.headers.range).toBeUndefined();
+  });
+
+  it('throttles progress reports', async () => {
+    mode = 'trickle';
+    const progress: DownloadProgress[] = [];
+    await downloadModel(request({ progressIntervalMs: 10_000, onProgress: (p) => progress.push(p) }));
+    // The first and the last report only: the trickle sends 33 chunks within the interval.
+    expect(progress.filter((p) => p.state === 'downloading')).toHaveLength(2);
+  });
+
+  it('keeps the part of an interrupted download and resumes it with a Range request', async () => {
+    mode = 'cut-once';
+    const err = await failure(downloadModel(request()));
+    expect(err.kind).toBe('network');
+    expect(err.message).toMatch(/interrupted.*press Download again to continue/);
+    const kept = statSync(partPath()).size;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(DATA.length);
+    expect(existsSync(finalPath())).toBe(false);
+
+    const progress: DownloadProgress[] = [];
+    await downloadModel(request({ onProgress: (p) => progress.push(p) }));
+    expect(requests.at(-1)?.headers.range).toBe(`bytes=${kept}-`);
+    expect(progress[0]?.receivedBytes).toBe(kept);
+    // The whole file, including the part written before the cut, was verified.
+    expect(readFileSync(finalPath()).equals(DATA)).toBe(true);
+    expect(existsSync(partPath())).toBe(false);
+  });
+
+  it('starts over cleanly when the server ignores Range and sends the whole file', async () => {
+    mode = 'ignore-range';
+    writeFileSync(partPath(), Buffer.alloc(1000, 0xee)); // stale bytes that must not survive
+    await downloadModel(request());
+    expect(requests[0]?.headers.range).toBe('bytes=1000-');
+    expect(readFileSync(finalPath()).equals(DATA)).toBe(true);
+  });
+
+  it('verifies a complete part without downloading again', async () => {
+    writeFileSync(partPath(), DATA);
+    await downloadModel(request());
+    expect(requests).toHaveLength(0);
+    expect(readFileSync(finalPath()).equals(DATA)).toBe(true);
+  });
+
+  it('deletes a download whose checksum does not match and says so', async () => {
+    const wrong = 'f'.repeat(64);
+    const err = await failure(downloadModel(request({ sha256: wrong })));
+    expect(err.kind).toBe('checksum');
+    expect(err.message).toContain(
+      `failed its integrity check: its SHA-256 is ${SHA256}, not the expected ${wrong}`,
+    );
+    expect(existsSync(finalPath())).toBe(false);
+    expect(existsSync(partPath())).toBe(false);
+  });
+
+  it('can be cancelled, keeping the part for later', async () => {
+    mode = 'trickle';
+    const controller = new AbortController();
+    const err = await failure(
+      downloadModel(
+        request({
+          signal: controller.signal,
+          onProgress: (p) => {
+            if (p.receivedBytes > 32 * 1024) controller.abort();
+          },
+        }),
+      ),
+    );
+    expect(err.kind).toBe('cancelled');
+    expect(err.message).toMatch(/cancelled.*kept to continue later/);
+    expect(statSync(partPath()).size).toBeGreaterThan(32 * 1024);
+    expect(existsSync(finalPath())).toBe(false);
+  });
+
+  it('follows redirects (Hugging Face sends downloads to its CDN)', async () => {
+    await downloadModel(request({ baseUrl: `${base}/hop1` }));
+    expect(requests.map((r) => r.url)).toEqual([`/hop1/${FILE}`, `/hop2/${FILE}`, `/files/${FILE}`]);
+    expect(readFileSync(finalPath()).equals(DATA)).toBe(true);
+  });
+
+  it('explains a full disk and keeps what was written', async () => {
+    const fullAfter = 100 * 1024;
+    let written = 0;
+    const fullDisk: DownloadFs = {
+      async openPart(file, append) {
+        const handle = await open(file, append ? 'a' : 'w');
+        return {
+          async write(chunk) {
+            if (written + chunk.length > fullAfter) {
+              throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+            }
+            await handle.write(chunk);
+            written += chunk.length;
+          },
+          close: () => handle.close(),
+        };
+      },
+    };
+    const err = await failure(downloadModel(request({ fs: fullDisk })));
+    expect(err.kind).toBe('disk');
+    expect(err.message).toMatch(/Could not save ggml-test\.bin: the disk is full\. Free some space/);
+    expect(statSync(partPath()).size).toBe(written);
+    expect(existsSync(finalPath())).toBe(false);
+  });
+
+  it('reports an HTTP error with its status', async () => {
+    const err = await failure(downloadModel(request({ baseUrl: `${base}/missing` })));
+    expect(err.kind).toBe('http');
+    expect(err.message).toBe('The model server answered HTTP 404 Not Found for ggml-test.bin.');
+  });
+
+  it('reports a refused connection as a network error', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const err = await failure(downloadModel(request({ baseUrl: `http://127.0.0.1:${port}` })));
+    expect(err.kind).toBe('network');
+    expect(err.message).toMatch(/ECONNREFUSED/);
+  });
+});
