@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { simdBuildEnv, hostDescription } from './simdFlags.mjs';
+import { ABORT_PATCH_VERSION, applyAbortPatch } from './whisperAbortPatch.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
@@ -15,10 +16,11 @@ function rebuildWhisperWithSimd() {
   const pkgDir = path.dirname(require.resolve('smart-whisper/package.json'));
   const marker = path.join(pkgDir, 'build', 'coach-simd.json');
   const { cflags, env } = simdBuildEnv();
-  const wanted = { cflags, host: hostDescription() };
+  const wanted = { cflags, host: hostDescription(), abortPatch: ABORT_PATCH_VERSION };
+  if (applyAbortPatch(pkgDir)) console.log('[coach] added the abort entry point to the whisper.cpp addon');
   if (existsSync(marker)) {
     const have = JSON.parse(readFileSync(marker, 'utf8'));
-    if (have.cflags === wanted.cflags && have.host === wanted.host) {
+    if (have.cflags === wanted.cflags && have.host === wanted.host && have.abortPatch === wanted.abortPatch) {
       console.log(`[coach] whisper.cpp addon already built with "${cflags}"`);
       return;
     }

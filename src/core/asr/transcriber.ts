@@ -11,7 +11,17 @@ export type TranscribeOptions = {
   thorough?: boolean;
   /** Whisper language code or 'auto' (multilingual models only; English-only models use 'en'). */
   language?: string;
+  /** Stops the pass (queued or running) once it is no longer wanted, e.g. a live pass after Stop. */
+  signal?: AbortSignal;
 };
+
+/** A pass stopped through its signal: not a failure, nothing to report to the user. */
+export class TranscriptionAbortedError extends Error {
+  constructor() {
+    super('Transcription aborted');
+    this.name = 'TranscriptionAbortedError';
+  }
+}
 
 export type AsrResult = {
   /** Words with times relative to the start of the audio passed in. */

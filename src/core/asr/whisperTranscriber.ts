@@ -6,7 +6,12 @@ import type { TranscribeParams, WhisperModel } from 'smart-whisper';
 import type { Word } from '../domain';
 import { readGgmlModelInfo, type GgmlModelInfo } from './ggmlModelInfo';
 import { tokensToWords, type TimedToken } from './tokensToWords';
-import type { AsrResult, TranscribeOptions, Transcriber } from './transcriber';
+import {
+  TranscriptionAbortedError,
+  type AsrResult,
+  type TranscribeOptions,
+  type Transcriber,
+} from './transcriber';
 
 export type WhisperParams = {
   /** Compute threads per pass. More than the physical cores only adds contention. */
@@ -44,6 +49,9 @@ function loadAddon(): Promise<Addon> {
   }
   return addon;
 }
+
+/** `abort(handle)` is added to the addon by scripts/whisperAbortPatch.mjs at install. */
+type AbortableBinding = { abort?: (handle: unknown) => number };
 
 type DetailedSegment = {
   from: number;
@@ -85,6 +93,7 @@ export class WhisperTranscriber implements Transcriber {
 
   private async run(audio: Float32Array, options: TranscribeOptions): Promise<AsrResult> {
     if (this.model.freed) throw new Error('The Whisper model has been unloaded');
+    if (options.signal?.aborted) throw new TranscriptionAbortedError();
     const params: Partial<TranscribeParams<'detail', true>> = {
       format: 'detail',
       token_timestamps: true,
@@ -104,15 +113,29 @@ export class WhisperTranscriber implements Transcriber {
     if (options.audioCtx) params.audio_ctx = Math.round(options.audioCtx);
     if (options.maxTokens) params.max_tokens = Math.round(options.maxTokens);
     const started = performance.now();
-    const task = await this.addon.TranscribeTask.run(this.model, audio, params);
-    const results: unknown = await task.result;
+    // Passes run one at a time, so aborting "the passes on this model" aborts exactly this one.
+    const abort = () => (this.addon.binding as unknown as AbortableBinding).abort?.(this.model.handle);
+    options.signal?.addEventListener('abort', abort);
+    let results: unknown;
+    try {
+      const task = await this.addon.TranscribeTask.run(this.model, audio, params);
+      results = await task.result;
+    } finally {
+      options.signal?.removeEventListener('abort', abort);
+    }
     const computeMs = performance.now() - started;
+    if (options.signal?.aborted) throw new TranscriptionAbortedError();
     // The addon hands back an Error object (not a rejection) when whisper_full fails.
     if (!Array.isArray(results)) {
       throw new Error(`whisper.cpp failed: ${results instanceof Error ? results.message : String(results)}`);
     }
     const words = segmentsToWords(results as DetailedSegment[], audio.length / 16_000);
     return { words, text: words.map((w) => w.text).join(' '), computeMs };
+  }
+
+  /** True when the installed addon can stop a running pass (scripts/whisperAbortPatch.mjs). */
+  get canAbort(): boolean {
+    return typeof (this.addon.binding as unknown as AbortableBinding).abort === 'function';
   }
 
   async dispose(): Promise<void> {

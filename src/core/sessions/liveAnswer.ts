@@ -4,10 +4,11 @@ import type { CaptionUpdate, LiveStats, Nudge, Word } from '../domain';
 import { pcm16ToFloat32, SampleBuffer, samplesToSec, SAMPLE_RATE_HZ } from '../audio/pcm';
 import { WavWriter } from '../audio/wavWriter';
 import { describeFsError } from '../fsErrors';
-import type { Transcriber } from '../asr/transcriber';
+import { TranscriptionAbortedError, type Transcriber } from '../asr/transcriber';
 import { countFillers } from '../coaching/fillerWords';
 import { NudgeEngine, type NudgeParams } from '../coaching/nudges';
 import { recentWordsPerMinute, spokenWords } from '../coaching/pace';
+import { findLongPauses, LONG_PAUSE_SEC } from '../coaching/pauses';
 import { OnlineTranscriber } from '../streaming/onlineTranscriber';
 import { SpeechGate } from '../streaming/speechGate';
 import type { SileroModel } from '../vad/sileroModel';
@@ -85,6 +86,8 @@ export class LiveAnswer {
   private readonly nudges: NudgeEngine;
   private readonly params: StreamParams;
   private stepping: Promise<void> | null = null;
+  /** Aborts the live pass in flight when Stop or Cancel makes it pointless. */
+  private readonly livePasses = new AbortController();
   private seq = 0;
   private tentative: Word[] = [];
   private state: 'recording' | 'stopping' | 'done' = 'recording';
@@ -144,6 +147,8 @@ export class LiveAnswer {
   /** Stops recording, finishes the live stream and runs the final pass over the whole answer. */
   async stop(): Promise<FinishedAnswer> {
     this.state = 'stopping';
+    // The final pass hears all of the answer again: waiting for a live pass would only delay it.
+    this.livePasses.abort();
     await this.drain();
     const rest = this.online.finish();
     this.tentative = [];
@@ -170,6 +175,7 @@ export class LiveAnswer {
   /** Abandons the answer; the caller deletes the files. */
   async cancel(): Promise<void> {
     this.state = 'done';
+    this.livePasses.abort();
     await this.drain();
     this.closeWav();
   }
@@ -199,7 +205,7 @@ export class LiveAnswer {
 
   private pump(): void {
     if (this.stepping || this.state !== 'recording') return;
-    if (this.online.pendingSec * 1000 < this.params.minStepMs) return;
+    if (!this.online.stepDue()) return;
     this.stepping = this.runStep().finally(() => {
       this.stepping = null;
       this.pump();
@@ -208,7 +214,7 @@ export class LiveAnswer {
 
   private async runStep(): Promise<void> {
     try {
-      const { committed, tentative } = await this.online.step();
+      const { committed, tentative } = await this.online.step(this.livePasses.signal);
       this.tentative = tentative;
       this.emitCaption();
       // Copies: the hypothesis buffer keeps working on its own arrays after this step.
@@ -220,6 +226,7 @@ export class LiveAnswer {
       });
       this.emitStatsAndNudges();
     } catch (err) {
+      if (err instanceof TranscriptionAbortedError) return;
       this.opts.events.error(`Live transcription failed: ${(err as Error).message}`);
     }
   }
@@ -250,10 +257,21 @@ export class LiveAnswer {
       elapsedSec: nowSec,
       wordsPerMinute: recentWordsPerMinute(spokenWords(spoken), nowSec) ?? 0,
       fillerCount: countFillers([...committed]).length,
+      longPauseCount: this.longPauseCount(committed),
       behind: this.online.pendingSec > this.params.behindAfterSec,
     });
     const nudge = this.nudges.update({ nowSec, committedWords: [...committed] });
     if (nudge) this.opts.events.nudge(nudge);
+  }
+
+  /**
+   * The VAD hears a pause as soon as speech resumes, whatever Whisper makes of the words around it;
+   * without the VAD model the gaps between committed words are the best there is.
+   */
+  private longPauseCount(committed: readonly Word[]): number {
+    const vad = this.online.vadPauses;
+    if (vad) return vad.filter((p) => p.endSec - p.startSec >= LONG_PAUSE_SEC).length;
+    return findLongPauses(committed).length;
   }
 }
 

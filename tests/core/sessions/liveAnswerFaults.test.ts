@@ -3,7 +3,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AsrResult, Transcriber } from '../../../src/core/asr/transcriber';
+import {
+  TranscriptionAbortedError,
+  type AsrResult,
+  type TranscribeOptions,
+  type Transcriber,
+} from '../../../src/core/asr/transcriber';
 import { float32ToPcm16 } from '../../../src/core/audio/pcm';
 import { LiveAnswer, type LiveAnswerEvents } from '../../../src/core/sessions/liveAnswer';
 import { tempDir } from '../../helpers/fixtures';
@@ -93,5 +98,35 @@ describe('LiveAnswer under faults', () => {
     expect(errors[0]).toMatch(/Live transcription failed: engine hiccup/);
     expect(done.finalPassError).toBeUndefined();
     expect(done.words.map((w) => w.text)).toEqual(['hello']);
+  });
+
+  it('aborts the live pass in flight at Stop, so the final pass starts at once and no error is shown', async () => {
+    const { errors, events } = recorder();
+    const passes: string[] = [];
+    // A live pass that would never end on its own; only its abort signal releases it.
+    const engine: Transcriber = {
+      transcribe: (audio: Float32Array, options: TranscribeOptions = {}) =>
+        new Promise<AsrResult>((resolve, reject) => {
+          passes.push(options.thorough ? 'final' : 'live');
+          if (options.thorough) {
+            resolve({ words: [{ text: 'done', startSec: 0, endSec: 0.4 }], text: 'done', computeMs: 1 });
+            return;
+          }
+          options.signal?.addEventListener('abort', () => reject(new TranscriptionAbortedError()));
+        }),
+      dispose: async () => {},
+    };
+    const answer = new LiveAnswer({
+      answerId: 'a',
+      transcriber: engine,
+      wavPath: path.join(tempDir(), 'a.wav'),
+      events,
+    });
+    for (let i = 0; i < 5; i++) answer.pushPcm16(frame());
+    expect(passes).toEqual(['live']);
+    const done = await answer.stop();
+    expect(passes).toEqual(['live', 'final']);
+    expect(done.words.map((w) => w.text)).toEqual(['done']);
+    expect(errors).toEqual([]);
   });
 });
