@@ -26,7 +26,7 @@ import { OursPolicy } from '../src/core/streaming/baselines/oursPolicy';
 import { SlidingStepPolicy } from '../src/core/streaming/baselines/slidingStepPolicy';
 import type { StreamingPolicy } from '../src/core/streaming/baselines/streamingPolicy';
 import { SpeechGate } from '../src/core/streaming/speechGate';
-import { DEFAULT_STREAM_PARAMS } from '../src/core/streaming/streamParams';
+import { audioCtxFor, DEFAULT_STREAM_PARAMS } from '../src/core/streaming/streamParams';
 import { loadSileroModel, type SileroModel } from '../src/core/vad/sileroModel';
 import { SileroVad } from '../src/core/vad/sileroVad';
 import {
@@ -118,6 +118,33 @@ function loadRecordings(opts: ReturnType<typeof parseArgs>, vadModel: SileroMode
   return out;
 }
 
+const SWEEP_PASSES = 5;
+
+/**
+ * The thread count is a choice, not a default: time one live-sized pass with 1, 2 and one more thread
+ * than there are cores (whisper.cpp's threads spin while they wait, so oversubscription costs).
+ */
+async function sweepThreads(modelPath: string, audio: Float32Array) {
+  const windowSec = 10;
+  const clip = audio.subarray(0, windowSec * 16_000);
+  const counts = [...new Set([1, 2, os.availableParallelism() + 1])];
+  const out: { threads: number; medianMs: number }[] = [];
+  for (const threads of counts) {
+    const engine = await WhisperTranscriber.load(modelPath, { threads });
+    const options = {
+      audioCtx: audioCtxFor(windowSec, DEFAULT_STREAM_PARAMS),
+      maxTokens: windowSec * DEFAULT_STREAM_PARAMS.maxTokensPerSec,
+    };
+    await engine.transcribe(clip, options);
+    const ms: number[] = [];
+    for (let i = 0; i < SWEEP_PASSES; i++) ms.push((await engine.transcribe(clip, options)).computeMs);
+    await engine.dispose();
+    out.push({ threads, medianMs: Math.round(percentiles(ms).p50 ?? 0) });
+    log(`thread sweep: ${threads} thread(s) → ${out.at(-1)!.medianMs} ms per 10 s pass`);
+  }
+  return out;
+}
+
 async function machineInfo() {
   let cpu = os.cpus()[0]?.model ?? 'unknown';
   try {
@@ -154,6 +181,7 @@ async function main(): Promise<void> {
   );
 
   const modelPath = await ensureSyntheticModel();
+  const threadSweep = await sweepThreads(modelPath, recordings[0]!.audio);
   const engine = await WhisperTranscriber.load(modelPath, { threads: THREADS });
   // The first pass allocates whisper.cpp's buffers; keep it out of every policy's numbers.
   await engine.transcribe(new Float32Array(16_000), { audioCtx: DEFAULT_STREAM_PARAMS.minAudioCtx });
@@ -196,7 +224,13 @@ async function main(): Promise<void> {
         audioSec: Number(run.audioSec.toFixed(2)),
         referenceWords: rec.reference.length,
         engine: measured,
-        replay: { ...wordStats, revision: revisionStats(replay) },
+        replay: {
+          ...wordStats,
+          revision: revisionStats(replay),
+          rtf: Number(
+            (replay.steps.reduce((t, st) => t + st.computeMs, 0) / 1000 / replay.audioSec).toFixed(3),
+          ),
+        },
         rss,
         othersCpuShare,
       };
@@ -231,6 +265,11 @@ async function main(): Promise<void> {
         sum((r) => r.engine.revision.revisedWords),
         sum((r) => r.engine.revision.committedWords),
       ),
+      replayRtf: Number((sum((r) => r.replay.rtf * r.audioSec) / totalAudio).toFixed(3)),
+      replayWrongWordRate: rate(
+        sum((r) => r.replay.neverCommitted),
+        sum((r) => r.replay.referenceWords),
+      ),
       rssGrowth: tenMinutes.length ? Math.max(...tenMinutes.map((r) => r.rss.growth!)) : null,
     };
     summary[policy] = { ...base, checks: checksFor(base) };
@@ -253,6 +292,7 @@ async function main(): Promise<void> {
       whisperStream: { stepSec: 3, windowSec: 10, keepSec: 0.2 },
     },
     targets: TARGETS,
+    threadSweep,
     summary,
     comparisons,
     results,
@@ -261,6 +301,9 @@ async function main(): Promise<void> {
   const prettierOptions = (await resolveConfig(OUTPUT_JSON)) ?? {};
   writeFileSync(OUTPUT_JSON, await format(JSON.stringify(report), { ...prettierOptions, parser: 'json' }));
 
+  console.log(
+    `Live pass (10 s window) median by thread count: ${threadSweep.map((t) => `${t.threads} → ${t.medianMs} ms`).join(', ')}`,
+  );
   const recRows = recordingRows(results);
   const sumRows = summaryRows(summary);
   console.log(textTable(RECORDING_HEADER, recRows));
@@ -275,6 +318,10 @@ async function main(): Promise<void> {
     `Run \`${command}\` (${report.mode}) on ${report.machine.cpu}, ${report.machine.logicalCpus} logical CPUs,`,
     `${report.machine.platform}, Node ${report.machine.node}, on ${report.date}. Numbers in \`bench/results.json\`.`,
     `Engine: whisper.cpp through smart-whisper, ${report.engine.model}, ${THREADS} threads.`,
+    '',
+    `Thread count: a live pass over a 10 s window took (median of ${SWEEP_PASSES}) ${threadSweep
+      .map((t) => `${t.medianMs} ms with ${t.threads}`)
+      .join(', ')} thread(s); the app uses one thread per core, at most 4.`,
     '',
     '### Targets',
     '',

@@ -25,7 +25,11 @@ export type RecordingResult = {
   referenceWords: number;
   engine: EngineMetrics;
   /** Word latency and revisions from the replay run at the measured compute cost. */
-  replay: Omit<WordLatency, 'shownValues' | 'committedValues'> & { revision: RevisionStats };
+  replay: Omit<WordLatency, 'shownValues' | 'committedValues'> & {
+    revision: RevisionStats;
+    /** Simulated compute over audio time: the measured costs at the window lengths the replay used. */
+    rtf: number;
+  };
   rss: RssSummary;
   /** Share of all CPU time other processes used during the engine run (null off Linux). */
   othersCpuShare: number | null;
@@ -39,6 +43,10 @@ export type PolicySummary = {
   committedWordSec: Percentiles;
   replayRevisionRate: number | null;
   engineRevisionRate: number | null;
+  /** RTF of the replay run: what the policy costs when passes agree as a real model's do. */
+  replayRtf: number;
+  /** Reference words never made final with the right text in the replay (cut, mis-heard, lost). */
+  replayWrongWordRate: number | null;
   rssGrowth: number | null;
   checks: {
     shownWordP50: boolean | null;
@@ -144,6 +152,8 @@ const SUMMARY_HEADER = [
   'word → shown p95 ≤ 1.6 s',
   'word → final p50 ≤ 2.0 s',
   'revisions replay / engine',
+  'final words wrong (replay)',
+  'RTF (replay)',
   'RSS flat (≤ 5% after 1st min)',
 ];
 
@@ -156,6 +166,8 @@ export function summaryRows(summary: Record<string, PolicySummary>): string[][] 
     `${fmt(s.shownWordSec.p95, 2)} ${verdict(s.checks.shownWordP95)}`,
     `${fmt(s.committedWordSec.p50, 2)} ${verdict(s.checks.committedWordP50)}`,
     `${pct(s.replayRevisionRate)} / ${pct(s.engineRevisionRate)}`,
+    pct(s.replayWrongWordRate),
+    s.replayRtf.toFixed(2),
     s.rssGrowth === null ? 'n/a (no 10-min stream)' : `${pct(s.rssGrowth)} ${verdict(s.checks.rssFlat)}`,
   ]);
 }

@@ -372,7 +372,7 @@ function liveStats(
   fillerCount: number,
   behind = false,
 ): LiveStats {
-  return { answerId: ANSWER_ID, elapsedSec, wordsPerMinute, fillerCount, behind };
+  return { answerId: ANSWER_ID, elapsedSec, wordsPerMinute, fillerCount, longPauseCount: 1, behind };
 }
 
 async function openPage(browser: Browser, url: string, data: PreviewData, dark = false): Promise<Page> {

@@ -61,6 +61,8 @@ export type LiveStats = {
   /** Pace over the last RECENT_PACE_WINDOW_SEC seconds of committed words. */
   wordsPerMinute: number;
   fillerCount: number;
+  /** Silences of LONG_PAUSE_SEC or more between words so far (heard by the VAD when it is installed). */
+  longPauseCount: number;
   /** True when inference is falling behind real time. */
   behind: boolean;
 };

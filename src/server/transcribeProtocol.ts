@@ -56,6 +56,7 @@ function liveMetricsMessage(sessionId: string, s: LiveStats) {
     elapsed_sec: round3(s.elapsedSec),
     words_per_minute: Math.round(s.wordsPerMinute),
     filler_count: s.fillerCount,
+    long_pause_count: s.longPauseCount,
     behind: s.behind,
   };
 }

@@ -1,6 +1,7 @@
-// Voice activity on the real engine: jfk.wav followed by 6 s of silence, streamed in 100 ms frames
-// with the real Silero VAD model. The silence must not reach whisper.cpp, and the answer's words must
-// be committed during the pause, before Stop.
+// Voice activity on the real engine: jfk.wav, a 3 s pause, its first 3 s again and 6 s of silence,
+// streamed in 100 ms frames with the real Silero VAD model. The silence must not reach whisper.cpp,
+// the pause must be reported live, and the answer's words must be committed during the final
+// silence, before Stop.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EngineHost } from '../../src/core/asr/engineHost';
@@ -8,7 +9,7 @@ import { WhisperTranscriber } from '../../src/core/asr/whisperTranscriber';
 import { float32ToPcm16 } from '../../src/core/audio/pcm';
 import { readWav16kMono } from '../../src/core/audio/readWav';
 import { dataPaths } from '../../src/core/dataPaths';
-import type { CaptionUpdate } from '../../src/core/domain';
+import type { CaptionUpdate, LiveStats } from '../../src/core/domain';
 import { openDatabase, type Db } from '../../src/core/sessions/database';
 import { PracticeService } from '../../src/core/sessions/practiceService';
 import { SessionRepository } from '../../src/core/sessions/sessionRepository';
@@ -16,7 +17,10 @@ import { REPO_ROOT, sharedAudio, tempDir } from '../helpers/fixtures';
 import { RecordingTranscriber } from '../helpers/recordingTranscriber';
 
 const FRAME = 1600;
-const SPEECH_SEC = 11;
+const FIRST_SEC = 11;
+const PAUSE_SEC = 3;
+const SECOND_SEC = 3;
+const SPEECH_SEC = FIRST_SEC + SECOND_SEC;
 const SILENCE_SEC = 6;
 
 describe('live transcription with the Silero VAD on the real engine', () => {
@@ -24,6 +28,7 @@ describe('live transcription with the Silero VAD on the real engine', () => {
   let recorder: RecordingTranscriber;
   let db: Db;
   const captions: CaptionUpdate[] = [];
+  const stats: LiveStats[] = [];
   let lastCaptionBeforeStop: CaptionUpdate;
 
   beforeAll(async () => {
@@ -39,11 +44,17 @@ describe('live transcription with the Silero VAD on the real engine', () => {
       paths,
       repository: new SessionRepository(db),
       engine,
-      events: { caption: (u) => captions.push(u), stats: () => {}, nudge: () => {}, answerError: () => {} },
+      events: {
+        caption: (u) => captions.push(u),
+        stats: (st) => stats.push(st),
+        nudge: () => {},
+        answerError: () => {},
+      },
     });
     const speech = readWav16kMono(sharedAudio('jfk.wav')).samples;
-    const audio = new Float32Array(speech.length + SILENCE_SEC * 16_000);
-    audio.set(speech);
+    const audio = new Float32Array((SPEECH_SEC + PAUSE_SEC + SILENCE_SEC) * 16_000);
+    audio.set(speech.subarray(0, FIRST_SEC * 16_000));
+    audio.set(speech.subarray(0, SECOND_SEC * 16_000), (FIRST_SEC + PAUSE_SEC) * 16_000);
     const { answerId } = await service.startAnswer({
       questionId: 'q',
       questionText: 'Tell me about yourself.',
@@ -67,15 +78,22 @@ describe('live transcription with the Silero VAD on the real engine', () => {
 
   it('does not send the trailing silence to whisper.cpp', () => {
     const live = recorder.calls.filter((c) => !c.options.thorough);
-    // About one pass per second of speech, plus at most the pass that closes the utterance.
-    expect(live.length).toBeLessThanOrEqual(SPEECH_SEC + 2);
-    expect(live.length).toBeGreaterThanOrEqual(SPEECH_SEC - 3);
+    // At most two passes per second of speech (minStepMs 500), plus the passes that close utterances;
+    // the 9 s of silence would add up to 18 more.
+    expect(live.length).toBeLessThanOrEqual(2 * SPEECH_SEC + 3);
+    expect(live.length).toBeGreaterThanOrEqual(SPEECH_SEC / 2);
     expect(recorder.calls.filter((c) => c.options.thorough)).toHaveLength(1);
   });
 
   it('has committed everything, with nothing left tentative, by the end of the pause', () => {
-    expect(lastCaptionBeforeStop.audioSec).toBeCloseTo(SPEECH_SEC + SILENCE_SEC, 0);
+    expect(lastCaptionBeforeStop.audioSec).toBeCloseTo(SPEECH_SEC + PAUSE_SEC + SILENCE_SEC, 0);
     expect(lastCaptionBeforeStop.tentativeText).toBe('');
     expect(lastCaptionBeforeStop.committedText.length).toBeGreaterThan(0);
+  });
+
+  it('reports the 3 s pause between the two utterances in the live stats, and only that one', () => {
+    const beforePause = stats.filter((st) => st.elapsedSec < FIRST_SEC);
+    expect(beforePause.every((st) => st.longPauseCount === 0)).toBe(true);
+    expect(stats.at(-1)!.longPauseCount).toBe(1);
   });
 });

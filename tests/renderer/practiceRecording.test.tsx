@@ -178,6 +178,7 @@ describe('recording an answer from the Practice screen', () => {
         elapsedSec: 12,
         wordsPerMinute: 187.4,
         fillerCount: 3,
+        longPauseCount: 2,
         behind: true,
       });
       fake.push.nudge({ kind: 'slow-down', message: 'Slow down a little', atSec: 12 });
@@ -186,6 +187,7 @@ describe('recording an answer from the Practice screen', () => {
     const chips = screen.getByRole('list', { name: 'Live statistics' });
     expect(chips.textContent).toContain('187');
     expect(chips.textContent).toContain('Fillers3');
+    expect(chips.textContent).toContain('Long pauses2');
     expect(screen.getByText('Slow down a little')).toBeTruthy();
     expect(screen.getByText(/Your computer is falling behind/)).toBeTruthy();
   });

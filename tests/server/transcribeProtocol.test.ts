@@ -101,6 +101,7 @@ describe('/ws/transcribe: a whole session', () => {
       final: false,
       words_per_minute: expect.any(Number),
       filler_count: expect.any(Number),
+      long_pause_count: expect.any(Number),
       behind: false,
     });
     expect(metrics.at(-1)!.elapsed_sec as number).toBeGreaterThan(9);

@@ -5,6 +5,7 @@ import { SAMPLE_RATE_HZ, SampleBuffer, samplesToSec } from '../audio/pcm';
 import type { Transcriber } from '../asr/transcriber';
 import { HypothesisBuffer } from './hypothesisBuffer';
 import type { SpeechGate } from './speechGate';
+import type { Pause as VadPause } from '../vad/speechSegments';
 import { audioCtxFor, DEFAULT_STREAM_PARAMS, type StreamParams } from './streamParams';
 
 export type StepResult = {
@@ -34,6 +35,7 @@ export class OnlineTranscriber {
   private processedUntilSec = 0;
   private readonly hypotheses = new HypothesisBuffer();
   private readonly committed: Word[] = [];
+  private lastComputeMs = 0;
 
   /** `gate` (voice activity) is optional: without a VAD model every step runs the engine. */
   constructor(
@@ -57,16 +59,38 @@ export class OnlineTranscriber {
     return this.receivedSec - this.processedUntilSec;
   }
 
+  /**
+   * Enough new audio for the next pass: minStepMs, stretched after a slow pass so live passes keep the
+   * engine busy for at most `engineShare` of real time (audio meanwhile is coalesced, never queued).
+   */
+  stepDue(): boolean {
+    // Skipping silence costs nothing, so it never waits on the last pass's cost.
+    if (this.onlySilencePending()) return this.pendingSec * 1000 >= this.params.minStepMs;
+    const share = Math.min(1, Math.max(0.05, this.params.engineShare));
+    // Pending audio counts from the start of the last pass, so a pass of c ms is followed by c / share
+    // ms of audio in all: c of it arrived while the engine worked, the rest while it idled.
+    return this.pendingSec * 1000 >= Math.max(this.params.minStepMs, this.lastComputeMs / share);
+  }
+
   get windowSec(): number {
     return samplesToSec(this.window.length);
+  }
+
+  /** Pauses between utterances heard by the VAD so far; null without a VAD model. */
+  get vadPauses(): readonly VadPause[] | null {
+    return this.gate?.pauses ?? null;
   }
 
   committedWords(): readonly Word[] {
     return this.committed;
   }
 
-  /** Transcribes everything in the window; audio that arrived while a step ran is coalesced into the next. */
-  async step(): Promise<StepResult> {
+  /**
+   * Transcribes everything in the window; audio that arrived while a step ran is coalesced into the next.
+   * `signal` aborts the pass (Stop makes it pointless): the step then rejects with
+   * TranscriptionAbortedError and its audio is left to finish() and the final pass.
+   */
+  async step(signal?: AbortSignal): Promise<StepResult> {
     if (this.onlySilencePending()) return this.skipSilence();
     const utteranceEndSec = this.gate?.takeUtteranceEnd() ?? null;
     const audio = this.window.view().slice();
@@ -77,7 +101,9 @@ export class OnlineTranscriber {
       prompt: this.prompt(),
       audioCtx: audioCtxFor(windowSec, this.params),
       maxTokens: Math.ceil(Math.max(windowSec, 1) * this.params.maxTokensPerSec),
+      ...(signal ? { signal } : {}),
     });
+    this.lastComputeMs = result.computeMs;
     this.hypotheses.insert(result.words, offsetSec);
     const committed = this.hypotheses.flush();
     if (utteranceEndSec !== null) committed.push(...this.endUtterance(utteranceEndSec));
@@ -104,6 +130,7 @@ export class OnlineTranscriber {
 
   private skipSilence(): StepResult {
     this.processedUntilSec = this.receivedSec;
+    this.lastComputeMs = 0;
     this.gate?.takeUtteranceEnd();
     this.cutWindowAt(this.receivedSec - SILENCE_LEAD_IN_SEC);
     return { committed: [], tentative: [], computeMs: 0, windowSec: this.windowSec, skipped: true };

@@ -4,6 +4,12 @@ import type { TranscribeOptions } from '../asr/transcriber';
 export type StreamParams = {
   /** Re-transcribe the uncommitted tail at most this often. */
   minStepMs: number;
+  /**
+   * Share of real time live passes may keep the engine busy. A pass of c ms starts the next one only
+   * once c / share ms of audio has arrived since it began, so slow passes (long windows, a slow machine)
+   * mean fewer, bigger steps instead of a backlog, and the real-time factor stays at or below `share`.
+   */
+  engineShare: number;
   /** Once the uncommitted audio buffer exceeds this, cut it at the last committed word. */
   trimAfterSec: number;
   /**
@@ -34,9 +40,10 @@ export type StreamParams = {
 export const DISFLUENCY_PROMPT = 'Umm, let me think, uh... hmm, okay, so, um, here is what I did.';
 
 export const DEFAULT_STREAM_PARAMS: StreamParams = {
-  minStepMs: 1000,
+  minStepMs: 500,
+  engineShare: 0.5,
   trimAfterSec: 15,
-  maxWindowSec: 25,
+  maxWindowSec: 20,
   keepOnForcedCutSec: 5,
   promptChars: 200,
   disfluencyPrompt: DISFLUENCY_PROMPT,

@@ -77,6 +77,65 @@ describe('OnlineTranscriber with a replayed Whisper', () => {
     expect(online.pendingSec).toBe(0);
   });
 
+  it('waits after a slow pass so live passes keep the engine busy at most engineShare of the time', async () => {
+    let costMs = 100;
+    const replay = new ReplayTranscriber(referenceWords(30), { computeMs: () => costMs });
+    const online = new OnlineTranscriber(replay, {
+      ...DEFAULT_STREAM_PARAMS,
+      minStepMs: 500,
+      engineShare: 0.5,
+    });
+    online.pushAudio(clockAudio(0, SR / 2));
+    expect(online.stepDue()).toBe(true);
+    await online.step();
+    // A fast pass: the next one is due after minStepMs of audio.
+    online.pushAudio(clockAudio(SR / 2, 0.4 * SR));
+    expect(online.stepDue()).toBe(false);
+    online.pushAudio(clockAudio(0.9 * SR, 0.1 * SR));
+    expect(online.stepDue()).toBe(true);
+    costMs = 1200;
+    await online.step();
+    // A 1.2 s pass at a 50% share: 2.4 s of audio since it began before the next, not 0.5 s.
+    online.pushAudio(clockAudio(SR, 2.3 * SR));
+    expect(online.stepDue()).toBe(false);
+    online.pushAudio(clockAudio(3.3 * SR, 0.1 * SR));
+    expect(online.stepDue()).toBe(true);
+  });
+
+  it('under a slow engine on a real-time feed: fewer, bigger steps, bounded windows, every word kept', async () => {
+    const reference = referenceWords(150); // ~60 s of speech
+    const totalSec = reference.at(-1)!.endSec + 1;
+    // 0.4 s + 60 ms per second of window: slower than real time if it ran every 0.5 s on long windows.
+    const cost = (windowSec: number) => 400 + 60 * windowSec;
+    const replay = new ReplayTranscriber(reference, { computeMs: cost });
+    const online = new OnlineTranscriber(replay);
+    let now = 0; // virtual seconds: audio arrives in 100 ms frames, a pass advances time by its cost
+    let fed = 0;
+    let busySec = 0;
+    const committed: Word[] = [];
+    while (fed < totalSec * SR) {
+      const due = Math.min((Math.floor(now * 10) * SR) / 10, totalSec * SR);
+      if (due > fed) {
+        online.pushAudio(clockAudio(fed, due - fed));
+        fed = due;
+      }
+      if (online.stepDue()) {
+        const r = await online.step();
+        committed.push(...r.committed);
+        now += r.computeMs / 1000;
+        busySec += r.computeMs / 1000;
+        // Pending audio is coalesced into the next step: it never grows past one step's worth plus a pass.
+        expect(online.pendingSec).toBeLessThan(3);
+      } else now += 0.1;
+    }
+    committed.push(...online.finish());
+    expect(busySec / totalSec).toBeLessThanOrEqual(0.55);
+    expect(Math.max(...replay.calls.map((c) => c.endSec - c.startSec))).toBeLessThanOrEqual(
+      DEFAULT_STREAM_PARAMS.maxWindowSec + 2,
+    );
+    expect(committed.map((w) => w.text.replace(/x$/, ''))).toEqual(reference.map((w) => w.text));
+  });
+
   it('scales the encoder context to the window with a floor', () => {
     expect(audioCtxFor(1, DEFAULT_STREAM_PARAMS)).toBe(DEFAULT_STREAM_PARAMS.minAudioCtx);
     expect(audioCtxFor(10, DEFAULT_STREAM_PARAMS)).toBe(550);

@@ -1,6 +1,6 @@
 // Our live policy (sliding window + LocalAgreement-2 + VAD gate) behind the benchmark's policy
-// interface. The schedule is the app's own (src/core/sessions/liveAnswer.ts): step once at least
-// minStepMs of audio is pending and the engine is free.
+// interface. The schedule is the app's own (src/core/sessions/liveAnswer.ts): step when
+// OnlineTranscriber.stepDue() says so and the engine is free.
 import type { Transcriber } from '../../asr/transcriber';
 import { OnlineTranscriber } from '../onlineTranscriber';
 import type { SpeechGate } from '../speechGate';
@@ -24,7 +24,7 @@ export class OursPolicy implements StreamingPolicy {
   }
 
   stepDue(): boolean {
-    return this.online.pendingSec * 1000 >= this.params.minStepMs;
+    return this.online.stepDue();
   }
 
   async step(): Promise<PolicyStep> {

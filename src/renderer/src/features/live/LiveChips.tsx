@@ -47,12 +47,23 @@ function FillersChip() {
   );
 }
 
+function PausesChip() {
+  const pauses = useCoachStore((s) => s.liveStats?.longPauseCount ?? 0);
+  return (
+    <li className="chip" title="Silences of 2 seconds or more between words">
+      <span className="chip-label">Long pauses</span>
+      <span className="chip-value tabular">{pauses}</span>
+    </li>
+  );
+}
+
 export function LiveChips({ showTime = true }: { showTime?: boolean }) {
   return (
     <ul className="chips" aria-label="Live statistics">
       {showTime && <ElapsedChip />}
       <PaceChip />
       <FillersChip />
+      <PausesChip />
     </ul>
   );
 }
