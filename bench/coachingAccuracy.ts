@@ -7,7 +7,7 @@
 // Writes bench/coaching-accuracy.json and replaces its own section of docs/benchmarks.md.
 //
 //   node bin/run-ts.mjs bench/coachingAccuracy.ts
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
@@ -22,12 +22,12 @@ import {
   scoreTextDetector,
 } from './coachingEvaluation';
 import { analyzeVoice } from '../src/core/coaching/voiceMetrics';
+import { BENCHMARKS_MD, sectionMarkers, writeBenchmarkSection } from './benchDocs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT_JSON = path.join(ROOT, 'bench', 'coaching-accuracy.json');
-const BENCHMARKS_MD = path.join(ROOT, 'docs', 'benchmarks.md');
-const SECTION_START = '<!-- coaching-accuracy:start -->';
-const SECTION_END = '<!-- coaching-accuracy:end -->';
+const SECTION = 'coaching-accuracy';
+const { start: SECTION_START, end: SECTION_END } = sectionMarkers(SECTION);
 const JITTERS_SEC = [0, 0.05, 0.1, 0.15] as const;
 
 const pct = (x: number): string => `${(x * 100).toFixed(0)}%`;
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
 
   const md = section(result);
   console.log(md);
-  writeSection(md);
+  writeBenchmarkSection(SECTION, md);
   console.log(
     `\nwrote ${path.relative(ROOT, OUTPUT_JSON)} and ${path.relative(ROOT, BENCHMARKS_MD)} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
@@ -210,18 +210,6 @@ function section(r: Result): string {
     'passed to every live step and the final pass (tests/core/asr/whisperPrompt.test.ts).',
     SECTION_END,
   ].join('\n');
-}
-
-/** Replaces this benchmark's section in docs/benchmarks.md, leaving everything else as it is. */
-function writeSection(md: string): void {
-  const current = existsSync(BENCHMARKS_MD) ? readFileSync(BENCHMARKS_MD, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(SECTION_START);
-  const end = current.indexOf(SECTION_END);
-  const next =
-    start >= 0 && end > start
-      ? `${current.slice(0, start)}${md}${current.slice(end + SECTION_END.length)}`
-      : `${current.trimEnd()}\n\n${md}\n`;
-  writeFileSync(BENCHMARKS_MD, next);
 }
 
 await main();

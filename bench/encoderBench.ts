@@ -29,6 +29,7 @@ import type { binding as installedBinding, TranscribeParams } from 'smart-whispe
 import { readWav16kMono } from '../src/core/audio/readWav';
 import { audioCtxFor, DEFAULT_STREAM_PARAMS } from '../src/core/streaming/streamParams';
 import { ensureSyntheticModel } from '../scripts/makeSyntheticModel';
+import { machineInfo } from './benchDocs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE_DIR = path.join(ROOT, '.cache', 'native-bench');
@@ -488,19 +489,8 @@ async function addonRuns(
 // ---------------------------------------------------------------------------------------------
 // Report
 
-async function machineInfo() {
-  let cpu = os.cpus()[0]?.model ?? 'unknown';
-  const lscpu = await run('lscpu', []).catch(() => null); // optional: os.cpus() gave a name already
-  const m = lscpu && /Model name:\s*(.+)/.exec(lscpu.stdout);
-  if (m) cpu = m[1]!.trim();
-  return {
-    cpu,
-    logicalCpus: os.availableParallelism(),
-    platform: `${process.platform}-${process.arch}`,
-    kernel: os.release(),
-    node: process.version,
-    compiler: await compilerVersion(),
-  };
+async function machineInfoWithCompiler() {
+  return { ...machineInfo(), compiler: await compilerVersion() };
 }
 
 type WindowRow = {
@@ -659,7 +649,7 @@ async function main(): Promise<void> {
   const report = {
     date: new Date().toISOString(),
     command: 'node bin/run-ts.mjs bench/encoderBench.ts',
-    machine: await machineInfo(),
+    machine: await machineInfoWithCompiler(),
     model: {
       file: path.relative(ROOT, model),
       arch: 'tiny.en',

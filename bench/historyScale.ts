@@ -2,7 +2,7 @@
 // the app's own schema and triggers, then times the history list, its filters and full-text search.
 // Run: npm run bench:history   (options: --sessions N, --runs N, --write to update docs/benchmarks.md)
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,6 +10,7 @@ import { ROLE_FAMILIES, type QuestionKind, type Word } from '../src/core/domain'
 import { QUESTION_KINDS } from '../src/shared/coachingSchemas';
 import { openDatabase, type Db } from '../src/core/sessions/database';
 import { ReviewRepository } from '../src/core/sessions/reviewRepository';
+import { BENCHMARKS_MD, sectionMarkers, writeBenchmarkSection } from './benchDocs';
 
 const DEFAULT_SESSIONS = 10_000;
 const DEFAULT_RUNS = 200;
@@ -17,8 +18,8 @@ const MAX_ANSWERS_PER_SESSION = 5;
 /** One session in this many gets coach notes. */
 const NOTED_SESSION_EVERY = 4;
 const TARGET_P95_MS = 50;
-const DOC_START = '<!-- history-scale:start -->';
-const DOC_END = '<!-- history-scale:end -->';
+const SECTION = 'history-scale';
+const { start: DOC_START, end: DOC_END } = sectionMarkers(SECTION);
 
 // A small seeded PRNG, so every run measures the same database.
 function prng(seed: number): () => number {
@@ -221,24 +222,13 @@ function main(): void {
       DOC_END,
     ].join('\n');
     console.log(report);
-    if (process.argv.includes('--write')) writeDoc(report);
+    if (process.argv.includes('--write')) {
+      writeBenchmarkSection(SECTION, report);
+      console.log(`updated ${BENCHMARKS_MD}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Replaces only this benchmark's marked section of docs/benchmarks.md (appends it the first time). */
-function writeDoc(section: string): void {
-  const doc = path.resolve('docs/benchmarks.md');
-  const text = readFileSync(doc, 'utf8');
-  const start = text.indexOf(DOC_START);
-  const end = text.indexOf(DOC_END);
-  const next =
-    start !== -1 && end > start
-      ? text.slice(0, start) + section + text.slice(end + DOC_END.length)
-      : `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(doc, next);
-  console.log(`updated ${doc}`);
 }
 
 main();

@@ -11,8 +11,7 @@
 // --quick: 2 minutes (two 1-minute answers, 1-minute buckets), a smoke run.
 // --json / --no-doc: write the report elsewhere / leave docs/benchmarks.md alone (tests, trial runs).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
@@ -38,12 +37,12 @@ import {
 } from './soakReport';
 import { BETWEEN_ANSWERS_SEC, FRAME_MS, runSoak } from './soakRun';
 import { markdownTable, textTable } from './streamingReport';
+import { BENCHMARKS_MD, machineInfo, sectionMarkers, writeBenchmarkSection } from './benchDocs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT_JSON = path.join(ROOT, 'bench', 'soak.json');
-const BENCHMARKS_MD = path.join(ROOT, 'docs', 'benchmarks.md');
-const SECTION_START = '<!-- soak:start -->';
-const SECTION_END = '<!-- soak:end -->';
+const SECTION = 'soak';
+const { start: SECTION_START, end: SECTION_END } = sectionMarkers(SECTION);
 
 const THREADS = 2;
 const DEFAULT_MINUTES = 30;
@@ -105,24 +104,6 @@ function ensureSoakFixture(log: (line: string) => void): string {
     if (r.status !== 0) throw new Error(`building ${SOAK_FIXTURE.name} failed (exit ${r.status})`);
   }
   return fixturePaths(DEFAULT_LONG_FIXTURE_DIR, SOAK_FIXTURE.name).wav;
-}
-
-export function machineInfo() {
-  let cpu = os.cpus()[0]?.model ?? 'unknown';
-  try {
-    const m = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'));
-    if (m) cpu = m[1]!.trim();
-  } catch {
-    // not Linux: os.cpus() named it already
-  }
-  return {
-    cpu,
-    logicalCpus: os.availableParallelism(),
-    memoryGb: Math.round(os.totalmem() / 2 ** 30),
-    platform: `${process.platform}-${process.arch}`,
-    kernel: os.release(),
-    node: process.version,
-  };
 }
 
 export type SoakReport = ReturnType<typeof buildReport>;
@@ -234,19 +215,6 @@ function markdownSection(report: SoakReport, summary: SoakSummary): string {
   ].join('\n');
 }
 
-/** Replaces this benchmark's section in docs/benchmarks.md, leaving everything else as it is. */
-function writeSection(md: string): void {
-  const current = existsSync(BENCHMARKS_MD) ? readFileSync(BENCHMARKS_MD, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(SECTION_START);
-  const end = current.indexOf(SECTION_END);
-  const body = md.trimEnd();
-  const next =
-    start >= 0 && end > start
-      ? `${current.slice(0, start)}${body}${current.slice(end + SECTION_END.length)}`
-      : `${current.trimEnd()}\n\n${body}\n`;
-  writeFileSync(BENCHMARKS_MD, next);
-}
-
 const log = (line: string) => console.error(`[bench:soak] ${line}`);
 
 async function main(): Promise<void> {
@@ -283,7 +251,10 @@ async function main(): Promise<void> {
   for (const line of checkLines(summary.checks)) console.log(line);
   if (args.doc) {
     const mdOptions = (await resolveConfig(BENCHMARKS_MD)) ?? {};
-    writeSection(await format(markdownSection(report, summary), { ...mdOptions, parser: 'markdown' }));
+    writeBenchmarkSection(
+      SECTION,
+      await format(markdownSection(report, summary), { ...mdOptions, parser: 'markdown' }),
+    );
   }
   log(
     `wrote ${path.relative(ROOT, args.json)}${args.doc ? ` and ${path.relative(ROOT, BENCHMARKS_MD)}` : ''}`,

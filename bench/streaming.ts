@@ -12,7 +12,7 @@
 //
 // --quick: three short shared recordings, no long fixtures (a smoke run of ~1.5 min of audio).
 // --recordings: only these (file names without .wav, or long-60s / long-10min).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,12 +57,12 @@ import {
 import { startOthersCpuShare } from './streamingCpu';
 import { startRssSampler, summariseRss } from './streamingRss';
 import { runStream, WallClock } from './streamingRunner';
+import { BENCHMARKS_MD, machineInfo, sectionMarkers, writeBenchmarkSection } from './benchDocs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT_JSON = path.join(ROOT, 'bench', 'results.json');
-const BENCHMARKS_MD = path.join(ROOT, 'docs', 'benchmarks.md');
-const SECTION_START = '<!-- streaming-latency:start -->';
-const SECTION_END = '<!-- streaming-latency:end -->';
+const SECTION = 'streaming-latency';
+const { start: SECTION_START, end: SECTION_END } = sectionMarkers(SECTION);
 
 const THREADS = 2;
 const POLICIES = ['ours', 'fixed-chunks', 'whisper-stream'] as const;
@@ -143,24 +143,6 @@ async function sweepThreads(modelPath: string, audio: Float32Array) {
     log(`thread sweep: ${threads} thread(s) → ${out.at(-1)!.medianMs} ms per 10 s pass`);
   }
   return out;
-}
-
-async function machineInfo() {
-  let cpu = os.cpus()[0]?.model ?? 'unknown';
-  try {
-    const m = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'));
-    if (m) cpu = m[1]!.trim();
-  } catch {
-    // not Linux: os.cpus() named it already
-  }
-  return {
-    cpu,
-    logicalCpus: os.availableParallelism(),
-    memoryGb: Math.round(os.totalmem() / 2 ** 30),
-    platform: `${process.platform}-${process.arch}`,
-    kernel: os.release(),
-    node: process.version,
-  };
 }
 
 const log = (msg: string) => console.error(`[bench:streaming] ${msg}`);
@@ -282,7 +264,7 @@ async function main(): Promise<void> {
   const report = {
     command,
     date: new Date().toISOString(),
-    machine: await machineInfo(),
+    machine: machineInfo(),
     mode: opts.quick ? 'quick (smoke run)' : opts.recordings || opts.only ? 'partial' : 'full',
     engine: { model: path.basename(modelPath), threads: THREADS, binding: 'smart-whisper' },
     params: {
@@ -337,7 +319,7 @@ async function main(): Promise<void> {
     SECTION_END,
   ].join('\n');
   const mdOptions = (await resolveConfig(BENCHMARKS_MD)) ?? {};
-  writeSection(await format(md, { ...mdOptions, parser: 'markdown' }));
+  writeBenchmarkSection(SECTION, await format(md, { ...mdOptions, parser: 'markdown' }));
   log(`wrote ${path.relative(ROOT, OUTPUT_JSON)} and ${path.relative(ROOT, BENCHMARKS_MD)}`);
 }
 
@@ -354,19 +336,6 @@ const NOTES = [
   'Other CPU: share of the machine’s CPU time that other processes used during the engine run; on 2 cores anything above a few percent slows the passes.',
   'RSS: process RSS sampled every second; flatness compares the peak of the first and the last minute of the 10-minute stream.',
 ];
-
-/** Replaces this benchmark's section in docs/benchmarks.md, leaving everything else as it is. */
-function writeSection(md: string): void {
-  const current = existsSync(BENCHMARKS_MD) ? readFileSync(BENCHMARKS_MD, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(SECTION_START);
-  const end = current.indexOf(SECTION_END);
-  const body = md.trimEnd();
-  const next =
-    start >= 0 && end > start
-      ? `${current.slice(0, start)}${body}${current.slice(end + SECTION_END.length)}`
-      : `${current.trimEnd()}\n\n${body}\n`;
-  writeFileSync(BENCHMARKS_MD, next);
-}
 
 main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.stack : err);
