@@ -144,7 +144,7 @@ export class OnlineTranscriber {
    */
   private endUtterance(speechEndSec: number): Word[] {
     const committed = this.hypotheses.forceCommitUntil(speechEndSec + UTTERANCE_END_SLACK_SEC);
-    const resumed = this.gate?.voicedSince(speechEndSec + RESUMED_AFTER_SEC) ?? false;
+    const resumed = this.gate?.speechResumedAfter(speechEndSec + RESUMED_AFTER_SEC) ?? false;
     if (resumed) {
       this.cutWindowAt(Math.max(this.hypotheses.lastCommittedSec, speechEndSec));
     } else {

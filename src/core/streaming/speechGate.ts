@@ -1,4 +1,4 @@
-// What the streaming engine needs from voice activity detection: was anything voiced since a given
+// What the streaming engine needs from voice activity detection: was anything said since a given
 // time (else a step would only transcribe silence), and has the speaker just finished a thought
 // (then the tail can be committed now instead of waiting for the next words).
 import type { SpeechProbabilityModel } from '../vad/sileroVad';
@@ -6,33 +6,53 @@ import { VadSegmenter, type Pause, type VadParams } from '../vad/speechSegments'
 
 export class SpeechGate {
   private readonly segmenter: VadSegmenter;
-  /** Answer time at which the last voiced VAD window ended, or -Infinity before any. */
+  /** End of the last voiced VAD window that belongs to confirmed speech, or -Infinity before any. */
   private lastVoicedSec = Number.NEGATIVE_INFINITY;
+  /** End of the last voiced window of any kind, confirmed or not (yet). */
+  private lastVoicedWindowSec = Number.NEGATIVE_INFINITY;
   private utteranceEndSec: number | null = null;
+  /** Padded start of the last confirmed speech segment, or -Infinity before any. */
+  private lastSpeechStartSec = Number.NEGATIVE_INFINITY;
   readonly pauses: Pause[] = [];
 
   constructor(model: SpeechProbabilityModel, params: Partial<VadParams> = {}) {
     this.segmenter = new VadSegmenter(model, params, {
       onWindow: (probability, windowStartSec) => {
         if (probability >= this.segmenter.params.threshold) {
-          this.lastVoicedSec = windowStartSec + model.windowSamples / 16_000;
+          this.lastVoicedWindowSec = windowStartSec + model.windowSamples / 16_000;
         }
       },
     });
   }
 
   push(samples: Float32Array): void {
+    let confirmed = this.segmenter.state === 'speech';
     for (const event of this.segmenter.push(samples)) {
       if (event.type === 'utterance-end') this.utteranceEndSec = event.speechEndSec;
-      else if (event.type === 'pause') this.pauses.push(event.pause);
+      else if (event.type === 'speech-start') {
+        this.lastSpeechStartSec = event.startSec;
+        confirmed = true;
+      } else if (event.type === 'pause') this.pauses.push(event.pause);
+    }
+    // Voice counts once the segmenter confirms it as speech (minSpeechMs): a click, a cough or the
+    // edge of a cut that it drops must not keep the engine transcribing silence, where Whisper
+    // hallucinates words.
+    if (confirmed || this.segmenter.state === 'speech') {
+      this.lastVoicedSec = Math.max(this.lastVoicedSec, this.lastVoicedWindowSec);
     }
   }
 
+  /** Confirmed speech heard after `sec`. */
   voicedSince(sec: number): boolean {
     return this.lastVoicedSec > sec;
   }
 
-  /** Answer time at which the last voiced window ended (-Infinity before any speech). */
+  /** Has the speaker started a new stretch of confirmed speech after `sec`? */
+  speechResumedAfter(sec: number): boolean {
+    return this.lastSpeechStartSec > sec;
+  }
+
+  /** Answer time at which the last voiced window of confirmed speech ended (-Infinity before any). */
   get lastVoiced(): number {
     return this.lastVoicedSec;
   }

@@ -80,4 +80,15 @@ describe('OnlineTranscriber with a speech gate', () => {
     await feed(online, 0, 14);
     expect(online.committedWords().map((w) => w.text)).toEqual([...reference, ...second].map((w) => w.text));
   });
+
+  it('ignores a click in the silence: too short to be speech, it neither resumes the utterance nor runs passes', async () => {
+    // 60 ms of "voice" at 8.6 s, after the utterance end is detected (~8.05 s) and before it is handled (9 s).
+    const replay = new ReplayTranscriber(reference, { reviseProbability: 0 });
+    const gate = new SpeechGate(scriptedVad([speech[0]!, [8.6, 8.66]]));
+    const online = new OnlineTranscriber(replay, DEFAULT_STREAM_PARAMS, gate);
+    const steps = await feed(online, 0, 20);
+    expect(online.committedWords().map((w) => w.text)).toEqual(reference.map((w) => w.text));
+    expect(steps.filter((s) => s.atSec > 10).every((s) => s.skipped)).toBe(true);
+    expect(Math.max(...replay.calls.map((c) => c.endSec))).toBeLessThanOrEqual(10);
+  });
 });
