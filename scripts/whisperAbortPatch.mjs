@@ -4,14 +4,25 @@
 // but smart-whisper 0.8.1 never sets that callback, so a live pass that Stop has made pointless would
 // run to its end before the final pass could start. The patch gives every transcription worker an
 // abort flag and exports `abort(handle)`, which raises it for the passes running or queued on that
-// model. Each edit is anchored on the exact 0.8.1 source and checked, so a different smart-whisper
-// version fails the install loudly instead of being patched blindly.
+// model. The files must hash to the published 0.8.1 sources and each edit is anchored and checked,
+// so a different smart-whisper version fails the install loudly instead of being patched blindly.
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Bumped whenever the patch changes, so postinstall rebuilds the addon. */
 export const ABORT_PATCH_VERSION = 1;
-const MARK = '/* interview-coach abort patch */';
+const MARK_PREFIX = '/* interview-coach abort patch';
+const MARK = `${MARK_PREFIX} v${ABORT_PATCH_VERSION} */`;
+
+/** SHA-256 of the files this patch edits, as published in smart-whisper-0.8.1.tgz on npm. */
+export const ORIGINAL_SHA256 = {
+  'src/binding/transcribe.cc': '5c6578e792124661cfebb475e6acfd16687569178e0d25caf87b33832a111bbb',
+  'src/binding/transcribe.h': '66b67e1e1243f829e08adb1fca55e27f26a144c914f81c7841902cc19a054838',
+  'src/binding/binding.cc': 'decc9b0725991ee2b8316fa42e3659c5ac1b4cf24e7b88ce326d51800753215c',
+};
+
+const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 
 /** [file, anchor, replacement] — the anchor must occur exactly once in the unpatched file. */
 export const ABORT_PATCH_EDITS = [
@@ -125,10 +136,18 @@ export function applyAbortPatch(pkgDir) {
   for (const [file] of ABORT_PATCH_EDITS) {
     if (!files.has(file)) files.set(file, readFileSync(path.join(pkgDir, file), 'utf8'));
   }
+  const reinstall = 'reinstall it (rm -rf node_modules/smart-whisper && npm install)';
   const patched = [...files.values()].filter((text) => text.includes(MARK)).length;
   if (patched === files.size) return false;
-  if (patched !== 0)
-    throw new Error('smart-whisper is partly patched; reinstall it (rm -rf node_modules/smart-whisper)');
+  if (patched !== 0) throw new Error(`smart-whisper is partly patched; ${reinstall}`);
+  if ([...files.values()].some((text) => text.includes(MARK_PREFIX))) {
+    throw new Error(`smart-whisper carries another version of the abort patch; ${reinstall}`);
+  }
+  for (const [file, text] of files) {
+    if (sha256(text) !== ORIGINAL_SHA256[file]) {
+      throw new Error(`smart-whisper's ${file} is not the 0.8.1 source this project patches; ${reinstall}.`);
+    }
+  }
   for (const [file, anchor, replacement] of ABORT_PATCH_EDITS) {
     const text = files.get(file);
     const at = text.indexOf(anchor);

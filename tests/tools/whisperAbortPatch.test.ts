@@ -1,15 +1,19 @@
 // The install-time patch that gives smart-whisper an abort entry point: it must apply to the 0.8.1
 // sources exactly once, and refuse loudly (not patch blindly) sources it does not recognise.
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain .mjs install script without type declarations
-import { ABORT_PATCH_EDITS, ABORT_PATCH_VERSION, applyAbortPatch } from '../../scripts/whisperAbortPatch.mjs';
+import {
+  ABORT_PATCH_EDITS,
+  ABORT_PATCH_VERSION,
+  applyAbortPatch,
+  ORIGINAL_SHA256,
+} from '../../scripts/whisperAbortPatch.mjs';
 import { REPO_ROOT, tempDir } from '../helpers/fixtures';
 
-type Edit = [file: string, anchor: string, replacement: string];
-const edits = ABORT_PATCH_EDITS as Edit[];
+const edits = ABORT_PATCH_EDITS;
 const require = createRequire(path.join(REPO_ROOT, 'package.json'));
 const installed = path.dirname(require.resolve('smart-whisper/package.json'));
 const files = [...new Set(edits.map(([file]) => file))];
@@ -39,6 +43,12 @@ describe('whisper abort patch', () => {
 
   it('turns the original sources into exactly the installed ones, once', () => {
     const dir = pristineCopy();
+    // Taking the edits back out must give the files published on npm (hashes pinned from the tarball):
+    // the installed sources are the 0.8.1 originals plus exactly these edits.
+    for (const file of files) {
+      const text = readFileSync(path.join(dir, file));
+      expect(createHash('sha256').update(text).digest('hex')).toBe(ORIGINAL_SHA256[file]);
+    }
     expect(applyAbortPatch(dir)).toBe(true);
     for (const file of files) {
       expect(readFileSync(path.join(dir, file), 'utf8')).toBe(
@@ -53,6 +63,11 @@ describe('whisper abort patch', () => {
     const cc = path.join(changed, 'src/binding/transcribe.cc');
     writeFileSync(cc, readFileSync(cc, 'utf8').replace('whisper_full operation failed', 'failed'));
     expect(() => applyAbortPatch(changed)).toThrow(/not the 0\.8\.1 source/);
+
+    const olderPatch = pristineCopy();
+    const h = path.join(olderPatch, 'src/binding/transcribe.h');
+    writeFileSync(h, `${readFileSync(h, 'utf8')}/* interview-coach abort patch v0 */\n`);
+    expect(() => applyAbortPatch(olderPatch)).toThrow(/another version of the abort patch/);
 
     const half = pristineCopy();
     cpSync(path.join(installed, 'src/binding/binding.cc'), path.join(half, 'src/binding/binding.cc'));

@@ -36,13 +36,20 @@ describe('WhisperTranscriber abort', () => {
     const full = await engine.transcribe(audio, options);
 
     const controller = new AbortController();
-    const started = performance.now();
     const pass = engine.transcribe(audio, { ...options, signal: controller.signal });
-    setTimeout(() => controller.abort(), Math.min(150, full.computeMs / 4));
+    let abortedAt = 0;
+    setTimeout(
+      () => {
+        abortedAt = performance.now();
+        controller.abort();
+      },
+      Math.min(150, full.computeMs / 4),
+    );
     await expect(pass).rejects.toBeInstanceOf(TranscriptionAbortedError);
-    const abortedMs = performance.now() - started;
-    // The whole pass costs full.computeMs; an abort lands between two graph nodes or decoder steps.
-    expect(abortedMs).toBeLessThan(full.computeMs * 0.6);
+    // The rest of the pass would take most of full.computeMs; an abort lands at the next graph node or
+    // decoder step. Both times come from this machine under the same load, and the margin is wide.
+    const abortToRejectMs = performance.now() - abortedAt;
+    expect(abortToRejectMs).toBeLessThan(full.computeMs / 2);
 
     const after = await engine.transcribe(audio.subarray(0, 5 * 16_000), { audioCtx: 300 });
     expect(Array.isArray(after.words)).toBe(true);
