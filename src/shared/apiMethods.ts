@@ -32,6 +32,7 @@ export const INVOKE_METHODS = {
   importModel: 'models:import',
   deleteModel: 'models:delete',
   setActiveModel: 'models:set-active',
+  reloadEngine: 'models:reload-engine',
 } as const satisfies Partial<Record<keyof CoachApi, InvokeChannel>>;
 
 export const PUSH_METHODS = {

@@ -80,9 +80,19 @@ export const coachSettingsSchema = z.object({
 });
 export type CoachSettings = z.infer<typeof coachSettingsSchema>;
 
-export const settingsUpdateSchema = z.object({
+/** Any stored field may change: the settings file, and the app's own writes (the model manager). */
+export const settingsPatchSchema = z.object({
   nudges: z.object(nudgeSettingsShape).partial().optional(),
   practice: z.object({ defaultTarget: targetLengthSchema }).partial().optional(),
   speech: z.object(speechSettingsShape).partial().optional(),
+});
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/**
+ * What `settings:update` accepts from the renderer: everything but the speech model, which only
+ * Settings → Models (`models:set-active`) may change, after checking the file and reloading the engine.
+ */
+export const settingsUpdateSchema = settingsPatchSchema.extend({
+  speech: z.strictObject({ language: speechSettingsShape.language }).partial().optional(),
 });
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;

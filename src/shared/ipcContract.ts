@@ -134,6 +134,8 @@ export interface InvokeChannels {
   'models:delete': (fileName: string) => Promise<ModelsOverview>;
   /** null: let the app pick the best installed model. */
   'models:set-active': (fileName: string | null) => Promise<ModelsOverview>;
+  /** Loads the speech model again ("Try again" after an engine error); resolves once it has tried. */
+  'models:reload-engine': () => Promise<ModelsOverview>;
 }
 
 /** renderer → main, fire and forget (high-frequency). */
@@ -188,6 +190,7 @@ export const invokeArgSchemas = {
   'models:import': z.tuple([modelImportPathSchema]),
   'models:delete': z.tuple([modelFileNameSchema]),
   'models:set-active': z.tuple([modelFileNameSchema.nullable()]),
+  'models:reload-engine': z.tuple([]),
 } satisfies { [C in InvokeChannel]: z.ZodType<Parameters<InvokeChannels[C]>> };
 
 export const sendArgSchemas = {
@@ -227,6 +230,7 @@ export interface CoachApi {
   importModel: InvokeChannels['models:import'];
   deleteModel: InvokeChannels['models:delete'];
   setActiveModel: InvokeChannels['models:set-active'];
+  reloadEngine: InvokeChannels['models:reload-engine'];
   sendAudio: SendChannels['audio:chunk'];
   onCaption: (cb: PushChannels['caption:update']) => () => void;
   onNudge: (cb: PushChannels['coach:nudge']) => () => void;

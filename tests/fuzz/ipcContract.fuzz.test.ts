@@ -175,6 +175,7 @@ const validInvokeArgs: { [C in InvokeChannel]: fc.Arbitrary<ArgsOf<InvokeChannel
   'models:import': fc.string({ minLength: 1, maxLength: 300 }).map((p) => [`/tmp/${p}.bin`]),
   'models:delete': modelFileName.map((f) => [f]),
   'models:set-active': fc.option(modelFileName, { nil: null }).map((f) => [f]),
+  'models:reload-engine': fc.constant([]),
 };
 
 const validSendArgs: { [C in SendChannel]: fc.Arbitrary<ArgsOf<SendChannels[C]>> } = {

@@ -285,6 +285,7 @@ export function installFakeApi() {
     importModel: vi.fn<CoachApi['importModel']>(async () => sampleModelsOverview()),
     deleteModel: vi.fn<CoachApi['deleteModel']>(async () => sampleModelsOverview()),
     setActiveModel: vi.fn<CoachApi['setActiveModel']>(async () => sampleModelsOverview()),
+    reloadEngine: vi.fn<CoachApi['reloadEngine']>(async () => sampleModelsOverview()),
     sendAudio: vi.fn<CoachApi['sendAudio']>(),
     onCaption: vi.fn(subscriber('caption:update')),
     onNudge: vi.fn(subscriber('coach:nudge')),

@@ -5,7 +5,13 @@ import { App } from '../../src/renderer/src/App';
 import { SettingsScreen } from '../../src/renderer/src/features/settings/SettingsScreen';
 import { resetCoachStore } from '../../src/renderer/src/store';
 import { startIpcBridge } from '../../src/renderer/src/store/ipcBridge';
-import { emptyModelsOverview, installFakeApi, sampleModelsOverview } from './fakeApi';
+import {
+  ENGINE_READY,
+  emptyModelsOverview,
+  installFakeApi,
+  QUESTIONS,
+  sampleModelsOverview,
+} from './fakeApi';
 
 const NO_MODEL =
   'No Whisper model found.\nDownload ggml-base.en.bin (142 MB) from https://huggingface.co/…\nand save it in /data/models';
@@ -214,5 +220,37 @@ describe('first run without a model', () => {
     await user.click(screen.getByRole('button', { name: 'Practice' }));
     await user.click(await screen.findByRole('button', { name: 'Open Settings → Models' }));
     expect(await screen.findByRole('heading', { name: 'Speech models' })).toBeTruthy();
+  });
+
+  it('offers "Try again" on an engine error: the model is reloaded and Record comes back', async () => {
+    const fake = installFakeApi();
+    const user = userEvent.setup();
+    const damaged = 'The speech model ggml-base.en.bin is truncated (at byte 52428800).';
+    fake.api.reloadEngine.mockImplementation(async () => {
+      fake.push.engine({ state: 'loading', message: 'Loading the speech model…' });
+      fake.push.engine(ENGINE_READY);
+      return sampleModelsOverview();
+    });
+    render(<App />);
+    await screen.findByRole('heading', { name: QUESTIONS[0]!.text });
+    act(() => fake.push.engine({ state: 'error', message: damaged }));
+    expect(screen.getByRole('button', { name: /Record answer/ }).hasAttribute('disabled')).toBe(true);
+    // The good file is put back by hand; the user asks to try again.
+    await user.click(within(screen.getByRole('alert')).getByRole('button', { name: 'Try again' }));
+    expect(fake.api.reloadEngine).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(screen.queryByText(damaged)).toBeNull());
+    expect(screen.getByRole('button', { name: /Record answer/ }).hasAttribute('disabled')).toBe(false);
+  });
+
+  it('says so when trying again could not even be asked', async () => {
+    const fake = installFakeApi();
+    const user = userEvent.setup();
+    fake.api.reloadEngine.mockRejectedValue(new Error('Stop recording before reloading the model.'));
+    render(<App />);
+    await screen.findByRole('heading', { name: QUESTIONS[0]!.text });
+    act(() => fake.push.engine({ state: 'error', message: 'The speech model is damaged.' }));
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText(/Stop recording before reloading the model/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Try again' }).hasAttribute('disabled')).toBe(false);
   });
 });

@@ -54,4 +54,14 @@ describe('IPC contract validation', () => {
     expect(invokeArgSchemas['session:get'].safeParse(['../../etc/passwd']).success).toBe(false);
     expect(invokeArgSchemas['sessions:list'].safeParse([{ extra: true }]).success).toBe(false);
   });
+
+  it('keeps the speech model out of settings:update: only models:set-active may change it', () => {
+    const update = invokeArgSchemas['settings:update'];
+    expect(update.safeParse([{ speech: { language: 'fr' } }]).success).toBe(true);
+    expect(update.safeParse([{ nudges: { enabled: false } }]).success).toBe(true);
+    const r = update.safeParse([{ speech: { model: 'ggml-tiny.bin' } }]);
+    expect(r.success).toBe(false);
+    if (!r.success) expect(describeValidationError('settings:update', r.error)).toMatch(/model/);
+    expect(update.safeParse([{ speech: { language: 'en', model: null } }]).success).toBe(false);
+  });
 });

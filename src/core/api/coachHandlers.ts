@@ -91,6 +91,7 @@ export function createCoachHandlers(deps: {
     'models:import': (sourcePath) => models().importModel(sourcePath.trim()),
     'models:delete': (fileName) => models().deleteModel(fileName),
     'models:set-active': (fileName) => models().setActive(fileName),
+    'models:reload-engine': () => models().reloadEngine(),
   };
 }
 

@@ -26,7 +26,10 @@ export type EngineHostOptions = {
 
 export class EngineHost {
   private statusValue: EngineStatus = { state: 'loading', message: 'Loading the speech model…' };
+  /** The engine in use or on its way; after a reload, it first waits for the old one to be freed. */
   private loading: Promise<Transcriber> | null = null;
+  /** Reloads run one after another, so two never interleave their dispose and load. */
+  private reloads: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<(s: EngineStatus) => void>();
   private vad: SileroModel | null | undefined;
 
@@ -48,13 +51,15 @@ export class EngineHost {
 
   /** Loads the model on first use; later calls share the same engine. A failed load is retried. */
   transcriber(): Promise<Transcriber> {
-    if (!this.loading) {
-      this.loading = this.load();
-      this.loading.catch(() => {
-        this.loading = null;
-      });
-    }
-    return this.loading;
+    return this.loading ?? this.startLoading(this.load());
+  }
+
+  private startLoading(loading: Promise<Transcriber>): Promise<Transcriber> {
+    this.loading = loading;
+    loading.catch(() => {
+      if (this.loading === loading) this.loading = null;
+    });
+    return loading;
   }
 
   /**
@@ -81,16 +86,27 @@ export class EngineHost {
    * Unloads the current model and loads the one now chosen (Settings → Models). Callers make sure
    * nothing is recording: a live answer keeps using the engine it started with.
    */
-  async reload(): Promise<void> {
+  reload(): Promise<void> {
     this.setStatus({ state: 'loading', message: 'Loading the speech model…' });
-    await this.dispose();
-    await this.transcriber();
+    const run = this.reloads.then(async () => {
+      const old = this.loading;
+      // From now on every caller gets the new engine, which is loaded only once the old one (and the
+      // pass it may be finishing) has been freed: two models are never in memory together.
+      await this.startLoading(
+        (async () => {
+          await disposeEngine(old);
+          return this.load();
+        })(),
+      );
+    });
+    this.reloads = run.catch(() => undefined);
+    return run;
   }
 
   async dispose(): Promise<void> {
     const loading = this.loading;
     this.loading = null;
-    if (loading) await (await loading.catch(() => null))?.dispose();
+    await disposeEngine(loading);
   }
 
   private async load(): Promise<Transcriber> {
@@ -116,6 +132,11 @@ export class EngineHost {
     this.statusValue = s;
     for (const cb of this.listeners) cb(s);
   }
+}
+
+/** Frees an engine once it has finished loading; one that failed to load has nothing to free. */
+async function disposeEngine(loading: Promise<Transcriber> | null): Promise<void> {
+  if (loading) await (await loading.catch(() => null))?.dispose();
 }
 
 /** Passes the current language setting to every pass that does not name one itself. */

@@ -6,7 +6,7 @@ import type { Db } from '../sessions/database';
 import { NoteRepository } from '../sessions/noteRepository';
 import { isInside } from '../sessions/sessionFiles';
 import { SessionRepository } from '../sessions/sessionRepository';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../atomicWrite';
 import { sessionToHtml } from './htmlReport';
 import { sessionToMarkdown } from './markdownReport';
 import { BUNDLE_EXTENSION, buildSessionBundle } from './sessionBundle';

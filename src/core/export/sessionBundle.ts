@@ -12,7 +12,7 @@ import { RUBRIC_CRITERIA } from '../domain';
 import type { Db } from '../sessions/database';
 import { isInside } from '../sessions/sessionFiles';
 import { SessionRepository } from '../sessions/sessionRepository';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../atomicWrite';
 import { SESSION_EXPORT_FORMAT, SESSION_EXPORT_VERSION, type SessionExport } from './sessionExport';
 import { readTar, TarError, writeTar } from './tarArchive';
 

@@ -9,14 +9,18 @@
 //     WhisperDownloads table (package com.sal7one.transiber.models), both "publisher LFS object IDs"
 //     at repository revision 5359861c739e955e79d9a303bcbc70fb988958b1, with sizes in bytes;
 //   - a Swift ModelIntegrity table ("captured … from the Hugging Face LFS pointers", same revision):
-//     every f16 and q8_0 value below;
+//     every f16, q8_0 and q5_0 value below (it has no q5_1 files);
 //   - many single-model pins in other projects, e.g. tiny-q5_1, small-q5_1, small.en-q5_1,
 //     tiny.en-q5_1 and base.en (several each), and a Nix table whose SRI hashes for tiny and tiny.en
 //     decode to the same hex.
-// docs/models.md lists the sources per model. A model not listed here can still be imported.
+// Files are downloaded from that same revision (HF_MODEL_REVISION), never from `main`, so a file and its
+// pinned checksum always match. docs/models.md lists the sources per model. A model not listed here
+// can still be imported.
 import { MODEL_FILE_NAME_PATTERN, type CatalogInfo, type Quantisation } from '../../shared/modelsContract';
 
-export const HF_MODEL_BASE_URL = 'https://huggingface.co/ggerganov/whisper.cpp/resolve/main';
+/** The Hugging Face revision every size and SHA-256 below was taken at; downloads are pinned to it. */
+export const HF_MODEL_REVISION = '5359861c739e955e79d9a303bcbc70fb988958b1';
+export const HF_MODEL_BASE_URL = `https://huggingface.co/ggerganov/whisper.cpp/resolve/${HF_MODEL_REVISION}`;
 
 export type CatalogModel = CatalogInfo & { fileName: string };
 

@@ -3,11 +3,12 @@
 // times a second, and the file only takes its real name once its SHA-256 matches the pinned one.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import { describeFsError } from '../fsErrors';
+import { installWithoutClobber } from './installFile';
 import { HF_MODEL_BASE_URL, modelUrl } from './modelCatalog';
 
 export const PART_SUFFIX = '.part';
@@ -62,6 +63,13 @@ class DiskWriteError extends Error {
   }
 }
 
+/** Marks an error thrown by the caller's onProgress: it is rethrown as is, never blamed on the network. */
+class ProgressCallbackError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('progress callback failed');
+  }
+}
+
 export const nodeDownloadFs: DownloadFs = {
   async openPart(file, append) {
     const handle = await open(file, append ? 'a' : 'w');
@@ -109,7 +117,17 @@ export async function downloadModel(req: ModelDownloadRequest): Promise<string> 
       'checksum',
     );
   }
-  await rename(partPath, finalPath);
+  try {
+    await installWithoutClobber(partPath, finalPath);
+  } catch (err) {
+    const exists = (err as NodeJS.ErrnoException).code === 'EEXIST';
+    throw new ModelDownloadError(
+      exists
+        ? `${req.fileName} was installed meanwhile (imported?); the download was kept as ${req.fileName}${PART_SUFFIX}.`
+        : `Could not install ${req.fileName}: ${describeFsError(err)}.`,
+      'disk',
+    );
+  }
   return finalPath;
 }
 
@@ -118,6 +136,10 @@ async function fetchIntoPart(req: ModelDownloadRequest, partPath: string, offset
   const range: Record<string, string> = offset > 0 ? { Range: `bytes=${offset}-` } : {};
   const res = await get(url, range, req, { redirectsLeft: MAX_REDIRECTS, keptBytes: offset });
   let start: number;
+  /** The size of the whole file according to the server, when it says. */
+  let announcedTotal: number | null = null;
+  const length = Number(res.headers['content-length']);
+  const knownLength = res.headers['content-length'] !== undefined && Number.isFinite(length) && length >= 0;
   if (res.statusCode === 206 && offset > 0) {
     const sent = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(res.headers['content-range'] ?? '');
     if (!sent || Number(sent[1]) !== offset) {
@@ -127,9 +149,12 @@ async function fetchIntoPart(req: ModelDownloadRequest, partPath: string, offset
       return fetchIntoPart(req, partPath, 0);
     }
     start = offset;
+    if (sent[2] !== '*') announcedTotal = Number(sent[2]);
+    else if (knownLength) announcedTotal = start + length;
   } else if (res.statusCode === 200) {
     // The server ignored the Range header (or there was none): the body is the whole file.
     start = 0;
+    if (knownLength) announcedTotal = length;
   } else if (res.statusCode === 416 && offset > 0) {
     // Nothing left to send: the part is already complete (the checksum decides whether it is right).
     res.resume();
@@ -139,9 +164,17 @@ async function fetchIntoPart(req: ModelDownloadRequest, partPath: string, offset
     const status = `${res.statusCode ?? '?'}${res.statusMessage ? ` ${res.statusMessage}` : ''}`;
     throw new ModelDownloadError(`The model server answered HTTP ${status} for ${req.fileName}.`, 'http');
   }
-  const length = Number(res.headers['content-length']);
-  const totalBytes = Number.isFinite(length) && length > 0 ? start + length : (req.sizeBytes ?? 0);
-  await writeBody(req, res, partPath, start, totalBytes);
+  if (req.sizeBytes !== undefined && announcedTotal !== null && announcedTotal !== req.sizeBytes) {
+    // An error page, a different version of the file, a captive portal: refuse before downloading
+    // (and hashing) hundreds of megabytes of the wrong thing. The part file is left as it was.
+    res.destroy();
+    throw new ModelDownloadError(
+      `The model server offered ${megabytes(announcedTotal)} for ${req.fileName}, not the expected ` +
+        `${megabytes(req.sizeBytes)}; nothing was downloaded. Please try again later.`,
+      'http',
+    );
+  }
+  await writeBody(req, res, partPath, start, announcedTotal ?? req.sizeBytes ?? 0);
 }
 
 async function writeBody(
@@ -168,16 +201,23 @@ async function writeBody(
     if (!force && now - lastReportMs < interval) return;
     lastReportMs = now;
     const elapsedSec = Math.max((now - startedMs) / 1000, 0.001);
-    req.onProgress?.({
-      state: 'downloading',
-      receivedBytes: received,
-      totalBytes: Math.max(totalBytes, received),
-      bytesPerSec: Math.round((received - start) / elapsedSec),
-    });
+    try {
+      req.onProgress?.({
+        state: 'downloading',
+        receivedBytes: received,
+        totalBytes: Math.max(totalBytes, received),
+        bytesPerSec: Math.round((received - start) / elapsedSec),
+      });
+    } catch (err) {
+      throw new ProgressCallbackError(err);
+    }
   };
-  report(true);
   try {
+    report(true);
     for await (const chunk of res as AsyncIterable<Buffer>) {
+      if (req.sizeBytes !== undefined && received + chunk.length > req.sizeBytes) {
+        throw new OversizeError();
+      }
       try {
         await writer.write(chunk);
       } catch (err) {
@@ -189,7 +229,16 @@ async function writeBody(
   } catch (err) {
     res.destroy();
     await writer.close().catch(() => undefined);
+    if (err instanceof ProgressCallbackError) throw err.cause;
     if (err instanceof DiskWriteError) throw diskError(req.fileName, err.cause, received);
+    if (err instanceof OversizeError && req.sizeBytes !== undefined) {
+      await rm(partPath, { force: true });
+      throw new ModelDownloadError(
+        `The model server sent more than the expected ${megabytes(req.sizeBytes)} for ${req.fileName}, ` +
+          'so it is not the right file; what was received was deleted. Please try again later.',
+        'http',
+      );
+    }
     throw transferError(req, err, received);
   }
   try {
@@ -197,11 +246,18 @@ async function writeBody(
   } catch (err) {
     throw diskError(req.fileName, err, received);
   }
-  report(true);
+  try {
+    report(true);
+  } catch (err) {
+    throw err instanceof ProgressCallbackError ? err.cause : err;
+  }
   if (totalBytes > 0 && received < totalBytes) {
     throw transferError(req, new Error('the connection closed early'), received);
   }
 }
+
+/** The body ran past the catalog size: not the file asked for. */
+class OversizeError extends Error {}
 
 function diskError(fileName: string, err: unknown, keptBytes: number): ModelDownloadError {
   return new ModelDownloadError(
@@ -227,12 +283,16 @@ function transferError(req: ModelDownloadRequest, err: unknown, keptBytes: numbe
   );
 }
 
-/** GET with redirects followed; resolves with the first non-redirect response. */
+/**
+ * GET with redirects followed; resolves with the first non-redirect response. Only https: targets are
+ * followed (http: too when the download itself started on http:, as the loopback tests do), so a
+ * redirect can neither downgrade the connection nor point at a local file.
+ */
 function get(
   url: string,
   headers: Record<string, string>,
   req: ModelDownloadRequest,
-  hops: { redirectsLeft: number; keptBytes: number },
+  hops: { redirectsLeft: number; keptBytes: number; allowHttp?: boolean },
 ): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     let target: URL;
@@ -242,7 +302,13 @@ function get(
       reject(new ModelDownloadError(`Not a valid download address: ${url}`, 'http'));
       return;
     }
+    const allowHttp = hops.allowHttp ?? target.protocol === 'http:';
+    if (target.protocol !== 'https:' && !(allowHttp && target.protocol === 'http:')) {
+      reject(new ModelDownloadError(`Not a valid download address: ${url}`, 'http'));
+      return;
+    }
     const client = target.protocol === 'https:' ? https : http;
+    let response: IncomingMessage | undefined;
     const request = client.get(
       target,
       { headers: { 'User-Agent': 'InterviewCoach', ...headers }, signal: req.signal },
@@ -254,19 +320,56 @@ function get(
             reject(new ModelDownloadError(`Too many redirects while downloading ${req.fileName}.`, 'http'));
             return;
           }
-          const next = { ...hops, redirectsLeft: hops.redirectsLeft - 1 };
-          get(new URL(location, target).href, headers, req, next).then(resolve, reject);
+          let next: URL;
+          try {
+            next = redirectTarget(location, target, allowHttp, req.fileName);
+          } catch (err) {
+            reject(err);
+            return;
+          }
+          const hop = { ...hops, redirectsLeft: hops.redirectsLeft - 1, allowHttp };
+          get(next.href, headers, req, hop).then(resolve, reject);
           return;
         }
+        response = res;
         resolve(res);
       },
     );
     const idleMs = req.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-    request.setTimeout(idleMs, () =>
-      request.destroy(new Error(`no data for ${Math.round(idleMs / 1000)} s`)),
-    );
+    request.setTimeout(idleMs, () => {
+      const err = new Error(
+        `no data for ${idleMs >= 1000 ? `${Math.round(idleMs / 1000)} s` : `${idleMs} ms`}`,
+      );
+      // Once the body is flowing, the reader sees the response's error: give it the real reason.
+      response?.destroy(err);
+      request.destroy(err);
+    });
     request.on('error', (err) => reject(transferError(req, err, hops.keptBytes)));
   });
+}
+
+/**
+ * Where a redirect may lead: https: always, http: only when `allowHttp` (the download started on
+ * http:); anything else (a downgrade, file:, ftp:, garbage) is a ModelDownloadError.
+ */
+export function redirectTarget(location: string, from: URL, allowHttp: boolean, fileName: string): URL {
+  let next: URL;
+  try {
+    next = new URL(location, from);
+  } catch {
+    throw redirectError(fileName, location, 'an address that is not valid');
+  }
+  if (next.protocol === 'https:' || (allowHttp && next.protocol === 'http:')) return next;
+  const why = next.protocol === 'http:' ? 'an unencrypted http: address' : `a ${next.protocol} address`;
+  throw redirectError(fileName, next.href, why);
+}
+
+function redirectError(fileName: string, location: string, why: string): ModelDownloadError {
+  return new ModelDownloadError(
+    `The model server redirected the download of ${fileName} to ${why} (${location}); ` +
+      'it was not followed. Check the network (a proxy or captive portal?) and try again.',
+    'http',
+  );
 }
 
 async function sizeOf(file: string): Promise<number> {

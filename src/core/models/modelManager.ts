@@ -14,7 +14,9 @@ import {
   inspectModelFile,
   listInstalledModels,
   ModelStoreError,
+  importedFileName,
   partialDownloads,
+  sweepStaleImports,
 } from './modelStore';
 
 export type ModelManagerDeps = {
@@ -29,6 +31,8 @@ export type ModelManagerDeps = {
   baseUrl?: string | undefined;
   /** Downloader options for tests (an fs with faults, a shorter progress interval). */
   downloadOptions?: Pick<ModelDownloadRequest, 'fs' | 'progressIntervalMs' | 'idleTimeoutMs'>;
+  /** The downloader itself (tests: a fake that installs a file without a network). */
+  download?: typeof downloadModel;
   log?: (line: string) => void;
 };
 
@@ -37,8 +41,13 @@ type RunningDownload = { controller: AbortController; progress: ModelDownloadPro
 export class ModelManager {
   private readonly downloads = new Map<string, RunningDownload>();
   private readonly listeners = new Set<(p: ModelDownloadProgress) => void>();
+  /** Model file names being imported right now: a download of the same name must wait. */
+  private readonly imports = new Set<string>();
 
-  constructor(private readonly deps: ModelManagerDeps) {}
+  constructor(private readonly deps: ModelManagerDeps) {
+    // Copies left by an import that crashed half-way are never going to be finished.
+    for (const file of sweepStaleImports(deps.modelsDir)) deps.log?.(`[coach] removed stale ${file}`);
+  }
 
   /** Download progress and outcomes, for the renderer (IPC push or the WebSocket bridge). */
   onDownload(cb: (p: ModelDownloadProgress) => void): () => void {
@@ -51,7 +60,17 @@ export class ModelManager {
     const installed = listInstalledModels(modelsDir);
     const parts = partialDownloads(modelsDir);
     const activePath = this.activePath();
-    const names = new Set([...MODEL_CATALOG.map((m) => m.fileName), ...installed.map((m) => m.fileName)]);
+    // The active file checked once; it may have been deleted or damaged outside the app since it loaded.
+    const activeCheck = activePath ? inspectModelFile(activePath) : null;
+    const activeInFolder =
+      activePath && path.resolve(path.dirname(activePath)) === path.resolve(modelsDir)
+        ? path.basename(activePath)
+        : null;
+    const names = new Set([
+      ...MODEL_CATALOG.map((m) => m.fileName),
+      ...installed.map((m) => m.fileName),
+      ...(activeInFolder ? [activeInFolder] : []),
+    ]);
     const rows: ModelRow[] = [...names].map((fileName) => {
       const entry = catalogModel(fileName);
       const file = installed.find((m) => m.fileName === fileName);
@@ -59,7 +78,7 @@ export class ModelManager {
         fileName,
         catalog: entry ? catalogInfo(entry) : null,
         installed: file?.info ?? null,
-        problem: file?.problem ?? null,
+        problem: file?.problem ?? (fileName === activeInFolder ? (activeCheck?.problem ?? null) : null),
         partialBytes: parts.get(fileName) ?? null,
         active: activePath === path.join(modelsDir, fileName),
       };
@@ -71,7 +90,7 @@ export class ModelManager {
       activeFile: activePath ? path.basename(activePath) : null,
       activeChosen: Boolean(speech.model) && !this.deps.envModelPath,
       envOverride: this.deps.envModelPath ? path.resolve(this.deps.envModelPath) : null,
-      activeMultilingual: activePath ? (inspectModelFile(activePath).info?.multilingual ?? false) : false,
+      activeMultilingual: activeCheck?.info?.multilingual ?? false,
       language: speech.language,
       downloads: [...this.downloads.values()].map((d) => d.progress),
     };
@@ -82,6 +101,7 @@ export class ModelManager {
     const entry = catalogModel(fileName);
     if (!entry) throw new ModelStoreError(`${fileName} is not in the model catalog; import it instead.`);
     if (this.downloads.has(fileName)) throw new ModelStoreError(`${fileName} is already downloading.`);
+    if (this.imports.has(fileName)) throw new ModelStoreError(`${fileName} is being imported.`);
     if (listInstalledModels(this.deps.modelsDir).some((m) => m.fileName === fileName && m.info)) {
       throw new ModelStoreError(`${fileName} is already installed.`);
     }
@@ -98,7 +118,8 @@ export class ModelManager {
       done: Promise.resolve(),
     };
     this.downloads.set(fileName, running);
-    running.done = downloadModel({
+    const download = this.deps.download ?? downloadModel;
+    running.done = download({
       ...this.deps.downloadOptions,
       fileName,
       modelsDir: this.deps.modelsDir,
@@ -133,9 +154,31 @@ export class ModelManager {
   }
 
   async importModel(sourcePath: string): Promise<ModelsOverview> {
-    const imported = await importModelFile(sourcePath, this.deps.modelsDir);
-    this.deps.log?.(`[coach] imported ${imported.fileName}`);
-    await this.loadIfNoEngine(imported.fileName);
+    const fileName = importedFileName(sourcePath);
+    if (this.downloads.has(fileName)) {
+      throw new ModelStoreError(
+        `${fileName} is downloading; cancel the download (or wait for it) before importing a file of that name.`,
+      );
+    }
+    if (this.imports.has(fileName)) throw new ModelStoreError(`${fileName} is already being imported.`);
+    this.imports.add(fileName);
+    try {
+      const imported = await importModelFile(sourcePath, this.deps.modelsDir);
+      this.deps.log?.(`[coach] imported ${imported.fileName}`);
+    } finally {
+      this.imports.delete(fileName);
+    }
+    await this.loadIfNoEngine(fileName);
+    return this.overview();
+  }
+
+  /**
+   * Loads the speech model again (the engine's "Try again"): after a model file was replaced outside
+   * the app, or a load failed. Resolves with the overview once the attempt has ended, either way.
+   */
+  async reloadEngine(): Promise<ModelsOverview> {
+    if (this.deps.isRecording()) throw new ModelStoreError('Stop recording before reloading the model.');
+    await this.deps.engine.reload().catch((err: Error) => this.deps.log?.(`[coach] ${err.message}`));
     return this.overview();
   }
 
@@ -154,7 +197,7 @@ export class ModelManager {
     if (this.deps.settings.get().speech.model === fileName) {
       this.deps.settings.update({ speech: { model: null } });
     }
-    if (active) this.reloadEngine();
+    if (active) this.reloadInBackground();
     return this.overview();
   }
 
@@ -168,7 +211,7 @@ export class ModelManager {
     }
     this.deps.settings.update({ speech: { model: fileName } });
     // An explicit COACH_WHISPER_MODEL wins: the choice is saved for when it is unset.
-    if (!this.deps.envModelPath) this.reloadEngine();
+    if (!this.deps.envModelPath) this.reloadInBackground();
     return this.overview();
   }
 
@@ -196,21 +239,39 @@ export class ModelManager {
   private async loadIfNoEngine(fileName: string): Promise<void> {
     if (this.deps.engine.status.state !== 'error' || this.deps.envModelPath) return;
     this.deps.settings.update({ speech: { model: fileName } });
-    this.reloadEngine();
+    this.reloadInBackground();
   }
 
-  private reloadEngine(): void {
+  private reloadInBackground(): void {
     this.deps.engine.reload().catch((err: Error) => this.deps.log?.(`[coach] ${err.message}`));
   }
 
+  /** Never rejects: `done` is awaited by nobody in particular, and a rejection would be unhandled. */
   private async finished(running: RunningDownload, update: Partial<ModelDownloadProgress>): Promise<void> {
-    this.downloads.delete(running.progress.fileName);
-    if (update.state === 'done') await this.loadIfNoEngine(running.progress.fileName);
-    this.emit(running, { ...running.progress, ...update });
+    const { fileName } = running.progress;
+    this.downloads.delete(fileName);
+    let outcome = update;
+    if (update.state === 'done') {
+      try {
+        await this.loadIfNoEngine(fileName);
+      } catch (err) {
+        const message = `${fileName} was downloaded, but could not be made the active model: ${(err as Error).message}`;
+        this.deps.log?.(`[coach] ${message}`);
+        outcome = { ...update, state: 'error', message };
+      }
+    }
+    this.emit(running, { ...running.progress, ...outcome });
   }
 
+  /** Each listener is isolated: one that throws neither stops the others nor fails the download. */
   private emit(running: RunningDownload, progress: ModelDownloadProgress): void {
     running.progress = progress;
-    for (const cb of this.listeners) cb(progress);
+    for (const cb of this.listeners) {
+      try {
+        cb(progress);
+      } catch (err) {
+        this.deps.log?.(`[coach] a download progress listener failed: ${(err as Error).message}`);
+      }
+    }
   }
 }

@@ -1,11 +1,12 @@
 // The models folder on disk: which Whisper models are installed (each checked with its ggml header),
 // unfinished downloads, importing a local .bin (validated before and after an atomic copy) and deleting.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { InstalledInfo, Quantisation } from '../../shared/modelsContract';
 import { readGgmlModelInfo } from '../asr/ggmlModelInfo';
 import { describeFsError } from '../fsErrors';
+import { installWithoutClobber } from './installFile';
 import { isModelFileName } from './modelCatalog';
 import { PART_SUFFIX } from './modelDownloader';
 
@@ -38,8 +39,15 @@ export type InstalledModel = {
 /** Header checks walk every tensor record; a file's answer is kept until its size or date changes. */
 const inspected = new Map<string, { key: string; result: Pick<InstalledModel, 'info' | 'problem'> }>();
 
+/** Never throws: a file that cannot even be read (deleted, moved, no permission) comes back with its problem. */
 export function inspectModelFile(file: string): Pick<InstalledModel, 'info' | 'problem'> {
-  const st = statSync(file);
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(file);
+  } catch (err) {
+    inspected.delete(file);
+    return { info: null, problem: `${path.basename(file)} cannot be read: ${describeFsError(err)}.` };
+  }
   const key = `${st.size}:${st.mtimeMs}`;
   const cached = inspected.get(file);
   if (cached?.key === key) return cached.result;
@@ -136,21 +144,64 @@ export async function importModelFile(sourcePath: string, modelsDir: string): Pr
       `A model named ${fileName} is already installed; delete it first to replace it.`,
     );
   }
-  const temp = `${dest}.import-${process.pid}.tmp`;
+  const temp = importTempPath(dest, process.pid);
   try {
     await mkdir(modelsDir, { recursive: true });
     await copyFile(source, temp);
     const copy = inspectModelFile(temp);
     if (!copy.info) throw new ModelStoreError(`The copy of ${fileName} is damaged: ${copy.problem}`);
-    await rename(temp, dest);
+    // Never over a file that appeared meanwhile (a download finishing, another import).
+    await installWithoutClobber(temp, dest);
   } catch (err) {
     await rm(temp, { force: true });
     inspected.delete(temp);
     if (err instanceof ModelStoreError) throw err;
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new ModelStoreError(
+        `A model named ${fileName} was installed meanwhile; delete it first to replace it.`,
+      );
+    }
     throw new ModelStoreError(`Could not copy ${fileName} into ${modelsDir}: ${describeFsError(err)}.`);
   }
   inspected.delete(temp);
   return { fileName, path: dest, ...inspectModelFile(dest) };
+}
+
+const IMPORT_TEMP = /^(.+)\.import-(\d+)\.tmp$/;
+
+function importTempPath(dest: string, pid: number): string {
+  return `${dest}.import-${pid}.tmp`;
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // alive, owned by someone else
+  }
+}
+
+/**
+ * Deletes the `<model>.import-<pid>.tmp` copies of imports whose process is gone (a crash or a kill
+ * mid-copy): they are never finished and can be hundreds of megabytes. Returns the names removed.
+ */
+export function sweepStaleImports(modelsDir: string): string[] {
+  if (!existsSync(modelsDir)) return [];
+  const removed: string[] = [];
+  for (const name of readdirSync(modelsDir)) {
+    const match = IMPORT_TEMP.exec(name);
+    if (!match || !isModelFileName(match[1] ?? '')) continue;
+    const pid = Number(match[2]);
+    if (pid === process.pid || processIsAlive(pid)) continue;
+    try {
+      rmSync(path.join(modelsDir, name), { force: true });
+      removed.push(name);
+    } catch {
+      // still in use or not ours to delete: the next start tries again
+    }
+  }
+  return removed;
 }
 
 /** Deletes a model and any unfinished download of it. */

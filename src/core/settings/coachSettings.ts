@@ -1,11 +1,16 @@
 // The user's coaching settings: live-nudge thresholds and the default answer length. One zod schema
 // validates the file on disk and every update arriving over IPC, so a bad value never reaches the engine.
-import { coachSettingsSchema, type CoachSettings, type SettingsUpdate } from '../../shared/coachingSchemas';
+import {
+  coachSettingsSchema,
+  type CoachSettings,
+  type SettingsPatch,
+  type SettingsUpdate,
+} from '../../shared/coachingSchemas';
 import { DEFAULT_LANGUAGE } from '../../shared/modelsContract';
 import { DEFAULT_TARGET } from '../coaching/answerLength';
 import { DEFAULT_NUDGE_PARAMS, type NudgeParams } from '../coaching/nudges';
 
-export type { CoachSettings, SettingsUpdate };
+export type { CoachSettings, SettingsPatch, SettingsUpdate };
 
 export const DEFAULT_SETTINGS: CoachSettings = {
   nudges: {
@@ -25,7 +30,7 @@ export const DEFAULT_SETTINGS: CoachSettings = {
 };
 
 /** Applies an update and validates the result as a whole (cross-field rules included). */
-export function mergeSettings(current: CoachSettings, update: SettingsUpdate): CoachSettings {
+export function mergeSettings(current: CoachSettings, update: SettingsPatch): CoachSettings {
   return coachSettingsSchema.parse({
     nudges: { ...current.nudges, ...update.nudges },
     practice: { ...current.practice, ...update.practice },

@@ -1,9 +1,10 @@
 // Settings kept as JSON in the data folder (settings.json), shared by the app and the CLI. A missing or
 // unreadable file means the defaults: settings must never stop someone from practising.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { coachSettingsSchema, settingsUpdateSchema } from '../../shared/coachingSchemas';
-import { DEFAULT_SETTINGS, mergeSettings, type CoachSettings, type SettingsUpdate } from './coachSettings';
+import { coachSettingsSchema, settingsPatchSchema } from '../../shared/coachingSchemas';
+import { writeFileAtomic } from '../atomicWrite';
+import { DEFAULT_SETTINGS, mergeSettings, type CoachSettings, type SettingsPatch } from './coachSettings';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 
@@ -27,9 +28,12 @@ export class SettingsStore {
     return structuredClone(this.current);
   }
 
-  /** Validates `raw` (it may come from the renderer), saves and returns the new settings. */
-  update(raw: SettingsUpdate): CoachSettings {
-    const next = mergeSettings(this.current, settingsUpdateSchema.parse(raw));
+  /**
+   * Validates `raw`, saves and returns the new settings. The renderer's updates were already narrowed
+   * to `settingsUpdateSchema` at the IPC edge (no speech model); the model manager writes the model.
+   */
+  update(raw: SettingsPatch): CoachSettings {
+    const next = mergeSettings(this.current, settingsPatchSchema.parse(raw));
     if (this.file) writeAtomically(this.file, `${JSON.stringify(next, null, 2)}\n`);
     this.current = next;
     return this.get();
@@ -49,7 +53,7 @@ function readSettingsFile(file: string): { settings: CoachSettings; problem: str
   try {
     const raw = JSON.parse(readFileSync(file, 'utf8')) as unknown;
     // Settings saved by an older version lack newer fields: fill them from the defaults.
-    const parsed = settingsUpdateSchema.safeParse(raw);
+    const parsed = settingsPatchSchema.safeParse(raw);
     if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
     return {
       settings: coachSettingsSchema.parse(mergeSettings(DEFAULT_SETTINGS, parsed.data)),
@@ -65,7 +69,5 @@ function readSettingsFile(file: string): { settings: CoachSettings; problem: str
 
 function writeAtomically(file: string, text: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, text);
-  renameSync(temp, file);
+  writeFileAtomic(file, text);
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   catalogModel,
@@ -53,9 +55,9 @@ describe('model catalog', () => {
     expect(catalogModel(fileName)).toMatchObject({ sizeBytes, sha256 });
   });
 
-  it('downloads from the whisper.cpp repository on Hugging Face', () => {
+  it('downloads from the whisper.cpp repository on Hugging Face, at the revision the checksums come from', () => {
     expect(modelUrl('ggml-base.en.bin')).toBe(
-      'https://huggingface.co/ggerganov/whisper.cpp/resolve/main/ggml-base.en.bin',
+      'https://huggingface.co/ggerganov/whisper.cpp/resolve/5359861c739e955e79d9a303bcbc70fb988958b1/ggml-base.en.bin',
     );
     expect(modelUrl('ggml-x.bin', 'http://127.0.0.1:9/m/')).toBe('http://127.0.0.1:9/m/ggml-x.bin');
   });
@@ -66,5 +68,23 @@ describe('model catalog', () => {
     expect(isModelFileName('ggml-../../x.bin')).toBe(false);
     expect(isModelFileName('ggml-silero-v6.2.0.bin')).toBe(false);
     expect(isModelFileName('model.bin')).toBe(false);
+  });
+
+  it('matches docs/models.md: every file, size and source, with source C exactly the f16, q8_0 and q5_0 files', () => {
+    const doc = readFileSync(path.join(__dirname, '../../../docs/models.md'), 'utf8');
+    const rows = [
+      ...doc.matchAll(/^\| (ggml-\S+\.bin) \| ([\d,]+) \| `([0-9a-f]{8})…([0-9a-f]{8})` \| ([^|]+) \|$/gm),
+    ];
+    expect(rows.map((r) => r[1]).sort()).toEqual(MODEL_CATALOG.map((m) => m.fileName).sort());
+    for (const [, fileName, bytes, head, tail, sources] of rows) {
+      const m = catalogModel(fileName!)!;
+      expect(m.sizeBytes).toBe(Number(bytes!.replaceAll(',', '')));
+      expect(m.sha256.startsWith(head!) && m.sha256.endsWith(tail!)).toBe(true);
+      const inC = /^A, B, C\b/.test(sources!);
+      expect([fileName, inC]).toEqual([fileName, ['f16', 'q8_0', 'q5_0'].includes(m.quantisation)]);
+    }
+    expect(doc).toContain('every f16, q8_0 and q5_0 file');
+    const header = readFileSync(path.join(__dirname, '../../../src/core/models/modelCatalog.ts'), 'utf8');
+    expect(header).toContain('every f16, q8_0 and q5_0 value below');
   });
 });

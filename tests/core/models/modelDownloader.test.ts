@@ -13,6 +13,7 @@ import {
   type DownloadFs,
   type DownloadProgress,
   type ModelDownloadRequest,
+  redirectTarget,
 } from '../../../src/core/models/modelDownloader';
 import { tempDir } from '../../helpers/fixtures';
 
@@ -20,7 +21,7 @@ const FILE = 'ggml-test.bin';
 const DATA = randomBytes(512 * 1024 + 123);
 const SHA256 = createHash('sha256').update(DATA).digest('hex');
 
-type Mode = 'normal' | 'cut-once' | 'ignore-range' | 'trickle';
+type Mode = 'normal' | 'cut-once' | 'ignore-range' | 'trickle' | 'wrong-range-once' | 'stall' | 'chunked';
 let mode: Mode = 'normal';
 let requests: { url: string; headers: IncomingHttpHeaders }[] = [];
 let server: Server;
@@ -33,6 +34,23 @@ function serveFile(req: http.IncomingMessage, res: http.ServerResponse): void {
     res.writeHead(416, { 'Content-Range': `bytes */${DATA.length}` }).end();
     return;
   }
+  if (mode === 'wrong-range-once' && from > 0) {
+    // A CDN that answers a resume with the whole file as a 206 from byte 0.
+    mode = 'normal';
+    res.writeHead(206, {
+      'Content-Length': DATA.length,
+      'Content-Range': `bytes 0-${DATA.length - 1}/${DATA.length}`,
+    });
+    res.end(DATA);
+    return;
+  }
+  if (mode === 'chunked') {
+    // No Content-Length, and more bytes than the file has: an endless error page, say.
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.write(Buffer.alloc(DATA.length, 0x3c));
+    res.end(Buffer.alloc(1024, 0x3e));
+    return;
+  }
   const body = DATA.subarray(from);
   res.writeHead(from > 0 ? 206 : 200, {
     'Content-Length': body.length,
@@ -42,6 +60,11 @@ function serveFile(req: http.IncomingMessage, res: http.ServerResponse): void {
     mode = 'normal';
     // Half the body, then the connection dies: what a dropped Wi-Fi looks like to the client.
     res.write(body.subarray(0, Math.floor(body.length / 2)), () => setTimeout(() => res.destroy(), 50));
+    return;
+  }
+  if (mode === 'stall') {
+    // Some bytes, then nothing at all while the connection stays open.
+    res.write(body.subarray(0, 64 * 1024));
     return;
   }
   if (mode === 'trickle') {
@@ -70,6 +93,20 @@ beforeAll(async () => {
       res.writeHead(307, { Location: `${base}/files/${FILE}` }).end();
     } else if (req.url === `/files/${FILE}`) {
       serveFile(req, res);
+    } else if (req.url === `/loop/${FILE}`) {
+      res.writeHead(302, { Location: `/loop/${FILE}` }).end();
+    } else if (req.url === `/to-file/${FILE}`) {
+      res.writeHead(302, { Location: 'file:///etc/passwd' }).end();
+    } else if (req.url === `/to-ftp/${FILE}`) {
+      res.writeHead(301, { Location: `ftp://127.0.0.1/${FILE}` }).end();
+    } else if (req.url === `/error-page/${FILE}`) {
+      const page = Buffer.from('<html>Sign in to this Wi-Fi network</html>');
+      res.writeHead(200, { 'Content-Length': page.length, 'Content-Type': 'text/html' }).end(page);
+    } else if (req.url === `/short-range/${FILE}`) {
+      // A resume answered for a different, smaller file.
+      const from = Number(/^bytes=(\d+)-$/.exec(req.headers.range ?? '')?.[1] ?? 0);
+      res.writeHead(206, { 'Content-Length': 10, 'Content-Range': `bytes ${from}-${from + 9}/${from + 10}` });
+      res.end(Buffer.alloc(10));
     } else {
       res.writeHead(404, 'Not Found').end();
     }
@@ -245,5 +282,114 @@ describe('downloadModel', () => {
     const err = await failure(downloadModel(request({ baseUrl: `http://127.0.0.1:${port}` })));
     expect(err.kind).toBe('network');
     expect(err.message).toMatch(/ECONNREFUSED/);
+  });
+
+  it('follows https: redirects only: a downgrade to http: is refused with a clear error', () => {
+    const hf = new URL(`https://huggingface.co/ggerganov/whisper.cpp/resolve/abc/${FILE}`);
+    expect(redirectTarget('https://cdn-lfs.hf.co/x?sig=1', hf, false, FILE).href).toBe(
+      'https://cdn-lfs.hf.co/x?sig=1',
+    );
+    expect(redirectTarget('/other/path', hf, false, FILE).href).toBe('https://huggingface.co/other/path');
+    expect(() => redirectTarget('http://cdn-lfs.hf.co/x', hf, false, FILE)).toThrow(
+      /redirected the download of ggml-test\.bin to an unencrypted http: address \(http:\/\/cdn-lfs\.hf\.co\/x\); it was not followed/,
+    );
+    expect(() => redirectTarget('http://[::1', hf, false, FILE)).toThrow(ModelDownloadError);
+    // A download that started on http: (the loopback tests) may stay on http:.
+    expect(redirectTarget('/b', new URL('http://127.0.0.1:9/a'), true, FILE).href).toBe(
+      'http://127.0.0.1:9/b',
+    );
+  });
+
+  it('refuses a download address that is not http(s)', async () => {
+    const err = await failure(downloadModel(request({ baseUrl: 'ftp://127.0.0.1/files' })));
+    expect(err.kind).toBe('http');
+    expect(err.message).toMatch(/Not a valid download address: ftp:/);
+  });
+
+  it.each([
+    [
+      'a file: address',
+      'to-file',
+      /redirected the download of ggml-test\.bin to a file: address \(file:\/\/\/etc\/passwd\); it was not followed/,
+    ],
+    ['an ftp: address', 'to-ftp', /to a ftp: address \(ftp:\/\/127\.0\.0\.1\/ggml-test\.bin\)/],
+  ])('refuses a redirect to %s with a ModelDownloadError, not a TypeError', async (_name, route, pattern) => {
+    const err = await failure(downloadModel(request({ baseUrl: `${base}/${route}` })));
+    expect(err.kind).toBe('http');
+    expect(err.message).toMatch(pattern);
+    expect(existsSync(partPath())).toBe(false);
+  });
+
+  it('gives up after too many redirects', async () => {
+    const err = await failure(downloadModel(request({ baseUrl: `${base}/loop` })));
+    expect(err).toMatchObject({
+      kind: 'http',
+      message: 'Too many redirects while downloading ggml-test.bin.',
+    });
+    expect(requests).toHaveLength(6); // the first request and five redirects followed
+  });
+
+  it('treats a connection that goes quiet as broken, keeping what arrived', async () => {
+    mode = 'stall';
+    const err = await failure(downloadModel(request({ idleTimeoutMs: 300 })));
+    expect(err.kind).toBe('network');
+    expect(err.message).toMatch(/interrupted \(no data for 300 ms\)/);
+    expect(statSync(partPath()).size).toBe(64 * 1024);
+  });
+
+  it('starts over when a resume is answered with a different range', async () => {
+    mode = 'wrong-range-once';
+    writeFileSync(partPath(), Buffer.alloc(2000, 0xee));
+    await downloadModel(request());
+    expect(requests.map((r) => r.headers.range)).toEqual(['bytes=2000-', undefined]);
+    expect(readFileSync(finalPath()).equals(DATA)).toBe(true);
+  });
+
+  it('refuses a response whose size is not the expected one before downloading it', async () => {
+    const progress: DownloadProgress[] = [];
+    const err = await failure(
+      downloadModel(request({ baseUrl: `${base}/error-page`, onProgress: (p) => progress.push(p) })),
+    );
+    expect(err.kind).toBe('http');
+    expect(err.message).toMatch(
+      /offered 0\.0 MB for ggml-test\.bin, not the expected 0\.5 MB; nothing was downloaded/,
+    );
+    expect(progress).toEqual([]);
+    expect(existsSync(partPath())).toBe(false);
+  });
+
+  it('refuses a resume whose Content-Range total is not the expected size, keeping the part', async () => {
+    writeFileSync(partPath(), DATA.subarray(0, 1000));
+    const err = await failure(downloadModel(request({ baseUrl: `${base}/short-range` })));
+    expect(err.message).toMatch(/offered 0\.0 MB .* nothing was downloaded/);
+    expect(readFileSync(partPath()).equals(DATA.subarray(0, 1000))).toBe(true);
+  });
+
+  it('stops a body without a length once it runs past the expected size', async () => {
+    mode = 'chunked';
+    const err = await failure(downloadModel(request()));
+    expect(err.kind).toBe('http');
+    expect(err.message).toMatch(/sent more than the expected 0\.5 MB/);
+    expect(existsSync(partPath())).toBe(false);
+  });
+
+  it('lets an error thrown by onProgress through as is, not as a network failure', async () => {
+    const bug = new Error('listener bug');
+    const err = await downloadModel(
+      request({
+        onProgress: () => {
+          throw bug;
+        },
+      }),
+    ).catch((e: unknown) => e);
+    expect(err).toBe(bug);
+  });
+
+  it('never overwrites a file installed while it was downloading', async () => {
+    writeFileSync(finalPath(), 'imported meanwhile');
+    const err = await failure(downloadModel(request()));
+    expect(err).toMatchObject({ kind: 'disk', message: expect.stringMatching(/was installed meanwhile/) });
+    expect(readFileSync(finalPath(), 'utf8')).toBe('imported meanwhile');
+    expect(readFileSync(partPath()).equals(DATA)).toBe(true);
   });
 });

@@ -1,9 +1,17 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EngineHost } from '../../../src/core/asr/engineHost';
 import type { TranscribeOptions, Transcriber } from '../../../src/core/asr/transcriber';
-import { ModelManager } from '../../../src/core/models/modelManager';
+import { ModelManager, type ModelManagerDeps } from '../../../src/core/models/modelManager';
 import {
   deleteModelFile,
   importedFileName,
@@ -12,6 +20,7 @@ import {
   ModelStoreError,
   partialDownloads,
   quantisationOf,
+  sweepStaleImports,
 } from '../../../src/core/models/modelStore';
 import { SettingsStore } from '../../../src/core/settings/settingsStore';
 import type { ModelDownloadProgress } from '../../../src/shared/modelsContract';
@@ -130,11 +139,22 @@ function fakeEngine(modelsDir: string, settings: SettingsStore, envModelPath?: s
   return { engine, loads, passes };
 }
 
-function manager(opts: { envModelPath?: string; recording?: boolean; baseUrl?: string } = {}) {
+type ManagerOptions = {
+  envModelPath?: string;
+  recording?: boolean;
+  baseUrl?: string;
+  download?: ModelManagerDeps['download'];
+  log?: (line: string) => void;
+  /** Files to put in the models folder before the manager starts. */
+  before?: (modelsDir: string) => void;
+};
+
+function manager(opts: ManagerOptions = {}) {
   const { root, modelsDir, outside } = folders();
   const settingsFile = path.join(root, 'settings.json');
   const settings = new SettingsStore(settingsFile);
   const { engine, loads, passes } = fakeEngine(modelsDir, settings, opts.envModelPath);
+  opts.before?.(modelsDir);
   const models = new ModelManager({
     modelsDir,
     settings,
@@ -143,6 +163,8 @@ function manager(opts: { envModelPath?: string; recording?: boolean; baseUrl?: s
     envModelPath: opts.envModelPath,
     baseUrl: opts.baseUrl,
     downloadOptions: { progressIntervalMs: 0 },
+    ...(opts.download ? { download: opts.download } : {}),
+    ...(opts.log ? { log: opts.log } : {}),
   });
   return { models, engine, loads, passes, settings, settingsFile, modelsDir, outside };
 }
@@ -242,7 +264,7 @@ describe('model manager', () => {
     });
   });
 
-  it('pushes download progress and a clear error when the file does not match its checksum', async () => {
+  it('pushes download progress and a clear error when the server offers the wrong file', async () => {
     const http = await import('node:http');
     const body = Buffer.alloc(64 * 1024, 7);
     const server = http.createServer((_req, res) =>
@@ -263,7 +285,7 @@ describe('model manager', () => {
       expect(events.at(-1)).toMatchObject({
         fileName: 'ggml-tiny.en.bin',
         state: 'error',
-        message: expect.stringMatching(/failed its integrity check.*was deleted/),
+        message: expect.stringMatching(/offered 0\.1 MB for ggml-tiny\.en\.bin, not the expected 77\.7 MB/),
       });
       expect(readdirSync(m.modelsDir)).toEqual([]);
       expect(m.models.overview().downloads).toEqual([]);
@@ -271,5 +293,128 @@ describe('model manager', () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+
+  it('survives a finished download whose follow-up fails: an error state, logged, never a rejection', async () => {
+    const lines: string[] = [];
+    const m = manager({
+      log: (line) => lines.push(line),
+      download: async (req) => {
+        req.onProgress?.({ state: 'downloading', receivedBytes: 1, totalBytes: 2, bytesPerSec: 1 });
+        return writeFakeGgmlModel(path.join(req.modelsDir, req.fileName));
+      },
+    });
+    await expect(m.engine.transcriber()).rejects.toThrow(/No Whisper model found/); // first run
+    vi.spyOn(m.settings, 'update').mockImplementation(() => {
+      throw new Error('EROFS: read-only file system');
+    });
+    const events: ModelDownloadProgress[] = [];
+    m.models.onDownload((p) => events.push(p));
+    m.models.startDownload('ggml-tiny.en.bin');
+    await expect(m.models.idle()).resolves.toBeUndefined();
+    expect(events.at(-1)).toMatchObject({
+      fileName: 'ggml-tiny.en.bin',
+      state: 'error',
+      message: expect.stringMatching(/was downloaded, but could not be made the active model: EROFS/),
+    });
+    expect(lines.some((l) => l.includes('EROFS'))).toBe(true);
+    expect(m.models.overview().downloads).toEqual([]);
+  });
+
+  it('isolates a throwing download listener from the download and from the other listeners', async () => {
+    const lines: string[] = [];
+    const m = manager({
+      log: (line) => lines.push(line),
+      download: async (req) => {
+        req.onProgress?.({ state: 'downloading', receivedBytes: 1, totalBytes: 2, bytesPerSec: 1 });
+        return writeFakeGgmlModel(path.join(req.modelsDir, req.fileName));
+      },
+    });
+    m.models.onDownload(() => {
+      throw new Error('renderer gone');
+    });
+    const events: ModelDownloadProgress[] = [];
+    m.models.onDownload((p) => events.push(p));
+    m.models.startDownload('ggml-tiny.en.bin');
+    await expect(m.models.idle()).resolves.toBeUndefined();
+    expect(events.map((e) => e.state)).toEqual(['downloading', 'downloading', 'done']);
+    expect(lines.filter((l) => l.includes('listener failed: renderer gone'))).toHaveLength(3);
+    expect(m.models.overview().rows.find((r) => r.fileName === 'ggml-tiny.en.bin')?.installed).not.toBeNull();
+  });
+
+  it('refuses to import a model while a download of the same name runs', async () => {
+    let finish = () => undefined as void;
+    const m = manager({
+      download: (req) =>
+        new Promise((resolve) => {
+          finish = () => resolve(writeFakeGgmlModel(path.join(req.modelsDir, req.fileName)));
+        }),
+    });
+    const source = writeFakeGgmlModel(path.join(m.outside, 'ggml-base.en.bin'), { multilingual: false });
+    m.models.startDownload('ggml-base.en.bin');
+    await expect(m.models.importModel(source)).rejects.toThrow(
+      /ggml-base\.en\.bin is downloading; cancel the download .* before importing/,
+    );
+    expect(readdirSync(m.modelsDir)).toEqual([]);
+    finish();
+    await m.models.idle();
+    expect(readdirSync(m.modelsDir)).toEqual(['ggml-base.en.bin']);
+  });
+
+  it('never lets an import replace a file that appeared while it was copying', async () => {
+    const { modelsDir, outside } = folders();
+    const source = writeFakeGgmlModel(path.join(outside, 'ggml-base.bin'), { multilingual: true });
+    const importing = importModelFile(source, modelsDir);
+    // The download (or another import) wins the race: its file is there when the copy is renamed.
+    writeFileSync(path.join(modelsDir, 'ggml-base.bin'), 'the other install');
+    await expect(importing).rejects.toThrow(/already installed|installed meanwhile/);
+    expect(readFileSync(path.join(modelsDir, 'ggml-base.bin'), 'utf8')).toBe('the other install');
+    expect(readdirSync(modelsDir)).toEqual(['ggml-base.bin']);
+  });
+
+  it('removes copies left by an import that crashed, at start, but not those of a live import', () => {
+    const deadPid = 2 ** 22 + 12345; // above Linux's pid_max: never a running process
+    const lines: string[] = [];
+    const m = manager({
+      log: (line) => lines.push(line),
+      before: (dir) => {
+        writeFileSync(path.join(dir, `ggml-base.bin.import-${deadPid}.tmp`), 'half a copy');
+        writeFileSync(path.join(dir, `ggml-small.bin.import-${process.pid}.tmp`), 'copying now');
+        writeFileSync(path.join(dir, 'notes.import-1.tmp'), 'not ours');
+      },
+    });
+    expect(readdirSync(m.modelsDir).sort()).toEqual([
+      `ggml-small.bin.import-${process.pid}.tmp`,
+      'notes.import-1.tmp',
+    ]);
+    expect(lines).toEqual([`[coach] removed stale ggml-base.bin.import-${deadPid}.tmp`]);
+    expect(sweepStaleImports(path.join(m.modelsDir, 'missing'))).toEqual([]);
+  });
+
+  it('shows the active model deleted outside the app as a problem instead of failing', async () => {
+    const m = manager();
+    writeFakeGgmlModel(path.join(m.modelsDir, 'ggml-mine.bin'), { multilingual: true });
+    await m.engine.transcriber();
+    expect(m.models.overview()).toMatchObject({ activeFile: 'ggml-mine.bin', activeMultilingual: true });
+    rmSync(path.join(m.modelsDir, 'ggml-mine.bin'));
+    const overview = m.models.overview();
+    expect(overview).toMatchObject({ activeFile: 'ggml-mine.bin', activeMultilingual: false });
+    expect(overview.rows.find((r) => r.fileName === 'ggml-mine.bin')).toMatchObject({
+      active: true,
+      installed: null,
+      problem: expect.stringMatching(/ggml-mine\.bin cannot be read: .*/),
+    });
+  });
+
+  it('reloads the engine on request (the engine notice\'s "Try again"), not while recording', async () => {
+    const m = manager();
+    await expect(m.engine.transcriber()).rejects.toThrow(/No Whisper model found/);
+    writeFakeGgmlModel(path.join(m.modelsDir, 'ggml-base.en.bin'));
+    const overview = await m.models.reloadEngine();
+    expect(m.engine.status.state).toBe('ready');
+    expect(overview.activeFile).toBe('ggml-base.en.bin');
+    expect(m.loads).toEqual(['ggml-base.en.bin']);
+    const busy = manager({ recording: true });
+    await expect(busy.models.reloadEngine()).rejects.toThrow(/Stop recording/);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NUDGE_PARAMS, NudgeEngine } from '../../../src/core/coaching/nudges';
@@ -71,5 +71,25 @@ describe('SettingsStore', () => {
     expect(nudgeParamsFrom(DEFAULT_SETTINGS, 90).targetSec).toBe(90);
     const engine = new NudgeEngine(nudgeParamsFrom(settings, 90));
     expect(engine.update({ nowSec: 100, committedWords: [] })).toBeNull();
+  });
+
+  it('writes through a unique temporary file and leaves nothing behind when saving fails', () => {
+    const dir = tempDir('coach-settings-');
+    const file = path.join(dir, SETTINGS_FILE_NAME);
+    const store = new SettingsStore(file);
+    store.update({ nudges: { enabled: false } });
+    expect(readdirSync(dir)).toEqual([SETTINGS_FILE_NAME]);
+    // A folder where the file should be: the rename fails, the temporary copy must not stay.
+    const blocked = path.join(dir, 'blocked');
+    mkdirSync(path.join(blocked, SETTINGS_FILE_NAME), { recursive: true });
+    const stuck = new SettingsStore(path.join(blocked, SETTINGS_FILE_NAME));
+    expect(() => stuck.update({ nudges: { enabled: false } })).toThrow();
+    expect(readdirSync(blocked)).toEqual([SETTINGS_FILE_NAME]);
+    expect(stuck.get().nudges.enabled).toBe(true);
+  });
+
+  it('still lets the app itself save the speech model', () => {
+    const store = new SettingsStore();
+    expect(store.update({ speech: { model: 'ggml-tiny.bin' } }).speech.model).toBe('ggml-tiny.bin');
   });
 });

@@ -42,7 +42,10 @@ export const createModelsSlice: StateCreator<CoachState, [], [], ModelsSlice> = 
   },
 });
 
-/** A pushed progress update; a finished download also changes the overview, so it is reloaded. */
+/**
+ * A pushed progress update, kept per file. A finished download also changes the overview; reloading
+ * it is ipcBridge.ts's job (it calls loadModels when a download ends), not this function's.
+ */
 export function applyModelDownload(state: CoachState, progress: ModelDownloadProgress): Partial<CoachState> {
   return { modelDownloads: { ...state.modelDownloads, [progress.fileName]: progress } };
 }

@@ -1,9 +1,27 @@
+import { useState } from 'react';
 import { NO_MODEL_HEADLINE } from '../../../../shared/modelsContract';
 import { useCoachStore } from '../../store';
+import { errorMessage } from '../../store/sessionSlice';
 
-/** Explains why recording is unavailable while the engine loads or after it failed. */
+/**
+ * Explains why recording is unavailable while the engine loads or after it failed; "Try again"
+ * loads the model again (after a damaged file was replaced, say), its outcome pushed as engine status.
+ */
 export function EngineStatusNotice() {
   const status = useCoachStore((s) => s.engineStatus);
+  const [retrying, setRetrying] = useState(false);
+  const [retryError, setRetryError] = useState<string | null>(null);
+  const retry = async () => {
+    setRetrying(true);
+    setRetryError(null);
+    try {
+      await window.api.reloadEngine();
+    } catch (error) {
+      setRetryError(errorMessage(error, 'The speech model could not be loaded again.'));
+    } finally {
+      setRetrying(false);
+    }
+  };
   if (status.state === 'ready') return null;
   if (status.state === 'loading') {
     return (
@@ -21,6 +39,7 @@ export function EngineStatusNotice() {
       <div>
         <p className="notice-title">The speech engine is not available</p>
         <p className="notice-body">{status.message}</p>
+        {retryError && <p className="notice-body">{retryError}</p>}
         {status.message.startsWith(NO_MODEL_HEADLINE) && (
           <button
             type="button"
@@ -29,7 +48,15 @@ export function EngineStatusNotice() {
           >
             Open Settings → Models
           </button>
-        )}
+        )}{' '}
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => void retry()}
+          disabled={retrying}
+        >
+          {retrying ? 'Trying…' : 'Try again'}
+        </button>
       </div>
     </div>
   );
