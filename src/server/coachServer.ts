@@ -15,6 +15,7 @@ import { createApiRoutes, type ApiDeps } from './httpRoutes';
 import { startHttpServer } from './httpServer';
 import { DEFAULT_SERVER_LIMITS, type ServerLimits } from './limits';
 import { StreamSessionRegistry } from './streamSessions';
+import { StreamSlots } from './streamSlots';
 import { serveTranscribeSocket, TRANSCRIBE_PATH } from './transcribeProtocol';
 import { serveBridgeSocket } from './wsBridge';
 
@@ -34,6 +35,8 @@ export type CoachServerOptions = {
   streamParams?: StreamParams;
   /** Injectable for tests of the upload route's error handling. */
   decode?: ApiDeps['decode'];
+  /** The WebSocket rate limiters' clock, in ms; tests pass a fake one. performance.now() by default. */
+  rateClockMs?: () => number;
   log?: (line: string) => void;
 };
 
@@ -62,7 +65,10 @@ export async function startCoachServer(opts: CoachServerOptions): Promise<CoachS
     renderPdf,
   });
   const { service, engine, models, repository, paths, handlers, sendHandlers } = coach;
-  const registry = new StreamSessionRegistry({ service, router, limits, log });
+  // One cap for every answer streaming at once, however it arrives (limits.ts: maxStreams).
+  const slots = new StreamSlots(limits.maxStreams);
+  const registry = new StreamSessionRegistry({ service, router, limits, slots, log });
+  const nowMs = opts.rateClockMs;
 
   let connections = () => 0;
   const routes = createApiRoutes({
@@ -92,7 +98,17 @@ export async function startCoachServer(opts: CoachServerOptions): Promise<CoachS
         {
           path: BRIDGE_PATH,
           open: (socket) =>
-            serveBridgeSocket(socket, { handlers, sendHandlers, router, engine, models, limits, log }),
+            serveBridgeSocket(socket, {
+              handlers,
+              sendHandlers,
+              router,
+              engine,
+              models,
+              limits,
+              slots,
+              log,
+              ...(nowMs ? { nowMs } : {}),
+            }),
         },
         {
           path: TRANSCRIBE_PATH,
@@ -104,6 +120,7 @@ export async function startCoachServer(opts: CoachServerOptions): Promise<CoachS
               sessionId: rest || null,
               question: url.searchParams.get('question'),
               log,
+              ...(nowMs ? { nowMs } : {}),
             }),
         },
       ],

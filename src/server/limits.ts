@@ -5,7 +5,11 @@ import { MAX_AUDIO_CHUNK_BYTES } from '../shared/ipcContract';
 export type ServerLimits = {
   /** Open WebSockets (app bridge and streaming clients together). */
   maxConnections: number;
-  /** Answers streaming at once: /ws/transcribe and HTTP chunk sessions, and answers each app connection records. */
+  /**
+   * Answers streaming at once across the whole server, however they arrive: /ws/transcribe and HTTP
+   * chunk sessions and answers recorded over the app bridge (/ws/api) share this one cap. An answer
+   * holds its place from its start until it has been saved or cancelled.
+   */
   maxStreams: number;
   /** Messages (text or binary) one WebSocket may send per second, sustained. */
   maxMessagesPerSec: number;

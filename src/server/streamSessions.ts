@@ -9,6 +9,7 @@ import type { PracticeService } from '../core/sessions/practiceService';
 import type { AnswerEventRouter } from './answerEvents';
 import type { ServerLimits } from './limits';
 import { ServerError } from './serverErrors';
+import { StreamSlots, type ReleaseSlot } from './streamSlots';
 
 export type StreamTransport = 'websocket' | 'http';
 
@@ -55,6 +56,8 @@ export class StreamSession {
   timers: NodeJS.Timeout[] = [];
   /** Stops routing the answer's events here. */
   detach: () => void = () => undefined;
+  /** Frees this session's place under the server-wide maxStreams once it has ended. */
+  releaseSlot: ReleaseSlot = () => undefined;
 
   constructor(
     readonly id: string,
@@ -108,15 +111,20 @@ export class StreamSessionRegistry {
   private readonly sessions = new Map<string, StreamSession>();
   /** Ids taken by sessions still starting (the engine may be loading). */
   private readonly starting = new Set<string>();
+  private readonly slots: StreamSlots;
 
   constructor(
     private readonly deps: {
       service: PracticeService;
       router: AnswerEventRouter;
       limits: Pick<ServerLimits, 'maxSessionSec' | 'idleTimeoutSec' | 'maxStreams'>;
+      /** The server-wide cap, shared with the app bridge; without it, a cap of limits.maxStreams of its own. */
+      slots?: StreamSlots;
       log?: (line: string) => void;
     },
-  ) {}
+  ) {
+    this.slots = deps.slots ?? new StreamSlots(deps.limits.maxStreams);
+  }
 
   /**
    * Starts a session (and its answer). `id` is the client's own id, or a new UUID; if it names a
@@ -138,13 +146,8 @@ export class StreamSessionRegistry {
         `Session ${id} is already streaming; end it first or use another id.`,
       );
     }
-    const { maxStreams } = this.deps.limits;
-    if (this.sessions.size + this.starting.size >= maxStreams) {
-      throw new ServerError(
-        'too_many_streams',
-        `${maxStreams} answers are already streaming (the server's limit); end one and retry.`,
-      );
-    }
+    const releaseSlot = this.slots.tryTake();
+    if (!releaseSlot) throw tooManyStreams(this.slots.max);
     const question = (opts.question?.trim() || DEFAULT_STREAM_QUESTION).slice(0, MAX_QUESTION_CHARS);
     this.starting.add(id);
     let started: { sessionId: string; answerId: string };
@@ -155,6 +158,7 @@ export class StreamSessionRegistry {
         sessionId: UUID_PATTERN.test(id) ? id : undefined,
       });
     } catch (err) {
+      releaseSlot();
       throw new ServerError('engine_unavailable', (err as Error).message);
     } finally {
       this.starting.delete(id);
@@ -169,6 +173,7 @@ export class StreamSessionRegistry {
       Date.now(),
       events,
     );
+    session.releaseSlot = releaseSlot;
     session.detach = this.deps.router.listen(started.answerId, {
       words: (u) => {
         session.committed.push(...u.committed);
@@ -244,6 +249,7 @@ export class StreamSessionRegistry {
       session.state = 'ended';
       session.detach();
       this.sessions.delete(session.id);
+      session.releaseSlot();
       this.deps.log?.(
         `[serve] session ${session.id} ended (${reason}, ${session.audioSec.toFixed(1)} s${ended.result ? ', saved' : ''})`,
       );
@@ -277,5 +283,12 @@ export class StreamSessionRegistry {
     return t;
   }
 }
+
+/** The refusal every way into the server gives once maxStreams answers are streaming. */
+export const tooManyStreams = (maxStreams: number): ServerError =>
+  new ServerError(
+    'too_many_streams',
+    `${maxStreams} answers are already streaming (the server's limit); end one and retry.`,
+  );
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;

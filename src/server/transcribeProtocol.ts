@@ -31,6 +31,8 @@ type Options = {
   /** From the URL: /ws/transcribe/{session_id}, or null for a new id. */
   sessionId: string | null;
   question: string | null;
+  /** The rate limiter's clock (tests freeze it); performance.now() by default. */
+  nowMs?: () => number;
   log: (line: string) => void;
 };
 
@@ -106,7 +108,7 @@ export function serveTranscribeSocket(socket: WebSocket, opts: Options): void {
   let pendingAudio: ArrayBuffer[] = [];
   let pendingBytes = 0;
   let sentTentative = false;
-  const overRate = connectionRateLimiter(limits);
+  const overRate = connectionRateLimiter(limits, opts.nowMs);
   /** Set once a rate limit is hit: nothing more from this client is read. */
   let rateRefused = false;
 

@@ -22,6 +22,8 @@ import { keepAlive } from './heartbeat';
 import type { ServerLimits } from './limits';
 import { connectionRateLimiter } from './rateLimit';
 import { BoundedSender } from './socketSender';
+import { tooManyStreams } from './streamSessions';
+import type { ReleaseSlot, StreamSlots } from './streamSlots';
 
 export type BridgeDeps = {
   handlers: CoachHandlers;
@@ -31,6 +33,10 @@ export type BridgeDeps = {
   /** Model download progress is pushed to every connection, like the engine's status. */
   models?: ModelManager;
   limits: ServerLimits;
+  /** The server-wide cap on answers streaming at once, shared with /ws/transcribe and HTTP chunks. */
+  slots: StreamSlots;
+  /** The rate limiter's clock (tests freeze it); performance.now() by default. */
+  nowMs?: () => number;
   log: (line: string) => void;
 };
 
@@ -60,26 +66,31 @@ export function serveBridgeSocket(socket: WebSocket, deps: BridgeDeps): void {
     droppable = false,
   ) => send({ kind: 'push', channel, payload } as BridgeServerMessage, droppable);
 
-  /** Answers this connection started: it receives their events, and only it may send their audio. */
-  const owned = new Map<string, () => void>();
-  const claim = (answerId: string) => {
-    owned.set(
-      answerId,
-      router.listen(answerId, {
-        // Captions and stats each carry the whole current state, so a skipped one loses nothing.
-        caption: (u) => push('caption:update', u, true),
-        stats: (s) => push('live:stats', s, true),
-        nudge: (n) => push('coach:nudge', n),
-        answerError: (message) => push('answer:error', { answerId, message }),
-      }),
-    );
+  /**
+   * Answers this connection started: it receives their events, and only it may send their audio.
+   * Each holds one of the server's stream slots until it has been stopped (and saved) or cancelled.
+   */
+  const owned = new Map<string, { unlisten: () => void; releaseSlot: ReleaseSlot }>();
+  const claim = (answerId: string, releaseSlot: ReleaseSlot) => {
+    const unlisten = router.listen(answerId, {
+      // Captions and stats each carry the whole current state, so a skipped one loses nothing.
+      caption: (u) => push('caption:update', u, true),
+      stats: (s) => push('live:stats', s, true),
+      nudge: (n) => push('coach:nudge', n),
+      answerError: (message) => push('answer:error', { answerId, message }),
+    });
+    owned.set(answerId, { unlisten, releaseSlot });
   };
   /** Answers this connection is already stopping or cancelling. */
   const finishing = new Set<string>();
   const release = (answerId: string) => {
-    owned.get(answerId)?.();
+    const entry = owned.get(answerId);
+    entry?.unlisten();
+    entry?.releaseSlot();
     owned.delete(answerId);
   };
+  /** Set by 'close': an answer whose start resolves after this has nobody to record it. */
+  let closed = false;
 
   const unsubscribeStatus = deps.engine.onStatus((status) => push('engine:status', status));
   // Each progress message carries the whole state, so a skipped one loses nothing; outcomes are kept.
@@ -94,15 +105,15 @@ export function serveBridgeSocket(socket: WebSocket, deps: BridgeDeps): void {
       send({ kind: 'result', id, ok: false, error: describeValidationError(channel, parsed.error) });
       return;
     }
-    if (channel === 'answer:start' && owned.size >= limits.maxStreams) {
-      send({
-        kind: 'result',
-        id,
-        ok: false,
-        code: 'too_many_streams',
-        error: `${limits.maxStreams} answers are already recording on this connection (the server's limit); stop one first.`,
-      });
-      return;
+    // The slot is taken before the await, so back-to-back starts cannot all pass the check.
+    let slot: ReleaseSlot | null = null;
+    if (channel === 'answer:start') {
+      slot = deps.slots.tryTake();
+      if (!slot) {
+        const refusal = tooManyStreams(deps.slots.max);
+        send({ kind: 'result', id, ok: false, code: refusal.code, error: refusal.message });
+        return;
+      }
     }
     const finishes = channel === 'answer:stop' || channel === 'answer:cancel';
     if (finishes) finishing.add(parsed.data[0] as string);
@@ -110,7 +121,20 @@ export function serveBridgeSocket(socket: WebSocket, deps: BridgeDeps): void {
       const value: unknown = await (handlers[channel] as (...a: unknown[]) => Promise<unknown>)(
         ...(parsed.data as unknown[]),
       );
-      if (channel === 'answer:start') claim((value as StartedAnswer).answerId);
+      if (slot) {
+        const { answerId } = value as StartedAnswer;
+        if (closed) {
+          // The page went away while the answer was starting: no audio can reach it, so drop it.
+          const releaseSlot = slot;
+          slot = null;
+          handlers['answer:cancel'](answerId)
+            .catch(() => undefined)
+            .finally(releaseSlot);
+          return;
+        }
+        claim(answerId, slot);
+        slot = null;
+      }
       // JSON cannot carry bytes; recordings have their own HTTP route (the browser's api uses it).
       if (value instanceof ArrayBuffer) {
         send({ kind: 'result', id, ok: false, error: 'Fetch recordings from GET /api/answers/{id}/audio.' });
@@ -120,6 +144,7 @@ export function serveBridgeSocket(socket: WebSocket, deps: BridgeDeps): void {
     } catch (err) {
       send({ kind: 'result', id, ok: false, error: (err as Error).message });
     } finally {
+      slot?.();
       if (finishes) release(parsed.data[0] as string);
     }
   };
@@ -164,7 +189,7 @@ export function serveBridgeSocket(socket: WebSocket, deps: BridgeDeps): void {
     void invoke(id, channel, args);
   };
 
-  const overRate = connectionRateLimiter(limits);
+  const overRate = connectionRateLimiter(limits, deps.nowMs);
   let rateRefused = false;
   socket.on('message', (data: Buffer, isBinary: boolean) => {
     if (rateRefused) return;
@@ -190,12 +215,18 @@ export function serveBridgeSocket(socket: WebSocket, deps: BridgeDeps): void {
   });
 
   socket.on('close', () => {
+    closed = true;
     unsubscribeStatus();
     unsubscribeModels?.();
-    // Like closing the desktop window: answers still recording are saved, not lost.
-    for (const answerId of [...owned.keys()]) {
-      release(answerId);
-      if (!finishing.has(answerId)) handlers['answer:stop'](answerId).catch(() => undefined);
+    // Like closing the desktop window: answers still recording are saved, not lost. Each keeps its
+    // slot until it is saved; one already stopping or cancelling frees it when that call returns.
+    for (const [answerId, entry] of [...owned]) {
+      entry.unlisten();
+      if (finishing.has(answerId)) continue;
+      owned.delete(answerId);
+      handlers['answer:stop'](answerId)
+        .catch(() => undefined)
+        .finally(entry.releaseSlot);
     }
   });
 }

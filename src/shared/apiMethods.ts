@@ -9,6 +9,7 @@ export const INVOKE_METHODS = {
   startAnswer: 'answer:start',
   stopAnswer: 'answer:stop',
   cancelAnswer: 'answer:cancel',
+  retrySaveAnswer: 'answer:retry-save',
   listSessions: 'sessions:list',
   getSession: 'session:get',
   addCustomQuestion: 'questions:add-custom',

@@ -99,6 +99,8 @@ export interface InvokeChannels {
   'answer:start': (options: StartAnswerOptions) => Promise<StartedAnswer>;
   'answer:stop': (answerId: string) => Promise<AnswerResult>;
   'answer:cancel': (answerId: string) => Promise<void>;
+  /** Saves again an answer whose save failed at Stop (a full disk); its transcript was kept in memory. */
+  'answer:retry-save': (answerId: string) => Promise<AnswerResult>;
   'sessions:list': () => Promise<SessionSummary[]>;
   'session:get': (sessionId: string) => Promise<SessionDetail>;
   'questions:add-custom': (question: NewCustomQuestion) => Promise<Question>;
@@ -164,6 +166,7 @@ export const invokeArgSchemas = {
   'answer:start': z.tuple([startAnswerOptionsSchema]),
   'answer:stop': z.tuple([answerIdSchema]),
   'answer:cancel': z.tuple([answerIdSchema]),
+  'answer:retry-save': z.tuple([answerIdSchema]),
   'sessions:list': z.tuple([]),
   'session:get': z.tuple([sessionIdSchema]),
   'questions:add-custom': z.tuple([newCustomQuestionSchema]),
@@ -204,6 +207,7 @@ export interface CoachApi {
   startAnswer: InvokeChannels['answer:start'];
   stopAnswer: InvokeChannels['answer:stop'];
   cancelAnswer: InvokeChannels['answer:cancel'];
+  retrySaveAnswer: InvokeChannels['answer:retry-save'];
   listSessions: InvokeChannels['sessions:list'];
   getSession: InvokeChannels['session:get'];
   addCustomQuestion: InvokeChannels['questions:add-custom'];

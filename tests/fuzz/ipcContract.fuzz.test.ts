@@ -56,6 +56,7 @@ const validInvokeArgs: { [C in InvokeChannel]: fc.Arbitrary<ArgsOf<InvokeChannel
     .map((o) => [o]),
   'answer:stop': uuid.map((id) => [id]),
   'answer:cancel': uuid.map((id) => [id]),
+  'answer:retry-save': uuid.map((id) => [id]),
   'sessions:list': fc.constant([]),
   'session:get': uuid.map((id) => [id]),
   'questions:add-custom': fc

@@ -36,7 +36,12 @@ export function makeStaticSite(): string {
 
 export async function startHarness(
   modelPath: string,
-  options: { limits?: Partial<ServerLimits>; decode?: CoachServerOptions['decode'] } = {},
+  options: {
+    limits?: Partial<ServerLimits>;
+    decode?: CoachServerOptions['decode'];
+    /** The rate limiters' clock: a fake one makes rate tests independent of event-loop stalls. */
+    rateClockMs?: () => number;
+  } = {},
 ): Promise<Harness> {
   const logs: string[] = [];
   const staticDir = makeStaticSite();
@@ -49,6 +54,7 @@ export async function startHarness(
     modelPath,
     limits: options.limits,
     decode: options.decode,
+    ...(options.rateClockMs ? { rateClockMs: options.rateClockMs } : {}),
     log: (line) => logs.push(line),
   });
   // Wait for the model, so the first session does not race its loading.

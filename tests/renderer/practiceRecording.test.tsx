@@ -70,6 +70,31 @@ describe('recording an answer from the Practice screen', () => {
     expect(document.querySelectorAll('.transcript mark.filler')).toHaveLength(2);
   });
 
+  it('offers "Save again" when Stop could not save the answer (a full disk), and shows the result once it saves', async () => {
+    const notSaved =
+      'Could not save this answer: the disk is full. Your transcript is kept: free some disk space, then press Save again.';
+    fake.api.stopAnswer.mockRejectedValueOnce(new Error(notSaved));
+    fake.api.retrySaveAnswer.mockRejectedValueOnce(new Error(notSaved));
+    const user = await renderReady();
+    await user.keyboard(' ');
+    await screen.findByRole('button', { name: /Stop/ });
+    await user.keyboard(' ');
+    expect((await screen.findByRole('alert')).textContent).toContain(notSaved);
+
+    // Still full: the message stays, and so does the button.
+    await user.click(screen.getByRole('button', { name: 'Save again' }));
+    expect(fake.api.retrySaveAnswer).toHaveBeenLastCalledWith(ANSWER_ID);
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Save again' }).hasAttribute('disabled')).toBe(false),
+    );
+    expect(screen.getByRole('alert').textContent).toContain(notSaved);
+
+    await user.click(screen.getByRole('button', { name: 'Save again' }));
+    expect(await screen.findByRole('button', { name: 'Practise another question' })).toBeTruthy();
+    expect(fake.api.retrySaveAnswer).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole('button', { name: 'Save again' })).toBeNull();
+  });
+
   it('shows "Finalising transcript…" while stopAnswer runs', async () => {
     let finish: () => void = () => undefined;
     fake.api.stopAnswer.mockImplementation(

@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_SERVER_LIMITS } from '../../src/server/limits';
 import { connectionRateLimiter, TokenBucket } from '../../src/server/rateLimit';
 import { encodeAudioFrame } from '../../src/shared/bridgeProtocol';
-import { pcmFrames, startHarness, TEST_TOKEN, WsProbe, type Harness } from '../helpers/serverHarness';
+import {
+  pcmFrames,
+  startHarness,
+  TEST_TOKEN,
+  WsProbe,
+  type Harness,
+  type Json,
+} from '../helpers/serverHarness';
 
 const model = inject('syntheticModelPath');
 
@@ -56,6 +63,9 @@ describe('rate limits on the real server', () => {
   beforeAll(async () => {
     h = await startHarness(model, {
       limits: { maxMessagesPerSec: 10, maxAudioBytesPerSec: 32_000, rateBurstSec: 1, maxStreams: 2 },
+      // A frozen clock: the buckets never refill, so what passes is exactly the burst, however
+      // slowly a loaded machine delivers the frames.
+      rateClockMs: () => 0,
     });
   });
   afterAll(() => h.server.close());
@@ -156,7 +166,7 @@ describe('rate limits on the real server', () => {
     expect(await bridge.next((m) => m.kind === 'error')).toMatchObject({ code: 'audio_rate_exceeded' });
     expect((await bridge.closed).code).toBe(1008);
     // The page's connection is gone: its answer was stopped and saved with what arrived within the
-    // one-second burst: one 0.75 s frame (the next would need half a second more of allowance).
+    // one-second burst: one 0.75 s frame (the frozen clock gives the next no more allowance).
     const reader = await WsProbe.open(`${h.wsOrigin}/ws/api?token=${TEST_TOKEN}`);
     let durationSec = 0;
     for (let i = 0; i < 100 && !durationSec; i++) {
@@ -170,7 +180,7 @@ describe('rate limits on the real server', () => {
     reader.close();
   });
 
-  it('/ws/api: at most maxStreams answers recording per connection (too_many_streams)', async () => {
+  it('/ws/api: at most maxStreams answers recording (too_many_streams)', async () => {
     const bridge = await WsProbe.open(`${h.wsOrigin}/ws/api?token=${TEST_TOKEN}`);
     const start = { questionId: 'q', questionText: 'Why?', sampleRateHz: 16000 };
     const results = [];
@@ -187,5 +197,59 @@ describe('rate limits on the real server', () => {
       await bridge.next((m) => m.kind === 'result' && m.id === id);
     }
     bridge.close();
+  });
+
+  const startArgs = [{ questionId: 'q', questionText: 'Why?', sampleRateHz: 16000 }];
+  const bridgeUrl = () => `${h.wsOrigin}/ws/api?token=${TEST_TOKEN}`;
+  /** Sends every answer:start at once, without waiting for a result: the race the slot closes. */
+  const burstStarts = async (bridge: WsProbe, ids: number[]) => {
+    for (const id of ids) bridge.send({ kind: 'invoke', id, channel: 'answer:start', args: startArgs });
+    return Promise.all(ids.map((id) => bridge.next((m) => m.kind === 'result' && m.id === id)));
+  };
+  const cancelStarted = async (bridge: WsProbe, results: Json[]) => {
+    for (const [i, r] of results.filter((r) => r.ok).entries()) {
+      const id = 100 + i;
+      const { answerId } = r.value as { answerId: string };
+      bridge.send({ kind: 'invoke', id, channel: 'answer:cancel', args: [answerId] });
+      expect(await bridge.next((m) => m.kind === 'result' && m.id === id)).toMatchObject({ ok: true });
+    }
+  };
+
+  it('/ws/api: a burst of answer:start on one connection gets no more than maxStreams', async () => {
+    const bridge = await WsProbe.open(bridgeUrl());
+    const results = await burstStarts(bridge, [1, 2, 3, 4, 5, 6]);
+    expect(results.filter((r) => r.ok)).toHaveLength(2);
+    expect(results.filter((r) => !r.ok)).toEqual(
+      Array.from({ length: 4 }, () =>
+        expect.objectContaining({ code: 'too_many_streams', error: expect.stringMatching(/^2 answers/) }),
+      ),
+    );
+    await cancelStarted(bridge, results);
+    bridge.close();
+    await bridge.closed;
+  });
+
+  it('one cap across connections: bridge answers and /ws/transcribe sessions share maxStreams', async () => {
+    const bridges = [await WsProbe.open(bridgeUrl()), await WsProbe.open(bridgeUrl())];
+    const results = await Promise.all(bridges.map((b) => burstStarts(b, [1, 2, 3])));
+    expect(results.flat().filter((r) => r.ok)).toHaveLength(2);
+    // The answers the pages record fill the server: a streaming client is refused too.
+    const stream = await WsProbe.open(transcribeUrl());
+    expect(await stream.nextOfType('error')).toMatchObject({ code: 'too_many_streams' });
+    await stream.closed;
+    // Cancelling frees the places.
+    for (const [i, b] of bridges.entries()) await cancelStarted(b, results[i]!);
+    const again = await WsProbe.open(transcribeUrl());
+    await again.nextOfType('connected');
+    // And a live streaming session counts against the pages' answers.
+    const [first, second] = await burstStarts(bridges[0]!, [7, 8]);
+    expect([first?.ok, second?.ok].filter(Boolean)).toHaveLength(1);
+    await cancelStarted(bridges[0]!, [first!, second!]);
+    again.send({ type: 'end_session' });
+    await again.closed;
+    for (const b of bridges) {
+      b.close();
+      await b.closed;
+    }
   });
 });

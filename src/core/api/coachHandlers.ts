@@ -51,6 +51,7 @@ export function createCoachHandlers(deps: {
     'answer:start': (options) => service.startAnswer(options),
     'answer:stop': (answerId) => service.stopAnswer(answerId),
     'answer:cancel': (answerId) => service.cancelAnswer(answerId),
+    'answer:retry-save': (answerId) => service.retrySave(answerId),
     'sessions:list': async () => service.listSessions(),
     'session:get': async (sessionId) => service.getSession(sessionId),
     'questions:add-custom': async (question) => catalog.addCustom(question),

@@ -36,6 +36,7 @@ import {
 } from './liveAnswer';
 import type { SessionRepository } from './sessionRepository';
 import type { LiveWordStore } from './liveWordStore';
+import { samplesToSec } from '../audio/pcm';
 import { readWav16kMono } from '../audio/readWav';
 import { repairWavHeader } from '../audio/wavWriter';
 import { describeFsError } from '../fsErrors';
@@ -63,13 +64,41 @@ export type QuestionLookup = { get(id: string): Question | undefined };
 
 type LiveEntry = { answer: LiveAnswer; sessionId: string; question: Question | null; target: TargetLength };
 
+type FinishedAnswer = { words: AnswerResult['words']; durationSec: number; audio: Float32Array };
+
+/** A stopped answer the database could not take (a full disk): kept in memory for `retrySave`. */
+type UnsavedAnswer = {
+  sessionId: string;
+  finished: FinishedAnswer;
+  question: Question | null;
+  target: TargetLength;
+};
+
 export class UnknownAnswerError extends Error {}
+
+/** The database refused the finished answer (SQLITE_FULL, ENOSPC…); `reason` is for people. */
+export class AnswerNotSavedError extends Error {
+  constructor(
+    readonly reason: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'AnswerNotSavedError';
+  }
+}
 
 /** Longest title shown in the history list before it is cut. */
 const TITLE_MAX_CHARS = 80;
 
 export class PracticeService {
   private readonly live = new Map<string, LiveEntry>();
+  /**
+   * Stopped answers whose save failed, with their final-pass words and audio, until `retrySave`
+   * succeeds. If the app quits first, the answer is still marked recording, so the start-up
+   * recovery finishes it from its recording and live words, as after a crash.
+   */
+  private readonly unsaved = new Map<string, UnsavedAnswer>();
 
   constructor(
     private readonly deps: {
@@ -201,16 +230,45 @@ export class PracticeService {
           message: `Final pass failed, kept the live transcript: ${finished.finalPassError}`,
         });
       }
-      return await this.saveFinished(answerId, sessionId, finished, question, target);
+      return await this.saveOrKeep(answerId, { sessionId, finished, question, target });
     } finally {
       this.live.delete(answerId);
+    }
+  }
+
+  /** Saves an answer whose save failed at Stop (the user freed disk space and pressed Save again). */
+  async retrySave(answerId: string): Promise<AnswerResult> {
+    const kept = this.unsaved.get(answerId);
+    if (!kept) {
+      throw new UnknownAnswerError(
+        `No unsaved answer with id ${answerId}: it was saved already, or Interview Coach restarted since (then it was finished from its recording at start).`,
+      );
+    }
+    return this.saveOrKeep(answerId, kept);
+  }
+
+  /** Saves the finished answer; if the database refuses it, keeps it in memory for `retrySave`. */
+  private async saveOrKeep(answerId: string, answer: UnsavedAnswer): Promise<AnswerResult> {
+    const { sessionId, finished, question, target } = answer;
+    try {
+      const saved = await this.saveFinished(answerId, sessionId, finished, question, target);
+      this.unsaved.delete(answerId);
+      return saved;
+    } catch (err) {
+      if (!(err instanceof AnswerNotSavedError)) throw err;
+      this.unsaved.set(answerId, answer);
+      throw new AnswerNotSavedError(
+        err.reason,
+        `Could not save this answer: ${err.reason}. Your transcript is kept: free some disk space, then press Save again. (If you quit first, the answer is finished from its recording the next time Interview Coach starts.)`,
+        { cause: err.cause },
+      );
     }
   }
 
   private async saveFinished(
     answerId: string,
     sessionId: string,
-    finished: { words: AnswerResult['words']; durationSec: number; audio: Float32Array },
+    finished: FinishedAnswer,
     question: Question | null,
     target: TargetLength,
   ): Promise<AnswerResult> {
@@ -227,8 +285,10 @@ export class PracticeService {
       });
     } catch (err) {
       // The answer stays marked as recording, so the start-up recovery finishes it from what is on disk.
-      throw new Error(
-        `Could not save this answer: ${describeFsError(err)}. Free some disk space; what was already saved is kept, and this answer is finished from its recording the next time Interview Coach starts.`,
+      const reason = describeFsError(err);
+      throw new AnswerNotSavedError(
+        reason,
+        `Could not save this answer: ${reason}. Free some disk space; what was already saved is kept, and this answer is finished from its recording the next time Interview Coach starts.`,
         { cause: err },
       );
     }
@@ -248,7 +308,7 @@ export class PracticeService {
     if (!store) return [];
     const recovered: AnswerResult[] = [];
     for (const lost of store.findInterrupted()) {
-      if (this.live.has(lost.id)) continue;
+      if (this.live.has(lost.id) || this.unsaved.has(lost.id)) continue;
       try {
         recovered.push(await this.recoverAnswer(lost.id, lost.sessionId, lost.audioPath, store));
         this.deps.log?.(`[coach] recovered interrupted answer ${lost.id}`);
@@ -274,7 +334,7 @@ export class PracticeService {
       if (audio.length > 0) {
         const transcriber = await this.deps.engine.transcriber();
         const options = finalPassOptions(this.deps.streamParams ?? DEFAULT_STREAM_PARAMS);
-        const audioSec = audio.length / 16_000;
+        const audioSec = samplesToSec(audio.length);
         // Words committed live after the audio on disk ends (a full disk stopped the recording file,
         // not the transcription) are kept after the final pass's.
         const beyondAudio = liveWords.filter((w) => w.startSec >= audioSec);
@@ -286,14 +346,14 @@ export class PracticeService {
     const questionId = this.deps.repository.answerQuestionId(answerId);
     const question = (questionId && this.deps.questions?.get(questionId)) || null;
     const target = question?.target ?? this.deps.settings?.get().practice.defaultTarget ?? DEFAULT_TARGET;
-    const durationSec = Math.max(audio.length / 16_000, liveWords.at(-1)?.endSec ?? 0);
+    const durationSec = Math.max(samplesToSec(audio.length), liveWords.at(-1)?.endSec ?? 0);
     return this.saveFinished(answerId, sessionId, { words, durationSec, audio }, question, target);
   }
 
   /** A failure in the coaching analysis must not lose the answer: it is saved without one. */
   private async analyze(
     answerId: string,
-    finished: { words: AnswerResult['words']; durationSec: number; audio: Float32Array },
+    finished: FinishedAnswer,
     question: Question | null,
     target: TargetLength,
   ): Promise<AnswerAnalysis | null> {
@@ -334,9 +394,9 @@ export class PracticeService {
     return { ...s, sessionScore: scoreSession(s.answers.map((a) => a.analysis)) };
   }
 
-  /** True while an answer of this session is being recorded (it cannot be deleted then). */
+  /** True while an answer of this session is being recorded or waits to be saved again (it cannot be deleted then). */
   isRecordingIn(sessionId: string): boolean {
-    return [...this.live.values()].some((entry) => entry.sessionId === sessionId);
+    return [...this.live.values(), ...this.unsaved.values()].some((entry) => entry.sessionId === sessionId);
   }
 
   /** True while any answer is being recorded (the engine must not be swapped under it). */

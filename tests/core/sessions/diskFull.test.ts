@@ -45,32 +45,34 @@ function setup() {
     modelPath: inject('syntheticModelPath'),
     load: async () => new SteadyTranscriber(),
   });
-  const service = new PracticeService({
-    paths,
-    repository,
-    engine,
-    liveWords,
-    events: {
-      caption: () => undefined,
-      stats: () => undefined,
-      nudge: () => undefined,
-      answerError: (e) => errors.push(e.message),
-    },
-    // The real writer, behind a disk that can fill up.
-    openWav: (p) => {
-      const wav = new WavWriter(p);
-      return {
-        append: (pcm16) => {
-          if (disk.full) throw enospc();
-          wav.append(pcm16);
-        },
-        close: () => {
-          if (disk.full) throw enospc();
-          wav.close();
-        },
-      };
-    },
-  });
+  const newService = () =>
+    new PracticeService({
+      paths,
+      repository,
+      engine,
+      liveWords,
+      events: {
+        caption: () => undefined,
+        stats: () => undefined,
+        nudge: () => undefined,
+        answerError: (e) => errors.push(e.message),
+      },
+      // The real writer, behind a disk that can fill up.
+      openWav: (p) => {
+        const wav = new WavWriter(p);
+        return {
+          append: (pcm16) => {
+            if (disk.full) throw enospc();
+            wav.append(pcm16);
+          },
+          close: () => {
+            if (disk.full) throw enospc();
+            wav.close();
+          },
+        };
+      },
+    });
+  const service = newService();
   /** Caps SQLite at its current size and fills what is left: the next write fails with SQLITE_FULL. */
   const fillDisk = () => {
     disk.full = true;
@@ -89,7 +91,7 @@ function setup() {
     db.pragma('max_page_count = 1073741823');
     db.exec('DROP TABLE filler');
   };
-  return { db, repository, liveWords, service, engine, errors, fillDisk, freeDisk };
+  return { db, repository, liveWords, service, newService, engine, errors, fillDisk, freeDisk };
 }
 
 async function speak(service: PracticeService, answerId: string, from: number, frames: number) {
@@ -101,7 +103,7 @@ async function speak(service: PracticeService, answerId: string, from: number, f
 
 describe('a full disk during a live answer', () => {
   it('says the disk is full, keeps saved sessions and committed words, and recovers the answer later', async () => {
-    const { db, repository, liveWords, service, engine, errors, fillDisk, freeDisk } = setup();
+    const { db, repository, liveWords, service, newService, engine, errors, fillDisk, freeDisk } = setup();
 
     // An earlier answer, saved before the disk filled.
     const first = await service.startAnswer({ questionId: 'q1', questionText: 'Why this job?' });
@@ -131,7 +133,7 @@ describe('a full disk during a live answer', () => {
     expect(errors.filter((e) => e.startsWith('Could not save the live transcript'))).toHaveLength(1);
 
     await expect(service.stopAnswer(second.answerId)).rejects.toThrow(
-      'Could not save this answer: the disk is full. Free some disk space; what was already saved is kept, and this answer is finished from its recording the next time Interview Coach starts.',
+      'Could not save this answer: the disk is full. Your transcript is kept: free some disk space, then press Save again. (If you quit first, the answer is finished from its recording the next time Interview Coach starts.)',
     );
 
     // Space again: nothing that was saved is lost.
@@ -145,7 +147,8 @@ describe('a full disk during a live answer', () => {
     // The next start (another process: the recorder is gone) finishes it from the 3 s on disk.
     const liveAfterAudio = liveWords.words(second.answerId).filter((w) => w.startSec >= 3);
     db.prepare('UPDATE answers SET recorder_pid = NULL WHERE id = ?').run(second.answerId);
-    const [recovered] = await service.recoverInterrupted();
+    // The user quit instead of pressing Save again: the next start is another process.
+    const [recovered] = await newService().recoverInterrupted();
     expect(recovered).toMatchObject({ answerId: second.answerId, sessionId: second.sessionId });
     expect(readWav16kMono(recovered!.audioPath).info.durationSec).toBeCloseTo(3, 1);
     // The words committed live after the recording file stopped growing are kept too.
@@ -158,6 +161,42 @@ describe('a full disk during a live answer', () => {
         .map((s) => s.id)
         .sort(),
     ).toEqual([first.sessionId, second.sessionId].sort());
+    await engine.dispose();
+    db.close();
+  });
+});
+
+describe('Save again after a full disk at Stop', () => {
+  it('keeps the final transcript in memory and saves it once there is space', async () => {
+    const { db, repository, liveWords, service, engine, fillDisk, freeDisk } = setup();
+    const started = await service.startAnswer({ questionId: 'q1', questionText: 'Why this job?' });
+    // Three seconds reach the disk, then a minute more is only in memory.
+    await speak(service, started.answerId, 0, 15);
+    fillDisk();
+    await speak(service, started.answerId, 15, 300);
+
+    const notSaved =
+      'Could not save this answer: the disk is full. Your transcript is kept: free some disk space, then press Save again.';
+    await expect(service.stopAnswer(started.answerId)).rejects.toThrow(notSaved);
+    expect(service.isRecording()).toBe(false);
+    // Its session cannot be deleted while the answer waits to be saved.
+    expect(service.isRecordingIn(started.sessionId)).toBe(true);
+    // Recovery (another window's start, `coach recover`) leaves it to Save again.
+    expect(await service.recoverInterrupted()).toEqual([]);
+    // Still full: it stays kept, and the user is told the same.
+    await expect(service.retrySave(started.answerId)).rejects.toThrow(notSaved);
+
+    freeDisk();
+    const saved = await service.retrySave(started.answerId);
+    expect(saved).toMatchObject({ answerId: started.answerId, sessionId: started.sessionId });
+    // The final pass over all 63 seconds, not only the three that reached the disk.
+    const finalPass = await new SteadyTranscriber().transcribe(new Float32Array(315 * 3200));
+    expect(saved.words).toEqual(finalPass.words);
+    expect(saved.metrics.durationSec).toBeCloseTo(63, 1);
+    expect(repository.getAnswer(started.answerId)?.words).toEqual(finalPass.words);
+    expect(liveWords.findInterrupted(() => false)).toEqual([]);
+    expect(service.isRecordingIn(started.sessionId)).toBe(false);
+    await expect(service.retrySave(started.answerId)).rejects.toThrow(/No unsaved answer/);
     await engine.dispose();
     db.close();
   });

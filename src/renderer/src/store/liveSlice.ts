@@ -37,6 +37,8 @@ export interface LiveSlice {
   liveError: string | null;
   /** Set from main's `answer:error` for the current answer; the recorder reacts to it. */
   answerError: string | null;
+  /** An answer stopped but not saved (a full disk): main keeps its transcript; "Save again" retries. */
+  unsavedAnswerId: string | null;
 
   answerStarting: () => void;
   answerStarted: (started: StartedAnswer) => void;
@@ -44,6 +46,10 @@ export interface LiveSlice {
   answerFinalising: (atMs: number) => void;
   answerEnded: () => void;
   answerFailed: (message: string) => void;
+  /** Stop finished the transcript but could not save it; the error offers "Save again". */
+  answerNotSaved: (answerId: string, message: string) => void;
+  /** "Save again" worked: the error and its button go. */
+  unsavedAnswerSaved: () => void;
   showLiveError: (message: string) => void;
   dismissLiveError: () => void;
   setInputLevel: (level: PcmLevel) => void;
@@ -63,6 +69,7 @@ const freshAnswer = {
   recordingStartedAtMs: null,
   recordingStoppedAtMs: null,
   answerError: null,
+  unsavedAnswerId: null,
 } satisfies Partial<LiveSlice>;
 
 export const createLiveSlice: StateCreator<CoachState, [], [], LiveSlice> = (set) => ({
@@ -83,6 +90,9 @@ export const createLiveSlice: StateCreator<CoachState, [], [], LiveSlice> = (set
   answerEnded: () => set({ recording: 'idle', inputLevel: SILENCE }),
   answerFailed: (message) =>
     set({ ...freshAnswer, recording: 'idle', liveError: message, inputLevel: SILENCE }),
+  answerNotSaved: (unsavedAnswerId, message) =>
+    set({ ...freshAnswer, recording: 'idle', liveError: message, inputLevel: SILENCE, unsavedAnswerId }),
+  unsavedAnswerSaved: () => set({ unsavedAnswerId: null, liveError: null }),
   showLiveError: (liveError) => set({ liveError }),
   dismissLiveError: () => set({ liveError: null }),
   setInputLevel: (inputLevel) => set({ inputLevel }),

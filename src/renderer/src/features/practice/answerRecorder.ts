@@ -92,7 +92,22 @@ export async function stopRecording(): Promise<void> {
     store().markQuestionAnswered(store().currentQuestionId ?? '');
     store().answerEnded();
   } catch (error) {
-    store().answerFailed(errorMessage(error, 'The transcript could not be finalised.'));
+    // Main keeps an answer it could not save (a full disk); the error then offers "Save again".
+    store().answerNotSaved(answerId, errorMessage(error, 'The transcript could not be finalised.'));
+  }
+}
+
+/** "Save again" after Stop could not save the answer (the user freed some disk space). */
+export async function retrySave(): Promise<void> {
+  const { unsavedAnswerId, recording } = store();
+  if (!unsavedAnswerId || recording !== 'idle') return;
+  try {
+    const result = await window.api.retrySaveAnswer(unsavedAnswerId);
+    store().answerSaved(result);
+    store().markQuestionAnswered(store().currentQuestionId ?? '');
+    store().unsavedAnswerSaved();
+  } catch (error) {
+    store().showLiveError(errorMessage(error, 'The answer could not be saved.'));
   }
 }
 
