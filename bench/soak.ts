@@ -19,9 +19,11 @@ import { DEFAULT_STREAM_PARAMS } from '../src/core/streaming/streamParams';
 import {
   DEFAULT_LONG_FIXTURE_DIR,
   fixturePaths,
+  LONG_FIXTURES,
   longFixtureIsCurrent,
   SILERO_MODEL_PATH,
   SOAK_FIXTURE,
+  type FixtureSpec,
 } from '../scripts/makeLongFixtures';
 import { ensureSyntheticModel } from '../scripts/makeSyntheticModel';
 import {
@@ -87,23 +89,28 @@ export function parseSoakArgs(argv: string[]): SoakArgs {
   return { minutes: total, answerMinutes: answer, bucketMinutes: bucketMinutes ?? answer, quick, json, doc };
 }
 
-/** Builds the 30-minute fixture in a child process, so its samples never sit in the memory measured here. */
-function ensureSoakFixture(log: (line: string) => void): string {
-  if (!longFixtureIsCurrent(SOAK_FIXTURE.name)) {
-    log(`building ${SOAK_FIXTURE.name} from the shared recordings…`);
+/** The shortest long fixture that holds `minutes` of audio: a short run need not build 30 minutes. */
+function soakFixtureFor(minutes: number): FixtureSpec {
+  return [...LONG_FIXTURES, SOAK_FIXTURE].find((f) => f.durationSec >= minutes * 60) ?? SOAK_FIXTURE;
+}
+
+/** Builds the fixture in a child process, so its samples never sit in the memory measured here. */
+function ensureSoakFixture(fixture: FixtureSpec, log: (line: string) => void): string {
+  if (!longFixtureIsCurrent(fixture.name)) {
+    log(`building ${fixture.name} from the shared recordings…`);
     const r = spawnSync(
       process.execPath,
       [
         path.join(ROOT, 'bin', 'run-ts.mjs'),
         path.join(ROOT, 'scripts', 'makeLongFixtures.ts'),
         '--only',
-        SOAK_FIXTURE.name,
+        fixture.name,
       ],
       { stdio: ['ignore', 'inherit', 'inherit'] },
     );
-    if (r.status !== 0) throw new Error(`building ${SOAK_FIXTURE.name} failed (exit ${r.status})`);
+    if (r.status !== 0) throw new Error(`building ${fixture.name} failed (exit ${r.status})`);
   }
-  return fixturePaths(DEFAULT_LONG_FIXTURE_DIR, SOAK_FIXTURE.name).wav;
+  return fixturePaths(DEFAULT_LONG_FIXTURE_DIR, fixture.name).wav;
 }
 
 export type SoakReport = ReturnType<typeof buildReport>;
@@ -136,7 +143,7 @@ export function buildReport(
       answers: run.answers.length,
       betweenAnswersSec: BETWEEN_ANSWERS_SEC,
       frameMs: FRAME_MS,
-      fixture: SOAK_FIXTURE.name,
+      fixture: soakFixtureFor(args.minutes).name,
       streamParams: DEFAULT_STREAM_PARAMS,
     },
     targets: SOAK_TARGETS,
@@ -221,7 +228,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const args = parseSoakArgs(argv);
   const command = `npm run bench:soak${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
-  const wavPath = ensureSoakFixture(log);
+  const wavPath = ensureSoakFixture(soakFixtureFor(args.minutes), log);
   const modelPath = await ensureSyntheticModel();
   log(
     `${args.minutes} min of audio in answers of ${args.answerMinutes} min, buckets of ${args.bucketMinutes} min, ` +

@@ -194,11 +194,12 @@ export async function runSoak(opts: SoakOptions): Promise<SoakRun> {
   };
   process.once('SIGINT', onInterrupt);
   process.once('SIGTERM', onInterrupt);
-  const frames = new FrameSource(opts.wavPath);
+  let frames: FrameSource | null = null;
   let coach: CoachApp | null = null;
   let sampler: NodeJS.Timeout | null = null;
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   try {
+    frames = new FrameSource(opts.wavPath);
     coach = createCoachApp({
       paths,
       modelPath: opts.modelPath,
@@ -365,7 +366,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakRun> {
     streaming = false;
     if (sampler) clearInterval(sampler);
     loopDelay.disable();
-    frames.close();
+    frames?.close();
     // Saves anything still recording (after an error), releases the engine's threads and the database.
     await coach?.close().catch((err: Error) => log(`closing the app: ${err.message}`));
     channel.port1.close();
