@@ -203,9 +203,9 @@ describe('first run without a model', () => {
   it('does not leave Practice when a model is present', async () => {
     installFakeApi();
     render(<App />);
-    await waitFor(() =>
-      expect(screen.getByRole('button', { name: 'Practice' }).getAttribute('aria-current')).toBe('page'),
-    );
+    // Only once the engine's status has arrived could a redirect have happened.
+    expect(await screen.findByText(/Ready — works offline/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Practice' }).getAttribute('aria-current')).toBe('page');
     expect(screen.queryByRole('heading', { name: 'Speech models' })).toBeNull();
   });
 
