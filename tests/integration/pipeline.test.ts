@@ -11,7 +11,7 @@ import type { AnswerResult, CaptionUpdate, LiveStats } from '../../src/core/doma
 import { openDatabase, type Db } from '../../src/core/sessions/database';
 import { PracticeService } from '../../src/core/sessions/practiceService';
 import { SessionRepository } from '../../src/core/sessions/sessionRepository';
-import { DISFLUENCY_PROMPT } from '../../src/core/streaming/streamParams';
+import { DEFAULT_STREAM_PARAMS, DISFLUENCY_PROMPT } from '../../src/core/streaming/streamParams';
 import { sharedAudio, tempDir } from '../helpers/fixtures';
 import { RecordingTranscriber } from '../helpers/recordingTranscriber';
 
@@ -71,11 +71,16 @@ describe('practice pipeline on the real engine', () => {
     expect(engine.status.state).toBe('ready');
   });
 
-  it('runs a live step about every second of audio, then one final pass over the whole answer', () => {
+  it('runs live steps at most every minStepMs and within the engine share, then one final pass', () => {
     const live = recorder.calls.filter((c) => !c.options.thorough);
     const final = recorder.calls.filter((c) => c.options.thorough);
-    expect(live.length).toBeGreaterThanOrEqual(9);
-    expect(live.length).toBeLessThanOrEqual(12);
+    const { minStepMs, engineShare } = DEFAULT_STREAM_PARAMS;
+    expect(live.length).toBeGreaterThanOrEqual(3);
+    expect(live.length).toBeLessThanOrEqual(Math.ceil((11 * 1000) / minStepMs) + 1);
+    // A pass of c ms waits for c / engineShare of audio: live compute stays within the share of the
+    // audio, plus the last pass, however slow this machine is right now.
+    const liveMs = live.map((c) => c.result.computeMs);
+    expect(liveMs.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(engineShare * 11_000 + Math.max(...liveMs));
     expect(live.every((c) => c.options.audioCtx! < 1500)).toBe(true);
     expect(final).toHaveLength(1);
     expect(final[0]!.audioSec).toBeCloseTo(11, 0);
@@ -83,7 +88,7 @@ describe('practice pipeline on the real engine', () => {
   });
 
   it('emits caption updates in order whose committed text only grows', () => {
-    expect(captions.length).toBeGreaterThanOrEqual(9);
+    expect(captions.length).toBeGreaterThanOrEqual(3);
     captions.forEach((c, i) => {
       if (i === 0) return;
       expect(c.seq).toBe(captions[i - 1]!.seq + 1);

@@ -96,7 +96,7 @@ describe('/ws/transcribe: a whole session', () => {
       lastEnd = t.end as number;
     }
     const metrics = probe.messages.filter((m) => m.type === 'metrics');
-    expect(metrics.length).toBeGreaterThanOrEqual(9);
+    expect(metrics.length).toBeGreaterThanOrEqual(3);
     expect(metrics.at(-1)).toMatchObject({
       final: false,
       words_per_minute: expect.any(Number),

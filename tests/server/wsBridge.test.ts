@@ -108,7 +108,7 @@ describe('the app bridge (/ws/api)', () => {
     expect(result.metrics.durationSec).toBeCloseTo(11, 1);
 
     const captions = app.pushes('caption:update').map((m) => m.payload as CaptionUpdate);
-    expect(captions.length).toBeGreaterThanOrEqual(9);
+    expect(captions.length).toBeGreaterThanOrEqual(3);
     expect(captions.every((c) => c.answerId === answerId)).toBe(true);
     captions.forEach((c, i) => i > 0 && expect(c.seq).toBeGreaterThan(captions[i - 1]!.seq));
     expect(captions.at(-1)!.committedText.length).toBeGreaterThan(0);
