@@ -115,23 +115,24 @@ export class WsProbe {
       return Promise.resolve(this.messages[this.seen - 1]!);
     }
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () =>
-          reject(
-            new Error(
-              `no matching message within ${timeoutMs} ms; got ${JSON.stringify(this.messages.slice(-5))}`,
-            ),
-          ),
-        timeoutMs,
-      );
-      this.waiters.push({
-        match: (m) => !!match(m),
-        resolve: (m) => {
+      const waiter = {
+        match: (m: Json) => !!match(m),
+        resolve: (m: Json) => {
           clearTimeout(timer);
           this.seen = this.messages.length;
           resolve(m);
         },
-      });
+      };
+      // A waiter that gave up must not consume a later message.
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(
+          new Error(
+            `no matching message within ${timeoutMs} ms; got ${JSON.stringify(this.messages.slice(-5))}`,
+          ),
+        );
+      }, timeoutMs);
+      this.waiters.push(waiter);
     });
   }
 

@@ -82,7 +82,10 @@ describe('answers over the app bridge hold one of the server-wide stream slots',
     // Closing the page stops (and saves) both; their slots are free once that is done.
     a.close();
     await settle();
-    expect(handlers['answer:stop'].mock.calls.map(([id]) => id).sort()).toEqual([uuid(0), uuid(1)]);
+    expect((handlers['answer:stop'].mock.calls as unknown as [string][]).map(([id]) => id).sort()).toEqual([
+      uuid(0),
+      uuid(1),
+    ]);
     expect(slots.size).toBe(0);
   });
 

@@ -47,7 +47,9 @@ describe('coach serve', () => {
     const port = Number(/serving on http:\/\/127\.0\.0\.1:(\d+)/.exec(printed)?.[1]);
     expect(printed).toContain(`Open the app:   http://127.0.0.1:${port}/?token=${token}`);
     expect(printed).toContain(`Stream audio:   ws://127.0.0.1:${port}/ws/transcribe?token=${token}`);
-    expect(printed).toMatch(/Limits: +maxConnections=16 maxFrameBytes=65536 maxSessionSec=1800/);
+    expect(printed).toMatch(
+      /Limits: +maxConnections=16 maxStreams=4 .*maxFrameBytes=65536 maxSessionSec=1800/,
+    );
     expect(c.err.join('\n')).toMatch(/^Warning: listening on 0\.0\.0\.0, not just this computer\./m);
 
     const tokenFile = path.join(dataDir, 'server-token');

@@ -4,6 +4,8 @@
 import type { SpeechProbabilityModel } from '../vad/sileroVad';
 import { VadSegmenter, type Pause, type VadParams } from '../vad/speechSegments';
 
+const HALF_SAMPLE_SEC = 0.5 / 16_000;
+
 export class SpeechGate {
   private readonly segmenter: VadSegmenter;
   /** End of the last voiced VAD window that belongs to confirmed speech, or -Infinity before any. */
@@ -44,7 +46,9 @@ export class SpeechGate {
 
   /** Confirmed speech heard after `sec`. */
   voicedSince(sec: number): boolean {
-    return this.lastVoicedSec > sec;
+    // Half a sample of slack: a window cut at the last voiced sample must count as silent, whatever
+    // the cut's rounding to whole samples did.
+    return this.lastVoicedSec > sec + HALF_SAMPLE_SEC;
   }
 
   /** Has the speaker started a new stretch of confirmed speech after `sec`? */

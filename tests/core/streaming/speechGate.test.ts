@@ -91,4 +91,14 @@ describe('OnlineTranscriber with a speech gate', () => {
     expect(steps.filter((s) => s.atSec > 10).every((s) => s.skipped)).toBe(true);
     expect(Math.max(...replay.calls.map((c) => c.endSec))).toBeLessThanOrEqual(10);
   });
+
+  it('counts a window cut at the last voiced sample as silent, whatever the rounding', () => {
+    const gate = new SpeechGate(scriptedVad([[1, 2]]));
+    for (let t = 0; t < 3; t += 0.1) gate.push(clockAudio(Math.round(t * SR), 0.1 * SR));
+    const end = gate.lastVoiced;
+    expect(end).toBeGreaterThan(1.9);
+    expect(gate.voicedSince(end - 1 / SR)).toBe(true);
+    expect(gate.voicedSince(end - 0.4 / SR)).toBe(false);
+    expect(gate.voicedSince(end)).toBe(false);
+  });
 });
