@@ -17,7 +17,8 @@ export type TranscribeOptions = {
 
 /** A pass stopped through its signal: not a failure, nothing to report to the user. */
 export class TranscriptionAbortedError extends Error {
-  constructor() {
+  /** `stoppedEarly`: the engine itself gave up mid-pass, rather than finishing a pass nobody wanted. */
+  constructor(readonly stoppedEarly = false) {
     super('Transcription aborted');
     this.name = 'TranscriptionAbortedError';
   }

@@ -124,7 +124,8 @@ export class WhisperTranscriber implements Transcriber {
       options.signal?.removeEventListener('abort', abort);
     }
     const computeMs = performance.now() - started;
-    if (options.signal?.aborted) throw new TranscriptionAbortedError();
+    // whisper.cpp checks the abort flag after each encoder run and decoder step, then fails the pass.
+    if (options.signal?.aborted) throw new TranscriptionAbortedError(!Array.isArray(results));
     // The addon hands back an Error object (not a rejection) when whisper_full fails.
     if (!Array.isArray(results)) {
       throw new Error(`whisper.cpp failed: ${results instanceof Error ? results.message : String(results)}`);

@@ -45,11 +45,12 @@ describe('WhisperTranscriber abort', () => {
       },
       Math.min(150, full.computeMs / 4),
     );
-    await expect(pass).rejects.toBeInstanceOf(TranscriptionAbortedError);
-    // The rest of the pass would take most of full.computeMs; an abort lands at the next graph node or
-    // decoder step. Both times come from this machine under the same load, and the margin is wide.
-    const abortToRejectMs = performance.now() - abortedAt;
-    expect(abortToRejectMs).toBeLessThan(full.computeMs / 2);
+    const error = await pass.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TranscriptionAbortedError);
+    // whisper.cpp itself gave up (its pass failed on the abort flag), not a finished pass thrown away.
+    expect((error as TranscriptionAbortedError).stoppedEarly).toBe(true);
+    // It stops after the encoder run or decoder step under way, so well before the whole pass's time.
+    expect(performance.now() - abortedAt).toBeLessThan(full.computeMs);
 
     const after = await engine.transcribe(audio.subarray(0, 5 * 16_000), { audioCtx: 300 });
     expect(Array.isArray(after.words)).toBe(true);
