@@ -36,6 +36,8 @@ import type {
   SessionSummary,
   Word,
 } from '../src/core/domain';
+import { catalogInfo, MODEL_CATALOG } from '../src/core/models/modelCatalog';
+import type { ModelsOverview } from '../src/shared/modelsContract';
 import { fakeMicrophoneArgs, HEADLESS_CHROMIUM_ARGS } from './chromiumArgs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -279,6 +281,7 @@ type PreviewData = {
   sessions: SessionSummary[];
   detail: SessionDetail;
   engine: EngineStatus;
+  models: ModelsOverview;
   stopDelayMs: number;
   /** The first answer's recording, for the review player (issue #5). */
   audioBase64: string;
@@ -290,7 +293,7 @@ type PreviewData = {
 function fakeApiScript(data: PreviewData): string {
   return `(() => {
   const data = ${JSON.stringify(data)};
-  const listeners = { caption: new Set(), nudge: new Set(), stats: new Set(), engine: new Set(), answerError: new Set() };
+  const listeners = { caption: new Set(), nudge: new Set(), stats: new Set(), engine: new Set(), answerError: new Set(), modelDownload: new Set() };
   const subscribe = (name) => (cb) => { listeners[name].add(cb); return () => listeners[name].delete(cb); };
   const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   const stats = { frames: 0, bytes: 0, frameSizes: [], started: [] };
@@ -310,7 +313,7 @@ function fakeApiScript(data: PreviewData): string {
     addCustomQuestion: async (q) => { const added = { id: 'custom-' + Date.now(), text: q.text, kind: q.kind, roles: ['general'], custom: true }; data.questions.push(added); return added; },
     deleteCustomQuestion: async (id) => { data.questions = data.questions.filter((q) => q.id !== id); },
     getSettings: async () => data.settings,
-    updateSettings: async (update) => { data.settings = { nudges: { ...data.settings.nudges, ...update.nudges }, practice: { ...data.settings.practice, ...update.practice } }; return data.settings; },
+    updateSettings: async (update) => { data.settings = { nudges: { ...data.settings.nudges, ...update.nudges }, practice: { ...data.settings.practice, ...update.practice }, speech: { ...data.settings.speech, ...update.speech } }; return data.settings; },
     resetSettings: async () => data.settings,
     sendAudio: (_id, buffer) => { stats.frames += 1; stats.bytes += buffer.byteLength; if (stats.frameSizes.length < 5) stats.frameSizes.push(buffer.byteLength); },
     onCaption: subscribe('caption'),
@@ -318,6 +321,15 @@ function fakeApiScript(data: PreviewData): string {
     onLiveStats: subscribe('stats'),
     onEngineStatus: subscribe('engine'),
     onAnswerError: subscribe('answerError'),
+    listModels: async () => { await delay(60); return data.models; },
+    downloadModel: async () => data.models,
+    cancelModelDownload: async () => data.models,
+    importModel: async () => data.models,
+    deleteModel: async () => data.models,
+    setActiveModel: async () => data.models,
+    reloadEngine: async () => data.models,
+    retrySaveAnswer: async () => data.result,
+    onModelDownload: subscribe('modelDownload'),
     listHistory: async (q) => { await delay(60); let rows = data.sessions.slice(); if (q.minScore !== undefined) rows = rows.filter((r) => (r.score ?? 0) >= q.minScore); if (q.sort === 'score') rows.sort((a, b) => (q.direction === 'asc' ? 1 : -1) * ((a.score ?? 0) - (b.score ?? 0))); return { sessions: rows, total: rows.length, offset: q.offset ?? 0 }; },
     searchHistory: async (q) => { await delay(60); const t = q.text.toLowerCase().split(' ').pop(); const hits = data.searchHits.filter((h) => h.snippet.some((p) => p.hit && p.text.toLowerCase().startsWith(t))); return hits.length ? hits : data.searchHits; },
     getAnswerAudio: async (id) => { await delay(40); if (id !== '${ANSWER_ID}') throw new Error('No saved recording for answer ' + id + '.'); const bin = atob(data.audioBase64); const out = new Uint8Array(bin.length); for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i); return out.buffer; },
@@ -455,8 +467,31 @@ const SEARCH_HITS: SearchHit[] = [
   },
 ];
 
+/** The real catalog, with base.en installed and active and a small model half downloaded. */
+const MODELS: ModelsOverview = {
+  modelsDir: '~/.config/interview-coach/models',
+  rows: MODEL_CATALOG.map((m) => ({
+    fileName: m.fileName,
+    catalog: catalogInfo(m),
+    installed:
+      m.fileName === 'ggml-base.en.bin'
+        ? { sizeBytes: m.sizeBytes, multilingual: false, quantisation: 'f16', sizeName: 'base' }
+        : null,
+    problem: null,
+    partialBytes: m.fileName === 'ggml-small.en-q5_1.bin' ? Math.round(m.sizeBytes * 0.4) : null,
+    active: m.fileName === 'ggml-base.en.bin',
+  })),
+  activeFile: 'ggml-base.en.bin',
+  activeChosen: true,
+  envOverride: null,
+  activeMultilingual: false,
+  language: 'en',
+  downloads: [],
+};
+
 const baseData: PreviewData = {
   settings: DEFAULT_SETTINGS,
+  models: MODELS,
   questions: [
     ...QUESTIONS,
     {
@@ -642,6 +677,8 @@ async function coachingScreens(browser: Browser, url: string): Promise<void> {
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('heading', { name: 'Settings' }).waitFor();
   await shot(page, 'settings', true);
+  await page.getByRole('heading', { name: 'Speech models' }).scrollIntoViewIfNeeded();
+  await shot(page, 'settings-models');
   await page.context().close();
 
   const dark = await openPage(browser, url, { ...baseData, stopDelayMs: 100 }, true);

@@ -51,7 +51,7 @@ export function EngineStatusNotice() {
         )}{' '}
         <button
           type="button"
-          className="button button-small"
+          className="button button-secondary button-small"
           onClick={() => void retry()}
           disabled={retrying}
         >
