@@ -5,7 +5,7 @@ import { analyzePace } from '../src/core/coaching/answerAnalysis';
 import { countFillers } from '../src/core/coaching/fillerWords';
 import { detectFilledPauses } from '../src/core/coaching/filledPauseDetector';
 import { trackPitch, type PitchTrack } from '../src/core/coaching/pitchTracker';
-import type { FilledPauseCandidate, Word } from '../src/core/domain';
+import type { FilledPauseCandidate, Word } from '../src/shared/domain';
 import type { FixtureTruth, TimedText } from '../scripts/makeCoachingFixtures';
 
 export type Counts = { truePositives: number; falsePositives: number; falseNegatives: number };

@@ -37,7 +37,7 @@ import {
   type SoakRun,
   type SoakSummary,
 } from './soakReport';
-import { BETWEEN_ANSWERS_SEC, FRAME_MS, runSoak } from './soakRun';
+import { BETWEEN_ANSWERS_SEC, SOAK_FRAME_MS, runSoak } from './soakRun';
 import { markdownTable, textTable } from './streamingReport';
 import { BENCHMARKS_MD, machineInfo, sectionMarkers, writeBenchmarkSection } from './benchDocs';
 
@@ -142,7 +142,7 @@ export function buildReport(
       bucketMinutes: args.bucketMinutes,
       answers: run.answers.length,
       betweenAnswersSec: BETWEEN_ANSWERS_SEC,
-      frameMs: FRAME_MS,
+      frameMs: SOAK_FRAME_MS,
       fixture: soakFixtureFor(args.minutes).name,
       streamParams: DEFAULT_STREAM_PARAMS,
     },

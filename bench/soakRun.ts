@@ -12,16 +12,17 @@ import { MessageChannel } from 'node:worker_threads';
 import { createCoachApp, type CoachApp } from '../src/core/app/coachApp';
 import type { AsrResult, TranscribeOptions, Transcriber } from '../src/core/asr/transcriber';
 import { WhisperTranscriber } from '../src/core/asr/whisperTranscriber';
-import { BYTES_PER_SAMPLE, SAMPLE_RATE_HZ } from '../src/core/audio/pcm';
+import { BYTES_PER_SAMPLE, SAMPLE_RATE_HZ } from '../src/shared/audioFormat';
 import { dataPaths } from '../src/core/dataPaths';
-import type { CaptionUpdate, LiveStats } from '../src/core/domain';
+import type { CaptionUpdate, LiveStats } from '../src/shared/domain';
 import { invokeArgSchemas, sendArgSchemas } from '../src/shared/ipcContract';
 import { DEFAULT_STREAM_PARAMS } from '../src/core/streaming/streamParams';
 import { startOthersCpuShare } from './streamingCpu';
 import type { SoakAnswer, SoakCaption, SoakPass, SoakRun, SoakSample, SoakStats } from './soakReport';
 
-export const FRAME_MS = 100;
-const FRAME_BYTES = (SAMPLE_RATE_HZ * FRAME_MS * BYTES_PER_SAMPLE) / 1000;
+/** The soak feeds 100 ms frames (its own choice; the app's microphone sends FRAME_MS frames). */
+export const SOAK_FRAME_MS = 100;
+const FRAME_BYTES = (SAMPLE_RATE_HZ * SOAK_FRAME_MS * BYTES_PER_SAMPLE) / 1000;
 const SAMPLE_EVERY_MS = 1000;
 /** Between answers the speaker reads the feedback and the next question; no audio flows. */
 export const BETWEEN_ANSWERS_SEC = 3;
@@ -128,7 +129,7 @@ type UiMessage =
 
 /** Frames per answer: equal answers, a last one taking the rest (a sliver under 5 s joins the one before). */
 export function answerPlan(totalFrames: number, framesPerAnswer: number): number[] {
-  const minLastFrames = 5000 / FRAME_MS;
+  const minLastFrames = 5000 / SOAK_FRAME_MS;
   const plan: number[] = [];
   for (let left = totalFrames; left > 0;) {
     const take = left - framesPerAnswer < minLastFrames ? left : framesPerAnswer;
@@ -143,8 +144,8 @@ const sleepUntil = (ms: number) =>
 
 export async function runSoak(opts: SoakOptions): Promise<SoakRun> {
   const log = opts.log ?? (() => {});
-  const totalFrames = Math.round((opts.minutes * 60_000) / FRAME_MS);
-  const framesPerAnswer = Math.max(1, Math.round((opts.answerMinutes * 60_000) / FRAME_MS));
+  const totalFrames = Math.round((opts.minutes * 60_000) / SOAK_FRAME_MS);
+  const framesPerAnswer = Math.max(1, Math.round((opts.answerMinutes * 60_000) / SOAK_FRAME_MS));
   const betweenMs = (opts.betweenAnswersSec ?? BETWEEN_ANSWERS_SEC) * 1000;
 
   const samples: SoakSample[] = [];
@@ -159,7 +160,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakRun> {
   /** Arrival of the newest frame the running live pass heard, until its caption goes out. */
   let passSourceMs: number | null = null;
   let finalPassMs: number | null = null;
-  const audioSec = () => (pushedFrames * FRAME_MS) / 1000;
+  const audioSec = () => (pushedFrames * SOAK_FRAME_MS) / 1000;
 
   // The UI side: events cross a message channel (structured clone, delivered on a later turn of the
   // event loop), as Electron's webContents.send crosses to the renderer.
@@ -315,9 +316,9 @@ export async function runSoak(opts: SoakOptions): Promise<SoakRun> {
       const t0 = performance.now();
       for (let k = 0; k < answerFrames;) {
         // Frame k exists once its last sample has been spoken: (k + 1) × 100 ms after the answer began.
-        await sleepUntil(t0 + (k + 1) * FRAME_MS);
+        await sleepUntil(t0 + (k + 1) * SOAK_FRAME_MS);
         const now = performance.now();
-        while (k < answerFrames && t0 + (k + 1) * FRAME_MS <= now) {
+        while (k < answerFrames && t0 + (k + 1) * SOAK_FRAME_MS <= now) {
           lastPushMs = performance.now();
           const [id, pcm16] = sendArgSchemas['audio:chunk'].parse([answerId, frames.next()]);
           app.sendHandlers['audio:chunk'](id, pcm16);
@@ -334,14 +335,14 @@ export async function runSoak(opts: SoakOptions): Promise<SoakRun> {
       const rssAfterStopMb = process.memoryUsage().rss / MB;
       answers.push({
         index: i,
-        audioSec: (answerFrames * FRAME_MS) / 1000,
+        audioSec: (answerFrames * SOAK_FRAME_MS) / 1000,
         words: result.words.length,
         stopMs: Math.round(stopMs),
         finalPassMs: finalPassMs === null ? null : Math.round(finalPassMs),
         rssAfterStopMb: Number(rssAfterStopMb.toFixed(1)),
       });
       log(
-        `answer ${i + 1}/${plan.length}: ${((answerFrames * FRAME_MS) / 1000).toFixed(0)} s of audio, ` +
+        `answer ${i + 1}/${plan.length}: ${((answerFrames * SOAK_FRAME_MS) / 1000).toFixed(0)} s of audio, ` +
           `${result.words.length} words, stop ${(stopMs / 1000).toFixed(1)} s, RSS ${rssAfterStopMb.toFixed(0)} MB`,
       );
       answerId = null;

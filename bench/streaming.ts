@@ -20,7 +20,7 @@ import { format, resolveConfig } from 'prettier';
 import { readWav16kMono } from '../src/core/audio/readWav';
 import type { Transcriber } from '../src/core/asr/transcriber';
 import { WhisperTranscriber } from '../src/core/asr/whisperTranscriber';
-import type { Word } from '../src/core/domain';
+import type { Word } from '../src/shared/domain';
 import { FixedChunkPolicy } from '../src/core/streaming/baselines/fixedChunkPolicy';
 import { OursPolicy } from '../src/core/streaming/baselines/oursPolicy';
 import { SlidingStepPolicy } from '../src/core/streaming/baselines/slidingStepPolicy';

@@ -1,9 +1,9 @@
 // What the streaming benchmark reports for one policy on one recording, computed from the steps that
 // bench/streamingRunner.ts recorded: compute per step, real-time factor, caption event latency, word
 // latency against reference timings, and how often shown text is revised before it is final.
-import type { Word } from '../src/core/domain';
+import type { Word } from '../src/shared/domain';
 import { normaliseWord } from '../src/core/streaming/hypothesisBuffer';
-import { FRAME_SEC, type StreamRun } from './streamingRunner';
+import { BENCH_FRAME_SEC, type StreamRun } from './streamingRunner';
 
 /** An emitted word is the reference word with the same text whose middle is at most this far away. */
 const MATCH_TOLERANCE_SEC = 0.6;
@@ -24,7 +24,7 @@ export function percentiles(values: number[], digits = 3): Percentiles {
 }
 
 /** When the audio holding stream time `sec` had arrived: at the end of its 100 ms frame. */
-const frameArrivalSec = (sec: number): number => Math.ceil(sec / FRAME_SEC - 1e-9) * FRAME_SEC;
+const frameArrivalSec = (sec: number): number => Math.ceil(sec / BENCH_FRAME_SEC - 1e-9) * BENCH_FRAME_SEC;
 
 export type EngineMetrics = {
   steps: number;

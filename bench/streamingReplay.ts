@@ -2,7 +2,7 @@
 // each policy is run a second time against the replay transcriber (tests/helpers), fed the recording's
 // reference word timings, on a virtual clock where every pass costs what the real engine measured for
 // a window of that length in the real run. The VAD gate still hears the real audio.
-import type { Word } from '../src/core/domain';
+import type { Word } from '../src/shared/domain';
 import { SpeechGate } from '../src/core/streaming/speechGate';
 import type { SpeechProbabilityModel } from '../src/core/vad/sileroVad';
 import { clockAudio, ReplayTranscriber } from '../tests/helpers/replayTranscriber';

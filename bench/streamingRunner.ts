@@ -2,15 +2,15 @@
 // the policy steps when its schedule says so and the engine is free, and audio that arrives while a
 // step runs waits for the next one (coalescing). The same loop runs on the wall clock with the real
 // engine, and on a virtual clock with the replay transcriber, whose simulated compute time advances it.
-import type { Word } from '../src/core/domain';
-import { SAMPLE_RATE_HZ } from '../src/core/audio/pcm';
+import type { Word } from '../src/shared/domain';
+import { SAMPLE_RATE_HZ } from '../src/shared/audioFormat';
 import type { AsrResult, TranscribeOptions, Transcriber } from '../src/core/asr/transcriber';
 import type { StreamingPolicy } from '../src/core/streaming/baselines/streamingPolicy';
 
-export const FRAME_SEC = 0.1;
-export const FRAME_SAMPLES = Math.round(FRAME_SEC * SAMPLE_RATE_HZ);
+export const BENCH_FRAME_SEC = 0.1;
+export const BENCH_FRAME_SAMPLES = Math.round(BENCH_FRAME_SEC * SAMPLE_RATE_HZ);
 
-/** Seconds since the stream started. Frame k arrives at (k + 1) × FRAME_SEC, when its last sample exists. */
+/** Seconds since the stream started. Frame k arrives at (k + 1) × BENCH_FRAME_SEC, when its last sample exists. */
 export interface StreamClock {
   now(): number;
   waitUntil(sec: number): Promise<void>;
@@ -83,19 +83,21 @@ export async function runStream(
   audio: Float32Array,
   clock: StreamClock,
 ): Promise<StreamRun> {
-  const frames = Math.ceil(audio.length / FRAME_SAMPLES);
-  const arrivalSec = (k: number): number => (k + 1) * FRAME_SEC;
+  const frames = Math.ceil(audio.length / BENCH_FRAME_SAMPLES);
+  const arrivalSec = (k: number): number => (k + 1) * BENCH_FRAME_SEC;
   const steps: StepRecord[] = [];
   let k = 0;
   for (;;) {
     const now = clock.now();
     while (k < frames && arrivalSec(k) <= now) {
-      policy.pushAudio(audio.subarray(k * FRAME_SAMPLES, Math.min(audio.length, (k + 1) * FRAME_SAMPLES)));
+      policy.pushAudio(
+        audio.subarray(k * BENCH_FRAME_SAMPLES, Math.min(audio.length, (k + 1) * BENCH_FRAME_SAMPLES)),
+      );
       k++;
     }
     if (policy.stepDue()) {
       const startedSec = clock.now();
-      const receivedSec = Math.min(k * FRAME_SAMPLES, audio.length) / SAMPLE_RATE_HZ;
+      const receivedSec = Math.min(k * BENCH_FRAME_SAMPLES, audio.length) / SAMPLE_RATE_HZ;
       const r = await policy.step();
       steps.push({ startedSec, doneSec: clock.now(), receivedSec, ...r });
       continue;

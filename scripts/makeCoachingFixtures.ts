@@ -19,7 +19,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { float32ToPcm16, SAMPLE_RATE_HZ } from '../src/core/audio/pcm';
+import { float32ToPcm16 } from '../src/core/audio/pcm';
+import { SAMPLE_RATE_HZ } from '../src/shared/audioFormat';
 import { wavHeader } from '../src/core/audio/wavWriter';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

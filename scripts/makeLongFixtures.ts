@@ -13,10 +13,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { float32ToPcm16, SAMPLE_RATE_HZ, secToSamples } from '../src/core/audio/pcm';
+import { float32ToPcm16, secToSamples } from '../src/core/audio/pcm';
+import { SAMPLE_RATE_HZ } from '../src/shared/audioFormat';
 import { readWav16kMono } from '../src/core/audio/readWav';
 import { wavHeader } from '../src/core/audio/wavWriter';
-import type { Word } from '../src/core/domain';
+import type { Word } from '../src/shared/domain';
 import { loadSileroModel } from '../src/core/vad/sileroModel';
 import { SileroVad } from '../src/core/vad/sileroVad';
 import { detectSpeechSegments, type SpeechSegment } from '../src/core/vad/speechSegments';

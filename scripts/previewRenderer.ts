@@ -35,7 +35,7 @@ import type {
   SessionReview,
   SessionSummary,
   Word,
-} from '../src/core/domain';
+} from '../src/shared/domain';
 import { catalogInfo, MODEL_CATALOG } from '../src/core/models/modelCatalog';
 import type { ModelsOverview } from '../src/shared/modelsContract';
 import { fakeMicrophoneArgs, HEADLESS_CHROMIUM_ARGS } from './chromiumArgs';

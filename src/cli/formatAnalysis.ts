@@ -1,7 +1,7 @@
 // Plain-text rendering of the coaching analysis: score and breakdown, suggestions, then each detector's
 // findings with the times they happened, and the transcript with everything marked inline.
 import { timeLabel } from '../core/coaching/timeLabel';
-import type { AnswerAnalysis, AnswerMetrics, Word } from '../core/domain';
+import type { AnswerAnalysis, AnswerMetrics, Word } from '../shared/domain';
 
 /** Characters in the pace sparkline, lowest to highest. */
 const SPARK = '▁▂▃▄▅▆▇█';

@@ -1,5 +1,5 @@
 // Plain-text rendering of an answer's analysis for the terminal.
-import type { AnswerAnalysis, AnswerMetrics, SessionSummary, Word } from '../core/domain';
+import type { AnswerAnalysis, AnswerMetrics, SessionSummary, Word } from '../shared/domain';
 import { formatAnalysis, markedAnalysisTranscript } from './formatAnalysis';
 
 const fmtSec = (s: number): string => {

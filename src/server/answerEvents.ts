@@ -1,6 +1,6 @@
 // One PracticeService serves every client of the server, so its events are routed by answer: each goes
 // to whoever started that answer (a browser tab on the bridge, a streaming client), and to nobody else.
-import type { CaptionUpdate, LiveStats, Nudge } from '../core/domain';
+import type { CaptionUpdate, LiveStats, Nudge } from '../shared/domain';
 import type { LiveWordsUpdate } from '../core/sessions/liveAnswer';
 import type { PracticeEvents } from '../core/sessions/practiceService';
 

@@ -2,8 +2,8 @@
 // is one answer in PracticeService, so it is transcribed, scored and saved exactly like a recording
 // made in the app. The registry owns their limits (duration, idle time) and how they end.
 import { randomUUID } from 'node:crypto';
-import { BYTES_PER_SAMPLE, SAMPLE_RATE_HZ } from '../core/audio/pcm';
-import type { AnswerResult, LiveStats, Word } from '../core/domain';
+import { BYTES_PER_SAMPLE, SAMPLE_RATE_HZ } from '../shared/audioFormat';
+import type { AnswerResult, LiveStats, Word } from '../shared/domain';
 import type { LiveWordsUpdate } from '../core/sessions/liveAnswer';
 import type { PracticeService } from '../core/sessions/practiceService';
 import type { AnswerEventRouter } from './answerEvents';

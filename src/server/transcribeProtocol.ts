@@ -5,8 +5,8 @@
 //                    fillers) · pong · session_info · error (code, message)
 // Every session is one answer in PracticeService, so it is saved like a recording made in the app.
 import type WebSocket from 'ws';
-import { BYTES_PER_SAMPLE, SAMPLE_RATE_HZ } from '../core/audio/pcm';
-import type { AnswerResult, LiveStats, Word } from '../core/domain';
+import { BYTES_PER_SAMPLE, SAMPLE_RATE_HZ } from '../shared/audioFormat';
+import type { AnswerResult, LiveStats, Word } from '../shared/domain';
 import type { LiveWordsUpdate } from '../core/sessions/liveAnswer';
 import { keepAlive } from './heartbeat';
 import type { ServerLimits } from './limits';

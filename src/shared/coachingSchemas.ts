@@ -1,15 +1,8 @@
 // zod schemas for the coaching data that crosses the IPC edge (and the bank file on disk): questions,
 // practice sets and settings. Kept free of Node APIs so the renderer's type-check can see them too.
 import { z } from 'zod';
-import { ROLE_FAMILIES } from '../core/domain';
+import { QUESTION_KINDS, ROLE_FAMILIES } from './domain';
 import { LANGUAGE_CODES, MODEL_FILE_NAME_PATTERN } from './modelsContract';
-
-export const QUESTION_KINDS = [
-  'behavioural',
-  'situational',
-  'motivational',
-  'technical-communication',
-] as const;
 
 /** Answers shorter than this can't hold a story; longer than this nobody listens to. */
 export const MIN_TARGET_SEC = 10;

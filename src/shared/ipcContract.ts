@@ -21,7 +21,7 @@ import type {
   SessionDetail,
   SessionReview,
   SessionSummary,
-} from '../core/domain';
+} from './domain';
 import {
   newCustomQuestionSchema,
   practiceSetOptionsSchema,
@@ -47,13 +47,11 @@ import {
   type RubricScoreUpdate,
   type SearchQuery,
 } from './reviewSchemas';
+import { SAMPLE_RATE_HZ } from './audioFormat';
 import { MODEL_FILE_NAME_PATTERN, type ModelDownloadProgress, type ModelsOverview } from './modelsContract';
 
 /** 250 ms frames are 8,000 bytes; anything far larger is a bug or an attack. */
 export const MAX_AUDIO_CHUNK_BYTES = 64 * 1024;
-
-/** The only audio format main accepts: what the renderer's worklet produces. */
-export const WIRE_SAMPLE_RATE_HZ = 16_000;
 
 export const startAnswerOptionsSchema = z.object({
   /** Continue an existing practice session, or omit to start a new one. */
@@ -61,8 +59,8 @@ export const startAnswerOptionsSchema = z.object({
   questionId: z.string().min(1).max(200),
   questionText: z.string().min(1).max(2000),
   /** Declared by the sender so a capture path that forgot to resample is refused, not mis-heard. */
-  sampleRateHz: z.literal(WIRE_SAMPLE_RATE_HZ, {
-    message: `audio must be 16-bit mono PCM at ${WIRE_SAMPLE_RATE_HZ} Hz`,
+  sampleRateHz: z.literal(SAMPLE_RATE_HZ, {
+    message: `audio must be 16-bit mono PCM at ${SAMPLE_RATE_HZ} Hz`,
   }),
   /** The answer length aimed for (time nudges, length score); else the question's or the default. */
   target: targetLengthSchema.optional(),

@@ -1,8 +1,7 @@
 // zod schemas for the review channels (issue #5): history list queries, search, coach notes and rubric.
 // Kept free of Node APIs so the renderer's type-check can see them too.
 import { z } from 'zod';
-import { RUBRIC_CRITERIA, ROLE_FAMILIES } from '../core/domain';
-import { QUESTION_KINDS } from './coachingSchemas';
+import { QUESTION_KINDS, RUBRIC_CRITERIA, ROLE_FAMILIES } from './domain';
 
 /** A page the list can render without virtualisation and the database serves in a few ms. */
 export const MAX_HISTORY_PAGE = 100;

@@ -3,8 +3,8 @@
 // accepts every payload its schema describes (so the fuzzing is not just testing a wall).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ROLE_FAMILIES, RUBRIC_CRITERIA } from '../../src/core/domain';
-import { QUESTION_KINDS } from '../../src/shared/coachingSchemas';
+import { ROLE_FAMILIES, RUBRIC_CRITERIA } from '../../src/shared/domain';
+import { QUESTION_KINDS } from '../../src/shared/domain';
 import {
   describeValidationError,
   invokeArgSchemas,

@@ -2,7 +2,7 @@
 // value must become ordered, non-negative words or one Error that names the accepted formats.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Word } from '../../src/core/domain';
+import type { Word } from '../../src/shared/domain';
 import { parseTranscriptJson } from '../../src/core/asr/transcriptImport';
 
 /** What scoring relies on: trimmed non-empty text, finite non-negative times, in order, no overlap. */

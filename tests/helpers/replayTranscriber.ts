@@ -2,7 +2,7 @@
 // is heard only once its audio is in the window, the last word or two are sometimes mis-heard
 // and later corrected, and timestamps jitter. The audio fed to it is a "clock" signal whose
 // sample values are their own absolute sample index, so each call knows where its window starts.
-import type { Word } from '../../src/core/domain';
+import type { Word } from '../../src/shared/domain';
 import type { AsrResult, TranscribeOptions, Transcriber } from '../../src/core/asr/transcriber';
 
 export type ReplayOptions = {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { computeAnswerAnalysis } from '../../src/core/coaching/answerAnalysis';
 import { analyzeAnswer } from '../../src/core/coaching/answerMetrics';
-import type { AnswerAnalysis, QuestionKind, RoleFamily, Word } from '../../src/core/domain';
+import type { AnswerAnalysis, QuestionKind, RoleFamily, Word } from '../../src/shared/domain';
 import type { SessionRepository } from '../../src/core/sessions/sessionRepository';
 
 export type SavedAnswerSpec = {

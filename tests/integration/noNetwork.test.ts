@@ -9,7 +9,7 @@ import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createCoachApp, type CoachApp } from '../../src/core/app/coachApp';
 import { dataPaths } from '../../src/core/dataPaths';
-import type { AnswerResult, CaptionUpdate, LiveStats } from '../../src/core/domain';
+import type { AnswerResult, CaptionUpdate, LiveStats } from '../../src/shared/domain';
 import { tempDir } from '../helpers/fixtures';
 import {
   installNetworkGuard,

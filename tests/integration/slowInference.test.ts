@@ -8,7 +8,7 @@ import type { AsrResult, TranscribeOptions, Transcriber } from '../../src/core/a
 import { WhisperTranscriber } from '../../src/core/asr/whisperTranscriber';
 import { readWav16kMono } from '../../src/core/audio/readWav';
 import { dataPaths } from '../../src/core/dataPaths';
-import type { AnswerResult, LiveStats } from '../../src/core/domain';
+import type { AnswerResult, LiveStats } from '../../src/shared/domain';
 import { openDatabase, type Db } from '../../src/core/sessions/database';
 import { PracticeService } from '../../src/core/sessions/practiceService';
 import { SessionRepository } from '../../src/core/sessions/sessionRepository';

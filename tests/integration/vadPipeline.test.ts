@@ -9,7 +9,7 @@ import { WhisperTranscriber } from '../../src/core/asr/whisperTranscriber';
 import { float32ToPcm16 } from '../../src/core/audio/pcm';
 import { readWav16kMono } from '../../src/core/audio/readWav';
 import { dataPaths } from '../../src/core/dataPaths';
-import type { CaptionUpdate, LiveStats } from '../../src/core/domain';
+import type { CaptionUpdate, LiveStats } from '../../src/shared/domain';
 import { openDatabase, type Db } from '../../src/core/sessions/database';
 import { PracticeService } from '../../src/core/sessions/practiceService';
 import { SessionRepository } from '../../src/core/sessions/sessionRepository';

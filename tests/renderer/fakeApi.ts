@@ -13,7 +13,7 @@ import type {
   SessionDetail,
   SessionSummary,
   Word,
-} from '../../src/core/domain';
+} from '../../src/shared/domain';
 import type { CoachSettings } from '../../src/shared/coachingSchemas';
 import type { CoachApi, PushChannels } from '../../src/shared/ipcContract';
 import type { ModelDownloadProgress, ModelRow, ModelsOverview } from '../../src/shared/modelsContract';

@@ -1,6 +1,6 @@
 import { act, render } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CaptionUpdate } from '../../src/core/domain';
+import type { CaptionUpdate } from '../../src/shared/domain';
 import { LiveCaptions } from '../../src/renderer/src/features/live/LiveCaptions';
 import { resetCoachStore, useCoachStore } from '../../src/renderer/src/store';
 import { startIpcBridge } from '../../src/renderer/src/store/ipcBridge';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { FRAME_SAMPLES } from '../../src/shared/audioFormat';
 import {
-  FRAME_SAMPLES,
   Pcm16Framer,
   Resampler,
   float32ToInt16,

@@ -3,7 +3,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SearchHit } from '../../src/core/domain';
+import type { SearchHit } from '../../src/shared/domain';
 import { HistoryScreen } from '../../src/renderer/src/features/history/HistoryScreen';
 import { SessionDetailView } from '../../src/renderer/src/features/history/SessionDetailView';
 import { wordIndexAt, reviewKeyAction } from '../../src/renderer/src/features/review/playback';

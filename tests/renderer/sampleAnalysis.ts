@@ -1,6 +1,6 @@
 // A coaching analysis for the renderer tests, matching fakeApi's sampleResult ("So um I think [2.4 s] you
 // know it works."): a hedge at word 2, one filled pause heard in the long pause, and a missing STAR result.
-import type { AnswerAnalysis, AnswerResult, SessionDetail } from '../../src/core/domain';
+import type { AnswerAnalysis, AnswerResult, SessionDetail } from '../../src/shared/domain';
 import { sampleDetail, sampleResult } from './fakeApi';
 
 export function sampleAnalysis(overrides: Partial<AnswerAnalysis> = {}): AnswerAnalysis {

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SessionSummary } from '../../src/core/domain';
+import type { SessionSummary } from '../../src/shared/domain';
 import { SettingsScreen } from '../../src/renderer/src/features/settings/SettingsScreen';
 import { TrendsScreen } from '../../src/renderer/src/features/trends/TrendsScreen';
 import {

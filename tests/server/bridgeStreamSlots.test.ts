@@ -5,7 +5,7 @@ import type WebSocket from 'ws';
 import { describe, expect, it, vi } from 'vitest';
 import type { CoachHandlers, CoachSendHandlers } from '../../src/core/api/coachHandlers';
 import type { EngineHost } from '../../src/core/asr/engineHost';
-import type { AnswerResult } from '../../src/core/domain';
+import type { AnswerResult } from '../../src/shared/domain';
 import { AnswerEventRouter } from '../../src/server/answerEvents';
 import { DEFAULT_SERVER_LIMITS } from '../../src/server/limits';
 import { StreamSlots } from '../../src/server/streamSlots';

@@ -1,7 +1,7 @@
 // The plain-HTTP API and the static files, on the real server and engine (synthetic model).
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AnswerResult } from '../../src/core/domain';
+import type { AnswerResult } from '../../src/shared/domain';
 import { sharedAudio } from '../helpers/fixtures';
 import { pcmFrames, startHarness, TEST_TOKEN, WsProbe, type Harness } from '../helpers/serverHarness';
 

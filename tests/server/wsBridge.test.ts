@@ -2,7 +2,7 @@
 // table and validation as Electron's IPC, audio as binary frames, events only to the answer's owner.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import path from 'node:path';
-import type { AnswerResult, CaptionUpdate, Question, SessionSummary } from '../../src/core/domain';
+import type { AnswerResult, CaptionUpdate, Question, SessionSummary } from '../../src/shared/domain';
 import { loadQuestionBank } from '../../src/core/questions/questionBank';
 import { resourcesDir } from '../../src/core/resourcesDir';
 import { encodeAudioFrame } from '../../src/shared/bridgeProtocol';

@@ -5,13 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeAudioFile } from '../../core/audio/decodeFile';
-import { float32ToPcm16, SAMPLE_RATE_HZ } from '../../core/audio/pcm';
+import { float32ToPcm16 } from '../../core/audio/pcm';
+import { FRAME_SAMPLES, SAMPLE_RATE_HZ } from '../../shared/audioFormat';
 import { EngineHost } from '../../core/asr/engineHost';
 import { parseTranscriptJson } from '../../core/asr/transcriptImport';
 import { computeAnswerAnalysis } from '../../core/coaching/answerAnalysis';
 import { analyzeAnswer } from '../../core/coaching/answerMetrics';
 import { dataPaths, type DataPaths } from '../../core/dataPaths';
-import type { Question, QuestionKind, TargetLength } from '../../core/domain';
+import { QUESTION_KINDS, type Question, type QuestionKind, type TargetLength } from '../../shared/domain';
 import { loadQuestionBank } from '../../core/questions/questionBank';
 import { QuestionCatalog, type CustomQuestionStore } from '../../core/questions/questionCatalog';
 import { resourcesDir } from '../../core/resourcesDir';
@@ -21,12 +22,9 @@ import { PracticeService } from '../../core/sessions/practiceService';
 import { SessionRepository } from '../../core/sessions/sessionRepository';
 import { LiveWordStore } from '../../core/sessions/liveWordStore';
 import { SettingsStore } from '../../core/settings/settingsStore';
-import { QUESTION_KINDS, targetLengthSchema } from '../../shared/coachingSchemas';
+import { targetLengthSchema } from '../../shared/coachingSchemas';
 import { formatAnswerReport } from '../formatReport';
 import type { Command, Io } from '../io';
-
-/** The app's microphone frames are 200 ms; the CLI feeds the pipeline the same way. */
-const FRAME_SAMPLES = SAMPLE_RATE_HZ / 5;
 
 export const analyzeCommand: Command = {
   usage: `coach analyze <audio file> [--json] [--no-save] [--question "text"] [--model path] [--realtime]

@@ -3,7 +3,7 @@
 import type { InvokeChannels, SendChannels } from '../../shared/ipcContract';
 import type { EngineHost } from '../asr/engineHost';
 import type { DataPaths } from '../dataPaths';
-import type { Question } from '../domain';
+import type { Question } from '../../shared/domain';
 import { buildPracticeSet } from '../questions/practiceSet';
 import { InMemoryCustomQuestions, QuestionCatalog } from '../questions/questionCatalog';
 import type { NoteRepository } from '../sessions/noteRepository';

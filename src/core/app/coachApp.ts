@@ -20,7 +20,7 @@ import { PracticeService, type PracticeEvents } from '../sessions/practiceServic
 import { ReviewRepository } from '../sessions/reviewRepository';
 import { SessionRepository } from '../sessions/sessionRepository';
 import { LiveWordStore } from '../sessions/liveWordStore';
-import type { AnswerResult } from '../domain';
+import type { AnswerResult } from '../../shared/domain';
 import { SettingsStore } from '../settings/settingsStore';
 import { ModelManager } from '../models/modelManager';
 import type { StreamParams } from '../streaming/streamParams';

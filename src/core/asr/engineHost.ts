@@ -2,7 +2,7 @@
 // and reports its status so the UI can tell the user what to do when there is none.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { EngineStatus } from '../domain';
+import type { EngineStatus } from '../../shared/domain';
 import { loadSileroModel, SILERO_MODEL_FILE, type SileroModel } from '../vad/sileroModel';
 import { locateModel } from './modelLocator';
 import type { Transcriber } from './transcriber';

@@ -1,5 +1,5 @@
 // Whisper emits sub-word BPE tokens; everything downstream (captions, fillers, pace, pauses) works on words.
-import type { Word } from '../domain';
+import type { Word } from '../../shared/domain';
 
 export type TimedToken = { text: string; startSec: number; endSec: number; probability?: number };
 

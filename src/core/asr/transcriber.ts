@@ -1,4 +1,4 @@
-import type { Word } from '../domain';
+import type { Word } from '../../shared/domain';
 
 export type TranscribeOptions = {
   /** Text that preceded this audio (committed words that scrolled out of the window). */

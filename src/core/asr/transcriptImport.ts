@@ -1,6 +1,6 @@
 // Imports a timed transcript from JSON so answers transcribed elsewhere can be scored like live ones.
 import { z } from 'zod';
-import type { Word } from '../domain';
+import type { Word } from '../../shared/domain';
 import { clampWordTimes, tokensToWords, type TimedToken } from './tokensToWords';
 
 const MS_PER_SEC = 1000;

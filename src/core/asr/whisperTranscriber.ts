@@ -3,9 +3,10 @@
 // so the calling event loop (Electron's main process, the CLI, the server) never blocks.
 import os from 'node:os';
 import type { TranscribeParams, WhisperModel } from 'smart-whisper';
-import type { Word } from '../domain';
+import type { Word } from '../../shared/domain';
 import { readGgmlModelInfo, type GgmlModelInfo } from './ggmlModelInfo';
 import { tokensToWords, type TimedToken } from './tokensToWords';
+import { samplesToSec } from '../audio/pcm';
 import {
   TranscriptionAbortedError,
   type AsrResult,
@@ -130,7 +131,7 @@ export class WhisperTranscriber implements Transcriber {
     if (!Array.isArray(results)) {
       throw new Error(`whisper.cpp failed: ${results instanceof Error ? results.message : String(results)}`);
     }
-    const words = segmentsToWords(results as DetailedSegment[], audio.length / 16_000);
+    const words = segmentsToWords(results as DetailedSegment[], samplesToSec(audio.length));
     return { words, text: words.map((w) => w.text).join(' '), computeMs };
   }
 

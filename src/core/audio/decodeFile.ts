@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { SAMPLE_RATE_HZ } from './pcm';
+import { SAMPLE_RATE_HZ } from '../../shared/audioFormat';
 
 const require = createRequire(import.meta.url);
 /** Decoding more than this is almost certainly a mistake (or a hostile file). */

@@ -1,8 +1,6 @@
-// The one audio format inside the app: 16 kHz mono, as Float32 for the engine and
+// Conversions within the one audio format (src/shared/audioFormat.ts): Float32 for the engine,
 // 16-bit little-endian PCM on the wire and on disk.
-
-export const SAMPLE_RATE_HZ = 16_000;
-export const BYTES_PER_SAMPLE = 2;
+import { SAMPLE_RATE_HZ } from '../../shared/audioFormat';
 
 /** Converts 16-bit PCM (little-endian, as sent over IPC) to Float32 samples in [-1, 1). */
 export function pcm16ToFloat32(pcm16: ArrayBuffer | Int16Array): Float32Array {

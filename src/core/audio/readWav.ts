@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import wavefile from 'wavefile';
-import { SAMPLE_RATE_HZ } from './pcm';
+import { SAMPLE_RATE_HZ } from '../../shared/audioFormat';
 
 // wavefile ships CommonJS for Node; its named export only exists through the default object.
 const { WaveFile } = wavefile;

@@ -1,7 +1,7 @@
 // Appends PCM to a WAV file as it arrives, so audio is on disk during the answer rather than
 // only at Stop. The header's sizes are patched on close, or by repairWavHeader() after a crash.
 import { closeSync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, openSync, writeSync } from 'node:fs';
-import { BYTES_PER_SAMPLE, SAMPLE_RATE_HZ } from './pcm';
+import { BYTES_PER_SAMPLE, SAMPLE_RATE_HZ } from '../../shared/audioFormat';
 
 const HEADER_BYTES = 44;
 /** Flush to the disk about once a second of audio, so a power cut loses at most that much. */

@@ -1,5 +1,5 @@
 // The after-answer scorecard. Values keep full precision; rounding for display is the UI's job.
-import type { AnswerMetrics, Word } from '../domain';
+import type { AnswerMetrics, Word } from '../../shared/domain';
 import { countFillers } from './fillerWords';
 import { SECONDS_PER_MINUTE, speakingSpanSec, spokenWords, wordsPerMinute } from './pace';
 import { findLongPauses } from './pauses';

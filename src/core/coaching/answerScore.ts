@@ -10,7 +10,7 @@ import type {
   ScoreComponentId,
   StructureAnalysis,
   VoiceAnalysis,
-} from '../domain';
+} from '../../shared/domain';
 
 export const SCORE_WEIGHTS: Record<ScoreComponentId, number> = {
   fluency: 0.25,

@@ -1,6 +1,6 @@
 // Finds the first place a transcript uses one of a list of cue phrases, matching stems so "delivered"
 // matches the cue "deliver" and "results" matches "result".
-import type { Word } from '../domain';
+import type { Word } from '../../shared/domain';
 import { normalizeWord } from './fillerWords';
 import { normalizeTranscript, stem } from './phraseMatch';
 

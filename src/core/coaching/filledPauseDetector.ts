@@ -1,7 +1,7 @@
 // Whisper tends to leave "um" and "uh" out of its text, so the gaps between transcribed words are checked
 // for them acoustically: a filled pause is voiced (the vocal folds vibrate) and holds one pitch and one
 // vowel for a while, whereas silence, breath and noise are unvoiced, and words move their pitch.
-import type { FilledPauseCandidate, Word } from '../domain';
+import type { FilledPauseCandidate, Word } from '../../shared/domain';
 import { hzToSemitones, type PitchFrame, type PitchTrack } from './pitchTracker';
 import { median } from './voiceMetrics';
 import { standardDeviation } from './paceTimeline';

@@ -1,6 +1,6 @@
 // Bursts: several fillers within a few seconds. A cluster marks the moment the speaker lost their thread,
 // which an interviewer notices far more than the same number of fillers spread over two minutes.
-import type { FillerBurst } from '../domain';
+import type { FillerBurst } from '../../shared/domain';
 
 /** This many fillers… */
 export const BURST_MIN_FILLERS = 3;

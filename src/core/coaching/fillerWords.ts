@@ -1,7 +1,7 @@
 // Finds filler words in a transcript. Vocal fillers ("um") are always fillers; lexical ones ("like") are
 // ordinary words most of the time, so each has a context rule and the rules err towards not counting:
 // a coach that flags "I like Python" loses the speaker's trust faster than one that misses a filler.
-import type { FillerHit, Word } from '../domain';
+import type { FillerHit, Word } from '../../shared/domain';
 
 export const VOCAL_FILLERS = ['um', 'umm', 'uh', 'uhh', 'er', 'erm', 'ah', 'hmm', 'mm'] as const;
 

@@ -1,6 +1,6 @@
 // Hedges soften a claim ("I think we shipped it", "it was probably fine"). One or two sound thoughtful; a
 // steady stream makes the speaker sound unsure of their own story, which interviewers notice.
-import type { PhraseHit, Word } from '../domain';
+import type { PhraseHit, Word } from '../../shared/domain';
 import { SECONDS_PER_MINUTE } from './pace';
 import {
   hitAt,

@@ -1,6 +1,6 @@
 // Live nudges: at most one short, kind hint at a time, so the speaker can glance at it mid-answer without
 // losing their thread. Rules say when a condition holds; the engine decides whether it is worth showing.
-import type { Nudge, NudgeKind, Word } from '../domain';
+import type { Nudge, NudgeKind, Word } from '../../shared/domain';
 import { countFillers } from './fillerWords';
 import { recentWordsPerMinute } from './pace';
 

@@ -1,5 +1,5 @@
 // Speaking pace in words per minute, for the whole answer and for the live "right now" reading.
-import type { Word } from '../domain';
+import type { Word } from '../../shared/domain';
 import { isVocalFiller, normalizeWord } from './fillerWords';
 
 export const SECONDS_PER_MINUTE = 60;

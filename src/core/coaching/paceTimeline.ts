@@ -1,6 +1,6 @@
 // Pace over time: words per minute in a window sliding across the answer, so the report can show where the
 // speaker rushed or dragged rather than one average that hides both.
-import type { PacePoint, Word } from '../domain';
+import type { PacePoint, Word } from '../../shared/domain';
 import { SECONDS_PER_MINUTE } from './pace';
 
 /** Wide enough to hold a couple of sentences, so a single pause doesn't dominate. */

@@ -1,5 +1,5 @@
 // Long silences between words: a few are fine (and often good), but many or very long ones read as lost.
-import type { Pause, Word } from '../domain';
+import type { Pause, Word } from '../../shared/domain';
 
 /** Gaps shorter than this are ordinary breathing and phrasing. */
 export const LONG_PAUSE_SEC = 2;

@@ -1,5 +1,5 @@
 // Finding multi-word phrases in a timed transcript, shared by the hedge, repetition and structure checks.
-import type { PhraseHit, Word } from '../domain';
+import type { PhraseHit, Word } from '../../shared/domain';
 import { normalizeWord } from './fillerWords';
 
 /** A transcript's words normalised once ("Don’t," → "don't"), with the punctuation that ended each. */

@@ -1,7 +1,7 @@
 // Pitch (f0) and loudness per 10 ms frame with the YIN algorithm (de Cheveigné & Kawahara, 2002): a
 // difference function, its cumulative-mean normalisation, an absolute threshold and parabolic
 // interpolation. Voice analysis and the filled-pause detector both read this track.
-import { SAMPLE_RATE_HZ } from '../audio/pcm';
+import { SAMPLE_RATE_HZ } from '../../shared/audioFormat';
 
 export type PitchParams = {
   /** Time between frame centres. */

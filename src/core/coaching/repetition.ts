@@ -1,6 +1,6 @@
 // Repetition: stumbles ("I I", "the the"), pet phrases said again and again, and content words leaned on
 // so often the listener starts to count them.
-import type { LanguageAnalysis, PhraseHit, Word } from '../domain';
+import type { LanguageAnalysis, PhraseHit, Word } from '../../shared/domain';
 import { isVocalFiller } from './fillerWords';
 import { hitAt, normalizeTranscript } from './phraseMatch';
 import { isStopWord } from './stopWords';

@@ -1,6 +1,6 @@
 // A session's score: the mean of its answers' scores, with each aspect averaged over the answers that
 // measured it, so the breakdown says which habit held the whole session back.
-import type { AnswerAnalysis, ScoreComponent, ScoreComponentId, SessionScore } from '../domain';
+import type { AnswerAnalysis, ScoreComponent, ScoreComponentId, SessionScore } from '../../shared/domain';
 import { SCORE_LABELS } from './answerScore';
 
 export function scoreSession(analyses: readonly (AnswerAnalysis | undefined)[]): SessionScore | null {

@@ -1,7 +1,7 @@
 // How fast the spectral envelope changes over a stretch of audio. A held "uh" keeps one vowel, so its
 // envelope barely moves; a word glides from sound to sound. The envelope is summarised by the first
 // normalised autocorrelation lags of the pre-emphasised signal, which track the formants cheaply.
-import { SAMPLE_RATE_HZ } from '../audio/pcm';
+import { SAMPLE_RATE_HZ } from '../../shared/audioFormat';
 
 const WINDOW_SEC = 0.025;
 const STEP_SEC = 0.01;

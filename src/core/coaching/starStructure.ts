@@ -1,7 +1,7 @@
 // STAR (situation, task, action, result) for behavioural questions: which parts the answer has, judged by
 // the phrases people use to open each part. Cue phrases are explainable ("found 'as a result' at 1:12"),
 // which matters more here than catching every paraphrase.
-import type { StarPart, StructureAnalysis, Word } from '../domain';
+import type { StarPart, StructureAnalysis, Word } from '../../shared/domain';
 import { createCueMatcher } from './cueMatcher';
 
 export const STAR_CUES: Record<StarPart, readonly string[]> = {

@@ -1,7 +1,7 @@
 // Two to four suggestions written for the speaker: each names what happened, with numbers and times
 // from this answer, and one thing to try. The weakest aspects come first; if the answer had fewer than
 // two problems, what went well fills the rest, because knowing what to keep matters too.
-import type { AnswerAnalysis, FillerHit, ScoreComponentId, StarPart, Suggestion } from '../domain';
+import type { AnswerAnalysis, FillerHit, ScoreComponentId, StarPart, Suggestion } from '../../shared/domain';
 import { COMFORTABLE_WPM } from './answerScore';
 import { timeLabel } from './timeLabel';
 

@@ -1,6 +1,6 @@
 // For situational, motivational and technical-communication questions: does the answer touch the points a
 // strong answer covers? Each point has cue words; the first one heard marks it covered, with where.
-import type { Question, QuestionKind, StructureAnalysis, TalkingPoint, Word } from '../domain';
+import type { Question, QuestionKind, StructureAnalysis, TalkingPoint, Word } from '../../shared/domain';
 import { createCueMatcher } from './cueMatcher';
 
 /** Used when a question (e.g. a custom one) has no talking points of its own. */

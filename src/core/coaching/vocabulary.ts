@@ -1,6 +1,6 @@
 // Vocabulary richness: how many different words the answer uses. The plain type-token ratio falls as any
 // answer grows longer, so the moving-average version (MATTR, Covington & McFall 2010) is the one to compare.
-import type { LanguageAnalysis, Word } from '../domain';
+import type { LanguageAnalysis, Word } from '../../shared/domain';
 import { isVocalFiller, normalizeWord } from './fillerWords';
 
 /** MATTR's window: long enough to be stable, short enough for a one-minute answer. */

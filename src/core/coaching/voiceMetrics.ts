@@ -1,7 +1,7 @@
 // Voice from the audio itself: how much the pitch moves (a monotone delivery sounds disengaged), how much
 // the loudness varies, and whether sentences fade out at the end. Everything is reported with where it
 // happened, so the speaker can listen back to that moment.
-import type { TimeSpan, TrailingOff, VoiceAnalysis, Word } from '../domain';
+import type { TimeSpan, TrailingOff, VoiceAnalysis, Word } from '../../shared/domain';
 import { endsSentence } from './phraseMatch';
 import { hzToSemitones, type PitchFrame, type PitchTrack } from './pitchTracker';
 import { standardDeviation } from './paceTimeline';

@@ -1,6 +1,6 @@
 // Small formatting helpers shared by the Markdown and HTML reports.
-import type { RubricScores } from '../domain';
-import { RUBRIC_CRITERIA } from '../domain';
+import type { RubricScores } from '../../shared/domain';
+import { RUBRIC_CRITERIA } from '../../shared/domain';
 
 export function clock(sec: number): string {
   const total = Math.max(0, Math.round(sec));

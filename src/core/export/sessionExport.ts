@@ -9,7 +9,7 @@ import type {
   SessionReview,
   SessionScore,
   Word,
-} from '../domain';
+} from '../../shared/domain';
 
 export const SESSION_EXPORT_FORMAT = 'interview-coach.session';
 export const SESSION_EXPORT_VERSION = 1;

@@ -1,6 +1,6 @@
 // Practice sets: the questions for one sitting, chosen by role and length, shuffled or in bank order, or
 // picked by hand. Pure, with the randomness injected, so a set can be reproduced in tests.
-import type { Question, RoleFamily } from '../domain';
+import type { Question, RoleFamily } from '../../shared/domain';
 import { MAX_PRACTICE_SET, type PracticeSetOptions } from '../../shared/coachingSchemas';
 
 export function suitsRole(question: Question, role: RoleFamily | 'any'): boolean {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ROLE_FAMILIES, type Question } from '../domain';
-import { QUESTION_KINDS, talkingPointSchema, targetLengthSchema } from '../../shared/coachingSchemas';
+import { QUESTION_KINDS, ROLE_FAMILIES, type Question } from '../../shared/domain';
+import { talkingPointSchema, targetLengthSchema } from '../../shared/coachingSchemas';
 
 export const questionSchema = z.object({
   id: z.string().min(1),

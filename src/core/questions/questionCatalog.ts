@@ -1,7 +1,7 @@
 // The questions on offer: the shipped bank plus the user's own. Custom questions live in a store (SQLite in
 // the app and CLI); the catalog only merges and validates.
 import { randomUUID } from 'node:crypto';
-import type { Question } from '../domain';
+import type { Question } from '../../shared/domain';
 import { newCustomQuestionSchema, type NewCustomQuestion } from '../../shared/coachingSchemas';
 
 export interface CustomQuestionStore {

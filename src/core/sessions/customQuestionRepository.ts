@@ -1,5 +1,5 @@
 // SQL for the user's own practice questions.
-import type { Question, RoleFamily, TargetLength } from '../domain';
+import type { Question, RoleFamily, TargetLength } from '../../shared/domain';
 import type { CustomQuestionStore } from '../questions/questionCatalog';
 import type { Db } from './database';
 

@@ -1,7 +1,8 @@
 // One answer being recorded: PCM in, live captions/stats/nudges out, audio on disk as it arrives,
 // and at Stop a final pass over the whole answer. Data flows one way: pcm → transcriber → scorer.
-import type { CaptionUpdate, LiveStats, Nudge, Word } from '../domain';
-import { pcm16ToFloat32, SampleBuffer, samplesToSec, SAMPLE_RATE_HZ } from '../audio/pcm';
+import type { CaptionUpdate, LiveStats, Nudge, Word } from '../../shared/domain';
+import { pcm16ToFloat32, SampleBuffer, samplesToSec } from '../audio/pcm';
+import { SAMPLE_RATE_HZ } from '../../shared/audioFormat';
 import { WavWriter } from '../audio/wavWriter';
 import { describeFsError } from '../fsErrors';
 import { TranscriptionAbortedError, type Transcriber } from '../asr/transcriber';

@@ -1,5 +1,5 @@
 // Committed live words, written as they commit, so a crash mid-answer loses no committed text.
-import type { Word } from '../domain';
+import type { Word } from '../../shared/domain';
 import type { Db } from './database';
 
 export type InterruptedAnswer = {

@@ -5,7 +5,7 @@ import {
   type RubricCriterion,
   type RubricScores,
   type SessionReview,
-} from '../domain';
+} from '../../shared/domain';
 import type { Db } from './database';
 
 type NoteRow = {

@@ -12,7 +12,7 @@ import type {
   SessionDetail,
   SessionSummary,
   TargetLength,
-} from '../domain';
+} from '../../shared/domain';
 import type { EngineHost } from '../asr/engineHost';
 import type { Transcriber } from '../asr/transcriber';
 import { DEFAULT_TARGET } from '../coaching/answerLength';

@@ -1,6 +1,6 @@
 // The history list (sort, filters, paging) and full-text search over transcripts and coach notes.
 // Both are single SQL statements over the indices and FTS5 tables of migration 003.
-import type { HistoryPage, SearchHit, SessionSummary, Word } from '../domain';
+import type { HistoryPage, SearchHit, SessionSummary, Word } from '../../shared/domain';
 import {
   historyQuerySchema,
   searchQuerySchema,

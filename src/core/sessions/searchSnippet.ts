@@ -1,6 +1,6 @@
 // Pure helpers for full-text search: the user's words as a safe FTS5 query, and the sentence of a
 // transcript (or note) that matched, with the matching words marked and the moment to jump to.
-import type { SnippetPart, Word } from '../domain';
+import type { SnippetPart, Word } from '../../shared/domain';
 
 /** Letters and digits in any script; everything else separates terms (FTS5's unicode61 does the same). */
 const TERM_PATTERN = /[\p{L}\p{N}]+/gu;

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataPaths } from '../dataPaths';
-import type { DataUsage } from '../domain';
+import type { DataUsage } from '../../shared/domain';
 import type { Db } from './database';
 
 export class MissingRecordingError extends Error {}

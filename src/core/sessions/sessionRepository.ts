@@ -6,7 +6,7 @@ import type {
   SessionDetail,
   SessionSummary,
   Word,
-} from '../domain';
+} from '../../shared/domain';
 import type { Db } from './database';
 
 type AnswerRow = {

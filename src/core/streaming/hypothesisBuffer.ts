@@ -1,6 +1,6 @@
 // LocalAgreement-2 (Macháček et al. 2023, ufal/whisper_streaming): a word is committed once two
 // consecutive hypotheses agree on it as part of their common prefix. Pure logic, no engine.
-import type { Word } from '../domain';
+import type { Word } from '../../shared/domain';
 
 /** Words that start this much before the last commit are re-heard audio, not new speech. */
 export const COMMIT_SLACK_SEC = 0.1;

@@ -1,7 +1,8 @@
 // Sliding-window transcription: re-transcribe the uncommitted audio on each step, commit what two
 // consecutive passes agree on, and trim the window so a step's cost stays bounded.
-import type { Word } from '../domain';
-import { SAMPLE_RATE_HZ, SampleBuffer, samplesToSec } from '../audio/pcm';
+import type { Word } from '../../shared/domain';
+import { SampleBuffer, samplesToSec } from '../audio/pcm';
+import { SAMPLE_RATE_HZ } from '../../shared/audioFormat';
 import type { Transcriber } from '../asr/transcriber';
 import { HypothesisBuffer } from './hypothesisBuffer';
 import type { SpeechGate } from './speechGate';

@@ -1,10 +1,11 @@
 // What the streaming engine needs from voice activity detection: was anything said since a given
 // time (else a step would only transcribe silence), and has the speaker just finished a thought
 // (then the tail can be committed now instead of waiting for the next words).
+import { SAMPLE_RATE_HZ } from '../../shared/audioFormat';
 import type { SpeechProbabilityModel } from '../vad/sileroVad';
 import { VadSegmenter, type Pause, type VadParams } from '../vad/speechSegments';
 
-const HALF_SAMPLE_SEC = 0.5 / 16_000;
+const HALF_SAMPLE_SEC = 0.5 / SAMPLE_RATE_HZ;
 
 export class SpeechGate {
   private readonly segmenter: VadSegmenter;
@@ -21,7 +22,7 @@ export class SpeechGate {
     this.segmenter = new VadSegmenter(model, params, {
       onWindow: (probability, windowStartSec) => {
         if (probability >= this.segmenter.params.threshold) {
-          this.lastVoicedWindowSec = windowStartSec + model.windowSamples / 16_000;
+          this.lastVoicedWindowSec = windowStartSec + model.windowSamples / SAMPLE_RATE_HZ;
         }
       },
     });

@@ -5,7 +5,7 @@
 //   → magnitude → 4 Conv1d+ReLU layers (strides 1, 2, 2, 1; padding 1) → 1 × 128
 //   → LSTM cell → ReLU → 1×1 conv → sigmoid.
 // Every buffer is allocated once; the hot loops index Float32Arrays directly.
-import { SAMPLE_RATE_HZ } from '../audio/pcm';
+import { SAMPLE_RATE_HZ } from '../../shared/audioFormat';
 import { loadSileroModel, type SileroModel, VadModelFileError } from './sileroModel';
 
 /**

@@ -3,7 +3,7 @@
 // speech starts at the first window at or above `threshold`; it ends at the first window below
 // `negThreshold` (hysteresis) once `minSilenceMs` of such silence has followed; candidates shorter than
 // `minSpeechMs` are dropped as clicks and coughs; kept segments are widened by `speechPadMs` each side.
-import { SAMPLE_RATE_HZ } from '../audio/pcm';
+import { SAMPLE_RATE_HZ } from '../../shared/audioFormat';
 import type { SpeechProbabilityModel } from './sileroVad';
 
 export type VadParams = {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { EngineHost } from '../../../src/core/asr/engineHost';
 import { dataPaths } from '../../../src/core/dataPaths';
-import type { EngineStatus } from '../../../src/core/domain';
+import type { EngineStatus } from '../../../src/shared/domain';
 import { openDatabase } from '../../../src/core/sessions/database';
 import { PracticeService } from '../../../src/core/sessions/practiceService';
 import { SessionRepository } from '../../../src/core/sessions/sessionRepository';

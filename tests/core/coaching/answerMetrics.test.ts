@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { Word } from '../../../src/core/domain';
+import type { Word } from '../../../src/shared/domain';
 import { analyzeAnswer } from '../../../src/core/coaching/answerMetrics';
 
 describe('analyzeAnswer', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeAnswerAnalysis } from '../../../src/core/coaching/answerAnalysis';
 import { scoreSession } from '../../../src/core/coaching/sessionScore';
 import { writeSuggestions } from '../../../src/core/coaching/suggestions';
-import type { AnswerAnalysis, Word } from '../../../src/core/domain';
+import type { AnswerAnalysis, Word } from '../../../src/shared/domain';
 
 /** An answer at `wpm` lasting `sec`, built from `sentence` repeated, with `ums` vocal fillers mixed in. */
 function answer(sentence: string, sec: number, wpm = 140, ums = 0): Word[] {

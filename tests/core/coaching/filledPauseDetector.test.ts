@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectFilledPauses } from '../../../src/core/coaching/filledPauseDetector';
 import { trackPitch } from '../../../src/core/coaching/pitchTracker';
 import { meanSpectralChange } from '../../../src/core/coaching/spectralChange';
-import type { Word } from '../../../src/core/domain';
+import type { Word } from '../../../src/shared/domain';
 import { concat, noise, silence, swinging, voiced } from './signals';
 
 /** "word word <gap> word word": speech with moving pitch around a 1 s gap holding `gap`. */

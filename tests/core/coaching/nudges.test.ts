@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { Nudge, Word } from '../../../src/core/domain';
+import type { Nudge, Word } from '../../../src/shared/domain';
 import { DEFAULT_NUDGE_PARAMS, NudgeEngine } from '../../../src/core/coaching/nudges';
 
 const NORMAL_WPM = 130;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { Word } from '../../../src/core/domain';
+import type { Word } from '../../../src/shared/domain';
 import {
   MIN_PACE_SPEECH_SEC,
   RECENT_PACE_WINDOW_SEC,

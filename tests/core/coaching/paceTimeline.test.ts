@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePace } from '../../../src/core/coaching/answerAnalysis';
 import { paceTimeline, standardDeviation } from '../../../src/core/coaching/paceTimeline';
-import type { Word } from '../../../src/core/domain';
+import type { Word } from '../../../src/shared/domain';
 
 /** Words at `wpm` from `fromSec` to `toSec`. */
 function speech(fromSec: number, toSec: number, wpm: number, text = 'word'): Word[] {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { Word } from '../../../src/core/domain';
+import type { Word } from '../../../src/shared/domain';
 import { findLongPauses, LONG_PAUSE_SEC } from '../../../src/core/coaching/pauses';
 
 const word = (startSec: number, endSec: number): Word => ({ text: 'w', startSec, endSec });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { trackPitch } from '../../../src/core/coaching/pitchTracker';
 import { analyzeVoice, MONOTONE_BELOW_SEMITONES } from '../../../src/core/coaching/voiceMetrics';
-import type { Word } from '../../../src/core/domain';
+import type { Word } from '../../../src/shared/domain';
 import { concat, silence, swinging, voiced } from './signals';
 
 /** Words every 0.5 s over [fromSec, toSec), with a full stop every `sentenceWords` words. */

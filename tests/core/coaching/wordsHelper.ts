@@ -1,5 +1,5 @@
 // Builds evenly timed words from a sentence, for detector tests that care about text more than timing.
-import type { Word } from '../../../src/core/domain';
+import type { Word } from '../../../src/shared/domain';
 
 export function timedWords(text: string, slotSec = 0.4, startSec = 0): Word[] {
   return text

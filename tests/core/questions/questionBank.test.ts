@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ROLE_FAMILIES } from '../../../src/core/domain';
+import { ROLE_FAMILIES } from '../../../src/shared/domain';
 import { buildPracticeSet, shuffle, suitsRole } from '../../../src/core/questions/practiceSet';
 import { loadQuestionBank } from '../../../src/core/questions/questionBank';
 import { InMemoryCustomQuestions, QuestionCatalog } from '../../../src/core/questions/questionCatalog';
 import { resourcesDir } from '../../../src/core/resourcesDir';
-import { QUESTION_KINDS } from '../../../src/shared/coachingSchemas';
+import { QUESTION_KINDS } from '../../../src/shared/domain';
 import { tempDir } from '../../helpers/fixtures';
 
 const bank = loadQuestionBank(path.join(resourcesDir(), 'questions.json'));

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { computeAnswerAnalysis } from '../../../src/core/coaching/answerAnalysis';
 import { analyzeAnswer } from '../../../src/core/coaching/answerMetrics';
-import type { Word } from '../../../src/core/domain';
+import type { Word } from '../../../src/shared/domain';
 import { QuestionCatalog } from '../../../src/core/questions/questionCatalog';
 import { CustomQuestionRepository } from '../../../src/core/sessions/customQuestionRepository';
 import { migrate, openDatabase } from '../../../src/core/sessions/database';

@@ -9,7 +9,7 @@ import type { AsrResult, TranscribeOptions, Transcriber } from '../../../src/cor
 import { float32ToPcm16 } from '../../../src/core/audio/pcm';
 import { readWav16kMono } from '../../../src/core/audio/readWav';
 import { dataPaths } from '../../../src/core/dataPaths';
-import type { Nudge, Question, Word } from '../../../src/core/domain';
+import type { Nudge, Question, Word } from '../../../src/shared/domain';
 import { InMemoryCustomQuestions, QuestionCatalog } from '../../../src/core/questions/questionCatalog';
 import { openDatabase } from '../../../src/core/sessions/database';
 import { PracticeService, type StartAnswerRequest } from '../../../src/core/sessions/practiceService';

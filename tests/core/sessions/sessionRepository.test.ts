@@ -5,7 +5,7 @@ import { migrate, openDatabase } from '../../../src/core/sessions/database';
 import { MIGRATIONS } from '../../../src/core/sessions/migrations';
 import { SessionRepository } from '../../../src/core/sessions/sessionRepository';
 import { analyzeAnswer } from '../../../src/core/coaching/answerMetrics';
-import type { Word } from '../../../src/core/domain';
+import type { Word } from '../../../src/shared/domain';
 import { tempDir } from '../../helpers/fixtures';
 
 const words: Word[] = [

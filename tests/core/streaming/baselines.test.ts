@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Word } from '../../../src/core/domain';
+import type { Word } from '../../../src/shared/domain';
 import { FixedChunkPolicy } from '../../../src/core/streaming/baselines/fixedChunkPolicy';
 import { OursPolicy } from '../../../src/core/streaming/baselines/oursPolicy';
 import { SlidingStepPolicy, stepsPerLine } from '../../../src/core/streaming/baselines/slidingStepPolicy';

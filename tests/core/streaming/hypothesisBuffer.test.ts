@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HypothesisBuffer, normaliseWord } from '../../../src/core/streaming/hypothesisBuffer';
-import type { Word } from '../../../src/core/domain';
+import type { Word } from '../../../src/shared/domain';
 
 const w = (text: string, startSec: number, endSec = startSec + 0.3): Word => ({ text, startSec, endSec });
 

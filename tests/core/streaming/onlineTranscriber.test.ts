@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OnlineTranscriber } from '../../../src/core/streaming/onlineTranscriber';
 import { audioCtxFor, DEFAULT_STREAM_PARAMS } from '../../../src/core/streaming/streamParams';
-import type { Word } from '../../../src/core/domain';
+import type { Word } from '../../../src/shared/domain';
 import { clockAudio, ReplayTranscriber, referenceWords } from '../../helpers/replayTranscriber';
 
 const SR = 16_000;

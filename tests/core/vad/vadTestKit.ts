@@ -1,7 +1,7 @@
 // Shared helpers for the VAD tests: the real model's path, generated audio, a scripted probability
 // source for the segmenter's rules, and a writer for hand-made ggml VAD files.
 import path from 'node:path';
-import { SAMPLE_RATE_HZ } from '../../../src/core/audio/pcm';
+import { SAMPLE_RATE_HZ } from '../../../src/shared/audioFormat';
 import type { SileroHeader, VadTensor } from '../../../src/core/vad/sileroModel';
 import type { SpeechProbabilityModel } from '../../../src/core/vad/sileroVad';
 import { REPO_ROOT } from '../../helpers/fixtures';

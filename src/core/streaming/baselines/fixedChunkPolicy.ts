@@ -4,7 +4,8 @@
 // lies before the middle of the overlap with the next chunk and that start after the last word already
 // emitted, so a word heard in both copies is emitted once even when their timestamps jitter across
 // that middle.
-import { SAMPLE_RATE_HZ, secToSamples } from '../../audio/pcm';
+import { secToSamples } from '../../audio/pcm';
+import { SAMPLE_RATE_HZ } from '../../../shared/audioFormat';
 import type { Transcriber } from '../../asr/transcriber';
 import { audioCtxFor, DEFAULT_STREAM_PARAMS, type StreamParams } from '../streamParams';
 import { mergeSteps, shiftWords, wordsAfter, type PolicyStep, type StreamingPolicy } from './streamingPolicy';

@@ -4,8 +4,9 @@
 // only the last `keepSec` of audio is carried into the next line. stream.cpp derives stepsPerLine as
 // max(1, length / step - 1), i.e. 2 for 3 s / 10 s: a line is final once the next step would no
 // longer fit the window beside the audio it already holds.
-import type { Word } from '../../domain';
-import { SAMPLE_RATE_HZ, secToSamples } from '../../audio/pcm';
+import type { Word } from '../../../shared/domain';
+import { secToSamples } from '../../audio/pcm';
+import { SAMPLE_RATE_HZ } from '../../../shared/audioFormat';
 import type { Transcriber } from '../../asr/transcriber';
 import { audioCtxFor, DEFAULT_STREAM_PARAMS, type StreamParams } from '../streamParams';
 import {

@@ -1,13 +1,7 @@
 // Pure PCM helpers used by the recorder worklet (and unit-tested in jsdom): float → 16-bit with clipping,
 // a stateful low-pass resampler to 16 kHz, and a framer that cuts the stream into 200 ms frames.
 
-import type { WIRE_SAMPLE_RATE_HZ } from '../../../shared/ipcContract';
-
-/** What main accepts (the contract's WIRE_SAMPLE_RATE_HZ; imported as a type so zod stays out of the bundle). */
-export const TARGET_SAMPLE_RATE_HZ: typeof WIRE_SAMPLE_RATE_HZ = 16_000;
-export const FRAME_MS = 200;
-/** 200 ms at 16 kHz. */
-export const FRAME_SAMPLES = (TARGET_SAMPLE_RATE_HZ * FRAME_MS) / 1000;
+import { FRAME_SAMPLES, SAMPLE_RATE_HZ } from '../../../shared/audioFormat';
 
 /** Anti-aliasing cutoff as a fraction of the output Nyquist frequency (7.2 kHz for 16 kHz output). */
 const CUTOFF_FRACTION_OF_NYQUIST = 0.9;
@@ -62,7 +56,7 @@ export class Resampler {
   /** Next output instant relative to the next block's first sample, in units of 1/outputRate input samples. */
   private nextPosition = 0;
 
-  constructor(inputRate: number, outputRate = TARGET_SAMPLE_RATE_HZ) {
+  constructor(inputRate: number, outputRate = SAMPLE_RATE_HZ) {
     if (!Number.isInteger(inputRate) || !Number.isInteger(outputRate) || inputRate <= 0 || outputRate <= 0) {
       throw new RangeError(`sample rates must be positive integers (got ${inputRate} → ${outputRate})`);
     }

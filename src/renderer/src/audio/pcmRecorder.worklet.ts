@@ -1,7 +1,8 @@
 // AudioWorklet (runs on the audio thread): mixes the microphone to mono, resamples it from the context's
 // rate to 16 kHz, and posts 200 ms frames of 16-bit PCM (transferred) with their level to the main thread.
 // Loaded through Vite's `?worker&url`, which bundles this file and its imports into one script.
-import { Pcm16Framer, Resampler, TARGET_SAMPLE_RATE_HZ, type Pcm16Frame } from './pcmConvert';
+import { SAMPLE_RATE_HZ } from '../../../shared/audioFormat';
+import { Pcm16Framer, Resampler, type Pcm16Frame } from './pcmConvert';
 import { PCM_RECORDER_PROCESSOR, type RecorderCommand, type RecorderMessage } from './recorderProtocol';
 
 // The AudioWorkletGlobalScope is not part of TypeScript's DOM lib.
@@ -16,7 +17,7 @@ declare function registerProcessor(name: string, processor: new () => AudioWorkl
 const RENDER_QUANTUM_FRAMES = 128;
 
 class PcmRecorderProcessor extends AudioWorkletProcessor {
-  private readonly resampler = new Resampler(sampleRate, TARGET_SAMPLE_RATE_HZ);
+  private readonly resampler = new Resampler(sampleRate, SAMPLE_RATE_HZ);
   private readonly framer = new Pcm16Framer((frame) => this.post(frame));
   private mono = new Float32Array(RENDER_QUANTUM_FRAMES);
   private resampled = new Float32Array(this.resampler.maxOutputLength(RENDER_QUANTUM_FRAMES));

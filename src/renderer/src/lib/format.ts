@@ -1,5 +1,5 @@
 // Small display formatters shared by the screens.
-import type { Question, RoleFamily, TargetLength } from '../../../core/domain';
+import type { Question, RoleFamily, TargetLength } from '../../../shared/domain';
 
 /** 83.4 → "01:23"; an hour or more → "1:02:03". */
 export function formatClock(totalSec: number): string {

@@ -1,7 +1,7 @@
 // The History screen: one page of sessions for the current sort and filters, full-text search, and
 // the moment a search hit asked review to jump to.
 import type { StateCreator } from 'zustand';
-import type { SearchHit, SessionSummary } from '../../../core/domain';
+import type { SearchHit, SessionSummary } from '../../../shared/domain';
 import type { HistoryQuery } from '../../../shared/reviewSchemas';
 import type { CoachState } from './index';
 import { errorMessage, type LoadStatus } from './sessionSlice';

@@ -1,7 +1,7 @@
 // Everything about the answer being recorded right now: captions, live stats, the current nudge,
 // engine status and the recording state machine (idle → starting → recording → finalising → idle).
 import type { StateCreator } from 'zustand';
-import type { CaptionUpdate, EngineStatus, LiveStats, Nudge } from '../../../core/domain';
+import type { CaptionUpdate, EngineStatus, LiveStats, Nudge } from '../../../shared/domain';
 import type { StartedAnswer } from '../../../shared/ipcContract';
 import type { PcmLevel } from '../audio/pcmConvert';
 import type { CoachState } from './index';

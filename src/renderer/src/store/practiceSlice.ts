@@ -1,7 +1,7 @@
 // Practice sets (the questions for one sitting, their progress, skips and retries) and the user's own
 // questions. The set is built in main (questions:practice-set) so the same rules serve every front end.
 import type { StateCreator } from 'zustand';
-import type { Question } from '../../../core/domain';
+import type { Question } from '../../../shared/domain';
 import type { NewCustomQuestion, PracticeSetOptions } from '../../../shared/coachingSchemas';
 import type { CoachState } from './index';
 import { errorMessage } from './sessionSlice';

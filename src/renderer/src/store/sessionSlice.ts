@@ -1,7 +1,7 @@
 // Questions to practise, the practice session being continued, the last answer's result,
 // and the saved sessions shown in History.
 import type { StateCreator } from 'zustand';
-import type { AnswerResult, Question, SessionDetail, SessionSummary } from '../../../core/domain';
+import type { AnswerResult, Question, SessionDetail, SessionSummary } from '../../../shared/domain';
 import type { CoachState } from './index';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';

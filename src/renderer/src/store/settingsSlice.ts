@@ -1,6 +1,6 @@
 // The coaching settings (nudge thresholds, default answer length), loaded from and saved to main.
 import type { StateCreator } from 'zustand';
-import type { TargetLength } from '../../../core/domain';
+import type { TargetLength } from '../../../shared/domain';
 import type { CoachSettings, SettingsUpdate } from '../../../shared/coachingSchemas';
 import type { CoachState } from './index';
 import type { LoadStatus } from './sessionSlice';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ExportFormat } from '../../../../core/domain';
+import type { ExportFormat } from '../../../../shared/domain';
 import { errorMessage } from '../../store/sessionSlice';
 import { saveDownload } from './download';
 

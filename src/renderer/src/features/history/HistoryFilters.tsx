@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { ROLE_FAMILIES, type QuestionKind, type RoleFamily } from '../../../../core/domain';
+import { ROLE_FAMILIES, type QuestionKind, type RoleFamily } from '../../../../shared/domain';
 import { QUESTION_KIND_LABELS, ROLE_LABELS } from '../../lib/format';
 import { useCoachStore } from '../../store';
 import type { HistoryFilters as Filters } from '../../store/historySlice';

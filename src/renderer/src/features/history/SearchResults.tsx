@@ -1,4 +1,4 @@
-import type { SearchHit } from '../../../../core/domain';
+import type { SearchHit } from '../../../../shared/domain';
 import { formatClock, formatDateTime } from '../../lib/format';
 import { useCoachStore } from '../../store';
 

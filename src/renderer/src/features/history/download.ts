@@ -1,6 +1,6 @@
 // Saves bytes as a file through the browser's download: in Electron this opens the Save dialog,
 // in a browser it lands in Downloads. One path for both front doors.
-import type { ExportedSession } from '../../../../core/domain';
+import type { ExportedSession } from '../../../../shared/domain';
 
 /** Long enough for the download to start reading the Blob before its URL is released. */
 const REVOKE_AFTER_MS = 60_000;

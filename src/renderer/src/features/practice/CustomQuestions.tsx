@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { QuestionKind } from '../../../../core/domain';
+import type { QuestionKind } from '../../../../shared/domain';
 import { QUESTION_KIND_LABELS } from '../../lib/format';
 import { useCoachStore } from '../../store';
 import { errorMessage } from '../../store/sessionSlice';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { ROLE_FAMILIES, type QuestionKind, type RoleFamily } from '../../../../core/domain';
+import { ROLE_FAMILIES, type QuestionKind, type RoleFamily } from '../../../../shared/domain';
 import { QUESTION_KIND_LABELS, ROLE_LABELS } from '../../lib/format';
 import { useCoachStore } from '../../store';
 import { CustomQuestions } from './CustomQuestions';

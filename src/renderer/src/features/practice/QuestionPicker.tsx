@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { Question } from '../../../../core/domain';
+import type { Question } from '../../../../shared/domain';
 import { QUESTION_KIND_LABELS } from '../../lib/format';
 import { useCoachStore } from '../../store';
 

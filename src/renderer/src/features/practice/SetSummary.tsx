@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { SessionDetail } from '../../../../core/domain';
+import type { SessionDetail } from '../../../../shared/domain';
 import { plural } from '../../lib/format';
 import { useCoachStore } from '../../store';
 import { errorMessage } from '../../store/sessionSlice';

@@ -1,7 +1,7 @@
 // The record/stop flow: startAnswer → open the microphone → stream frames → stop the microphone →
 // stopAnswer → result. Also the optional microphone check (level meter without recording).
 import { startMicrophone, toMicrophoneError, type Microphone } from '../../audio/microphone';
-import { TARGET_SAMPLE_RATE_HZ } from '../../audio/pcmConvert';
+import { SAMPLE_RATE_HZ } from '../../../../shared/audioFormat';
 import { useCoachStore } from '../../store';
 import { errorMessage, selectCurrentQuestion } from '../../store/sessionSlice';
 
@@ -40,7 +40,7 @@ export async function startRecording(): Promise<void> {
     const started = await window.api.startAnswer({
       questionId: question.id,
       questionText: question.text,
-      sampleRateHz: TARGET_SAMPLE_RATE_HZ,
+      sampleRateHz: SAMPLE_RATE_HZ,
       ...(state.activeSessionId ? { sessionId: state.activeSessionId } : {}),
     });
     answerId = started.answerId;

@@ -1,4 +1,4 @@
-import type { AnswerAnalysis, StarPart } from '../../../../core/domain';
+import type { AnswerAnalysis, StarPart } from '../../../../shared/domain';
 import { formatClock } from '../../lib/format';
 
 const STAR_LABELS: Record<StarPart, string> = {

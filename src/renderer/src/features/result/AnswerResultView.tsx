@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { AnswerResult } from '../../../../core/domain';
+import type { AnswerResult } from '../../../../shared/domain';
 import { AnalysisDetails } from './AnalysisDetails';
 import { FillerTimeline } from './FillerTimeline';
 import { MetricsCards } from './MetricsCards';

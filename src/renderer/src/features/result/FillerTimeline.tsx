@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
-import type { AnswerAnalysis, FillerHit } from '../../../../core/domain';
+import type { AnswerAnalysis, FillerHit } from '../../../../shared/domain';
 import { axis, clockTick, UPlotChart, type ChartTheme } from '../charts/UPlotChart';
 
 const HEIGHT = 150;

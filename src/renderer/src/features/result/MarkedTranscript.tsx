@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import type { AnswerResult } from '../../../../core/domain';
+import type { AnswerResult } from '../../../../shared/domain';
 import { formatSeconds } from '../../lib/format';
 import { attachesToPrevious, buildTranscriptTokens, splitTrailingPunctuation } from './transcriptTokens';
 

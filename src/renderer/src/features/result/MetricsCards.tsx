@@ -1,4 +1,4 @@
-import type { AnswerAnalysis, AnswerMetrics } from '../../../../core/domain';
+import type { AnswerAnalysis, AnswerMetrics } from '../../../../shared/domain';
 import { formatClock, formatSeconds, formatWpm } from '../../lib/format';
 
 /** A comfortable interview pace, shown as a reference next to the measured one. */

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
-import type { PaceAnalysis } from '../../../../core/domain';
+import type { PaceAnalysis } from '../../../../shared/domain';
 import { axis, clockTick, UPlotChart, type ChartTheme } from '../charts/UPlotChart';
 import { COMFORTABLE_PACE_WPM } from './MetricsCards';
 

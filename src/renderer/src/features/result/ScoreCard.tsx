@@ -1,4 +1,4 @@
-import type { AnswerScore } from '../../../../core/domain';
+import type { AnswerScore } from '../../../../shared/domain';
 
 type Props = {
   score: AnswerScore;

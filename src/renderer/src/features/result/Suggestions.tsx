@@ -1,4 +1,4 @@
-import type { Suggestion } from '../../../../core/domain';
+import type { Suggestion } from '../../../../shared/domain';
 
 type Props = { suggestions: readonly Suggestion[]; headingLevel?: 2 | 3 | 4; title?: string };
 

@@ -1,4 +1,4 @@
-import type { AnswerResult } from '../../../../core/domain';
+import type { AnswerResult } from '../../../../shared/domain';
 import { MarkedTranscript } from './MarkedTranscript';
 
 type Props = { result: AnswerResult };

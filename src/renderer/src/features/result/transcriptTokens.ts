@@ -1,6 +1,6 @@
 // Turns an answer's words, fillers and long pauses into the sequence the transcript shows:
 // plain words, highlighted fillers (a filler may span words, e.g. "you know") and pause markers.
-import type { FilledPauseCandidate, FillerHit, Pause, PhraseHit, Word } from '../../../../core/domain';
+import type { FilledPauseCandidate, FillerHit, Pause, PhraseHit, Word } from '../../../../shared/domain';
 
 export type TranscriptToken =
   // `index`…`end` (exclusive): the words a token covers, for review's click-to-seek and highlight.

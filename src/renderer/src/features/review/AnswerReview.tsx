@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { AnswerResult, CoachNote } from '../../../../core/domain';
+import type { AnswerResult, CoachNote } from '../../../../shared/domain';
 import { formatClock } from '../../lib/format';
 import { AnswerResultView } from '../result/AnswerResultView';
 import { CoachNotes, type CoachPanelProps } from './CoachNotes';

@@ -5,7 +5,7 @@ import {
   type RubricCriterion,
   type RubricScores,
   type Word,
-} from '../../../../core/domain';
+} from '../../../../shared/domain';
 import { formatClock } from '../../lib/format';
 
 const CRITERION_LABELS: Record<RubricCriterion, string> = {

@@ -1,5 +1,5 @@
 import type { KeyboardEvent, MouseEvent, RefObject } from 'react';
-import type { CoachNote, FillerHit, Pause } from '../../../../core/domain';
+import type { CoachNote, FillerHit, Pause } from '../../../../shared/domain';
 import { formatClock } from '../../lib/format';
 
 type Props = {

@@ -1,5 +1,5 @@
 import { Fragment, memo } from 'react';
-import type { AnswerResult } from '../../../../core/domain';
+import type { AnswerResult } from '../../../../shared/domain';
 import { MarkedTranscript } from '../result/MarkedTranscript';
 import { splitTrailingPunctuation } from '../result/transcriptTokens';
 

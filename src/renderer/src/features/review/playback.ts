@@ -1,5 +1,5 @@
 // Pure playback helpers for review: which word is being said, and where a key press seeks to.
-import type { Word } from '../../../../core/domain';
+import type { Word } from '../../../../shared/domain';
 
 /** A word stays highlighted this long after it ends, so short gaps between words do not flicker. */
 export const WORD_HOLD_SEC = 0.35;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CoachNote, RubricCriterion, SessionReview } from '../../../../core/domain';
+import type { CoachNote, RubricCriterion, SessionReview } from '../../../../shared/domain';
 import type { NewNote } from '../../../../shared/reviewSchemas';
 import { errorMessage } from '../../store/sessionSlice';
 

@@ -1,4 +1,4 @@
-import type { SessionDetail, Suggestion } from '../../../../core/domain';
+import type { SessionDetail, Suggestion } from '../../../../shared/domain';
 import { formatClock, formatWpm } from '../../lib/format';
 import { ScoreCard, scoreTone } from '../result/ScoreCard';
 import { Suggestions } from '../result/Suggestions';

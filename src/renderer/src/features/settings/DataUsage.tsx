@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { DataUsage as Usage } from '../../../../core/domain';
+import type { DataUsage as Usage } from '../../../../shared/domain';
 import { plural } from '../../lib/format';
 import { errorMessage } from '../../store/sessionSlice';
 

@@ -1,5 +1,5 @@
 // Turns the saved sessions into the series the Trends charts draw, oldest first.
-import type { SessionSummary } from '../../../../core/domain';
+import type { SessionSummary } from '../../../../shared/domain';
 
 export type TrendSeries = {
   /** Session start times in Unix seconds (uPlot's time scale). */

@@ -67,7 +67,13 @@ export type LiveStats = {
   behind: boolean;
 };
 
-export type QuestionKind = 'behavioural' | 'situational' | 'motivational' | 'technical-communication';
+export const QUESTION_KINDS = [
+  'behavioural',
+  'situational',
+  'motivational',
+  'technical-communication',
+] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 /** Job families a question suits; 'general' questions suit every role. */
 export const ROLE_FAMILIES = [
