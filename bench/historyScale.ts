@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { QUESTION_KINDS, ROLE_FAMILIES, type QuestionKind, type Word } from '../src/shared/domain';
-import { openDatabase, type Db } from '../src/core/sessions/database';
-import { ReviewRepository } from '../src/core/sessions/reviewRepository';
+import { openDatabase, type Db } from '../src/core/storage/database';
+import { ReviewRepository } from '../src/core/storage/reviewRepository';
 import { BENCHMARKS_MD, sectionMarkers, writeBenchmarkSection } from './benchDocs';
 
 const DEFAULT_SESSIONS = 10_000;

@@ -6,7 +6,7 @@ import type { Word } from '../src/shared/domain';
 import { SpeechGate } from '../src/core/streaming/speechGate';
 import type { SpeechProbabilityModel } from '../src/core/vad/sileroVad';
 import { clockAudio, ReplayTranscriber } from '../tests/helpers/replayTranscriber';
-import type { StreamingPolicy } from '../src/core/streaming/baselines/streamingPolicy';
+import type { StreamingPolicy } from './baselines/streamingPolicy';
 import type { Transcriber } from '../src/core/asr/transcriber';
 import {
   runStream,

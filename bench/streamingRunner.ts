@@ -5,7 +5,7 @@
 import type { Word } from '../src/shared/domain';
 import { SAMPLE_RATE_HZ } from '../src/shared/audioFormat';
 import type { AsrResult, TranscribeOptions, Transcriber } from '../src/core/asr/transcriber';
-import type { StreamingPolicy } from '../src/core/streaming/baselines/streamingPolicy';
+import type { StreamingPolicy } from './baselines/streamingPolicy';
 
 export const BENCH_FRAME_SEC = 0.1;
 export const BENCH_FRAME_SAMPLES = Math.round(BENCH_FRAME_SEC * SAMPLE_RATE_HZ);

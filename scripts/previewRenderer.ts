@@ -17,7 +17,7 @@ import { analyzeAnswer } from '../src/core/coaching/answerMetrics';
 import { trackPitch } from '../src/core/coaching/pitchTracker';
 import { scoreSession } from '../src/core/coaching/sessionScore';
 import { DEFAULT_SETTINGS } from '../src/core/settings/coachSettings';
-import { noteMatch, transcriptMatch } from '../src/core/sessions/searchSnippet';
+import { noteMatch, transcriptMatch } from '../src/core/storage/searchSnippet';
 import { readFileSync } from 'node:fs';
 import type { CoachSettings } from '../src/shared/coachingSchemas';
 import type {

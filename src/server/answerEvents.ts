@@ -1,8 +1,8 @@
 // One PracticeService serves every client of the server, so its events are routed by answer: each goes
 // to whoever started that answer (a browser tab on the bridge, a streaming client), and to nobody else.
 import type { CaptionUpdate, LiveStats, Nudge } from '../shared/domain';
-import type { LiveWordsUpdate } from '../core/sessions/liveAnswer';
-import type { PracticeEvents } from '../core/sessions/practiceService';
+import type { LiveWordsUpdate } from '../core/practice/liveAnswer';
+import type { PracticeEvents } from '../core/practice/practiceService';
 
 export type AnswerListener = {
   caption?: (u: CaptionUpdate) => void;

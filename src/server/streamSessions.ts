@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { BYTES_PER_SAMPLE, SAMPLE_RATE_HZ } from '../shared/audioFormat';
 import type { AnswerResult, LiveStats, Word } from '../shared/domain';
-import type { LiveWordsUpdate } from '../core/sessions/liveAnswer';
-import type { PracticeService } from '../core/sessions/practiceService';
+import type { LiveWordsUpdate } from '../core/practice/liveAnswer';
+import type { PracticeService } from '../core/practice/practiceService';
 import type { AnswerEventRouter } from './answerEvents';
 import type { ServerLimits } from './limits';
 import { ServerError } from './serverErrors';

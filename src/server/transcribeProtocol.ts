@@ -7,7 +7,7 @@
 import type WebSocket from 'ws';
 import { BYTES_PER_SAMPLE, SAMPLE_RATE_HZ } from '../shared/audioFormat';
 import type { AnswerResult, LiveStats, Word } from '../shared/domain';
-import type { LiveWordsUpdate } from '../core/sessions/liveAnswer';
+import type { LiveWordsUpdate } from '../core/practice/liveAnswer';
 import { keepAlive } from './heartbeat';
 import type { ServerLimits } from './limits';
 import { connectionRateLimiter } from './rateLimit';

@@ -10,9 +10,9 @@ import { dataPaths } from '../../src/core/dataPaths';
 import { exportSessionBytes } from '../../src/core/export/exportSession';
 import { BundleError, importBundleBytes, readSessionBundle } from '../../src/core/export/sessionBundle';
 import { readTar, writeTar } from '../../src/core/export/tarArchive';
-import { openDatabase } from '../../src/core/sessions/database';
-import { NoteRepository } from '../../src/core/sessions/noteRepository';
-import { SessionRepository } from '../../src/core/sessions/sessionRepository';
+import { openDatabase } from '../../src/core/storage/database';
+import { NoteRepository } from '../../src/core/storage/noteRepository';
+import { SessionRepository } from '../../src/core/storage/sessionRepository';
 import { tempDir } from '../helpers/fixtures';
 import { saveSession } from '../helpers/savedSession';
 

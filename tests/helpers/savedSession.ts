@@ -4,7 +4,7 @@ import path from 'node:path';
 import { computeAnswerAnalysis } from '../../src/core/coaching/answerAnalysis';
 import { analyzeAnswer } from '../../src/core/coaching/answerMetrics';
 import type { AnswerAnalysis, QuestionKind, RoleFamily, Word } from '../../src/shared/domain';
-import type { SessionRepository } from '../../src/core/sessions/sessionRepository';
+import type { SessionRepository } from '../../src/core/storage/sessionRepository';
 
 export type SavedAnswerSpec = {
   text: string;

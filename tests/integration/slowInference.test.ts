@@ -9,9 +9,9 @@ import { WhisperTranscriber } from '../../src/core/asr/whisperTranscriber';
 import { readWav16kMono } from '../../src/core/audio/readWav';
 import { dataPaths } from '../../src/core/dataPaths';
 import type { AnswerResult, LiveStats } from '../../src/shared/domain';
-import { openDatabase, type Db } from '../../src/core/sessions/database';
-import { PracticeService } from '../../src/core/sessions/practiceService';
-import { SessionRepository } from '../../src/core/sessions/sessionRepository';
+import { openDatabase, type Db } from '../../src/core/storage/database';
+import { PracticeService } from '../../src/core/practice/practiceService';
+import { SessionRepository } from '../../src/core/storage/sessionRepository';
 import { tempDir } from '../helpers/fixtures';
 import { pcmFrames } from '../helpers/serverHarness';
 

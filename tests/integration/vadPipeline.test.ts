@@ -10,9 +10,9 @@ import { float32ToPcm16 } from '../../src/core/audio/pcm';
 import { readWav16kMono } from '../../src/core/audio/readWav';
 import { dataPaths } from '../../src/core/dataPaths';
 import type { CaptionUpdate, LiveStats } from '../../src/shared/domain';
-import { openDatabase, type Db } from '../../src/core/sessions/database';
-import { PracticeService } from '../../src/core/sessions/practiceService';
-import { SessionRepository } from '../../src/core/sessions/sessionRepository';
+import { openDatabase, type Db } from '../../src/core/storage/database';
+import { PracticeService } from '../../src/core/practice/practiceService';
+import { SessionRepository } from '../../src/core/storage/sessionRepository';
 import { REPO_ROOT, sharedAudio, tempDir } from '../helpers/fixtures';
 import { RecordingTranscriber } from '../helpers/recordingTranscriber';
 

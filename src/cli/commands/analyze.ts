@@ -16,11 +16,11 @@ import { QUESTION_KINDS, type Question, type QuestionKind, type TargetLength } f
 import { loadQuestionBank } from '../../core/questions/questionBank';
 import { QuestionCatalog, type CustomQuestionStore } from '../../core/questions/questionCatalog';
 import { resourcesDir } from '../../core/resourcesDir';
-import { CustomQuestionRepository } from '../../core/sessions/customQuestionRepository';
-import { openDatabase } from '../../core/sessions/database';
-import { PracticeService } from '../../core/sessions/practiceService';
-import { SessionRepository } from '../../core/sessions/sessionRepository';
-import { LiveWordStore } from '../../core/sessions/liveWordStore';
+import { CustomQuestionRepository } from '../../core/storage/customQuestionRepository';
+import { openDatabase } from '../../core/storage/database';
+import { PracticeService } from '../../core/practice/practiceService';
+import { SessionRepository } from '../../core/storage/sessionRepository';
+import { LiveWordStore } from '../../core/storage/liveWordStore';
 import { SettingsStore } from '../../core/settings/settingsStore';
 import { targetLengthSchema } from '../../shared/coachingSchemas';
 import { formatAnswerReport } from '../formatReport';

@@ -2,7 +2,7 @@
 import { dataPaths } from '../../core/dataPaths';
 import { EXPORT_FORMATS, exportSessionToFile } from '../../core/export/exportSession';
 import { renderPdf } from '../../core/export/pdfRender';
-import { openDatabase } from '../../core/sessions/database';
+import { openDatabase } from '../../core/storage/database';
 import type { Command, Io } from '../io';
 
 export const exportCommand: Command = {

@@ -1,7 +1,7 @@
 // `coach import <file.coach>`: adds a session bundle exported on another machine; twice is harmless.
 import { dataPaths } from '../../core/dataPaths';
 import { importSessionBundle } from '../../core/export/sessionBundle';
-import { openDatabase } from '../../core/sessions/database';
+import { openDatabase } from '../../core/storage/database';
 import type { Command, Io } from '../io';
 
 export const importCommand: Command = { usage: 'coach import <file.coach>', run: importBundle };

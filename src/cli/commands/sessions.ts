@@ -1,8 +1,8 @@
 // `coach sessions`: lists what is saved in the data folder.
 import { parseArgs } from 'node:util';
 import { dataPaths } from '../../core/dataPaths';
-import { openDatabase } from '../../core/sessions/database';
-import { SessionRepository } from '../../core/sessions/sessionRepository';
+import { openDatabase } from '../../core/storage/database';
+import { SessionRepository } from '../../core/storage/sessionRepository';
 import { formatSessionList } from '../formatReport';
 import type { Command, Io } from '../io';
 

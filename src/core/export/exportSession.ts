@@ -2,10 +2,10 @@
 import path from 'node:path';
 import { scoreSession } from '../coaching/sessionScore';
 import type { DataPaths } from '../dataPaths';
-import type { Db } from '../sessions/database';
-import { NoteRepository } from '../sessions/noteRepository';
-import { isInside } from '../sessions/sessionFiles';
-import { SessionRepository } from '../sessions/sessionRepository';
+import type { Db } from '../storage/database';
+import { NoteRepository } from '../storage/noteRepository';
+import { isInside } from '../storage/sessionFiles';
+import { SessionRepository } from '../storage/sessionRepository';
 import { writeFileAtomic } from '../atomicWrite';
 import { sessionToHtml } from './htmlReport';
 import { sessionToMarkdown } from './markdownReport';

@@ -6,9 +6,9 @@ import { describe, expect, inject, it } from 'vitest';
 import { EngineHost } from '../../../src/core/asr/engineHost';
 import { dataPaths } from '../../../src/core/dataPaths';
 import type { EngineStatus } from '../../../src/shared/domain';
-import { openDatabase } from '../../../src/core/sessions/database';
-import { PracticeService } from '../../../src/core/sessions/practiceService';
-import { SessionRepository } from '../../../src/core/sessions/sessionRepository';
+import { openDatabase } from '../../../src/core/storage/database';
+import { PracticeService } from '../../../src/core/practice/practiceService';
+import { SessionRepository } from '../../../src/core/storage/sessionRepository';
 import { tempDir } from '../../helpers/fixtures';
 
 const model = inject('syntheticModelPath');

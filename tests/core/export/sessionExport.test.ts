@@ -11,10 +11,10 @@ import { sessionToMarkdown } from '../../../src/core/export/markdownReport';
 import { renderPdf } from '../../../src/core/export/pdfRender';
 import { BundleError, importSessionBundle } from '../../../src/core/export/sessionBundle';
 import { readTar } from '../../../src/core/export/tarArchive';
-import { openDatabase } from '../../../src/core/sessions/database';
-import { NoteRepository } from '../../../src/core/sessions/noteRepository';
-import { ReviewRepository } from '../../../src/core/sessions/reviewRepository';
-import { SessionRepository } from '../../../src/core/sessions/sessionRepository';
+import { openDatabase } from '../../../src/core/storage/database';
+import { NoteRepository } from '../../../src/core/storage/noteRepository';
+import { ReviewRepository } from '../../../src/core/storage/reviewRepository';
+import { SessionRepository } from '../../../src/core/storage/sessionRepository';
 import { tempDir } from '../../helpers/fixtures';
 import { saveSession } from '../../helpers/savedSession';
 

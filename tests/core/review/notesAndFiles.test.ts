@@ -4,16 +4,16 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataPaths } from '../../../src/core/dataPaths';
-import { openDatabase } from '../../../src/core/sessions/database';
-import { NoteRepository, UnknownNoteError } from '../../../src/core/sessions/noteRepository';
-import { ReviewRepository } from '../../../src/core/sessions/reviewRepository';
-import { SessionRepository } from '../../../src/core/sessions/sessionRepository';
+import { openDatabase } from '../../../src/core/storage/database';
+import { NoteRepository, UnknownNoteError } from '../../../src/core/storage/noteRepository';
+import { ReviewRepository } from '../../../src/core/storage/reviewRepository';
+import { SessionRepository } from '../../../src/core/storage/sessionRepository';
 import {
   dataUsage,
   deleteSessionWithAudio,
   MissingRecordingError,
   readAnswerAudio,
-} from '../../../src/core/sessions/sessionFiles';
+} from '../../../src/core/storage/sessionFiles';
 import { invokeArgSchemas } from '../../../src/shared/ipcContract';
 import { tempDir } from '../../helpers/fixtures';
 import { saveSession } from '../../helpers/savedSession';

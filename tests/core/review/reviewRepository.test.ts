@@ -3,12 +3,12 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/core/sessions/database';
-import init from '../../../src/core/sessions/migrations/001_init';
-import coachingAnalysis from '../../../src/core/sessions/migrations/002_coaching_analysis';
-import { NoteRepository } from '../../../src/core/sessions/noteRepository';
-import { ReviewRepository } from '../../../src/core/sessions/reviewRepository';
-import { SessionRepository } from '../../../src/core/sessions/sessionRepository';
+import { openDatabase } from '../../../src/core/storage/database';
+import init from '../../../src/core/storage/migrations/001_init';
+import coachingAnalysis from '../../../src/core/storage/migrations/002_coaching_analysis';
+import { NoteRepository } from '../../../src/core/storage/noteRepository';
+import { ReviewRepository } from '../../../src/core/storage/reviewRepository';
+import { SessionRepository } from '../../../src/core/storage/sessionRepository';
 import { tempDir } from '../../helpers/fixtures';
 import { saveSession } from '../../helpers/savedSession';
 

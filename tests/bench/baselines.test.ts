@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Word } from '../../../src/shared/domain';
-import { FixedChunkPolicy } from '../../../src/core/streaming/baselines/fixedChunkPolicy';
-import { OursPolicy } from '../../../src/core/streaming/baselines/oursPolicy';
-import { SlidingStepPolicy, stepsPerLine } from '../../../src/core/streaming/baselines/slidingStepPolicy';
-import type { PolicyStep, StreamingPolicy } from '../../../src/core/streaming/baselines/streamingPolicy';
-import { DEFAULT_STREAM_PARAMS } from '../../../src/core/streaming/streamParams';
-import { clockAudio, ReplayTranscriber, referenceWords } from '../../helpers/replayTranscriber';
+import type { Word } from '../../src/shared/domain';
+import { FixedChunkPolicy } from '../../bench/baselines/fixedChunkPolicy';
+import { OursPolicy } from '../../bench/baselines/oursPolicy';
+import { SlidingStepPolicy, stepsPerLine } from '../../bench/baselines/slidingStepPolicy';
+import type { PolicyStep, StreamingPolicy } from '../../bench/baselines/streamingPolicy';
+import { DEFAULT_STREAM_PARAMS } from '../../src/core/streaming/streamParams';
+import { clockAudio, ReplayTranscriber, referenceWords } from '../helpers/replayTranscriber';
 
 const SR = 16_000;
 const FRAME = 1_600;

@@ -10,7 +10,7 @@ import {
   type Transcriber,
 } from '../../../src/core/asr/transcriber';
 import { float32ToPcm16 } from '../../../src/core/audio/pcm';
-import { LiveAnswer, type LiveAnswerEvents } from '../../../src/core/sessions/liveAnswer';
+import { LiveAnswer, type LiveAnswerEvents } from '../../../src/core/practice/liveAnswer';
 import { tempDir } from '../../helpers/fixtures';
 
 class StubTranscriber implements Transcriber {

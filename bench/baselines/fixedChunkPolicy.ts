@@ -4,10 +4,10 @@
 // lies before the middle of the overlap with the next chunk and that start after the last word already
 // emitted, so a word heard in both copies is emitted once even when their timestamps jitter across
 // that middle.
-import { secToSamples } from '../../audio/pcm';
-import { SAMPLE_RATE_HZ } from '../../../shared/audioFormat';
-import type { Transcriber } from '../../asr/transcriber';
-import { audioCtxFor, DEFAULT_STREAM_PARAMS, type StreamParams } from '../streamParams';
+import { secToSamples } from '../../src/core/audio/pcm';
+import { SAMPLE_RATE_HZ } from '../../src/shared/audioFormat';
+import type { Transcriber } from '../../src/core/asr/transcriber';
+import { audioCtxFor, DEFAULT_STREAM_PARAMS, type StreamParams } from '../../src/core/streaming/streamParams';
 import { mergeSteps, shiftWords, wordsAfter, type PolicyStep, type StreamingPolicy } from './streamingPolicy';
 
 export type FixedChunkParams = {

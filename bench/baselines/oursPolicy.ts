@@ -1,10 +1,10 @@
 // Our live policy (sliding window + LocalAgreement-2 + VAD gate) behind the benchmark's policy
-// interface. The schedule is the app's own (src/core/sessions/liveAnswer.ts): step when
+// interface. The schedule is the app's own (src/core/practice/liveAnswer.ts): step when
 // OnlineTranscriber.stepDue() says so and the engine is free.
-import type { Transcriber } from '../../asr/transcriber';
-import { OnlineTranscriber } from '../onlineTranscriber';
-import type { SpeechGate } from '../speechGate';
-import { DEFAULT_STREAM_PARAMS, type StreamParams } from '../streamParams';
+import type { Transcriber } from '../../src/core/asr/transcriber';
+import { OnlineTranscriber } from '../../src/core/streaming/onlineTranscriber';
+import type { SpeechGate } from '../../src/core/streaming/speechGate';
+import { DEFAULT_STREAM_PARAMS, type StreamParams } from '../../src/core/streaming/streamParams';
 import { finalWithoutPass, mergeSteps, type PolicyStep, type StreamingPolicy } from './streamingPolicy';
 
 export class OursPolicy implements StreamingPolicy {

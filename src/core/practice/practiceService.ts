@@ -34,8 +34,8 @@ import {
   type LiveAnswerSnapshot,
   type LiveWordsUpdate,
 } from './liveAnswer';
-import type { SessionRepository } from './sessionRepository';
-import type { LiveWordStore } from './liveWordStore';
+import type { SessionRepository } from '../storage/sessionRepository';
+import type { LiveWordStore } from '../storage/liveWordStore';
 import { samplesToSec } from '../audio/pcm';
 import { readWav16kMono } from '../audio/readWav';
 import { repairWavHeader } from '../audio/wavWriter';

@@ -9,10 +9,10 @@ import { float32ToPcm16 } from '../../../src/core/audio/pcm';
 import { readWav16kMono } from '../../../src/core/audio/readWav';
 import { WavWriter } from '../../../src/core/audio/wavWriter';
 import { dataPaths } from '../../../src/core/dataPaths';
-import { openDatabase } from '../../../src/core/sessions/database';
-import { LiveWordStore } from '../../../src/core/sessions/liveWordStore';
-import { PracticeService } from '../../../src/core/sessions/practiceService';
-import { SessionRepository } from '../../../src/core/sessions/sessionRepository';
+import { openDatabase } from '../../../src/core/storage/database';
+import { LiveWordStore } from '../../../src/core/storage/liveWordStore';
+import { PracticeService } from '../../../src/core/practice/practiceService';
+import { SessionRepository } from '../../../src/core/storage/sessionRepository';
 import { tempDir } from '../../helpers/fixtures';
 
 /** A steady speaker: a word every 0.4 s of audio, the same in every pass, so live words commit. */

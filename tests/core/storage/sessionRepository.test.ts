@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { migrate, openDatabase } from '../../../src/core/sessions/database';
-import { MIGRATIONS } from '../../../src/core/sessions/migrations';
-import { SessionRepository } from '../../../src/core/sessions/sessionRepository';
+import { migrate, openDatabase } from '../../../src/core/storage/database';
+import { MIGRATIONS } from '../../../src/core/storage/migrations';
+import { SessionRepository } from '../../../src/core/storage/sessionRepository';
 import { analyzeAnswer } from '../../../src/core/coaching/answerMetrics';
 import type { Word } from '../../../src/shared/domain';
 import { tempDir } from '../../helpers/fixtures';

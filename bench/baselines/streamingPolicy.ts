@@ -2,7 +2,7 @@
 // the caller asks whether the policy's schedule wants a step now, and each step reports the words it
 // made final and the tentative tail it now shows. Ours and the baselines share it, so one runner
 // feeds them all the same audio on the same engine.
-import type { Word } from '../../../shared/domain';
+import type { Word } from '../../src/shared/domain';
 
 export type PolicyStep = {
   /** Words made final by this step (times from the start of the stream). */

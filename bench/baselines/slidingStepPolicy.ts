@@ -4,11 +4,11 @@
 // only the last `keepSec` of audio is carried into the next line. stream.cpp derives stepsPerLine as
 // max(1, length / step - 1), i.e. 2 for 3 s / 10 s: a line is final once the next step would no
 // longer fit the window beside the audio it already holds.
-import type { Word } from '../../../shared/domain';
-import { secToSamples } from '../../audio/pcm';
-import { SAMPLE_RATE_HZ } from '../../../shared/audioFormat';
-import type { Transcriber } from '../../asr/transcriber';
-import { audioCtxFor, DEFAULT_STREAM_PARAMS, type StreamParams } from '../streamParams';
+import type { Word } from '../../src/shared/domain';
+import { secToSamples } from '../../src/core/audio/pcm';
+import { SAMPLE_RATE_HZ } from '../../src/shared/audioFormat';
+import type { Transcriber } from '../../src/core/asr/transcriber';
+import { audioCtxFor, DEFAULT_STREAM_PARAMS, type StreamParams } from '../../src/core/streaming/streamParams';
 import {
   finalWithoutPass,
   shiftWords,

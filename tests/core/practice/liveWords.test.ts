@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AsrResult, Transcriber } from '../../../src/core/asr/transcriber';
 import { float32ToPcm16 } from '../../../src/core/audio/pcm';
 import type { CaptionUpdate, Word } from '../../../src/shared/domain';
-import { LiveAnswer, type LiveWordsUpdate } from '../../../src/core/sessions/liveAnswer';
+import { LiveAnswer, type LiveWordsUpdate } from '../../../src/core/practice/liveAnswer';
 
 /** Hears one word per half second of the audio it is given, so consecutive passes agree on a prefix. */
 class MetronomeTranscriber implements Transcriber {

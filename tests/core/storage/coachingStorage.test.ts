@@ -6,11 +6,11 @@ import { computeAnswerAnalysis } from '../../../src/core/coaching/answerAnalysis
 import { analyzeAnswer } from '../../../src/core/coaching/answerMetrics';
 import type { Word } from '../../../src/shared/domain';
 import { QuestionCatalog } from '../../../src/core/questions/questionCatalog';
-import { CustomQuestionRepository } from '../../../src/core/sessions/customQuestionRepository';
-import { migrate, openDatabase } from '../../../src/core/sessions/database';
-import { MIGRATIONS } from '../../../src/core/sessions/migrations';
-import init from '../../../src/core/sessions/migrations/001_init';
-import { SessionRepository } from '../../../src/core/sessions/sessionRepository';
+import { CustomQuestionRepository } from '../../../src/core/storage/customQuestionRepository';
+import { migrate, openDatabase } from '../../../src/core/storage/database';
+import { MIGRATIONS } from '../../../src/core/storage/migrations';
+import init from '../../../src/core/storage/migrations/001_init';
+import { SessionRepository } from '../../../src/core/storage/sessionRepository';
 import { tempDir } from '../../helpers/fixtures';
 
 const words: Word[] =
