@@ -244,7 +244,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakRun> {
     });
     const questions = (await app.handlers['questions:list']()).slice(0, 12);
     const walPath = `${paths.dbPath}-wal`;
-    const countLiveWords = app.db.prepare('SELECT COUNT(*) FROM live_words').pluck();
+    const liveWords = app.storage.liveWords;
     const fdDir = '/proc/self/fd';
     const hasFds = (() => {
       try {
@@ -282,7 +282,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakRun> {
         liveAnswers: live.length,
         eventQueue: posted - received,
         walBytes: statSync(walPath, { throwIfNoEntry: false })?.size ?? 0,
-        liveWordRows: countLiveWords.get() as number,
+        liveWordRows: liveWords.count(),
         openFds: hasFds ? readdirSync(fdDir).length : null,
         // Longest event-loop delay since the previous sample (frames and events wait that long).
         loopLagMs: loopDelay.max / 1e6,

@@ -64,7 +64,7 @@ export async function startCoachServer(opts: CoachServerOptions): Promise<CoachS
     ...(opts.streamParams ? { streamParams: opts.streamParams } : {}),
     renderPdf,
   });
-  const { service, engine, models, repository, paths, handlers, sendHandlers } = coach;
+  const { service, engine, models, storage, paths, handlers, sendHandlers } = coach;
   // One cap for every answer streaming at once, however it arrives (limits.ts: maxStreams).
   const slots = new StreamSlots(limits.maxStreams);
   const registry = new StreamSessionRegistry({ service, router, limits, slots, log });
@@ -75,7 +75,7 @@ export async function startCoachServer(opts: CoachServerOptions): Promise<CoachS
     registry,
     service,
     engine,
-    repository,
+    repository: storage.sessions,
     paths,
     limits,
     startedAtMs: Date.now(),

@@ -11,6 +11,7 @@ import { exportSessionBytes } from '../../src/core/export/exportSession';
 import { BundleError, importBundleBytes, readSessionBundle } from '../../src/core/export/sessionBundle';
 import { readTar, writeTar } from '../../src/core/export/tarArchive';
 import { openDatabase } from '../../src/core/storage/database';
+import { createRepositories } from '../../src/core/storage/repositories';
 import { NoteRepository } from '../../src/core/storage/noteRepository';
 import { SessionRepository } from '../../src/core/storage/sessionRepository';
 import { tempDir } from '../helpers/fixtures';
@@ -49,7 +50,7 @@ async function realBundle(): Promise<Buffer> {
     body: 'Lead with the result',
   });
   notes.setRubricScore(answerIds[0]!, 'clarity', 4);
-  const { bytes } = await exportSessionBytes(db, paths, sessionId, '.coach', undefined);
+  const { bytes } = await exportSessionBytes(createRepositories(db), paths, sessionId, '.coach', undefined);
   db.close();
   return bytes;
 }
@@ -157,7 +158,7 @@ describe('session bundle import', () => {
           questionKind: kind,
         };
         try {
-          importBundleBytes(db, paths, repack(bundle, copy, true), NAME);
+          importBundleBytes(createRepositories(db), paths, repack(bundle, copy, true), NAME);
         } catch (err) {
           expectClearRefusal(err);
         }
@@ -223,7 +224,7 @@ describe('session bundle import', () => {
             }
           }
           try {
-            const result = importBundleBytes(db, paths, repack(bundle, copy, true), NAME);
+            const result = importBundleBytes(createRepositories(db), paths, repack(bundle, copy, true), NAME);
             expect(result.status).toBe('imported');
           } catch (err) {
             expectClearRefusal(err);

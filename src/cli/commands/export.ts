@@ -3,6 +3,7 @@ import { dataPaths } from '../../core/dataPaths';
 import { EXPORT_FORMATS, exportSessionToFile } from '../../core/export/exportSession';
 import { renderPdf } from '../../core/export/pdfRender';
 import { openDatabase } from '../../core/storage/database';
+import { createRepositories } from '../../core/storage/repositories';
 import type { Command, Io } from '../io';
 
 export const exportCommand: Command = {
@@ -19,7 +20,7 @@ async function exportSession(args: string[], io: Io): Promise<number> {
   const paths = dataPaths();
   const db = openDatabase(paths.dbPath);
   try {
-    const ext = await exportSessionToFile(db, paths, sessionId, file, renderPdf);
+    const ext = await exportSessionToFile(createRepositories(db), paths, sessionId, file, renderPdf);
     io.out(`Exported session ${sessionId} as ${EXPORT_FORMATS[ext]} to ${file}`);
     return 0;
   } finally {

@@ -2,6 +2,7 @@
 import { dataPaths } from '../../core/dataPaths';
 import { importSessionBundle } from '../../core/export/sessionBundle';
 import { openDatabase } from '../../core/storage/database';
+import { createRepositories } from '../../core/storage/repositories';
 import type { Command, Io } from '../io';
 
 export const importCommand: Command = { usage: 'coach import <file.coach>', run: importBundle };
@@ -15,7 +16,7 @@ function importBundle(args: string[], io: Io): number {
   const paths = dataPaths();
   const db = openDatabase(paths.dbPath);
   try {
-    const result = importSessionBundle(db, paths, file);
+    const result = importSessionBundle(createRepositories(db), paths, file);
     io.out(
       result.status === 'imported'
         ? `Imported session ${result.sessionId} (${result.answers} answer${result.answers === 1 ? '' : 's'}).`

@@ -6,11 +6,9 @@ import type { DataPaths } from '../dataPaths';
 import type { Question } from '../../shared/domain';
 import { buildPracticeSet } from '../questions/practiceSet';
 import { InMemoryCustomQuestions, QuestionCatalog } from '../questions/questionCatalog';
-import type { NoteRepository } from '../storage/noteRepository';
 import type { PracticeService } from '../practice/practiceService';
-import type { ReviewRepository } from '../storage/reviewRepository';
+import type { Repositories } from '../storage/repositories';
 import { dataUsage, deleteSessionWithAudio, readAnswerAudio } from '../storage/sessionFiles';
-import type { Db } from '../storage/database';
 import { exportSessionBytes, type PdfRenderer } from '../export/exportSession';
 import { importBundleBytes } from '../export/sessionBundle';
 import { SettingsStore } from '../settings/settingsStore';
@@ -28,7 +26,7 @@ export function createCoachHandlers(deps: {
   /** Without it settings are the defaults, kept in memory. */
   settings?: SettingsStore;
   /** History, search, notes and the session files (issue #5); without it those channels refuse. */
-  review?: { db: Db; history: ReviewRepository; notes: NoteRepository };
+  review?: Pick<Repositories, 'sessions' | 'history' | 'notes'>;
   /** Renders the HTML report as a PDF: Electron's printToPDF in the app, headless Chromium elsewhere. */
   renderPdf?: PdfRenderer;
   /** Settings → Models; without it those channels refuse. */
@@ -62,7 +60,7 @@ export function createCoachHandlers(deps: {
     'settings:reset': async () => settings.reset(),
     'history:list': async (query) => review().history.listHistory(query),
     'history:search': async (query) => review().history.search(query),
-    'answer:audio': (answerId) => readAnswerAudio(review().db, paths, answerId),
+    'answer:audio': (answerId) => readAnswerAudio(review().sessions, paths, answerId),
     'review:get': async (sessionId) => review().notes.sessionReview(sessionId),
     'notes:add': async (note) => review().notes.addNote(note),
     'notes:update': async (noteId, update) => review().notes.updateNote(noteId, update.body),
@@ -72,20 +70,20 @@ export function createCoachHandlers(deps: {
       if (service.isRecordingIn(sessionId)) {
         throw new Error('This session is still recording an answer; stop it first.');
       }
-      if (!deleteSessionWithAudio(review().db, paths, sessionId)) {
+      if (!deleteSessionWithAudio(review().sessions, paths, sessionId)) {
         throw new Error(`No saved session with id ${sessionId}`);
       }
     },
-    'data:usage': async () => dataUsage(review().db, paths),
+    'data:usage': async () => dataUsage(review().sessions, paths),
     'session:export': async (sessionId, format) => {
-      const file = await exportSessionBytes(review().db, paths, sessionId, `.${format}`, deps.renderPdf);
+      const file = await exportSessionBytes(review(), paths, sessionId, `.${format}`, deps.renderPdf);
       const { bytes } = file;
       // An ArrayBuffer that owns exactly these bytes, for IPC's structured clone.
       const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
       return { fileName: file.fileName, mimeType: file.mimeType, bytes: copy };
     },
     'bundle:import': async (bytes, fileName) =>
-      importBundleBytes(review().db, paths, Buffer.from(bytes), fileName),
+      importBundleBytes(review(), paths, Buffer.from(bytes), fileName),
     'models:list': async () => models().overview(),
     'models:download': async (fileName) => models().startDownload(fileName),
     'models:cancel-download': async (fileName) => models().cancelDownload(fileName),

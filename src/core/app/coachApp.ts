@@ -12,14 +12,10 @@ import type { DataPaths } from '../dataPaths';
 import { loadQuestionBank } from '../questions/questionBank';
 import { QuestionCatalog } from '../questions/questionCatalog';
 import { resourcesDir } from '../resourcesDir';
-import { CustomQuestionRepository } from '../storage/customQuestionRepository';
-import { openDatabase, type Db, type OpenDatabaseOptions } from '../storage/database';
+import { openDatabase, type OpenDatabaseOptions } from '../storage/database';
 import type { PdfRenderer } from '../export/exportSession';
-import { NoteRepository } from '../storage/noteRepository';
 import { PracticeService, type PracticeEvents } from '../practice/practiceService';
-import { ReviewRepository } from '../storage/reviewRepository';
-import { SessionRepository } from '../storage/sessionRepository';
-import { LiveWordStore } from '../storage/liveWordStore';
+import { createRepositories, type Repositories } from '../storage/repositories';
 import type { AnswerResult } from '../../shared/domain';
 import { SettingsStore } from '../settings/settingsStore';
 import { ModelManager } from '../models/modelManager';
@@ -40,11 +36,9 @@ export type CoachAppOptions = {
 
 export type CoachApp = {
   paths: DataPaths;
-  db: Db;
   engine: EngineHost;
-  repository: SessionRepository;
-  history: ReviewRepository;
-  notes: NoteRepository;
+  /** Every repository over the app's one database. */
+  storage: Repositories;
   catalog: QuestionCatalog;
   settings: SettingsStore;
   /** Settings → Models: downloads, import, delete, the active model. */
@@ -61,9 +55,7 @@ export type CoachApp = {
 export function createCoachApp(opts: CoachAppOptions): CoachApp {
   const { paths, log } = opts;
   const db = openDatabase(paths.dbPath, opts.database);
-  const repository = new SessionRepository(db);
-  const history = new ReviewRepository(db);
-  const notes = new NoteRepository(db);
+  const storage = createRepositories(db);
   const engine = new EngineHost({
     ...opts.engine,
     modelsDir: paths.modelsDir,
@@ -71,7 +63,7 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
     log,
   });
   const bank = loadQuestionBank(path.join(resourcesDir(), 'questions.json'));
-  const catalog = new QuestionCatalog(bank, new CustomQuestionRepository(db));
+  const catalog = new QuestionCatalog(bank, storage.customQuestions);
   const settings = SettingsStore.inDataDir(paths.dataDir);
   if (settings.loadProblem) log(`[coach] ${settings.loadProblem}`);
   engine.configure({
@@ -80,13 +72,13 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
   });
   const service = new PracticeService({
     paths,
-    repository,
+    repository: storage.sessions,
     engine,
     questions: catalog,
     settings,
     events: opts.events,
     log,
-    liveWords: new LiveWordStore(db),
+    liveWords: storage.liveWords,
     ...(opts.streamParams ? { streamParams: opts.streamParams } : {}),
   });
   const models = new ModelManager({
@@ -106,11 +98,8 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
   return {
     recovery,
     paths,
-    db,
     engine,
-    repository,
-    history,
-    notes,
+    storage,
     catalog,
     settings,
     models,
@@ -122,7 +111,7 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
       questions: bank,
       catalog,
       settings,
-      review: { db, history, notes },
+      review: storage,
       ...(opts.renderPdf ? { renderPdf: opts.renderPdf } : {}),
       models,
     }),

@@ -2,10 +2,8 @@
 import path from 'node:path';
 import { scoreSession } from '../coaching/sessionScore';
 import type { DataPaths } from '../dataPaths';
-import type { Db } from '../storage/database';
-import { NoteRepository } from '../storage/noteRepository';
+import type { SessionStores } from '../storage/repositories';
 import { isInside } from '../storage/sessionFiles';
-import { SessionRepository } from '../storage/sessionRepository';
 import { writeFileAtomic } from '../atomicWrite';
 import { sessionToHtml } from './htmlReport';
 import { sessionToMarkdown } from './markdownReport';
@@ -22,11 +20,11 @@ export type ExportExtension = keyof typeof EXPORT_FORMATS;
 
 export class ExportError extends Error {}
 
-export function loadSessionExport(db: Db, sessionId: string): SessionExport {
-  const detail = new SessionRepository(db).getSession(sessionId);
+export function loadSessionExport(stores: SessionStores, sessionId: string): SessionExport {
+  const detail = stores.sessions.getSession(sessionId);
   if (!detail) throw new ExportError(`No saved session with id ${sessionId}.`);
   const withScore = { ...detail, sessionScore: scoreSession(detail.answers.map((a) => a.analysis)) };
-  return buildSessionExport(withScore, new NoteRepository(db).sessionReview(sessionId));
+  return buildSessionExport(withScore, stores.notes.sessionReview(sessionId));
 }
 
 export function exportExtension(file: string): ExportExtension {
@@ -63,14 +61,14 @@ export function exportFileName(title: string, startedAt: string, ext: ExportExte
 
 /** The session in one format, in memory: for the app's download and for `exportSessionToFile`. */
 export async function exportSessionBytes(
-  db: Db,
+  stores: SessionStores,
   paths: DataPaths,
   sessionId: string,
   ext: ExportExtension,
   /** Injected, so the Electron bundle never pulls in playwright (it prints with its own Chromium). */
   pdf: PdfRenderer | undefined,
 ): Promise<ExportedFile> {
-  const data = loadSessionExport(db, sessionId);
+  const data = loadSessionExport(stores, sessionId);
   let bytes: Buffer;
   if (ext === '.md') bytes = Buffer.from(sessionToMarkdown(data));
   else if (ext === '.json') bytes = Buffer.from(sessionToJson(data));
@@ -79,7 +77,7 @@ export async function exportSessionBytes(
     bytes = await pdf(sessionToHtml(data));
   } else {
     const audio = new Map<string, string>();
-    for (const a of new SessionRepository(db).getSession(sessionId)?.answers ?? []) {
+    for (const a of stores.sessions.getSession(sessionId)?.answers ?? []) {
       if (isInside(paths.audioDir, a.audioPath)) audio.set(a.answerId, a.audioPath);
     }
     bytes = buildSessionBundle(data, audio);
@@ -93,13 +91,13 @@ export async function exportSessionBytes(
 
 /** Writes the session to `file` (atomically: a reader never sees half a file). */
 export async function exportSessionToFile(
-  db: Db,
+  stores: SessionStores,
   paths: DataPaths,
   sessionId: string,
   file: string,
   pdf?: PdfRenderer,
 ): Promise<ExportExtension> {
   const ext = exportExtension(file);
-  writeFileAtomic(file, (await exportSessionBytes(db, paths, sessionId, ext, pdf)).bytes);
+  writeFileAtomic(file, (await exportSessionBytes(stores, paths, sessionId, ext, pdf)).bytes);
   return ext;
 }

@@ -6,11 +6,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { QUESTION_KINDS, RUBRIC_CRITERIA } from '../../shared/domain';
+import { QUESTION_KINDS, RUBRIC_CRITERIA, type RubricCriterion } from '../../shared/domain';
 import type { DataPaths } from '../dataPaths';
-import type { Db } from '../storage/database';
 import { isInside } from '../storage/sessionFiles';
-import { SessionRepository } from '../storage/sessionRepository';
+import type { SessionStores } from '../storage/repositories';
 import { writeFileAtomic } from '../atomicWrite';
 import { SESSION_EXPORT_FORMAT, SESSION_EXPORT_VERSION, type SessionExport } from './sessionExport';
 import { readTar, TarError, writeTar } from './tarArchive';
@@ -184,7 +183,7 @@ export function readSessionBundle(buf: Buffer, name = 'This file'): ReadBundle {
 export type ImportResult = { status: 'imported' | 'already-imported'; sessionId: string; answers: number };
 
 /** Adds the bundle's session to this data folder: recordings first, then the rows in one transaction. */
-export function importSessionBundle(db: Db, paths: DataPaths, file: string): ImportResult {
+export function importSessionBundle(stores: SessionStores, paths: DataPaths, file: string): ImportResult {
   const name = path.basename(file);
   let size: number;
   try {
@@ -193,16 +192,21 @@ export function importSessionBundle(db: Db, paths: DataPaths, file: string): Imp
     throw new BundleError(`${name} cannot be read: ${(err as Error).message}`);
   }
   if (size > MAX_BUNDLE_BYTES) throw new BundleError(`${name} is larger than any session bundle can be.`);
-  return importBundleBytes(db, paths, readFileSync(file), name);
+  return importBundleBytes(stores, paths, readFileSync(file), name);
 }
 
-export function importBundleBytes(db: Db, paths: DataPaths, bytes: Buffer, name: string): ImportResult {
+export function importBundleBytes(
+  stores: SessionStores,
+  paths: DataPaths,
+  bytes: Buffer,
+  name: string,
+): ImportResult {
   const { data, audio } = readSessionBundle(bytes, name);
   const sessionId = data.session.id;
-  const repo = new SessionRepository(db);
+  const { sessions: repo, notes } = stores;
   if (repo.sessionExists(sessionId))
     return { status: 'already-imported', sessionId, answers: data.answers.length };
-  const clash = data.answers.find((a) => db.prepare('SELECT 1 FROM answers WHERE id = ?').get(a.answerId));
+  const clash = data.answers.find((a) => repo.answerExists(a.answerId));
   if (clash)
     throw new BundleError(`${name} holds answer ${clash.answerId}, which another session here already has.`);
 
@@ -217,14 +221,7 @@ export function importBundleBytes(db: Db, paths: DataPaths, bytes: Buffer, name:
       renameSync(`${target}.tmp`, target);
       written.push(target);
     }
-    const insertNote = db.prepare(
-      `INSERT INTO notes (answer_id, at_sec, end_sec, word_start, word_end, body, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertRubric = db.prepare(
-      'INSERT INTO rubric_scores (answer_id, criterion, score, updated_at) VALUES (?, ?, ?, ?)',
-    );
-    db.transaction(() => {
+    repo.transaction(() => {
       repo.createSession({ id: sessionId, startedAt: data.session.startedAt, title: data.session.title });
       for (const a of [...data.answers].sort((x, y) => x.position - y.position)) {
         repo.createAnswer({
@@ -243,23 +240,12 @@ export function importBundleBytes(db: Db, paths: DataPaths, bytes: Buffer, name:
           metrics: a.metrics,
           ...(a.analysis ? { analysis: a.analysis } : {}),
         });
-        for (const n of a.notes) {
-          insertNote.run(
-            a.answerId,
-            n.atSec,
-            n.endSec,
-            n.wordStart,
-            n.wordEnd,
-            n.body,
-            n.createdAt,
-            n.updatedAt,
-          );
-        }
+        for (const n of a.notes) notes.importNote(a.answerId, n);
         for (const [criterion, score] of Object.entries(a.rubric)) {
-          insertRubric.run(a.answerId, criterion, score, data.exportedAt);
+          notes.importRubricScore(a.answerId, criterion as RubricCriterion, score, data.exportedAt);
         }
       }
-    })();
+    });
   } catch (err) {
     for (const f of written) rmSync(f, { force: true });
     throw err;

@@ -15,19 +15,14 @@ import type {
 } from '../../shared/domain';
 import type { EngineHost } from '../asr/engineHost';
 import type { Transcriber } from '../asr/transcriber';
-import { DEFAULT_TARGET } from '../coaching/answerLength';
 import { analyzeAnswerWithAudio } from '../coaching/answerAnalysis';
 import { analyzeAnswer } from '../coaching/answerMetrics';
 import type { NudgeParams } from '../coaching/nudges';
 import { scoreSession } from '../coaching/sessionScore';
 import { nudgeParamsFrom, type CoachSettings } from '../settings/coachSettings';
 import type { DataPaths } from '../dataPaths';
-import {
-  describeStreamParams,
-  DEFAULT_STREAM_PARAMS,
-  finalPassOptions,
-  type StreamParams,
-} from '../streaming/streamParams';
+import { describeStreamParams, DEFAULT_STREAM_PARAMS, type StreamParams } from '../streaming/streamParams';
+import { findInterruptedAnswers, finishFromDisk, type FinishedAnswer } from './crashRecovery';
 import {
   LiveAnswer,
   type LiveAnswerOptions,
@@ -36,10 +31,8 @@ import {
 } from './liveAnswer';
 import type { SessionRepository } from '../storage/sessionRepository';
 import type { LiveWordStore } from '../storage/liveWordStore';
-import { samplesToSec } from '../audio/pcm';
-import { readWav16kMono } from '../audio/readWav';
-import { repairWavHeader } from '../audio/wavWriter';
 import { describeFsError } from '../fsErrors';
+import { resolveTarget } from './targetLength';
 
 export type PracticeEvents = {
   caption: (u: CaptionUpdate) => void;
@@ -63,8 +56,6 @@ export type StartAnswerRequest = {
 export type QuestionLookup = { get(id: string): Question | undefined };
 
 type LiveEntry = { answer: LiveAnswer; sessionId: string; question: Question | null; target: TargetLength };
-
-type FinishedAnswer = { words: AnswerResult['words']; durationSec: number; audio: Float32Array };
 
 /** A stopped answer the database could not take (a full disk): kept in memory for `retrySave`. */
 type UnsavedAnswer = {
@@ -146,9 +137,8 @@ export class PracticeService {
     });
     this.deps.liveWords?.claim(answerId);
     const streamParams = this.deps.streamParams ?? DEFAULT_STREAM_PARAMS;
-    const question = this.deps.questions?.get(req.questionId) ?? null;
-    const target =
-      req.target ?? question?.target ?? this.deps.settings?.get().practice.defaultTarget ?? DEFAULT_TARGET;
+    const question = asked ?? null;
+    const target = resolveTarget(req.target, question, this.deps.settings);
     this.deps.log?.(
       `[coach] answer ${answerId} started: target=${target.minSec}-${target.maxSec}s ${describeStreamParams(streamParams)}`,
     );
@@ -299,55 +289,33 @@ export class PracticeService {
   }
 
   /**
-   * Finishes answers whose recording process died (crash, kill, power cut): repairs the WAV header,
-   * runs the final pass over the audio that reached the disk (or keeps the live words committed
-   * before the crash if the engine cannot run), and saves them like any other answer.
+   * Finishes answers whose recording process died (crashRecovery.ts rebuilds them from disk) and saves
+   * them like any other answer. Answers this process is recording or keeping for Save again are skipped.
    */
   async recoverInterrupted(): Promise<AnswerResult[]> {
-    const store = this.deps.liveWords;
-    if (!store) return [];
+    const liveWords = this.deps.liveWords;
+    if (!liveWords) return [];
+    const deps = {
+      liveWords,
+      engine: this.deps.engine,
+      streamParams: this.deps.streamParams ?? DEFAULT_STREAM_PARAMS,
+      log: this.deps.log,
+    };
     const recovered: AnswerResult[] = [];
-    for (const lost of store.findInterrupted()) {
+    for (const lost of findInterruptedAnswers(deps)) {
       if (this.live.has(lost.id) || this.unsaved.has(lost.id)) continue;
       try {
-        recovered.push(await this.recoverAnswer(lost.id, lost.sessionId, lost.audioPath, store));
+        const finished = await finishFromDisk(lost, deps);
+        const questionId = this.deps.repository.answerQuestionId(lost.id);
+        const question = (questionId && this.deps.questions?.get(questionId)) || null;
+        const target = resolveTarget(undefined, question, this.deps.settings);
+        recovered.push(await this.saveFinished(lost.id, lost.sessionId, finished, question, target));
         this.deps.log?.(`[coach] recovered interrupted answer ${lost.id}`);
       } catch (err) {
         this.deps.log?.(`[coach] could not recover answer ${lost.id}: ${(err as Error).message}`);
       }
     }
     return recovered;
-  }
-
-  private async recoverAnswer(
-    answerId: string,
-    sessionId: string,
-    audioPath: string,
-    store: LiveWordStore,
-  ): Promise<AnswerResult> {
-    const liveWords = store.words(answerId);
-    let audio: Float32Array = new Float32Array(0);
-    let words = liveWords;
-    try {
-      repairWavHeader(audioPath);
-      audio = readWav16kMono(audioPath).samples;
-      if (audio.length > 0) {
-        const transcriber = await this.deps.engine.transcriber();
-        const options = finalPassOptions(this.deps.streamParams ?? DEFAULT_STREAM_PARAMS);
-        const audioSec = samplesToSec(audio.length);
-        // Words committed live after the audio on disk ends (a full disk stopped the recording file,
-        // not the transcription) are kept after the final pass's.
-        const beyondAudio = liveWords.filter((w) => w.startSec >= audioSec);
-        words = [...(await transcriber.transcribe(audio, options)).words, ...beyondAudio];
-      }
-    } catch (err) {
-      this.deps.log?.(`[coach] answer ${answerId}: kept the live words (${(err as Error).message})`);
-    }
-    const questionId = this.deps.repository.answerQuestionId(answerId);
-    const question = (questionId && this.deps.questions?.get(questionId)) || null;
-    const target = question?.target ?? this.deps.settings?.get().practice.defaultTarget ?? DEFAULT_TARGET;
-    const durationSec = Math.max(samplesToSec(audio.length), liveWords.at(-1)?.endSec ?? 0);
-    return this.saveFinished(answerId, sessionId, { words, durationSec, audio }, question, target);
   }
 
   /** A failure in the coaching analysis must not lose the answer: it is saved without one. */

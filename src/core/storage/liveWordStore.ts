@@ -39,6 +39,11 @@ export class LiveWordStore {
     ).map((r) => ({ text: r.text, startSec: r.start_sec, endSec: r.end_sec }));
   }
 
+  /** Live words of every answer not yet saved (monitoring: the soak benchmark watches it stay small). */
+  count(): number {
+    return this.db.prepare('SELECT COUNT(*) FROM live_words').pluck().get() as number;
+  }
+
   /** Once the final transcript is saved, the live words are no longer needed. */
   clear(answerId: string): void {
     this.db.prepare('DELETE FROM live_words WHERE answer_id = ?').run(answerId);

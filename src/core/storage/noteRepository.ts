@@ -60,6 +60,23 @@ export class NoteRepository {
     return this.getNote(Number(lastInsertRowid))!;
   }
 
+  /** Adds a note exactly as it was written elsewhere (a session bundle), keeping its timestamps. */
+  importNote(answerId: string, n: Omit<CoachNote, 'id' | 'answerId'>): void {
+    this.db
+      .prepare(
+        `INSERT INTO notes (answer_id, at_sec, end_sec, word_start, word_end, body, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(answerId, n.atSec, n.endSec, n.wordStart, n.wordEnd, n.body, n.createdAt, n.updatedAt);
+  }
+
+  /** Adds a rubric score from elsewhere (a session bundle), dated when it was exported. */
+  importRubricScore(answerId: string, criterion: RubricCriterion, score: number, updatedAt: string): void {
+    this.db
+      .prepare('INSERT INTO rubric_scores (answer_id, criterion, score, updated_at) VALUES (?, ?, ?, ?)')
+      .run(answerId, criterion, score, updatedAt);
+  }
+
   updateNote(id: number, body: string): CoachNote {
     const { changes } = this.db
       .prepare('UPDATE notes SET body = ?, updated_at = ? WHERE id = ?')

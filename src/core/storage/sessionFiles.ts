@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataPaths } from '../dataPaths';
 import type { DataUsage } from '../../shared/domain';
-import type { Db } from './database';
+import type { SessionRepository } from './sessionRepository';
 
 export class MissingRecordingError extends Error {}
 
@@ -16,10 +16,12 @@ export function isInside(dir: string, file: string): boolean {
 }
 
 /** The answer's WAV file as bytes, for a Blob URL in the renderer. */
-export async function readAnswerAudio(db: Db, paths: DataPaths, answerId: string): Promise<ArrayBuffer> {
-  const row = db.prepare('SELECT audio_path FROM answers WHERE id = ?').get(answerId) as
-    { audio_path: string } | undefined;
-  const file = row?.audio_path;
+export async function readAnswerAudio(
+  sessions: SessionRepository,
+  paths: DataPaths,
+  answerId: string,
+): Promise<ArrayBuffer> {
+  const file = sessions.answerAudioPath(answerId);
   if (!file || !isInside(paths.audioDir, file) || !existsSync(file)) {
     throw new MissingRecordingError(`No saved recording for answer ${answerId}.`);
   }
@@ -29,14 +31,13 @@ export async function readAnswerAudio(db: Db, paths: DataPaths, answerId: string
 }
 
 /** Deletes a session, its answers, notes and scores (cascade), then its recordings. */
-export function deleteSessionWithAudio(db: Db, paths: DataPaths, sessionId: string): boolean {
-  const files = (
-    db.prepare('SELECT audio_path FROM answers WHERE session_id = ?').all(sessionId) as {
-      audio_path: string;
-    }[]
-  ).map((r) => r.audio_path);
-  const { changes } = db.prepare('DELETE FROM sessions WHERE id = ?').run(sessionId);
-  if (changes === 0) return false;
+export function deleteSessionWithAudio(
+  sessions: SessionRepository,
+  paths: DataPaths,
+  sessionId: string,
+): boolean {
+  const files = sessions.sessionAudioPaths(sessionId);
+  if (!sessions.deleteSession(sessionId)) return false;
   // After the rows are gone: a crash in between leaves orphan files, never rows without audio.
   for (const file of files) if (isInside(paths.audioDir, file)) rmSync(file, { force: true });
   const dir = path.join(paths.audioDir, sessionId);
@@ -59,15 +60,14 @@ function fileBytes(file: string): number {
   return existsSync(file) ? statSync(file).size : 0;
 }
 
-export function dataUsage(db: Db, paths: DataPaths): DataUsage {
-  const sessions = (db.prepare('SELECT COUNT(*) AS n FROM sessions').get() as { n: number }).n;
+export function dataUsage(sessions: SessionRepository, paths: DataPaths): DataUsage {
   const databaseBytes =
     fileBytes(paths.dbPath) + fileBytes(`${paths.dbPath}-wal`) + fileBytes(`${paths.dbPath}-shm`);
   const audioBytes = folderBytes(paths.audioDir);
   const modelsBytes = folderBytes(paths.modelsDir);
   return {
     dataDir: paths.dataDir,
-    sessionCount: sessions,
+    sessionCount: sessions.countSessions(),
     databaseBytes,
     audioBytes,
     modelsBytes,

@@ -123,13 +123,36 @@ export class SessionRepository {
       );
   }
 
-  /** Keeps whatever was captured, marked failed, so a crash in the final pass loses nothing. */
-  failAnswer(id: string, durationSec: number, words: Word[]): void {
-    this.db
-      .prepare(
-        `UPDATE answers SET status = 'failed', duration_sec = ?, words_json = ?, transcript_text = ? WHERE id = ?`,
-      )
-      .run(durationSec, JSON.stringify(words), words.map((w) => w.text).join(' '), id);
+  answerExists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM answers WHERE id = ?').get(id) !== undefined;
+  }
+
+  /** Where the answer's recording was written, whatever its status; null for an unknown answer. */
+  answerAudioPath(id: string): string | null {
+    const row = this.db.prepare('SELECT audio_path FROM answers WHERE id = ?').pluck().get(id);
+    return typeof row === 'string' ? row : null;
+  }
+
+  /** Every recording of the session's answers, to delete them with it. */
+  sessionAudioPaths(sessionId: string): string[] {
+    return this.db
+      .prepare('SELECT audio_path FROM answers WHERE session_id = ?')
+      .pluck()
+      .all(sessionId) as string[];
+  }
+
+  /** Deletes the session with its answers, notes and scores (cascade); false when there was none. */
+  deleteSession(id: string): boolean {
+    return this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id).changes > 0;
+  }
+
+  countSessions(): number {
+    return this.db.prepare('SELECT COUNT(*) FROM sessions').pluck().get() as number;
+  }
+
+  /** Runs `write` in one transaction: every repository on this database commits with it, or none does. */
+  transaction<T>(write: () => T): T {
+    return this.db.transaction(write)();
   }
 
   deleteAnswer(id: string): void {

@@ -53,8 +53,8 @@ function seeded() {
 
 describe('reports', () => {
   it('writes Markdown with numbers, rubric, notes (quoting their words) and the transcript, escaped', () => {
-    const { db, sessionId } = seeded();
-    const md = sessionToMarkdown(loadSessionExport(db, sessionId));
+    const m = seeded();
+    const md = sessionToMarkdown(loadSessionExport(m, m.sessionId));
     expect(md).toMatch(/^# Mock \\<interview\\> \\#1\n/);
     expect(md).toContain('## 1. Question 1?');
     expect(md).toContain("Coach's rubric: Clarity 4/5");
@@ -64,8 +64,9 @@ describe('reports', () => {
   });
 
   it('writes JSON with every word and its timing, and escapes the HTML report', () => {
-    const { db, sessionId, answerIds } = seeded();
-    const data = loadSessionExport(db, sessionId);
+    const m = seeded();
+    const { sessionId, answerIds } = m;
+    const data = loadSessionExport(m, sessionId);
     expect(data.answers[0]).toMatchObject({ answerId: answerIds[0], rubric: { clarity: 4 } });
     expect(data.answers[0]!.words[1]).toEqual({ text: 'um', startSec: 0.4, endSec: expect.closeTo(0.72) });
     const html = sessionToHtml(data);
@@ -79,7 +80,7 @@ describe('portable bundle', () => {
   it('round-trips a session with its recordings, notes and rubric, once', async () => {
     const a = seeded();
     const file = path.join(tempDir(), 'session.coach');
-    await exportSessionToFile(a.db, a.paths, a.sessionId, file);
+    await exportSessionToFile(a, a.paths, a.sessionId, file);
     expect(readTar(readFileSync(file)).map((e) => e.path)).toEqual([
       'manifest.json',
       'session.json',
@@ -92,12 +93,12 @@ describe('portable bundle', () => {
     if (!listed.error) expect(listed.stdout.trim().split('\n')[0]).toBe('manifest.json');
 
     const b = machine();
-    expect(importSessionBundle(b.db, b.paths, file)).toEqual({
+    expect(importSessionBundle(b, b.paths, file)).toEqual({
       status: 'imported',
       sessionId: a.sessionId,
       answers: 2,
     });
-    expect(importSessionBundle(b.db, b.paths, file)).toMatchObject({ status: 'already-imported' });
+    expect(importSessionBundle(b, b.paths, file)).toMatchObject({ status: 'already-imported' });
     expect(b.db.prepare('SELECT COUNT(*) AS n FROM sessions').get()).toEqual({ n: 1 });
     expect(b.db.prepare('SELECT COUNT(*) AS n FROM answers').get()).toEqual({ n: 2 });
     const copy = path.join(b.paths.audioDir, a.sessionId, `${a.answerIds[0]}.wav`);
@@ -118,13 +119,13 @@ describe('portable bundle', () => {
   it('refuses damaged and foreign files with a clear reason, and leaves nothing behind', async () => {
     const a = seeded();
     const file = path.join(tempDir(), 'session.coach');
-    await exportSessionToFile(a.db, a.paths, a.sessionId, file);
+    await exportSessionToFile(a, a.paths, a.sessionId, file);
     const bytes = readFileSync(file);
     const b = machine();
     const attempt = (data: Buffer | string) => {
       const f = path.join(tempDir(), 'x.coach');
       writeFileSync(f, data);
-      return () => importSessionBundle(b.db, b.paths, f);
+      return () => importSessionBundle(b, b.paths, f);
     };
     const flipped = Buffer.from(bytes);
     const at = bytes.length - 2000; // inside the last recording
@@ -173,7 +174,7 @@ describe('coach export / coach import', () => {
   it.skipIf(!existsSync('/usr/bin/chromium'))('renders the PDF report with headless Chromium', async () => {
     const a = seeded();
     const file = path.join(tempDir(), 'report.pdf');
-    await exportSessionToFile(a.db, a.paths, a.sessionId, file, renderPdf);
+    await exportSessionToFile(a, a.paths, a.sessionId, file, renderPdf);
     const pdf = readFileSync(file);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(5000);

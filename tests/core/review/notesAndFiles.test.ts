@@ -85,32 +85,32 @@ describe('coach notes and rubric', () => {
 
 describe('session files', () => {
   it('reads a recording inside the audio folder as bytes, and nothing outside it', async () => {
-    const { db, paths, sessionId, answerIds } = setup();
+    const { db, sessions, paths, sessionId, answerIds } = setup();
     const file = path.join(paths.audioDir, sessionId, `${answerIds[0]}.wav`);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, Buffer.from('RIFF....WAVE'));
-    const bytes = await readAnswerAudio(db, paths, answerIds[0]!);
+    const bytes = await readAnswerAudio(sessions, paths, answerIds[0]!);
     expect(Buffer.from(bytes).toString()).toBe('RIFF....WAVE');
-    await expect(readAnswerAudio(db, paths, answerIds[1]!)).rejects.toThrow(MissingRecordingError);
+    await expect(readAnswerAudio(sessions, paths, answerIds[1]!)).rejects.toThrow(MissingRecordingError);
     const outside = path.join(paths.dataDir, 'coach.db');
     db.prepare('UPDATE answers SET audio_path = ? WHERE id = ?').run(outside, answerIds[0]);
-    await expect(readAnswerAudio(db, paths, answerIds[0]!)).rejects.toThrow(/No saved recording/);
+    await expect(readAnswerAudio(sessions, paths, answerIds[0]!)).rejects.toThrow(/No saved recording/);
   });
 
   it('deletes a session with its answers, notes, search entries and recordings', () => {
-    const { db, paths, notes, sessionId, answerIds } = setup();
+    const { db, sessions, paths, notes, sessionId, answerIds } = setup();
     const dir = path.join(paths.audioDir, sessionId);
     mkdirSync(dir, { recursive: true });
     for (const id of answerIds) writeFileSync(path.join(dir, `${id}.wav`), 'x');
     notes.addNote({ answerId: answerIds[0]!, atSec: 0, body: 'gone soon' });
-    expect(dataUsage(db, paths)).toMatchObject({ sessionCount: 1, audioBytes: 2 });
-    expect(deleteSessionWithAudio(db, paths, sessionId)).toBe(true);
+    expect(dataUsage(sessions, paths)).toMatchObject({ sessionCount: 1, audioBytes: 2 });
+    expect(deleteSessionWithAudio(sessions, paths, sessionId)).toBe(true);
     expect(existsSync(dir)).toBe(false);
     expect(db.prepare('SELECT COUNT(*) AS n FROM answers').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM notes').get()).toEqual({ n: 0 });
     expect(new ReviewRepository(db).search({ text: 'answer' })).toEqual([]);
-    expect(deleteSessionWithAudio(db, paths, sessionId)).toBe(false);
-    const usage = dataUsage(db, paths);
+    expect(deleteSessionWithAudio(sessions, paths, sessionId)).toBe(false);
+    const usage = dataUsage(sessions, paths);
     expect(usage).toMatchObject({ dataDir: paths.dataDir, sessionCount: 0, audioBytes: 0 });
     expect(usage.databaseBytes).toBeGreaterThan(0);
     expect(usage.totalBytes).toBeGreaterThanOrEqual(usage.databaseBytes);

@@ -122,22 +122,4 @@ describe('SessionRepository', () => {
     ).toThrow(/FOREIGN KEY/);
     db.close();
   });
-
-  it('keeps a failed answer with its live words rather than dropping it', () => {
-    const { repo: r, db } = repo();
-    r.createSession({ id: 's', startedAt: 'x', title: 't' });
-    r.createAnswer({
-      id: 'a',
-      sessionId: 's',
-      questionId: 'q',
-      questionText: 'Q',
-      startedAt: 'x',
-      audioPath: '/a.wav',
-    });
-    r.failAnswer('a', 3, words);
-    expect(db.prepare('SELECT status, transcript_text FROM answers').get()).toEqual({
-      status: 'failed',
-      transcript_text: 'So, um I led it.',
-    });
-  });
 });
