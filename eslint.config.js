@@ -1,5 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -29,6 +31,62 @@ export default tseslint.config(
         { paths: [{ name: 'electron', message: 'src/core, cli, server and shared never import electron.' }] },
       ],
     },
+  },
+  {
+    // src/shared is the ground floor: it imports nothing of ours from above it.
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/core/**', '**/main/**', '**/renderer/**', '**/server/**'],
+              message: 'src/shared imports nothing from the floors above.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The renderer and preload see the contract as types; the zod schemas stay in main and the server.
+    files: ['src/renderer/**/*.{ts,tsx}', 'src/preload/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: 'Validation happens in main (src/shared/ipcSchemas.ts).' }],
+          patterns: [
+            {
+              group: ['**/core/**'],
+              message: 'The renderer and preload import src/shared, never src/core.',
+            },
+            {
+              group: ['**/shared/ipcSchemas', '**/shared/coachingSchemas', '**/shared/reviewSchemas'],
+              allowTypeImports: true,
+              message: 'zod schemas are for main and the server; import their types only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Imports point one way (src/shared → core → main/server/cli; the renderer's store → features): no cycles.
+    files: ['src/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver': undefined,
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['tsconfig.node.json', 'tsconfig.web.json'],
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     // Raw IPC only in the typed helpers; everything else goes through them and the contract.

@@ -15,7 +15,7 @@ import { WhisperTranscriber } from '../src/core/asr/whisperTranscriber';
 import { BYTES_PER_SAMPLE, SAMPLE_RATE_HZ } from '../src/shared/audioFormat';
 import { dataPaths } from '../src/core/dataPaths';
 import type { CaptionUpdate, LiveStats } from '../src/shared/domain';
-import { invokeArgSchemas, sendArgSchemas } from '../src/shared/ipcContract';
+import { invokeArgSchemas, sendArgSchemas } from '../src/shared/ipcSchemas';
 import { DEFAULT_STREAM_PARAMS } from '../src/core/streaming/streamParams';
 import { startOthersCpuShare } from './streamingCpu';
 import type { SoakAnswer, SoakCaption, SoakPass, SoakRun, SoakSample, SoakStats } from './soakReport';

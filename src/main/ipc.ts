@@ -2,9 +2,6 @@
 // with the contract's schema and every sender is checked before a handler runs.
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import {
-  describeValidationError,
-  invokeArgSchemas,
-  sendArgSchemas,
   type InvokeChannel,
   type InvokeChannels,
   type PushChannel,
@@ -12,6 +9,7 @@ import {
   type SendChannel,
   type SendChannels,
 } from '../shared/ipcContract';
+import { describeValidationError, invokeArgSchemas, sendArgSchemas } from '../shared/ipcSchemas';
 
 /** Whether a message may be handled: which webContents sent it, from which frame (URL, top or not). */
 export type SenderCheck = (

@@ -1,7 +1,6 @@
 import { ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { bindApiMethods } from '../shared/apiMethods';
 import type {
-  CoachApi,
   InvokeChannel,
   InvokeChannels,
   PushChannel,
@@ -9,6 +8,7 @@ import type {
   SendChannel,
   SendChannels,
 } from '../shared/ipcContract';
+import type { CoachApi } from '../shared/apiMethods';
 
 function invoke<C extends InvokeChannel>(channel: C): InvokeChannels[C] {
   return ((...args: unknown[]) => ipcRenderer.invoke(channel, ...args)) as InvokeChannels[C];

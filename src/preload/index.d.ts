@@ -1,4 +1,4 @@
-import type { CoachApi } from '../shared/ipcContract';
+import type { CoachApi } from '../shared/apiMethods';
 
 declare global {
   interface Window {

@@ -16,7 +16,7 @@ import type { AnswerResult } from '../shared/domain';
 import { analyzeRecording } from '../core/practice/analyzeRecording';
 import type { PracticeService } from '../core/practice/practiceService';
 import type { SessionRepository } from '../core/storage/sessionRepository';
-import { answerIdSchema, sessionIdSchema } from '../shared/ipcContract';
+import { answerIdSchema, sessionIdSchema } from '../shared/ipcSchemas';
 import { exportFormatSchema, MAX_IMPORT_BYTES } from '../shared/reviewSchemas';
 import type { CoachHandlers } from '../core/api/coachHandlers';
 import type { ServerLimits } from './limits';

@@ -1,6 +1,6 @@
 // Every limit the local server enforces, in one place, printed when it starts. Each one has a
 // clear error (see serverErrors.ts) so a client knows what it hit and what to do.
-import { MAX_AUDIO_CHUNK_BYTES } from '../shared/ipcContract';
+import { MAX_AUDIO_CHUNK_BYTES } from '../shared/ipcSchemas';
 
 export type ServerLimits = {
   /** Open WebSockets (app bridge and streaming clients together). */

@@ -8,15 +8,17 @@ import type { ModelManager } from '../core/models/modelManager';
 import { z } from 'zod';
 import { decodeAudioFrame, type BridgeServerMessage } from '../shared/bridgeProtocol';
 import {
-  answerIdSchema,
-  describeValidationError,
-  invokeArgSchemas,
-  sendArgSchemas,
   type InvokeChannel,
   type PushChannel,
   type PushChannels,
   type StartedAnswer,
 } from '../shared/ipcContract';
+import {
+  answerIdSchema,
+  describeValidationError,
+  invokeArgSchemas,
+  sendArgSchemas,
+} from '../shared/ipcSchemas';
 import type { AnswerEventRouter } from './answerEvents';
 import { keepAlive } from './heartbeat';
 import type { ServerLimits } from './limits';

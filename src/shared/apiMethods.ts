@@ -1,7 +1,14 @@
-// Which channel each `window.api` method uses: the one table both transports (Electron's preload
-// and the browser's WebSocket bridge) build their CoachApi from. No zod here, so the renderer
-// bundle stays small.
-import type { CoachApi, InvokeChannel, InvokeChannels, PushChannel, PushChannels } from './ipcContract';
+// The method name `window.api` offers for each channel, declared once: CoachApi is derived from these
+// tables, and both transports (Electron's preload and the browser's WebSocket bridge) build their
+// CoachApi from them. No zod here, so the renderer bundle stays small.
+import type {
+  InvokeChannel,
+  InvokeChannels,
+  PushChannel,
+  PushChannels,
+  SendChannel,
+  SendChannels,
+} from './ipcContract';
 
 export const INVOKE_METHODS = {
   getStatus: 'app:status',
@@ -34,7 +41,21 @@ export const INVOKE_METHODS = {
   deleteModel: 'models:delete',
   setActiveModel: 'models:set-active',
   reloadEngine: 'models:reload-engine',
-} as const satisfies Partial<Record<keyof CoachApi, InvokeChannel>>;
+} as const satisfies Record<string, InvokeChannel>;
+
+/**
+ * Invoke channels whose arguments or results are bytes. IPC carries an ArrayBuffer, the WebSocket
+ * bridge (JSON) cannot, so each transport binds these itself (the browser uses HTTP routes).
+ */
+export const BYTES_METHODS = {
+  getAnswerAudio: 'answer:audio',
+  exportSession: 'session:export',
+  importBundle: 'bundle:import',
+} as const satisfies Record<string, InvokeChannel>;
+
+export const SEND_METHODS = {
+  sendAudio: 'audio:chunk',
+} as const satisfies Record<string, SendChannel>;
 
 export const PUSH_METHODS = {
   onCaption: 'caption:update',
@@ -43,22 +64,44 @@ export const PUSH_METHODS = {
   onEngineStatus: 'engine:status',
   onAnswerError: 'answer:error',
   onModelDownload: 'models:download',
-} as const satisfies Partial<Record<keyof CoachApi, PushChannel>>;
+} as const satisfies Record<string, PushChannel>;
 
-type InvokeMethods = typeof INVOKE_METHODS;
+type InvokeMethods<T extends Record<string, InvokeChannel>> = { [M in keyof T]: InvokeChannels[T[M]] };
 type PushMethods = typeof PUSH_METHODS;
-export type BoundApiMethods = { [M in keyof InvokeMethods]: InvokeChannels[InvokeMethods[M]] } & {
+
+/** What `bindApiMethods` builds from a transport's invoke and subscribe. */
+export type BoundApiMethods = InvokeMethods<typeof INVOKE_METHODS> & {
   [M in keyof PushMethods]: (cb: PushChannels[PushMethods[M]]) => () => void;
 };
 
-/** The methods a transport must still provide itself, beyond the two tables. */
-// getAnswerAudio returns bytes: IPC carries an ArrayBuffer, the WebSocket bridge (JSON) cannot, so the
-// browser fetches the same recording over HTTP.
-type TransportMethods =
-  'sendAudio' | 'answerAudioUrl' | 'getAnswerAudio' | 'exportSession' | 'importBundle' | 'pathForFile';
-// Compile-time proof that the tables cover every CoachApi method with the right signature.
-const coversCoachApi = (api: BoundApiMethods): Omit<CoachApi, TransportMethods> => api;
-void coversCoachApi;
+/** Everything the renderer can call, as exposed on `window.api` by the preload script or the bridge. */
+export type CoachApi = BoundApiMethods &
+  InvokeMethods<typeof BYTES_METHODS> & {
+    [M in keyof typeof SEND_METHODS]: SendChannels[(typeof SEND_METHODS)[M]];
+  } & {
+    /**
+     * The path of a file the user picked (for Import .bin). Only the desktop window has it; in a
+     * browser the user types the path, since the page cannot see the file system.
+     */
+    pathForFile?: (file: File) => string;
+    /**
+     * Where the browser can fetch a saved answer's recording. Only the browser bridge (`coach serve`)
+     * has it; the desktop window has no media route yet, so it shows no player.
+     */
+    answerAudioUrl?: (answerId: string) => string;
+  };
+
+// Compile-time proof that every channel has a method: a channel left out of the tables fails here.
+type Unlisted<C extends string, Listed extends string> = Exclude<C, Listed>;
+type ValuesOf<T> = T[keyof T];
+const everyChannelHasAMethod: [
+  Unlisted<InvokeChannel, ValuesOf<typeof INVOKE_METHODS> | ValuesOf<typeof BYTES_METHODS>>,
+  Unlisted<SendChannel, ValuesOf<typeof SEND_METHODS>>,
+  Unlisted<PushChannel, ValuesOf<PushMethods>>,
+] extends [never, never, never]
+  ? true
+  : false = true;
+void everyChannelHasAMethod;
 
 export type ApiTransport = {
   invoke: <C extends InvokeChannel>(channel: C) => InvokeChannels[C];

@@ -6,15 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { ROLE_FAMILIES, RUBRIC_CRITERIA } from '../../src/shared/domain';
 import { QUESTION_KINDS } from '../../src/shared/domain';
 import {
-  describeValidationError,
-  invokeArgSchemas,
-  MAX_AUDIO_CHUNK_BYTES,
-  sendArgSchemas,
   type InvokeChannel,
   type InvokeChannels,
   type SendChannel,
   type SendChannels,
 } from '../../src/shared/ipcContract';
+import {
+  describeValidationError,
+  invokeArgSchemas,
+  MAX_AUDIO_CHUNK_BYTES,
+  sendArgSchemas,
+} from '../../src/shared/ipcSchemas';
 import { EXPORT_FORMATS } from '../../src/shared/reviewSchemas';
 
 /** zod's z.string().uuid() is RFC 9562 strict: version 1–8 and the 10xx variant. */

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AUDIO_FRAME_ID_BYTES, decodeAudioFrame } from '../../src/shared/bridgeProtocol';
-import { MAX_AUDIO_CHUNK_BYTES } from '../../src/shared/ipcContract';
+import { MAX_AUDIO_CHUNK_BYTES } from '../../src/shared/ipcSchemas';
 import { startHarness, TEST_TOKEN, WsProbe, type Harness, type Json } from '../helpers/serverHarness';
 
 const model = inject('syntheticModelPath');

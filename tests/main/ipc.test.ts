@@ -16,7 +16,7 @@ vi.mock('electron', () => ({
 }));
 
 const { handle, on } = await import('../../src/main/ipc');
-const { invokeArgSchemas, sendArgSchemas } = await import('../../src/shared/ipcContract');
+const { invokeArgSchemas, sendArgSchemas } = await import('../../src/shared/ipcSchemas');
 const { isTrustedIpcSender, ownPage } = await import('../../src/main/security');
 
 const ownSender = { id: 1 };

@@ -15,7 +15,8 @@ import type {
   Word,
 } from '../../src/shared/domain';
 import type { CoachSettings } from '../../src/shared/coachingSchemas';
-import type { CoachApi, PushChannels } from '../../src/shared/ipcContract';
+import type { PushChannels } from '../../src/shared/ipcContract';
+import type { CoachApi } from '../../src/shared/apiMethods';
 import type { ModelDownloadProgress, ModelRow, ModelsOverview } from '../../src/shared/modelsContract';
 
 export const SESSION_ID = '11111111-1111-4111-8111-111111111111';

@@ -4,7 +4,7 @@ import {
   invokeArgSchemas,
   MAX_AUDIO_CHUNK_BYTES,
   sendArgSchemas,
-} from '../../src/shared/ipcContract';
+} from '../../src/shared/ipcSchemas';
 
 const uuid = '8a1f6c2e-3b4d-4e5f-8a6b-7c8d9e0f1a2b';
 

@@ -14,7 +14,7 @@ import {
   MissingRecordingError,
   readAnswerAudio,
 } from '../../../src/core/storage/sessionFiles';
-import { invokeArgSchemas } from '../../../src/shared/ipcContract';
+import { invokeArgSchemas } from '../../../src/shared/ipcSchemas';
 import { tempDir } from '../../helpers/fixtures';
 import { saveSession } from '../../helpers/savedSession';
 

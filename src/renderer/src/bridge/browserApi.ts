@@ -2,7 +2,7 @@
 // Before the app starts, one HTTP request checks the access token, so a page opened without its link
 // (or with an old one) explains what to do instead of showing a broken app.
 import { BRIDGE_PATH } from '../../../shared/bridgeProtocol';
-import type { CoachApi } from '../../../shared/ipcContract';
+import type { CoachApi } from '../../../shared/apiMethods';
 import { takeAccessToken } from './accessToken';
 import { createWsApi } from './wsApi';
 

@@ -6,13 +6,8 @@ import {
   type BridgeInvoke,
   type BridgeServerMessage,
 } from '../../../shared/bridgeProtocol';
-import type {
-  CoachApi,
-  InvokeChannel,
-  InvokeChannels,
-  PushChannel,
-  PushChannels,
-} from '../../../shared/ipcContract';
+import type { InvokeChannel, InvokeChannels, PushChannel, PushChannels } from '../../../shared/ipcContract';
+import type { CoachApi } from '../../../shared/apiMethods';
 
 export type WsApiOptions = {
   /** ws://host:port/ws/api?token=… */

@@ -1,5 +1,5 @@
 // The only place that listens to main's pushes (`window.api.on*`) and writes them into the store.
-import type { CoachApi } from '../../../shared/ipcContract';
+import type { CoachApi } from '../../../shared/apiMethods';
 import { useCoachStore } from './index';
 import { applyAnswerError, applyCaptionUpdate, applyLiveStats, applyNudge } from './liveSlice';
 import { applyModelDownload } from './modelsSlice';
