@@ -2,17 +2,16 @@
 // from the link it prints in Debian's Chromium, whose fake microphone plays a real recording into the
 // real AudioWorklet, and the real engine (synthetic model: words are meaningless, flow is not).
 // Screenshots of every screen go to test-results/e2e/.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { E2E_SHOTS_DIR as SHOTS_DIR, shot, startServe, stopServe, type Served } from '../helpers/coachServe';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pcmFrames, WsProbe } from '../helpers/serverHarness';
 import { REPO_ROOT, sharedAudio, tempDir } from '../helpers/fixtures';
 import { fakeMicrophoneArgs, HEADLESS_CHROMIUM_ARGS } from '../../scripts/chromiumArgs';
 
 const CHROMIUM = '/usr/bin/chromium';
-const SHOTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
 const VIEWPORT = { width: 1280, height: 860 };
 /** The microphone plays this 11 s speech recording (16 kHz mono WAV, which Chromium accepts as is). */
 const MICROPHONE_WAV = sharedAudio('jfk.wav');
@@ -25,41 +24,6 @@ if (!hasChromium) {
   console.warn(
     `[e2e] skipped: ${CHROMIUM} is not installed (apt-get install chromium; .ci/run installs it).`,
   );
-}
-
-type Served = { process: ChildProcess; appUrl: string; token: string; origin: string; stderr: string[] };
-
-/** Starts `coach serve` as a user would, and reads the link it prints. */
-async function startServe(env: NodeJS.ProcessEnv): Promise<Served> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'coach.mjs'), 'serve', '--port', '0'], {
-    cwd: REPO_ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stderr: string[] = [];
-  child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
-  let stdout = '';
-  const appUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`coach serve printed no link:\n${stdout}\n${stderr.join('')}`)),
-      60_000,
-    );
-    child.stdout!.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      const match = /Open the app:\s+(\S+)/.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`coach serve exited with ${code}:\n${stderr.join('')}`)));
-  });
-  const url = new URL(appUrl);
-  return { process: child, appUrl, token: url.searchParams.get('token')!, origin: url.origin, stderr };
-}
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage });
 }
 
 describe.skipIf(!hasChromium)('Interview Coach in Chromium, served by `coach serve`', () => {
@@ -93,10 +57,8 @@ describe.skipIf(!hasChromium)('Interview Coach in Chromium, served by `coach ser
   afterAll(async () => {
     await browser?.close();
     if (served) {
-      const exited = new Promise<number | null>((resolve) => served.process.once('exit', resolve));
-      served.process.kill('SIGTERM');
       // A clean stop saves what is recording and removes the token file.
-      expect(await exited).toBe(0);
+      expect(await stopServe(served)).toBe(0);
       expect(existsSync(path.join(dataDir, 'server-token'))).toBe(false);
     }
   }, 60_000);

@@ -124,7 +124,7 @@ describe('Session review', () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
-  it('plays from a Blob URL of the recording; Space toggles, arrows seek, a click on a word seeks', async () => {
+  it('plays from a Blob URL of the recording; Space toggles, arrows seek, a click on a word plays from it', async () => {
     installFakeApi();
     render(<SessionDetailView />);
     const player = (await screen.findByLabelText('Recording of answer 1')) as HTMLAudioElement;
@@ -142,8 +142,10 @@ describe('Session review', () => {
     fireEvent.keyDown(review, { key: 'ArrowLeft', shiftKey: true });
     expect(player.currentTime).toBe(4);
 
+    vi.mocked(player.play).mockClear();
     fireEvent.click(within(review).getByText('works'));
     expect(player.currentTime).toBeCloseTo(5.9);
+    expect(player.play).toHaveBeenCalledTimes(1);
     expect(review.querySelector('.review-word.is-current')?.textContent).toBe('works');
     // Fillers and hedges stay marked in the synced transcript.
     expect(review.querySelectorAll('.transcript mark.filler')).toHaveLength(2);
@@ -200,7 +202,50 @@ describe('Session review', () => {
       criterion: 'structure',
       score: 5,
     });
-  });
+  }, 20_000);
+
+  it('attaches a note to words selected before clicking into the note box, and says so on the button', async () => {
+    const fake = installFakeApi();
+    const user = userEvent.setup();
+    render(<SessionDetailView />);
+    const player = (await screen.findByLabelText('Recording of answer 1')) as HTMLAudioElement;
+    const review = player.closest('.answer-review') as HTMLElement;
+    const words = review.querySelectorAll<HTMLElement>('.review-transcript .review-word');
+    const [first, last] = [words[2]!, words[4]!];
+
+    // Select three words in the transcript, the way a mouse drag does.
+    act(() => {
+      const range = document.createRange();
+      range.setStart(first.firstChild!, 0);
+      range.setEnd(last.firstChild!, last.textContent!.length);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      document.dispatchEvent(new Event('selectionchange'));
+    });
+    const quoted = [2, 3, 4].map((i) => sampleResult().words[i]!.text.trim()).join(' ');
+    expect(within(review).getByRole('button', { name: `Add note on “${quoted}”` })).toBeTruthy();
+
+    // Clicking the box takes the selection away from the transcript; the words stay chosen.
+    const box = within(review).getByLabelText('New note');
+    act(() => {
+      document.getSelection()!.removeAllRanges();
+      document.dispatchEvent(new Event('selectionchange'));
+    });
+    await user.click(box);
+    await user.type(box, 'Hedges');
+    await user.click(within(review).getByRole('button', { name: `Add note on “${quoted}”` }));
+    expect(fake.api.addNote).toHaveBeenCalledWith(
+      expect.objectContaining({
+        answerId: ANSWER_ID,
+        wordStart: 2,
+        wordEnd: 4,
+        atSec: sampleResult().words[2]!.startSec,
+        body: 'Hedges',
+      }),
+    );
+    // Once added, the next note goes back to the playhead.
+    expect(await within(review).findByRole('button', { name: /Add note at 00:00/ })).toBeTruthy();
+  }, 20_000);
 
   it('asks before deleting a session, then deletes it and goes back to the list', async () => {
     const fake = installFakeApi();

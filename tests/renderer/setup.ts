@@ -4,4 +4,7 @@ import { afterEach } from 'vitest';
 
 afterEach(() => {
   cleanup();
+  // Each test starts at the app's first screen, with nothing kept from an earlier "reload".
+  window.history.replaceState(null, '', '/');
+  window.sessionStorage.clear();
 });

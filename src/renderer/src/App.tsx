@@ -1,14 +1,14 @@
-import { useEffect, useRef, useState, type ComponentType } from 'react';
-import { NO_MODEL_HEADLINE } from '../../shared/modelsContract';
+import { useEffect, type ComponentType } from 'react';
 import { EngineBadge } from './EngineBadge';
 import { HistoryScreen } from './features/history/HistoryScreen';
 import { PracticeScreen } from './features/practice/PracticeScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TrendsScreen } from './features/trends/TrendsScreen';
+import { navigate, useRoute } from './routing/navigation';
+import { screenRoute, type Screen } from './routing/routes';
+import { useRouteSync } from './routing/useRouteSync';
 import { useCoachStore } from './store';
 import { startIpcBridge } from './store/ipcBridge';
-
-type Screen = 'practice' | 'history' | 'trends' | 'settings';
 
 const SCREENS: { id: Screen; label: string }[] = [
   { id: 'practice', label: 'Practice' },
@@ -25,11 +25,12 @@ const SCREEN_VIEWS: Record<Screen, ComponentType> = {
 };
 
 export function App() {
-  const [screen, setScreen] = useState<Screen>('practice');
+  const route = useRoute();
   const recording = useCoachStore((s) => s.recording);
 
   useEffect(() => startIpcBridge(), []);
-  useModelsRedirect(setScreen);
+  useRouteSync(route);
+  const screen = route.screen;
   const View = SCREEN_VIEWS[screen];
 
   return (
@@ -48,7 +49,7 @@ export function App() {
               aria-current={screen === id ? 'page' : undefined}
               // Stay on Practice while an answer is being recorded or finalised.
               disabled={screen !== id && recording !== 'idle'}
-              onClick={() => setScreen(id)}
+              onClick={() => navigate(screenRoute(id))}
             >
               {label}
             </button>
@@ -61,24 +62,4 @@ export function App() {
       </main>
     </div>
   );
-}
-
-/**
- * Opens Settings → Models when asked (the Practice screen's button), and once by itself on a first
- * run without any speech model, since nothing else works until one is installed.
- */
-function useModelsRedirect(setScreen: (screen: Screen) => void): void {
-  const focusModels = useCoachStore((s) => s.focusModels);
-  const noModel = useCoachStore(
-    (s) => s.engineStatus.state === 'error' && s.engineStatus.message.startsWith(NO_MODEL_HEADLINE),
-  );
-  const redirected = useRef(false);
-  useEffect(() => {
-    if (focusModels) setScreen('settings');
-  }, [focusModels, setScreen]);
-  useEffect(() => {
-    if (!noModel || redirected.current) return;
-    redirected.current = true;
-    useCoachStore.setState({ focusModels: true });
-  }, [noModel]);
 }

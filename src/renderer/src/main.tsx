@@ -3,11 +3,16 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { AccessProblemScreen } from './bridge/AccessProblemScreen';
 import { openBrowserApi } from './bridge/browserApi';
+import { persistPractice, restorePractice } from './store/practicePersistence';
 import './styles/base.css';
 import './styles/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html is missing #root');
+
+// A reload resumes the practice set and session the tab was in.
+restorePractice();
+persistPractice();
 
 const mount = (node: ReactNode) => createRoot(root).render(<StrictMode>{node}</StrictMode>);
 

@@ -1,15 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SessionSummary } from '../../../../shared/domain';
 import { plural } from '../../lib/format';
+import { navigate } from '../../routing/navigation';
+import { HISTORY_ROUTE } from '../../routing/routes';
 import { useCoachStore } from '../../store';
 import { errorMessage } from '../../store/sessionSlice';
 
 /** Deletes the open session and its recordings, after asking in place. */
 export function DeleteSession({ session }: { session: SessionSummary }) {
+  const closeSession = useCoachStore((s) => s.closeSession);
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const closeSession = useCoachStore((s) => s.closeSession);
   const loadHistory = useCoachStore((s) => s.loadHistory);
   const keepRef = useRef<HTMLButtonElement>(null);
 
@@ -29,6 +31,8 @@ export function DeleteSession({ session }: { session: SessionSummary }) {
     try {
       await window.api.deleteSession(session.id);
       useCoachStore.setState({ lastOpenedSessionId: null });
+      // The deleted session's address must not stay in the history for Back or Forward.
+      navigate(HISTORY_ROUTE, { replace: true });
       closeSession();
       void loadHistory();
     } catch (e) {

@@ -1,3 +1,4 @@
+import { useSessionRoute } from '../../routing/useRouteSync';
 import { useCoachStore } from '../../store';
 import { HistoryFilters } from './HistoryFilters';
 import { ImportBundle } from './ImportBundle';
@@ -12,6 +13,7 @@ export function HistoryScreen() {
   const dataDir = useCoachStore((s) => s.dataDir);
   const lastOpened = useCoachStore((s) => s.lastOpenedSessionId);
   const searching = useCoachStore((s) => s.searchText.trim().length > 0);
+  useSessionRoute();
 
   if (selectedSessionId) return <SessionDetailView />;
 

@@ -1,5 +1,7 @@
 import type { SearchHit } from '../../../../shared/domain';
 import { formatClock, formatDateTime } from '../../lib/format';
+import { navigate } from '../../routing/navigation';
+import { sessionRoute } from '../../routing/routes';
 import { useCoachStore } from '../../store';
 
 function hitKey(hit: SearchHit): string {
@@ -45,7 +47,14 @@ export function SearchResults() {
         const when = formatDateTime(hit.startedAt);
         return (
           <li key={hitKey(hit)}>
-            <button type="button" className="search-hit" onClick={() => void openHit(hit)}>
+            <button
+              type="button"
+              className="search-hit"
+              onClick={() => {
+                void openHit(hit);
+                navigate(sessionRoute(hit.sessionId, hit.answerId));
+              }}
+            >
               <span className="search-hit-head">
                 <span className={`search-source search-source-${hit.source}`}>
                   {hit.source === 'note' ? 'Coach note' : 'Transcript'}

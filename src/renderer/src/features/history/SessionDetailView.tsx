@@ -1,5 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { formatClock, formatDateTime, formatWpm, plural } from '../../lib/format';
+import { navigate, useRoute } from '../../routing/navigation';
+import { HISTORY_ROUTE, routeHash, sessionRoute } from '../../routing/routes';
 import { useCoachStore } from '../../store';
 import type { ReviewJump } from '../../store/historySlice';
 import { AnswerReview } from '../review/AnswerReview';
@@ -11,7 +13,9 @@ import { ExportSession } from './ExportSession';
 export function SessionDetailView() {
   const session = useCoachStore((s) => s.selectedSession);
   const error = useCoachStore((s) => s.selectedSessionError);
-  const closeSession = useCoachStore((s) => s.closeSession);
+  const route = useRoute();
+  const routeAnswerId = route.screen === 'history' ? route.answerId : null;
+  const closeSession = useCallback(() => navigate(HISTORY_ROUTE), []);
   const pendingJump = useCoachStore((s) => s.reviewJump);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const sessionId = useCoachStore((s) => s.selectedSessionId) ?? '';
@@ -27,9 +31,17 @@ export function SessionDetailView() {
 
   // A search hit opened this session: its answer takes focus (AnswerReview); otherwise the heading does.
   const jump: ReviewJump | null = session && pendingJump?.sessionId === session.id ? pendingJump : null;
+  // An answer's address brings that answer into view; otherwise the session's heading takes focus.
   useEffect(() => {
-    if (session && !jump) headingRef.current?.focus();
-  }, [session, jump]);
+    if (!session || jump) return;
+    const answerHeading = routeAnswerId ? document.getElementById(`answer-${routeAnswerId}`) : null;
+    if (answerHeading) {
+      answerHeading.scrollIntoView?.({ block: 'start' });
+      answerHeading.focus();
+    } else {
+      headingRef.current?.focus();
+    }
+  }, [session, jump, routeAnswerId]);
 
   const back = (
     <button
@@ -103,9 +115,15 @@ export function SessionDetailView() {
             aria-labelledby={`answer-${answer.answerId}`}
           >
             <p className="eyebrow">
-              Answer {index + 1} of {session.answers.length}
+              <a
+                className="answer-link"
+                href={routeHash(sessionRoute(session.id, answer.answerId))}
+                title="A link to this answer"
+              >
+                Answer {index + 1} of {session.answers.length}
+              </a>
             </p>
-            <h2 id={`answer-${answer.answerId}`} className="detail-question">
+            <h2 id={`answer-${answer.answerId}`} className="detail-question" tabIndex={-1}>
               {answer.questionText}
             </h2>
             <AnswerReview

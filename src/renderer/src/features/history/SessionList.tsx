@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatClock, formatDateTime, formatWpm, plural } from '../../lib/format';
+import { navigate } from '../../routing/navigation';
+import { sessionRoute } from '../../routing/routes';
 import { useCoachStore } from '../../store';
 import { HISTORY_PAGE_SIZE } from '../../store/historySlice';
 
@@ -18,7 +20,6 @@ export function SessionList({ returnFocusTo }: Props) {
   const filters = useCoachStore((s) => s.historyFilters);
   const loadHistory = useCoachStore((s) => s.loadHistory);
   const showPage = useCoachStore((s) => s.showHistoryPage);
-  const openSession = useCoachStore((s) => s.openSession);
   const listRef = useRef<HTMLUListElement>(null);
   const filtered = Boolean(
     filters.from || filters.to || filters.kind || filters.role || filters.minScore !== undefined,
@@ -85,7 +86,7 @@ export function SessionList({ returnFocusTo }: Props) {
                 type="button"
                 className="session-row"
                 data-session-id={session.id}
-                onClick={() => void openSession(session.id)}
+                onClick={() => navigate(sessionRoute(session.id))}
               >
                 <span className="session-when">
                   <span className="session-date">{when.date}</span>

@@ -31,6 +31,7 @@ export function AnswerReview({ result, label, headingLevel = 3, notes = [], star
   const audioRef = useRef<HTMLAudioElement>(null);
   const sectionRef = useRef<HTMLElement>(null);
   const playheadRef = useRef<HTMLDivElement>(null);
+  const transcriptScrollRef = useRef<HTMLDivElement>(null);
   const currentWord = useRef(-1);
   const pendingSeek = useRef<number | null>(start ? start.atSec : null);
   const [playing, setPlaying] = useState(false);
@@ -44,8 +45,10 @@ export function AnswerReview({ result, label, headingLevel = 3, notes = [], star
       if (index !== currentWord.current) {
         const root = sectionRef.current;
         root?.querySelector(`.review-word.${CURRENT_CLASS}`)?.classList.remove(CURRENT_CLASS);
-        if (index >= 0)
-          root?.querySelector(`.review-word[data-word="${index}"]`)?.classList.add(CURRENT_CLASS);
+        const wordEl =
+          index >= 0 ? root?.querySelector<HTMLElement>(`.review-word[data-word="${index}"]`) : null;
+        wordEl?.classList.add(CURRENT_CLASS);
+        if (wordEl && transcriptScrollRef.current) keepInView(transcriptScrollRef.current, wordEl);
         currentWord.current = index;
       }
       if (playheadRef.current) {
@@ -123,28 +126,35 @@ export function AnswerReview({ result, label, headingLevel = 3, notes = [], star
     else seek((audioRef.current?.currentTime ?? currentSec) + action.bySec);
   };
 
-  const seekToWord = useCallback(
+  // A click on a word plays from it (the page says so); a click while playing just moves on.
+  const playFromWord = useCallback(
     (index: number) => {
       const word = result.words[index];
-      if (word) seek(word.startSec);
+      if (!word) return;
+      seek(word.startSec);
+      const el = audioRef.current;
+      if (el && audio.state === 'ready' && el.paused) void el.play().catch(() => setPlaying(false));
     },
-    [result.words, seek],
+    [result.words, seek, audio.state],
   );
 
   const readCurrentSec = useCallback(() => audioRef.current?.currentTime ?? 0, []);
 
-  const selectedWords = useCallback((): [number, number] | null => {
-    const selection = window.getSelection?.();
-    if (!selection || selection.isCollapsed || !sectionRef.current) return null;
-    const indexOf = (node: Node | null) => {
-      const el = node instanceof Element ? node : node?.parentElement;
-      const word = el?.closest<HTMLElement>('.review-word');
-      return word && sectionRef.current!.contains(word) ? Number(word.dataset.word) : null;
+  // The words selected in this transcript, kept when the selection moves on (a click into the note box
+  // collapses it), so a note attaches to them in the natural order: select, click the box, type.
+  const [selectedWords, setSelectedWords] = useState<[number, number] | null>(null);
+  useEffect(() => {
+    const onSelectionChange = () => {
+      const root = sectionRef.current?.querySelector('.review-transcript');
+      const selection = document.getSelection();
+      if (!root || !selection || selection.rangeCount === 0) return;
+      const inTranscript = (node: Node | null) => node !== null && root.contains(node);
+      if (!inTranscript(selection.anchorNode) && !inTranscript(selection.focusNode)) return;
+      // A click inside the transcript (a collapsed selection there) lets go of the words.
+      setSelectedWords(selection.isCollapsed ? null : selectedRange(root, selection));
     };
-    const a = indexOf(selection.anchorNode);
-    const b = indexOf(selection.focusNode);
-    if (a === null || b === null) return null;
-    return [Math.min(a, b), Math.max(a, b)];
+    document.addEventListener('selectionchange', onSelectionChange);
+    return () => document.removeEventListener('selectionchange', onSelectionChange);
   }, []);
 
   return (
@@ -227,7 +237,9 @@ export function AnswerReview({ result, label, headingLevel = 3, notes = [], star
             </span>
           </p>
         </div>
-        <ReviewTranscript result={result} onSeekToWord={seekToWord} />
+        <div className="review-transcript-scroll" ref={transcriptScrollRef}>
+          <ReviewTranscript result={result} onSeekToWord={playFromWord} />
+        </div>
       </section>
       {coach && (
         <CoachNotes
@@ -238,10 +250,29 @@ export function AnswerReview({ result, label, headingLevel = 3, notes = [], star
           nowSec={currentSec}
           currentSec={readCurrentSec}
           selectedWords={selectedWords}
+          clearSelectedWords={() => setSelectedWords(null)}
           seek={seek}
         />
       )}
       <AnswerResultView result={result} headingLevel={headingLevel} transcript={false} />
     </section>
   );
+}
+
+/** The first and last word (by index) that a selection touches inside `root`. */
+function selectedRange(root: Element, selection: Selection): [number, number] | null {
+  const range = selection.getRangeAt(0);
+  const indices = [...root.querySelectorAll<HTMLElement>('.review-word')]
+    .filter((el) => range.intersectsNode(el))
+    .map((el) => Number(el.dataset.word));
+  if (indices.length === 0) return null;
+  return [Math.min(...indices), Math.max(...indices)];
+}
+
+/** Scrolls the transcript box (never the page) so the word being played stays visible. */
+function keepInView(box: HTMLElement, word: HTMLElement): void {
+  const top = word.offsetTop - box.offsetTop;
+  if (top < box.scrollTop || top + word.offsetHeight > box.scrollTop + box.clientHeight) {
+    box.scrollTop = Math.max(0, top - box.clientHeight / 3);
+  }
 }

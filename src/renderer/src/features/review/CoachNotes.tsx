@@ -37,16 +37,30 @@ type Props = CoachPanelProps & {
   notes: readonly CoachNote[];
   nowSec: number;
   currentSec: () => number;
-  selectedWords: () => [number, number] | null;
+  /** Words selected in the transcript; the next note attaches to them. */
+  selectedWords: [number, number] | null;
+  clearSelectedWords: () => void;
   seek: (sec: number) => void;
 };
 
 function quote(words: readonly Word[], note: CoachNote): string | null {
   if (note.wordStart === null) return null;
+  return quoteRange(words, [note.wordStart, note.wordEnd ?? note.wordStart]);
+}
+
+function quoteRange(words: readonly Word[], [first, last]: [number, number]): string {
   return words
-    .slice(note.wordStart, (note.wordEnd ?? note.wordStart) + 1)
+    .slice(first, last + 1)
     .map((w) => w.text.trim())
     .join(' ');
+}
+
+/** A button label stays one line: long selections are shortened in the middle. */
+const LABEL_QUOTE_MAX_CHARS = 32;
+function shortQuote(text: string): string {
+  if (text.length <= LABEL_QUOTE_MAX_CHARS) return text;
+  const half = Math.floor((LABEL_QUOTE_MAX_CHARS - 1) / 2);
+  return `${text.slice(0, half).trimEnd()}…${text.slice(-half).trimStart()}`;
 }
 
 /** The coach's rubric scores and timestamped notes for one answer. */
@@ -57,7 +71,7 @@ export function CoachNotes(props: Props) {
   const [confirmDelete, setConfirmDelete] = useState<number | null>(null);
 
   const add = async () => {
-    const range = props.selectedWords();
+    const range = props.selectedWords;
     const first = range ? words[range[0]] : undefined;
     const last = range ? words[range[1]] : undefined;
     const atSec = first?.startSec ?? props.currentSec();
@@ -69,8 +83,12 @@ export function CoachNotes(props: Props) {
       wordEnd: range?.[1] ?? null,
       body: draft,
     });
-    if (ok) setDraft('');
+    if (ok) {
+      setDraft('');
+      props.clearSelectedWords();
+    }
   };
+  const selectedQuote = props.selectedWords ? quoteRange(words, props.selectedWords) : null;
 
   return (
     <section className="card coach-notes" aria-label="Coach notes and rubric">
@@ -188,6 +206,21 @@ export function CoachNotes(props: Props) {
         <label className="visually-hidden" htmlFor={`note-${answerId}`}>
           New note
         </label>
+        {selectedQuote !== null && props.selectedWords && (
+          <p className="note-target">
+            <span className="muted">Attached to</span> <q className="note-quote">{selectedQuote}</q>{' '}
+            <span className="muted tabular">
+              at {formatClock(words[props.selectedWords[0]]?.startSec ?? 0)}
+            </span>
+            <button
+              type="button"
+              className="button button-quiet button-small"
+              onClick={props.clearSelectedWords}
+            >
+              Use the playhead instead
+            </button>
+          </p>
+        )}
         <textarea
           id={`note-${answerId}`}
           placeholder="Note on this moment (select words in the transcript to attach it to them)"
@@ -195,7 +228,9 @@ export function CoachNotes(props: Props) {
           onChange={(e) => setDraft(e.target.value)}
         />
         <button type="submit" className="button button-secondary" disabled={!draft.trim()}>
-          Add note at {formatClock(props.nowSec)}
+          {selectedQuote !== null
+            ? `Add note on “${shortQuote(selectedQuote)}”`
+            : `Add note at ${formatClock(props.nowSec)}`}
         </button>
       </form>
     </section>

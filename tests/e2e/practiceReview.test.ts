@@ -1,0 +1,188 @@
+// Issue #16 in Chromium through `coach serve`: addresses for every screen (reload, Back, Forward), and
+// review (a click on a word plays from it, a note attaches to selected words, the player covers nothing).
+// A session is imported first as a bundle holding a real recording and its reference transcript: the
+// synthetic model's transcripts have too few words to select, and these tests must not hang on the engine. Screenshots go to test-results/e2e/ at 1280x800 and 900x600.
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { fakeMicrophoneArgs, HEADLESS_CHROMIUM_ARGS } from '../../scripts/chromiumArgs';
+import { E2E_SHOTS_DIR, shot, startServe, stopServe, type Served } from '../helpers/coachServe';
+import { sharedAudio, tempDir } from '../helpers/fixtures';
+import { seedBundle } from '../helpers/seedBundle';
+
+const CHROMIUM = '/usr/bin/chromium';
+const LARGE = { width: 1280, height: 800 };
+const SMALL = { width: 900, height: 600 };
+const MICROPHONE_WAV = sharedAudio('jfk.wav');
+const QUESTION = 'Tell me about a time you changed your mind.';
+
+const hasChromium = existsSync(CHROMIUM);
+
+/** The page's document, typed by hand: the node test project has no DOM types. */
+type PageDocument = { elementFromPoint(x: number, y: number): unknown };
+
+const JFK = {
+  questionText: QUESTION,
+  wavPath: MICROPHONE_WAV,
+  durationSec: 11,
+  transcript:
+    'And so my fellow Americans, ask not what your country can do for you, ask what you can do for your country.',
+};
+
+describe.skipIf(!hasChromium)('practice and review in Chromium (issue #16)', () => {
+  const model = inject('syntheticModelPath');
+  const dataDir = tempDir('coach-e2e-ux-');
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  let seeded: { sessionId: string; answerId: string };
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(E2E_SHOTS_DIR, { recursive: true });
+    served = await startServe({ ...process.env, COACH_DATA_DIR: dataDir, COACH_WHISPER_MODEL: model });
+    expect(served.stderr.join(''), 'run `npm run build` first').not.toMatch(/older than its sources/);
+    const res = await fetch(`${served.origin}/api/bundles?name=seed.coach`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${served.token}` },
+      body: seedBundle('Warm-up', [JFK]),
+    });
+    expect(res.status).toBe(200);
+    const imported = (await res.json()) as { sessionId: string };
+    const detail = await fetch(`${served.origin}/api/sessions/${imported.sessionId}/export?format=json`, {
+      headers: { Authorization: `Bearer ${served.token}` },
+    });
+    const answers = ((await detail.json()) as { answers: { answerId: string }[] }).answers;
+    seeded = { sessionId: imported.sessionId, answerId: answers[0]!.answerId };
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        ...HEADLESS_CHROMIUM_ARGS,
+        ...fakeMicrophoneArgs(MICROPHONE_WAV),
+        '--autoplay-policy=no-user-gesture-required',
+      ],
+    });
+    page = await (await browser.newContext({ viewport: LARGE })).newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+    await page.goto(served.appUrl);
+    await page.getByText('Ready — works offline').waitFor({ timeout: 90_000 });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (served) expect(await stopServe(served)).toBe(0);
+  }, 60_000);
+
+  const hash = () => new URL(page.url()).hash;
+
+  it('gives every screen an address; reload keeps the open session; Back and Forward move', async () => {
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    expect(hash()).toBe('#/history');
+    await page.getByRole('button', { name: /Warm-up/ }).click();
+    await page.getByRole('heading', { level: 2, name: QUESTION }).waitFor();
+    expect(hash()).toBe(`#/history/${seeded.sessionId}`);
+
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: QUESTION }).waitFor();
+    expect(hash()).toBe(`#/history/${seeded.sessionId}`);
+
+    await page.goBack();
+    await page.getByRole('list', { name: 'Saved sessions' }).waitFor();
+    expect(hash()).toBe('#/history');
+    await page.goBack();
+    await page.getByRole('button', { name: /Record answer/ }).waitFor();
+    await page.goForward();
+    await page.getByRole('list', { name: 'Saved sessions' }).waitFor();
+    await page.goForward();
+    await page.getByRole('heading', { level: 2, name: QUESTION }).waitFor();
+
+    for (const [tab, address] of [
+      ['Trends', '#/trends'],
+      ['Settings', '#/settings'],
+      ['Practice', '#/practice'],
+    ] as const) {
+      await page.getByRole('button', { name: tab, exact: true }).click();
+      await expect.poll(hash).toBe(address);
+    }
+
+    // An answer's own address, as a coach would share it.
+    await page.goto(`${served.origin}/#/history/${seeded.sessionId}/answer/${seeded.answerId}`);
+    await page.getByRole('heading', { level: 2, name: QUESTION }).waitFor();
+    await expect
+      .poll(() => page.evaluate<string>("document.activeElement?.textContent ?? ''"))
+      .toBe(QUESTION);
+  }, 120_000);
+
+  it('keeps a practice set in progress across a reload, at its own address', async () => {
+    await page.getByRole('button', { name: 'Practice', exact: true }).click();
+    await page.getByText('Practise a set of questions').click();
+    await page.getByRole('button', { name: 'Start the set' }).click();
+    await page.getByRole('button', { name: 'Skip question' }).click();
+    await page.getByText('Question 2 of', { exact: false }).waitFor();
+    const heading = await page.getByRole('heading', { level: 1 }).textContent();
+    expect(hash()).toBe('#/practice/set');
+    await page.reload();
+    await page.getByText('Question 2 of', { exact: false }).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(heading);
+    await shot(page, 'ux-01-set-after-reload');
+    await page.getByRole('button', { name: 'End set' }).click();
+    await expect.poll(hash).toBe('#/practice');
+  }, 60_000);
+
+  it('plays from a clicked word, attaches a note to selected words, and never covers the notes', async () => {
+    await page.goto(`${served.origin}/#/history/${seeded.sessionId}`);
+    const review = page.locator('.answer-review').first();
+    await review.getByRole('button', { name: 'Play' }).waitFor();
+    const audio = page.getByLabel('Recording of answer 1');
+    await expect
+      .poll(() => audio.evaluate((el) => (el as unknown as { readyState: number }).readyState))
+      .toBeGreaterThan(0);
+
+    const words = review.locator('.review-transcript .review-word');
+    await words.nth(2).click();
+    await review.getByRole('button', { name: 'Pause' }).waitFor();
+    expect(await audio.evaluate((el) => (el as unknown as { paused: boolean }).paused)).toBe(false);
+    await review.getByRole('button', { name: 'Pause' }).click();
+
+    // Select three words with the mouse, then click into the note box and type.
+    const from = (await words.nth(1).boundingBox())!;
+    const to = (await words.nth(3).boundingBox())!;
+    await page.mouse.move(from.x + 1, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width - 1, to.y + to.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const quoted = (await words.allTextContents()).slice(1, 4).join(' ');
+    const addButton = review.getByRole('button', { name: /^Add note on/ });
+    await addButton.waitFor();
+    const box = review.getByLabel('New note');
+    await box.click();
+    await box.pressSequentially('Slow down here');
+    expect(await addButton.textContent()).toContain(quoted.slice(0, 10));
+    await shot(page, 'ux-02-note-on-selection');
+    await addButton.click();
+    const note = review.locator('.note-list .note').first();
+    await note.waitFor();
+    expect(await note.locator('.note-quote').textContent()).toBe(quoted);
+    await review.getByRole('button', { name: /^Add note at/ }).waitFor();
+
+    // The player is not drawn over the notes, however the page is scrolled, at either window size.
+    for (const viewport of [LARGE, SMALL]) {
+      await page.setViewportSize(viewport);
+      await note.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      const covered = await note.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const doc = (el as unknown as { ownerDocument: PageDocument }).ownerDocument;
+        const hit = doc.elementFromPoint(r.left + 20, r.top + 4);
+        return hit !== null && !el.contains(hit as typeof el);
+      });
+      expect(covered).toBe(false);
+      await shot(page, `ux-03-review-notes-${viewport.width}`);
+    }
+    await page.setViewportSize(LARGE);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});

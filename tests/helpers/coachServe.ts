@@ -1,0 +1,55 @@
+// `coach serve` started as a user would start it, for the end-to-end tests in Chromium.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { REPO_ROOT } from './fixtures';
+
+export type Served = {
+  process: ChildProcess;
+  appUrl: string;
+  token: string;
+  origin: string;
+  stderr: string[];
+};
+
+export const E2E_SHOTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
+
+/** Starts `coach serve` on a free port and reads the link it prints. */
+export async function startServe(env: NodeJS.ProcessEnv): Promise<Served> {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'coach.mjs'), 'serve', '--port', '0'], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: string[] = [];
+  child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
+  let stdout = '';
+  const appUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`coach serve printed no link:\n${stdout}\n${stderr.join('')}`)),
+      60_000,
+    );
+    child.stdout!.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      const match = /Open the app:\s+(\S+)/.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`coach serve exited with ${code}:\n${stderr.join('')}`)));
+  });
+  const url = new URL(appUrl);
+  return { process: child, appUrl, token: url.searchParams.get('token')!, origin: url.origin, stderr };
+}
+
+/** Stops it the way a user would (Ctrl-C) and says how it exited. */
+export async function stopServe(served: Served): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => served.process.once('exit', resolve));
+  served.process.kill('SIGTERM');
+  return exited;
+}
+
+export async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: path.join(E2E_SHOTS_DIR, `${name}.png`), fullPage });
+}
