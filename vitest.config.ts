@@ -28,6 +28,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/renderer/setup.ts'],
+          // Whole-app flows with user-event take a few seconds on a loaded machine; 5 s is not a bound.
+          testTimeout: 30_000,
         },
       },
     ],

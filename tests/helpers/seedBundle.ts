@@ -3,7 +3,7 @@
 // need clickable words, which the synthetic model cannot give.
 import { randomUUID } from 'node:crypto';
 import { analyzeAnswer } from '../../src/core/coaching/answerMetrics';
-import type { Word } from '../../src/core/domain';
+import type { Word } from '../../src/shared/domain';
 import { buildSessionBundle } from '../../src/core/export/sessionBundle';
 import {
   SESSION_EXPORT_FORMAT,
