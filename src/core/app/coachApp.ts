@@ -18,6 +18,7 @@ import { PracticeService, type PracticeEvents } from '../practice/practiceServic
 import { createRepositories, type Repositories } from '../storage/repositories';
 import type { AnswerResult } from '../../shared/domain';
 import { SettingsStore } from '../settings/settingsStore';
+import type { HttpGet } from '../models/httpGet';
 import { ModelManager } from '../models/modelManager';
 import type { StreamParams } from '../streaming/streamParams';
 
@@ -32,6 +33,8 @@ export type CoachAppOptions = {
   log: (line: string) => void;
   /** PDF rendering for exports: Electron's printToPDF in the app, headless Chromium in `coach serve`. */
   renderPdf?: PdfRenderer;
+  /** Model downloads' HTTP stack: Electron's net in the app (system proxy, PAC); Node's by default. */
+  modelHttpGet?: HttpGet;
 };
 
 export type CoachApp = {
@@ -88,6 +91,7 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
     isRecording: () => service.isRecording(),
     envModelPath: opts.modelPath,
     baseUrl: process.env.COACH_MODEL_BASE_URL,
+    httpGet: opts.modelHttpGet,
     log,
   });
   // Answers a crash interrupted are finished in the background; the engine serialises their passes.

@@ -4,10 +4,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rm, stat } from 'node:fs/promises';
-import http, { type IncomingMessage } from 'node:http';
-import https from 'node:https';
 import path from 'node:path';
 import { describeFsError } from '../fsErrors';
+import { nodeHttpGet, type HttpGet, type HttpResponse } from './httpGet';
 import { installWithoutClobber } from './installFile';
 import { HF_MODEL_BASE_URL, modelUrl } from './modelCatalog';
 
@@ -42,6 +41,8 @@ export type ModelDownloadRequest = {
   progressIntervalMs?: number;
   idleTimeoutMs?: number;
   fs?: DownloadFs;
+  /** The HTTP stack: Node's by default, Electron's net in the desktop app (proxies, PAC). */
+  httpGet?: HttpGet;
 };
 
 export type DownloadErrorKind = 'network' | 'http' | 'disk' | 'checksum' | 'cancelled';
@@ -134,62 +135,85 @@ export async function downloadModel(req: ModelDownloadRequest): Promise<string> 
 async function fetchIntoPart(req: ModelDownloadRequest, partPath: string, offset: number): Promise<void> {
   const url = modelUrl(req.fileName, req.baseUrl ?? HF_MODEL_BASE_URL);
   const range: Record<string, string> = offset > 0 ? { Range: `bytes=${offset}-` } : {};
-  const res = await get(url, range, req, { redirectsLeft: MAX_REDIRECTS, keptBytes: offset });
+  const idle = new IdleWatchdog(req.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS, req.signal);
+  try {
+    const res = await get(url, range, req, idle, { redirectsLeft: MAX_REDIRECTS, keptBytes: offset });
+    const total = await acceptedRange(req, res, partPath, offset);
+    if (total === 'restart') return fetchIntoPart(req, partPath, 0);
+    if (total === 'complete') return;
+    await writeBody(req, res, partPath, total.start, total.totalBytes, idle);
+  } finally {
+    idle.stop();
+  }
+}
+
+/**
+ * What the response holds: the rest of the part (206), the whole file (200), nothing left (416), or
+ * a range other than the one asked for ('restart'). Anything else is a ModelDownloadError.
+ */
+async function acceptedRange(
+  req: ModelDownloadRequest,
+  res: HttpResponse,
+  partPath: string,
+  offset: number,
+): Promise<{ start: number; totalBytes: number } | 'restart' | 'complete'> {
   let start: number;
   /** The size of the whole file according to the server, when it says. */
   let announcedTotal: number | null = null;
-  const length = Number(res.headers['content-length']);
-  const knownLength = res.headers['content-length'] !== undefined && Number.isFinite(length) && length >= 0;
-  if (res.statusCode === 206 && offset > 0) {
-    const sent = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(res.headers['content-range'] ?? '');
+  const lengthHeader = res.header('content-length');
+  const length = Number(lengthHeader);
+  const knownLength = lengthHeader !== undefined && Number.isFinite(length) && length >= 0;
+  if (res.status === 206 && offset > 0) {
+    const sent = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(res.header('content-range') ?? '');
     if (!sent || Number(sent[1]) !== offset) {
       // A range other than the one asked for: start over rather than splice mismatched bytes.
-      res.destroy();
+      res.discard();
       await rm(partPath, { force: true });
-      return fetchIntoPart(req, partPath, 0);
+      return 'restart';
     }
     start = offset;
     if (sent[2] !== '*') announcedTotal = Number(sent[2]);
     else if (knownLength) announcedTotal = start + length;
-  } else if (res.statusCode === 200) {
+  } else if (res.status === 200) {
     // The server ignored the Range header (or there was none): the body is the whole file.
     start = 0;
     if (knownLength) announcedTotal = length;
-  } else if (res.statusCode === 416 && offset > 0) {
+  } else if (res.status === 416 && offset > 0) {
     // Nothing left to send: the part is already complete (the checksum decides whether it is right).
-    res.resume();
-    return;
+    res.discard();
+    return 'complete';
   } else {
-    res.resume();
-    const status = `${res.statusCode ?? '?'}${res.statusMessage ? ` ${res.statusMessage}` : ''}`;
+    res.discard();
+    const status = `${res.status || '?'}${res.statusText ? ` ${res.statusText}` : ''}`;
     throw new ModelDownloadError(`The model server answered HTTP ${status} for ${req.fileName}.`, 'http');
   }
   if (req.sizeBytes !== undefined && announcedTotal !== null && announcedTotal !== req.sizeBytes) {
     // An error page, a different version of the file, a captive portal: refuse before downloading
     // (and hashing) hundreds of megabytes of the wrong thing. The part file is left as it was.
-    res.destroy();
+    res.discard();
     throw new ModelDownloadError(
       `The model server offered ${megabytes(announcedTotal)} for ${req.fileName}, not the expected ` +
         `${megabytes(req.sizeBytes)}; nothing was downloaded. Please try again later.`,
       'http',
     );
   }
-  await writeBody(req, res, partPath, start, announcedTotal ?? req.sizeBytes ?? 0);
+  return { start, totalBytes: announcedTotal ?? req.sizeBytes ?? 0 };
 }
 
 async function writeBody(
   req: ModelDownloadRequest,
-  res: IncomingMessage,
+  res: HttpResponse,
   partPath: string,
   start: number,
   totalBytes: number,
+  idle: IdleWatchdog,
 ): Promise<void> {
   const fs = req.fs ?? nodeDownloadFs;
   let writer: PartFileWriter;
   try {
     writer = await fs.openPart(partPath, start > 0);
   } catch (err) {
-    res.destroy();
+    res.discard();
     throw diskError(req.fileName, err, start);
   }
   const interval = req.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS;
@@ -214,7 +238,8 @@ async function writeBody(
   };
   try {
     report(true);
-    for await (const chunk of res as AsyncIterable<Buffer>) {
+    for await (const chunk of res.body) {
+      idle.kick();
       if (req.sizeBytes !== undefined && received + chunk.length > req.sizeBytes) {
         throw new OversizeError();
       }
@@ -223,11 +248,16 @@ async function writeBody(
       } catch (err) {
         throw new DiskWriteError(err);
       }
+      // A slow disk is not a quiet connection.
+      idle.kick();
       received += chunk.length;
       report(false);
     }
+    idle.stop();
+    // A stack that ends the body quietly when aborted (rather than with an error) lands here.
+    if (idle.signal.aborted) throw idle.reason ?? new Error('aborted');
   } catch (err) {
-    res.destroy();
+    res.discard();
     await writer.close().catch(() => undefined);
     if (err instanceof ProgressCallbackError) throw err.cause;
     if (err instanceof DiskWriteError) throw diskError(req.fileName, err.cause, received);
@@ -239,7 +269,7 @@ async function writeBody(
         'http',
       );
     }
-    throw transferError(req, err, received);
+    throw transferError(req, idle.reason ?? err, received);
   }
   try {
     await writer.close();
@@ -253,6 +283,38 @@ async function writeBody(
   }
   if (totalBytes > 0 && received < totalBytes) {
     throw transferError(req, new Error('the connection closed early'), received);
+  }
+}
+
+/**
+ * Aborts the transfer when nothing arrives for `idleMs` (connecting, or between two chunks), whatever
+ * the HTTP stack; the caller's own signal (Cancel) aborts it too. `reason` says which one it was.
+ */
+class IdleWatchdog {
+  private readonly own = new AbortController();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  readonly signal: AbortSignal;
+  reason: Error | undefined;
+
+  constructor(
+    private readonly idleMs: number,
+    outer: AbortSignal | undefined,
+  ) {
+    this.signal = outer ? AbortSignal.any([outer, this.own.signal]) : this.own.signal;
+    this.kick();
+  }
+
+  kick(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      const ms = this.idleMs;
+      this.reason = new Error(`no data for ${ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`}`);
+      this.own.abort(this.reason);
+    }, this.idleMs);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
   }
 }
 
@@ -288,64 +350,42 @@ function transferError(req: ModelDownloadRequest, err: unknown, keptBytes: numbe
  * followed (http: too when the download itself started on http:, as the loopback tests do), so a
  * redirect can neither downgrade the connection nor point at a local file.
  */
-function get(
+async function get(
   url: string,
   headers: Record<string, string>,
   req: ModelDownloadRequest,
+  idle: IdleWatchdog,
   hops: { redirectsLeft: number; keptBytes: number; allowHttp?: boolean },
-): Promise<IncomingMessage> {
-  return new Promise((resolve, reject) => {
-    let target: URL;
-    try {
-      target = new URL(url);
-    } catch {
-      reject(new ModelDownloadError(`Not a valid download address: ${url}`, 'http'));
-      return;
-    }
-    const allowHttp = hops.allowHttp ?? target.protocol === 'http:';
-    if (target.protocol !== 'https:' && !(allowHttp && target.protocol === 'http:')) {
-      reject(new ModelDownloadError(`Not a valid download address: ${url}`, 'http'));
-      return;
-    }
-    const client = target.protocol === 'https:' ? https : http;
-    let response: IncomingMessage | undefined;
-    const request = client.get(
-      target,
-      { headers: { 'User-Agent': 'InterviewCoach', ...headers }, signal: req.signal },
-      (res) => {
-        const location = res.headers.location;
-        if (res.statusCode && res.statusCode >= 300 && res.statusCode < 400 && location) {
-          res.resume();
-          if (hops.redirectsLeft <= 0) {
-            reject(new ModelDownloadError(`Too many redirects while downloading ${req.fileName}.`, 'http'));
-            return;
-          }
-          let next: URL;
-          try {
-            next = redirectTarget(location, target, allowHttp, req.fileName);
-          } catch (err) {
-            reject(err);
-            return;
-          }
-          const hop = { ...hops, redirectsLeft: hops.redirectsLeft - 1, allowHttp };
-          get(next.href, headers, req, hop).then(resolve, reject);
-          return;
-        }
-        response = res;
-        resolve(res);
-      },
-    );
-    const idleMs = req.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-    request.setTimeout(idleMs, () => {
-      const err = new Error(
-        `no data for ${idleMs >= 1000 ? `${Math.round(idleMs / 1000)} s` : `${idleMs} ms`}`,
-      );
-      // Once the body is flowing, the reader sees the response's error: give it the real reason.
-      response?.destroy(err);
-      request.destroy(err);
+): Promise<HttpResponse> {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    throw new ModelDownloadError(`Not a valid download address: ${url}`, 'http');
+  }
+  const allowHttp = hops.allowHttp ?? target.protocol === 'http:';
+  if (target.protocol !== 'https:' && !(allowHttp && target.protocol === 'http:')) {
+    throw new ModelDownloadError(`Not a valid download address: ${url}`, 'http');
+  }
+  const httpGet = req.httpGet ?? nodeHttpGet;
+  let res: HttpResponse;
+  try {
+    res = await httpGet(target, {
+      headers: { 'User-Agent': 'InterviewCoach', ...headers },
+      signal: idle.signal,
     });
-    request.on('error', (err) => reject(transferError(req, err, hops.keptBytes)));
-  });
+  } catch (err) {
+    throw transferError(req, idle.reason ?? err, hops.keptBytes);
+  }
+  idle.kick();
+  const location = res.header('location');
+  if (res.status < 300 || res.status >= 400 || !location) return res;
+  res.discard();
+  if (hops.redirectsLeft <= 0) {
+    throw new ModelDownloadError(`Too many redirects while downloading ${req.fileName}.`, 'http');
+  }
+  const next = redirectTarget(location, target, allowHttp, req.fileName);
+  return get(next.href, headers, req, idle, { ...hops, redirectsLeft: hops.redirectsLeft - 1, allowHttp });
 }
 
 /**

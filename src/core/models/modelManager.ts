@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { ModelDownloadProgress, ModelRow, ModelsOverview } from '../../shared/modelsContract';
 import type { EngineHost } from '../asr/engineHost';
+import type { HttpGet } from './httpGet';
 import { locateModel } from '../asr/modelLocator';
 import type { SettingsStore } from '../settings/settingsStore';
 import { catalogInfo, catalogModel, MODEL_CATALOG } from './modelCatalog';
@@ -29,6 +30,8 @@ export type ModelManagerDeps = {
   envModelPath?: string | undefined;
   /** Where models are downloaded from (tests: a loopback server). */
   baseUrl?: string | undefined;
+  /** The HTTP stack for downloads: Electron's net in the desktop app, Node's elsewhere. */
+  httpGet?: HttpGet | undefined;
   /** Downloader options for tests (an fs with faults, a shorter progress interval). */
   downloadOptions?: Pick<ModelDownloadRequest, 'fs' | 'progressIntervalMs' | 'idleTimeoutMs'>;
   /** The downloader itself (tests: a fake that installs a file without a network). */
@@ -126,6 +129,7 @@ export class ModelManager {
       sha256: entry.sha256,
       sizeBytes: entry.sizeBytes,
       ...(this.deps.baseUrl ? { baseUrl: this.deps.baseUrl } : {}),
+      ...(this.deps.httpGet ? { httpGet: this.deps.httpGet } : {}),
       signal: controller.signal,
       onProgress: (p) => this.emit(running, { ...running.progress, ...p }),
     }).then(

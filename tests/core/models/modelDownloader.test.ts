@@ -15,7 +15,9 @@ import {
   type ModelDownloadRequest,
   redirectTarget,
 } from '../../../src/core/models/modelDownloader';
+import { netHttpGet, nodeHttpGet, type HttpGet } from '../../../src/core/models/httpGet';
 import { tempDir } from '../../helpers/fixtures';
+import { netRequestOnNode } from '../../helpers/netRequestOnNode';
 
 const FILE = 'ggml-test.bin';
 const DATA = randomBytes(512 * 1024 + 123);
@@ -121,6 +123,7 @@ afterAll(async () => {
 });
 
 let dir: string;
+let currentHttpGet: HttpGet = nodeHttpGet;
 beforeEach(() => {
   mode = 'normal';
   requests = [];
@@ -134,6 +137,7 @@ const request = (overrides: Partial<ModelDownloadRequest> = {}): ModelDownloadRe
   sizeBytes: DATA.length,
   baseUrl: `${base}/files`,
   progressIntervalMs: 0,
+  httpGet: currentHttpGet,
   ...overrides,
 });
 const finalPath = () => path.join(dir, FILE);
@@ -148,7 +152,17 @@ async function failure(p: Promise<unknown>): Promise<ModelDownloadError> {
   return err as ModelDownloadError;
 }
 
-describe('downloadModel', () => {
+/** Node's http (the CLI, `coach serve`) and the desktop app's adapter for Electron's net.request. */
+const STACKS: [string, HttpGet][] = [
+  ['Node http', nodeHttpGet],
+  ["Electron's net (emulated)", netHttpGet(netRequestOnNode)],
+];
+
+describe.each(STACKS)('downloadModel over %s', (_stack, httpGet) => {
+  beforeEach(() => {
+    currentHttpGet = httpGet;
+  });
+
   it('downloads, verifies and renames the file into place, reporting progress', async () => {
     const progress: DownloadProgress[] = [];
     const file = await downloadModel(request({ onProgress: (p) => progress.push(p) }));
