@@ -1,6 +1,6 @@
 // Appends PCM to a WAV file as it arrives, so audio is on disk during the answer rather than
 // only at Stop. The header's sizes are patched on close, or by repairWavHeader() after a crash.
-import { closeSync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, fstatSync, fsyncSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { BYTES_PER_SAMPLE, SAMPLE_RATE_HZ } from '../../shared/audioFormat';
 
 const HEADER_BYTES = 44;
@@ -25,12 +25,26 @@ export function wavHeader(dataBytes: number, sampleRateHz = SAMPLE_RATE_HZ): Buf
   return h;
 }
 
+/**
+ * The periodic flush, off the calling thread: in the desktop app that thread is Electron's main
+ * process, which a slow disk's fdatasync would freeze (windows, IPC, captions) for its duration.
+ */
+export type BackgroundSync = (fd: number, done: (err: Error | null) => void) => void;
+
 export class WavWriter {
   private fd: number | null;
   private dataBytes = 0;
   private unsyncedBytes = 0;
+  /** A flush is running on libuv's thread pool: the descriptor must stay open until it ends. */
+  private syncing = false;
+  private closeAfterSync = false;
+  /** A background flush failed (a full or failing disk): the next append reports it. */
+  private syncError: Error | null = null;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    private readonly backgroundSync: BackgroundSync = fdatasync,
+  ) {
     this.fd = openSync(path, 'w');
     writeSync(this.fd, wavHeader(0));
   }
@@ -41,20 +55,31 @@ export class WavWriter {
 
   append(pcm16: Int16Array): void {
     if (this.fd === null) throw new Error(`WAV file ${this.path} is already closed`);
+    if (this.syncError) throw this.syncError;
     writeSync(this.fd, pcm16, 0, pcm16.byteLength);
     this.dataBytes += pcm16.byteLength;
     this.unsyncedBytes += pcm16.byteLength;
-    if (this.unsyncedBytes >= SYNC_EVERY_BYTES) {
-      fdatasyncSync(this.fd);
+    // One flush at a time; audio arriving meanwhile is flushed by the next one.
+    if (this.unsyncedBytes >= SYNC_EVERY_BYTES && !this.syncing) {
       this.unsyncedBytes = 0;
+      this.syncing = true;
+      const fd = this.fd;
+      this.backgroundSync(fd, (err) => {
+        this.syncing = false;
+        if (err) this.syncError ??= err;
+        if (this.closeAfterSync) closeSync(fd);
+      });
     }
   }
 
+  /** Writes the final header and flushes everything before returning (once, at Stop). */
   close(): void {
     if (this.fd === null) return;
     writeSync(this.fd, wavHeader(this.dataBytes), 0, HEADER_BYTES, 0);
     fsyncSync(this.fd);
-    closeSync(this.fd);
+    // Closing under a running flush could hand its descriptor number to another file.
+    if (this.syncing) this.closeAfterSync = true;
+    else closeSync(this.fd);
     this.fd = null;
   }
 }
