@@ -1,9 +1,11 @@
 // The desktop window, locked down: every security decision is a pure function in security.ts;
 // this file only hands them to Electron's hooks.
-import { BrowserWindow, shell, session } from 'electron';
+import { BrowserWindow, shell, session, systemPreferences } from 'electron';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { ensureMicrophoneAccess } from './macMicrophone';
 import {
+  APP_ENTRY_URL,
   navigationAllowed,
   ownPage,
   permissionCheckAllowed,
@@ -15,12 +17,18 @@ import {
 } from './security';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const rendererFile = path.join(here, '../renderer/index.html');
+/** The built renderer, served as app://coach/ by appProtocol.ts. */
+export const RENDERER_DIR = path.join(here, '../renderer');
 
-/** The page this window shows (the built renderer, or the dev server under `npm run dev`). */
-export const OWN_PAGE: OwnPage = ownPage(pathToFileURL(rendererFile).href, process.env.ELECTRON_RENDERER_URL);
+/** The page this window shows (the app protocol's page, or the dev server under `npm run dev`). */
+export const OWN_PAGE: OwnPage = ownPage(process.env.ELECTRON_RENDERER_URL);
 
-export function createMainWindow(): BrowserWindow {
+export type MainWindowHooks = {
+  /** The system refused the microphone (macOS privacy settings): tell the user where to allow it. */
+  onMicrophoneBlocked: () => void;
+};
+
+export function createMainWindow(hooks: MainWindowHooks): BrowserWindow {
   const win = new BrowserWindow({
     width: 1180,
     height: 820,
@@ -34,19 +42,22 @@ export function createMainWindow(): BrowserWindow {
   win.once('ready-to-show', () => win.show());
 
   const ses = session.defaultSession;
+  ses.setSpellCheckerEnabled(false);
   // Our page may use the microphone; nothing else gets any permission.
   ses.setPermissionRequestHandler((wc, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
-    callback(
-      permissionRequestAllowed(
-        {
-          fromOwnWindow: wc === win.webContents,
-          permission,
-          mediaTypes,
-          requestingUrl: details.requestingUrl,
-        },
-        OWN_PAGE,
-      ),
+    const allowed = permissionRequestAllowed(
+      { fromOwnWindow: wc === win.webContents, permission, mediaTypes, requestingUrl: details.requestingUrl },
+      OWN_PAGE,
+    );
+    if (!allowed) return callback(false);
+    // macOS's own prompt must be answered before Chromium opens the device, or it records silence.
+    ensureMicrophoneAccess(process.platform, systemPreferences).then(
+      (granted) => {
+        if (!granted) hooks.onMicrophoneBlocked();
+        callback(granted);
+      },
+      () => callback(false),
     );
   });
   ses.setPermissionCheckHandler((wc, permission, requestingOrigin, details) =>
@@ -81,7 +92,11 @@ export function createMainWindow(): BrowserWindow {
   });
   win.webContents.on('will-attach-webview', (e) => e.preventDefault());
 
-  if (OWN_PAGE.kind === 'dev') void win.loadURL(process.env.ELECTRON_RENDERER_URL ?? OWN_PAGE.origin);
-  else void win.loadFile(rendererFile);
+  void win.loadURL(pageUrl());
   return win;
+}
+
+/** Where the window starts, and where it goes back to after its renderer crashed. */
+export function pageUrl(): string {
+  return OWN_PAGE.kind === 'dev' ? (process.env.ELECTRON_RENDERER_URL ?? OWN_PAGE.origin) : APP_ENTRY_URL;
 }

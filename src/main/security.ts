@@ -30,17 +30,39 @@ export const SECURE_WEB_PREFERENCES = {
   allowRunningInsecureContent: false,
   experimentalFeatures: false,
   webviewTag: false,
+  // Electron fetches Hunspell dictionaries from a CDN on Linux and Windows: the app sends nothing anywhere.
+  spellcheck: false,
 } as const;
 
-/** The one page the window shows: the built renderer file, or the dev server during `npm run dev`. */
-export type OwnPage = { kind: 'file'; url: string } | { kind: 'dev'; origin: string };
+/**
+ * The app's own origin: the built renderer is served from app://coach/ (appProtocol.ts), never from
+ * file://, so every check below compares against one fixed origin wherever the app is installed
+ * (a lowercase Windows drive letter, a path with spaces or non-ASCII letters make no difference).
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'coach';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+/** The one document the window shows; routes are #fragments of it. */
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-export function ownPage(rendererFileUrl: string, devUrl: string | undefined): OwnPage {
+/** The one page the window shows: the app protocol's entry page, or the dev server during `npm run dev`. */
+export type OwnPage = { kind: 'app' } | { kind: 'dev'; origin: string };
+
+export function ownPage(devUrl: string | undefined): OwnPage {
   if (devUrl) {
     const origin = parseUrl(devUrl)?.origin;
     if (origin && origin !== 'null') return { kind: 'dev', origin };
   }
-  return { kind: 'file', url: withoutSearchAndHash(rendererFileUrl) ?? rendererFileUrl };
+  return { kind: 'app' };
+}
+
+/**
+ * Whether a URL is on the app protocol's origin. Not `URL.origin`: WHATWG URL parsing (Node, tests)
+ * gives custom schemes an opaque "null" origin, while Chromium, where the scheme is registered as
+ * standard, gives "app://coach" and lower-cases the host.
+ */
+function onAppOrigin(parsed: URL): boolean {
+  return parsed.protocol === `${APP_SCHEME}:` && parsed.host.toLowerCase() === APP_HOST && !parsed.port;
 }
 
 /** True for our page itself (any #route or ?query), and for nothing else: not another file, not a site. */
@@ -49,14 +71,16 @@ export function isOwnPage(url: string | undefined, own: OwnPage): boolean {
   const parsed = parseUrl(url);
   if (!parsed) return false;
   if (own.kind === 'dev') return parsed.origin === own.origin;
-  return parsed.protocol === 'file:' && withoutSearchAndHash(url) === own.url;
+  return onAppOrigin(parsed) && (parsed.pathname === '/index.html' || parsed.pathname === '/');
 }
 
-/** Permission checks name an origin, not a page; a file page's origin is "file://". */
+/** Permission checks name an origin, not a page. */
 export function isOwnOrigin(origin: string | undefined, own: OwnPage): boolean {
   if (!origin) return false;
-  if (own.kind === 'dev') return parseUrl(origin)?.origin === own.origin;
-  return origin === 'file://' || origin === 'file:///';
+  const parsed = parseUrl(origin);
+  if (!parsed) return false;
+  if (own.kind === 'dev') return parsed.origin === own.origin;
+  return onAppOrigin(parsed) && (parsed.pathname === '' || parsed.pathname === '/');
 }
 
 /** will-navigate / will-redirect: the window never leaves our page. */
@@ -104,8 +128,9 @@ export function permissionCheckAllowed(check: PermissionCheck, own: OwnPage): bo
 }
 
 /**
- * Every request the renderer's session makes (webRequest.onBeforeRequest): our page's own files,
- * blob:/data: it made itself, the dev server during development, and DevTools. Nothing remote.
+ * Every request the renderer's session makes (webRequest.onBeforeRequest): our own origin, blob:/data:
+ * it made itself, the dev server during development, and DevTools. Nothing remote, and no file: URL
+ * at all (the app is served from app://, so a file: request can only be something it should not read).
  */
 export function requestAllowed(url: string, own: OwnPage): boolean {
   const parsed = parseUrl(url);
@@ -116,10 +141,7 @@ export function requestAllowed(url: string, own: OwnPage): boolean {
     const devHost = new URL(own.origin).host;
     return parsed.origin === own.origin || (parsed.protocol === 'ws:' && parsed.host === devHost);
   }
-  if (parsed.protocol !== 'file:') return false;
-  const dir = own.url.slice(0, own.url.lastIndexOf('/') + 1);
-  // Normalised by URL parsing: "/renderer/../secret" is no longer under the folder.
-  return parsed.href.startsWith(dir);
+  return onAppOrigin(parsed);
 }
 
 export type IpcSender = {
@@ -141,12 +163,4 @@ function parseUrl(url: string): URL | null {
   } catch {
     return null;
   }
-}
-
-function withoutSearchAndHash(url: string): string | null {
-  const parsed = parseUrl(url);
-  if (!parsed) return null;
-  parsed.hash = '';
-  parsed.search = '';
-  return parsed.href;
 }

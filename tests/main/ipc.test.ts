@@ -20,9 +20,9 @@ const { invokeArgSchemas, sendArgSchemas } = await import('../../src/shared/ipcS
 const { isTrustedIpcSender, ownPage } = await import('../../src/main/security');
 
 const ownSender = { id: 1 };
-const ownEvent = { sender: ownSender, senderFrame: { url: 'file:///app/index.html' } };
+const ownEvent = { sender: ownSender, senderFrame: { url: 'app://coach/index.html' } };
 const isTrusted = (sender: unknown, url: string | undefined) =>
-  sender === ownSender && !!url?.startsWith('file://');
+  sender === ownSender && !!url?.startsWith('app://coach/');
 const uuid = '8a1f6c2e-3b4d-4e5f-8a6b-7c8d9e0f1a2b';
 
 describe('typed IPC registration', () => {
@@ -95,10 +95,10 @@ describe('typed IPC registration', () => {
 
   it('every channel refuses other windows, iframes and other pages, and payloads its schema rejects', async () => {
     // Wired as src/main/index.ts wires it: the real sender check against our own page.
-    const own = ownPage('file:///app/out/renderer/index.html', undefined);
+    const own = ownPage(undefined);
     const check = (sender: unknown, frameUrl: string | undefined, isMainFrame: boolean) =>
       isTrustedIpcSender({ fromOwnWindow: sender === ownSender, frameUrl, isMainFrame }, own);
-    const page = 'file:///app/out/renderer/index.html#/practice';
+    const page = 'app://coach/index.html#/practice';
     const top = { url: page, parent: null };
     const refused = [
       { sender: { id: 2 }, senderFrame: top },

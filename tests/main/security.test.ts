@@ -4,6 +4,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  APP_ENTRY_URL,
+  APP_ORIGIN,
   isOwnOrigin,
   isOwnPage,
   isTrustedIpcSender,
@@ -18,9 +20,9 @@ import {
 } from '../../src/main/security';
 import { REPO_ROOT } from '../helpers/fixtures';
 
-const PAGE = 'file:///opt/Interview%20Coach/resources/app/out/renderer/index.html';
-const filePage = ownPage(PAGE, undefined);
-const devPage = ownPage(PAGE, 'http://localhost:5173/');
+const PAGE = APP_ENTRY_URL;
+const appPage = ownPage(undefined);
+const devPage = ownPage('http://localhost:5173/');
 
 /** The CSP of an HTML file's <meta http-equiv="Content-Security-Policy">. */
 function metaCsp(file: string): string | undefined {
@@ -50,6 +52,7 @@ describe('webPreferences', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      spellcheck: false,
     });
   });
 
@@ -89,21 +92,29 @@ describe('the renderer CSP', () => {
 });
 
 describe('our page', () => {
-  it('is the renderer file with any route, and nothing else', () => {
-    expect(isOwnPage(PAGE, filePage)).toBe(true);
-    expect(isOwnPage(`${PAGE}#/history`, filePage)).toBe(true);
-    expect(isOwnPage(`${PAGE}?x=1`, filePage)).toBe(true);
+  it('is app://coach/index.html with any route, and nothing else: not a file, not another app page, not a site', () => {
+    expect(PAGE).toBe('app://coach/index.html');
+    expect(isOwnPage(PAGE, appPage)).toBe(true);
+    expect(isOwnPage(`${PAGE}#/history`, appPage)).toBe(true);
+    expect(isOwnPage(`${PAGE}?x=1`, appPage)).toBe(true);
+    expect(isOwnPage('app://coach/', appPage)).toBe(true);
+    // Chromium lower-cases a standard scheme's host; WHATWG parsing (here) keeps it.
+    expect(isOwnPage('app://COACH/index.html', appPage)).toBe(true);
     for (const other of [
-      'file:///etc/passwd',
-      'file:///opt/Interview%20Coach/resources/app/out/renderer/other.html',
-      'file:///opt/Interview%20Coach/resources/app/out/renderer/../../evil/index.html',
+      'file:///C:/Program%20Files/Interview%20Coach/resources/app/out/renderer/index.html',
+      'file:///c:/Program%20Files/Interview%20Coach/resources/app/out/renderer/index.html',
+      'file:///opt/Interview%20Coach/resources/app/out/renderer/index.html',
+      'app://coach/assets/evil.html',
+      'app://coach.evil/index.html',
+      'app://coach:8080/index.html',
+      'app://other/index.html',
       'https://evil.example/index.html',
       'http://localhost:5173/',
       'not a url',
       '',
       undefined,
     ]) {
-      expect(isOwnPage(other, filePage), String(other)).toBe(false);
+      expect(isOwnPage(other, appPage), String(other)).toBe(false);
     }
   });
 
@@ -114,21 +125,23 @@ describe('our page', () => {
     expect(isOwnPage(PAGE, devPage)).toBe(false);
   });
 
-  it('has the origin file:// for permission checks', () => {
-    expect(isOwnOrigin('file://', filePage)).toBe(true);
-    expect(isOwnOrigin('file:///', filePage)).toBe(true);
-    expect(isOwnOrigin('https://evil.example', filePage)).toBe(false);
+  it('has the one fixed origin app://coach for permission checks, wherever the app is installed', () => {
+    expect(isOwnOrigin(APP_ORIGIN, appPage)).toBe(true);
+    expect(isOwnOrigin(`${APP_ORIGIN}/`, appPage)).toBe(true);
+    for (const origin of ['file://', 'file:///', 'null', 'app://other', 'https://evil.example']) {
+      expect(isOwnOrigin(origin, appPage), origin).toBe(false);
+    }
     expect(isOwnOrigin('http://localhost:5173', devPage)).toBe(true);
-    expect(isOwnOrigin('file://', devPage)).toBe(false);
+    expect(isOwnOrigin(APP_ORIGIN, devPage)).toBe(false);
   });
 });
 
 describe('navigation and new windows', () => {
   it('never leave our page', () => {
-    expect(navigationAllowed(`${PAGE}#/settings`, filePage)).toBe(true);
-    expect(navigationAllowed('https://example.com/', filePage)).toBe(false);
-    expect(navigationAllowed('file:///tmp/evil.html', filePage)).toBe(false);
-    expect(navigationAllowed('javascript:alert(1)', filePage)).toBe(false);
+    expect(navigationAllowed(`${PAGE}#/settings`, appPage)).toBe(true);
+    expect(navigationAllowed('https://example.com/', appPage)).toBe(false);
+    expect(navigationAllowed('file:///tmp/evil.html', appPage)).toBe(false);
+    expect(navigationAllowed('javascript:alert(1)', appPage)).toBe(false);
   });
 
   it('deny every new window; only https links go to the default browser', () => {
@@ -143,7 +156,7 @@ describe('permissions', () => {
   const mic = { fromOwnWindow: true, permission: 'media', mediaTypes: ['audio'], requestingUrl: PAGE };
 
   it('grant the microphone to our page', () => {
-    expect(permissionRequestAllowed(mic, filePage)).toBe(true);
+    expect(permissionRequestAllowed(mic, appPage)).toBe(true);
   });
 
   it.each([
@@ -159,40 +172,57 @@ describe('permissions', () => {
     ['MIDI', { permission: 'midiSysex' }],
     ['opening links', { permission: 'openExternal' }],
   ])('deny %s', (_name, change) => {
-    expect(permissionRequestAllowed({ ...mic, ...change }, filePage)).toBe(false);
+    expect(permissionRequestAllowed({ ...mic, ...change }, appPage)).toBe(false);
   });
 
   it('checks: media (not video) for our page only', () => {
-    const check = { fromOwnWindow: true, permission: 'media', requestingOrigin: 'file://' };
-    expect(permissionCheckAllowed({ ...check, mediaType: 'audio' }, filePage)).toBe(true);
-    expect(permissionCheckAllowed({ ...check, mediaType: 'unknown' }, filePage)).toBe(true);
-    expect(permissionCheckAllowed({ ...check, mediaType: 'video' }, filePage)).toBe(false);
-    expect(permissionCheckAllowed({ ...check, requestingOrigin: 'https://evil.example' }, filePage)).toBe(
+    const check = { fromOwnWindow: true, permission: 'media', requestingOrigin: APP_ORIGIN };
+    expect(permissionCheckAllowed({ ...check, mediaType: 'audio' }, appPage)).toBe(true);
+    expect(permissionCheckAllowed({ ...check, mediaType: 'unknown' }, appPage)).toBe(true);
+    expect(permissionCheckAllowed({ ...check, mediaType: 'video' }, appPage)).toBe(false);
+    expect(permissionCheckAllowed({ ...check, requestingOrigin: 'https://evil.example' }, appPage)).toBe(
       false,
     );
-    expect(permissionCheckAllowed({ ...check, requestingUrl: 'file:///tmp/x.html' }, filePage)).toBe(false);
-    expect(permissionCheckAllowed({ ...check, requestingUrl: PAGE }, filePage)).toBe(true);
-    expect(permissionCheckAllowed({ ...check, fromOwnWindow: false }, filePage)).toBe(false);
-    expect(permissionCheckAllowed({ ...check, permission: 'notifications' }, filePage)).toBe(false);
+    expect(permissionCheckAllowed({ ...check, requestingUrl: 'file:///tmp/x.html' }, appPage)).toBe(false);
+    expect(permissionCheckAllowed({ ...check, requestingUrl: PAGE }, appPage)).toBe(true);
+    expect(permissionCheckAllowed({ ...check, fromOwnWindow: false }, appPage)).toBe(false);
+    expect(permissionCheckAllowed({ ...check, permission: 'notifications' }, appPage)).toBe(false);
   });
 });
 
 describe('network requests from the window', () => {
-  it('load our own files, blobs and DevTools only', () => {
-    const assets = 'file:///opt/Interview%20Coach/resources/app/out/renderer/assets/';
-    expect(requestAllowed(PAGE, filePage)).toBe(true);
-    expect(requestAllowed(`${assets}index-abc.js`, filePage)).toBe(true);
-    expect(requestAllowed('blob:file:///0f6a-11', filePage)).toBe(true);
-    expect(requestAllowed('devtools://devtools/bundled/inspector.html', filePage)).toBe(true);
+  it('load our own origin, blobs and DevTools only', () => {
+    expect(requestAllowed(PAGE, appPage)).toBe(true);
+    expect(requestAllowed('app://coach/assets/index-abc.js', appPage)).toBe(true);
+    expect(requestAllowed('app://coach/assets/pcmRecorder.worklet-x.js', appPage)).toBe(true);
+    expect(requestAllowed('blob:app://coach/0f6a-11', appPage)).toBe(true);
+    expect(requestAllowed('devtools://devtools/bundled/inspector.html', appPage)).toBe(true);
     for (const url of [
       'https://huggingface.co/model.bin',
+      // Hunspell dictionaries: spellcheck is off, and the filter would refuse them anyway.
+      'https://redirector.gvt1.com/edgedl/chrome/dict/en-us-10-1.bdic',
       'http://127.0.0.1:8765/api/sessions',
       'ws://localhost:5173/',
       'file:///etc/passwd',
-      `${assets}../../../secret.txt`,
+      'app://other/x.js',
       'ftp://example.com/',
     ]) {
-      expect(requestAllowed(url, filePage), url).toBe(false);
+      expect(requestAllowed(url, appPage), url).toBe(false);
+    }
+  });
+
+  // The review's blank window: a page in file:///c:/… (the folder's case) while Chromium asks for
+  // file:///C:/…. Served from app://, the bundle's URL no longer depends on where the app is installed.
+  it.each(['C', 'c'])('are the same for an app installed on drive %s: (no file: URL at all)', (drive) => {
+    const installed = `file:///${drive}:/Users/Ann/AppData/Local/Programs/interview-coach/resources/app.asar/out/renderer`;
+    for (const asset of [
+      'index.html',
+      'assets/index-abc.js',
+      'assets/index-abc.css',
+      'assets/pcmRecorder.worklet-x.js',
+    ]) {
+      expect(requestAllowed(`${installed}/${asset}`, appPage), asset).toBe(false);
+      expect(requestAllowed(`app://coach/${asset}`, appPage), asset).toBe(true);
     }
   });
 
@@ -207,10 +237,10 @@ describe('network requests from the window', () => {
 describe('IPC senders', () => {
   const sender = { fromOwnWindow: true, frameUrl: PAGE, isMainFrame: true };
   it('are our window, its top frame, on our page', () => {
-    expect(isTrustedIpcSender(sender, filePage)).toBe(true);
-    expect(isTrustedIpcSender({ ...sender, isMainFrame: false }, filePage)).toBe(false);
-    expect(isTrustedIpcSender({ ...sender, fromOwnWindow: false }, filePage)).toBe(false);
-    expect(isTrustedIpcSender({ ...sender, frameUrl: 'https://evil.example/' }, filePage)).toBe(false);
-    expect(isTrustedIpcSender({ ...sender, frameUrl: undefined }, filePage)).toBe(false);
+    expect(isTrustedIpcSender(sender, appPage)).toBe(true);
+    expect(isTrustedIpcSender({ ...sender, isMainFrame: false }, appPage)).toBe(false);
+    expect(isTrustedIpcSender({ ...sender, fromOwnWindow: false }, appPage)).toBe(false);
+    expect(isTrustedIpcSender({ ...sender, frameUrl: 'https://evil.example/' }, appPage)).toBe(false);
+    expect(isTrustedIpcSender({ ...sender, frameUrl: undefined }, appPage)).toBe(false);
   });
 });
