@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readWav16kMono } from '../../src/core/audio/readWav';
-import { invokeArgSchemas, sendArgSchemas } from '../../src/shared/ipcContract';
+import { invokeArgSchemas, sendArgSchemas } from '../../src/shared/ipcSchemas';
 import { REPO_ROOT, sharedAudio, tempDir } from '../helpers/fixtures';
 
 const run = promisify(execFile);
