@@ -1,8 +1,9 @@
 // `coach` end to end on the real engine (synthetic model) and real recordings.
-import { copyFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/coach';
+import { SettingsStore } from '../../src/core/settings/settingsStore';
 import { sharedAudio, tempDir } from '../helpers/fixtures';
 
 function capture() {
@@ -51,6 +52,35 @@ describe('coach CLI', () => {
     const s = capture();
     await main(['sessions'], s.io);
     expect(s.out.join('\n')).toMatch(/No saved sessions yet/);
+  });
+
+  it('analyze uses the model chosen in Settings, also with --no-save', async () => {
+    delete process.env.COACH_WHISPER_MODEL;
+    const modelsDir = path.join(dataDir, 'models');
+    mkdirSync(modelsDir, { recursive: true });
+    // Without a choice the app would take ggml-tiny.en.bin (it ranks above an unknown name).
+    symlinkSync(model, path.join(modelsDir, 'ggml-tiny.en.bin'));
+    symlinkSync(model, path.join(modelsDir, 'ggml-chosen.bin'));
+    const settings = SettingsStore.inDataDir(dataDir);
+    settings.update({ speech: { model: 'ggml-chosen.bin', language: 'en' } });
+
+    const chosen = capture();
+    expect(await main(['analyze', sharedAudio('librivox-0880.wav'), '--json', '--no-save'], chosen.io)).toBe(
+      0,
+    );
+    const report = JSON.parse(chosen.out.join('\n'));
+    expect(report.model).toBe(path.join(modelsDir, 'ggml-chosen.bin'));
+    expect(report.saved).toBe(false);
+    const s = capture();
+    await main(['sessions', '--json'], s.io);
+    expect(JSON.parse(s.out.join('\n'))).toEqual([]);
+
+    settings.update({ speech: { model: null } });
+    const picked = capture();
+    expect(await main(['analyze', sharedAudio('librivox-0880.wav'), '--json', '--no-save'], picked.io)).toBe(
+      0,
+    );
+    expect(JSON.parse(picked.out.join('\n')).model).toBe(path.join(modelsDir, 'ggml-tiny.en.bin'));
   });
 
   it('decodes compressed formats with ffmpeg (ogg)', async () => {

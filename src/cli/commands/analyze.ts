@@ -1,30 +1,30 @@
-// `coach analyze`: streams a recording through the same PracticeService pipeline the desktop app
-// uses (200 ms PCM frames → live sliding window → final pass → scores → saved session).
+// `coach analyze`: streams a recording through the app the desktop and `coach serve` assemble
+// (createCoachApp: FRAME_MS PCM frames → live sliding window → final pass → scores → saved session),
+// so the model and language chosen in Settings apply here too.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeAudioFile } from '../../core/audio/decodeFile';
-import { float32ToPcm16 } from '../../core/audio/pcm';
-import { FRAME_SAMPLES, SAMPLE_RATE_HZ } from '../../shared/audioFormat';
-import { EngineHost } from '../../core/asr/engineHost';
+import { samplesToSec } from '../../core/audio/pcm';
 import { parseTranscriptJson } from '../../core/asr/transcriptImport';
 import { computeAnswerAnalysis } from '../../core/coaching/answerAnalysis';
 import { analyzeAnswer } from '../../core/coaching/answerMetrics';
-import { dataPaths, type DataPaths } from '../../core/dataPaths';
-import { QUESTION_KINDS, type Question, type QuestionKind, type TargetLength } from '../../shared/domain';
-import { loadQuestionBank } from '../../core/questions/questionBank';
-import { QuestionCatalog, type CustomQuestionStore } from '../../core/questions/questionCatalog';
-import { resourcesDir } from '../../core/resourcesDir';
-import { CustomQuestionRepository } from '../../core/storage/customQuestionRepository';
-import { openDatabase } from '../../core/storage/database';
-import { PracticeService } from '../../core/practice/practiceService';
-import { SessionRepository } from '../../core/storage/sessionRepository';
-import { LiveWordStore } from '../../core/storage/liveWordStore';
-import { SettingsStore } from '../../core/settings/settingsStore';
+import type { DataPaths } from '../../core/dataPaths';
+import { analyzeRecording } from '../../core/practice/analyzeRecording';
+import { resolveTarget } from '../../core/practice/targetLength';
+import type { QuestionCatalog } from '../../core/questions/questionCatalog';
 import { targetLengthSchema } from '../../shared/coachingSchemas';
+import {
+  QUESTION_KINDS,
+  type AnswerResult,
+  type Question,
+  type QuestionKind,
+  type TargetLength,
+} from '../../shared/domain';
 import { formatAnswerReport } from '../formatReport';
 import type { Command, Io } from '../io';
+import { openCliApp } from '../openApp';
 
 export const analyzeCommand: Command = {
   usage: `coach analyze <audio file> [--json] [--no-save] [--question "text"] [--model path] [--realtime]
@@ -52,12 +52,13 @@ async function analyze(args: string[], io: Io): Promise<number> {
   });
   const target = values.target === undefined ? undefined : parseTarget(values.target);
   if (values.transcript) {
-    const db = openDatabase(dataPaths().dbPath);
+    const coach = openCliApp({});
     try {
-      const question = resolveQuestion(questionCatalog(new CustomQuestionRepository(db)), values);
-      return analyzeTranscript(values.transcript, values.json, io, question, target);
+      const question = resolveQuestion(coach.catalog, values);
+      const resolved = resolveTarget(target, question, coach.settings);
+      return analyzeTranscript(values.transcript, values.json, io, question, resolved);
     } finally {
-      db.close();
+      await coach.close();
     }
   }
   const file = positionals[0];
@@ -69,45 +70,34 @@ async function analyze(args: string[], io: Io): Promise<number> {
   }
   const samples = await decodeAudioFile(file);
   const save = !values['no-save'];
-  const scratch = save ? null : mkdtempSync(path.join(os.tmpdir(), 'coach-nosave-'));
-  const paths = scratch ? dataPaths(scratch) : dataPaths();
-  const db = openDatabase(paths.dbPath);
-  const engine = new EngineHost({
-    modelsDir: dataPaths().modelsDir,
-    modelPath: values.model ?? process.env.COACH_WHISPER_MODEL,
+  const scratch = save ? undefined : mkdtempSync(path.join(os.tmpdir(), 'coach-nosave-'));
+  const progress = progressPrinter(io, samplesToSec(samples.length));
+  const coach = openCliApp({
+    modelPath: values.model,
+    scratchDir: scratch,
+    events: {
+      caption: (u) => progress(u.audioSec),
+      answerError: (e) => io.err(`warning: ${e.message}`),
+    },
   });
   try {
-    const progress = progressPrinter(io, samples.length / SAMPLE_RATE_HZ);
-    // Custom questions and settings live in the real data folder, even for --no-save.
-    const realDb = scratch ? openDatabase(dataPaths().dbPath) : db;
-    const catalog = questionCatalog(new CustomQuestionRepository(realDb));
-    const question = resolveQuestion(catalog, values);
-    if (realDb !== db) realDb.close();
-    const service = new PracticeService({
-      paths,
-      repository: new SessionRepository(db),
-      liveWords: new LiveWordStore(db),
-      engine,
-      questions: { get: (id) => (question && id === question.id ? question : undefined) },
-      settings: SettingsStore.inDataDir(dataPaths().dataDir),
-      events: {
-        caption: (u) => progress(u.audioSec),
-        stats: () => {},
-        nudge: () => {},
-        answerError: (e) => io.err(`warning: ${e.message}`),
-      },
-    });
+    const question = resolveQuestion(coach.catalog, values);
     const questionText = question?.text ?? values.question ?? `Recording: ${path.basename(file)}`;
-    const { sessionId, answerId } = await service.startAnswer({
-      questionId: question?.id ?? 'imported',
-      questionText,
-      ...(target ? { target } : {}),
-    });
-    await feed(service, answerId, samples, values.realtime);
-    const result = await service.stopAnswer(answerId);
+    const result = await analyzeRecording(
+      coach.service,
+      samples,
+      {
+        questionId: question?.id ?? 'imported',
+        questionText,
+        ...(question ? { question } : {}),
+        ...(target ? { target } : {}),
+      },
+      { realtime: values.realtime },
+    );
     progress.done();
+    const model = coach.engine.status.state === 'ready' ? coach.engine.status.modelPath : null;
     if (values.json) {
-      io.out(JSON.stringify(jsonReport(result, save ? sessionId : null, paths), null, 2));
+      io.out(JSON.stringify(jsonReport(result, save ? result.sessionId : null, coach.paths, model), null, 2));
     } else {
       io.out(
         formatAnswerReport({
@@ -115,43 +105,18 @@ async function analyze(args: string[], io: Io): Promise<number> {
           words: result.words,
           metrics: result.metrics,
           analysis: result.analysis,
-          savedAs: save ? sessionId : undefined,
+          savedAs: save ? result.sessionId : undefined,
         }),
       );
     }
     return 0;
   } finally {
-    await engine.dispose();
-    db.close();
+    await coach.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-async function feed(
-  service: PracticeService,
-  answerId: string,
-  samples: Float32Array,
-  realtime: boolean,
-): Promise<void> {
-  const started = performance.now();
-  for (let i = 0; i < samples.length; i += FRAME_SAMPLES) {
-    const frame = float32ToPcm16(samples.subarray(i, i + FRAME_SAMPLES));
-    service.pushAudio(answerId, frame.buffer as ArrayBuffer);
-    if (realtime) {
-      const dueMs = ((i + FRAME_SAMPLES) / SAMPLE_RATE_HZ) * 1000;
-      await new Promise((r) => setTimeout(r, Math.max(0, dueMs - (performance.now() - started))));
-    } else {
-      // Faster than real time: let each live step finish, as if the machine were infinitely fast.
-      await service.drain(answerId);
-    }
-  }
-}
-
-function jsonReport(
-  result: Awaited<ReturnType<PracticeService['stopAnswer']>>,
-  sessionId: string | null,
-  paths: DataPaths,
-) {
+function jsonReport(result: AnswerResult, sessionId: string | null, paths: DataPaths, model: string | null) {
   return {
     sessionId,
     answerId: result.answerId,
@@ -163,6 +128,8 @@ function jsonReport(
     words: result.words,
     metrics: result.metrics,
     analysis: result.analysis ?? null,
+    /** The speech model that transcribed it: --model, COACH_WHISPER_MODEL, else Settings → Models. */
+    model,
   };
 }
 
@@ -171,7 +138,7 @@ function analyzeTranscript(
   json: boolean,
   io: Io,
   question: Question | null,
-  target: TargetLength | undefined,
+  target: TargetLength,
 ): number {
   let raw: unknown;
   try {
@@ -186,8 +153,7 @@ function analyzeTranscript(
     words,
     durationSec,
     question,
-    target:
-      target ?? question?.target ?? SettingsStore.inDataDir(dataPaths().dataDir).get().practice.defaultTarget,
+    target,
   });
   const text = words.map((w) => w.text).join(' ');
   if (json) io.out(JSON.stringify({ durationSec, text, words, metrics, analysis }, null, 2));
@@ -196,10 +162,6 @@ function analyzeTranscript(
     io.out(formatAnswerReport({ title, words, metrics, analysis }));
   }
   return 0;
-}
-
-function questionCatalog(custom: CustomQuestionStore): QuestionCatalog {
-  return new QuestionCatalog(loadQuestionBank(path.join(resourcesDir(), 'questions.json')), custom);
 }
 
 /** --question-id picks a bank (or custom) question; --kind describes an ad-hoc one for the structure check. */

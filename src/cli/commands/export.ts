@@ -1,10 +1,8 @@
 // `coach export <session-id> <file>`: a saved session as Markdown, JSON, a PDF report or a portable bundle.
-import { dataPaths } from '../../core/dataPaths';
 import { EXPORT_FORMATS, exportSessionToFile } from '../../core/export/exportSession';
 import { renderPdf } from '../../core/export/pdfRender';
-import { openDatabase } from '../../core/storage/database';
-import { createRepositories } from '../../core/storage/repositories';
 import type { Command, Io } from '../io';
+import { openCliApp } from '../openApp';
 
 export const exportCommand: Command = {
   usage: 'coach export <session-id> <file.md|.json|.pdf|.coach>   (ids: coach sessions --json)',
@@ -17,13 +15,12 @@ async function exportSession(args: string[], io: Io): Promise<number> {
     io.err(`Usage: ${exportCommand.usage}`);
     return 2;
   }
-  const paths = dataPaths();
-  const db = openDatabase(paths.dbPath);
+  const coach = openCliApp();
   try {
-    const ext = await exportSessionToFile(createRepositories(db), paths, sessionId, file, renderPdf);
+    const ext = await exportSessionToFile(coach.storage, coach.paths, sessionId, file, renderPdf);
     io.out(`Exported session ${sessionId} as ${EXPORT_FORMATS[ext]} to ${file}`);
     return 0;
   } finally {
-    db.close();
+    await coach.close();
   }
 }

@@ -1,22 +1,19 @@
 // `coach import <file.coach>`: adds a session bundle exported on another machine; twice is harmless.
-import { dataPaths } from '../../core/dataPaths';
 import { importSessionBundle } from '../../core/export/sessionBundle';
-import { openDatabase } from '../../core/storage/database';
-import { createRepositories } from '../../core/storage/repositories';
 import type { Command, Io } from '../io';
+import { openCliApp } from '../openApp';
 
 export const importCommand: Command = { usage: 'coach import <file.coach>', run: importBundle };
 
-function importBundle(args: string[], io: Io): number {
+async function importBundle(args: string[], io: Io): Promise<number> {
   const [file, ...extra] = args;
   if (!file || extra.length) {
     io.err(`Usage: ${importCommand.usage}`);
     return 2;
   }
-  const paths = dataPaths();
-  const db = openDatabase(paths.dbPath);
+  const coach = openCliApp();
   try {
-    const result = importSessionBundle(createRepositories(db), paths, file);
+    const result = importSessionBundle(coach.storage, coach.paths, file);
     io.out(
       result.status === 'imported'
         ? `Imported session ${result.sessionId} (${result.answers} answer${result.answers === 1 ? '' : 's'}).`
@@ -24,6 +21,6 @@ function importBundle(args: string[], io: Io): number {
     );
     return 0;
   } finally {
-    db.close();
+    await coach.close();
   }
 }

@@ -1,9 +1,8 @@
 // `coach recover`: finishes answers whose recording was interrupted (crash, kill, power cut). The app
 // and `coach serve` do this at start; this is the same step for headless machines.
 import { parseArgs } from 'node:util';
-import { createCoachApp } from '../../core/app/coachApp';
-import { dataPaths } from '../../core/dataPaths';
 import type { Command, Io } from '../io';
+import { openCliApp } from '../openApp';
 
 export const recoverCommand: Command = { usage: 'coach recover [--json] [--model path]', run: recover };
 
@@ -12,12 +11,7 @@ async function recover(args: string[], io: Io): Promise<number> {
     args,
     options: { json: { type: 'boolean', default: false }, model: { type: 'string' } },
   });
-  const coach = createCoachApp({
-    paths: dataPaths(),
-    modelPath: values.model ?? process.env.COACH_WHISPER_MODEL,
-    log: () => {},
-    events: { caption: () => {}, stats: () => {}, nudge: () => {}, answerError: () => {} },
-  });
+  const coach = openCliApp({ modelPath: values.model, recoverInterrupted: true });
   try {
     const recovered = await coach.recovery;
     if (values.json) {

@@ -1,5 +1,5 @@
-// Assembles the application once, for every front door (Electron main, `coach serve`): data folder,
-// database, engine, question catalog, settings, the practice service and the handler tables.
+// Assembles the application once, for every front door (Electron main, `coach serve`, the CLI): data
+// folder, database, engine, question catalog, settings, the practice service and the handler tables.
 import path from 'node:path';
 import {
   createCoachHandlers,
@@ -8,7 +8,7 @@ import {
   type CoachSendHandlers,
 } from '../api/coachHandlers';
 import { EngineHost, type EngineHostOptions } from '../asr/engineHost';
-import type { DataPaths } from '../dataPaths';
+import { dataPaths, type DataPaths } from '../dataPaths';
 import { loadQuestionBank } from '../questions/questionBank';
 import { QuestionCatalog } from '../questions/questionCatalog';
 import { resourcesDir } from '../resourcesDir';
@@ -35,6 +35,13 @@ export type CoachAppOptions = {
   renderPdf?: PdfRenderer;
   /** Model downloads' HTTP stack: Electron's net in the app (system proxy, PAC); Node's by default. */
   modelHttpGet?: HttpGet;
+  /**
+   * Record answers into this folder instead (`coach analyze --no-save`; the caller deletes it): its own
+   * database and audio. Settings, models and custom questions still come from `paths`.
+   */
+  scratchDir?: string;
+  /** Finish answers a crash interrupted, in the background (default true; the CLI's reads skip it). */
+  recoverInterrupted?: boolean;
 };
 
 export type CoachApp = {
@@ -57,8 +64,12 @@ export type CoachApp = {
 
 export function createCoachApp(opts: CoachAppOptions): CoachApp {
   const { paths, log } = opts;
-  const db = openDatabase(paths.dbPath, opts.database);
+  // Where answers are saved: the data folder, or a scratch folder that shares its models.
+  const answerPaths = opts.scratchDir ? { ...dataPaths(opts.scratchDir), modelsDir: paths.modelsDir } : paths;
+  const db = openDatabase(answerPaths.dbPath, opts.database);
   const storage = createRepositories(db);
+  // Custom questions belong to the user's data folder even when answers go to a scratch one.
+  const userDb = opts.scratchDir ? openDatabase(paths.dbPath, opts.database) : db;
   const engine = new EngineHost({
     ...opts.engine,
     modelsDir: paths.modelsDir,
@@ -66,7 +77,7 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
     log,
   });
   const bank = loadQuestionBank(path.join(resourcesDir(), 'questions.json'));
-  const catalog = new QuestionCatalog(bank, storage.customQuestions);
+  const catalog = new QuestionCatalog(bank, createRepositories(userDb).customQuestions);
   const settings = SettingsStore.inDataDir(paths.dataDir);
   if (settings.loadProblem) log(`[coach] ${settings.loadProblem}`);
   engine.configure({
@@ -74,7 +85,7 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
     language: () => settings.get().speech.language,
   });
   const service = new PracticeService({
-    paths,
+    paths: answerPaths,
     repository: storage.sessions,
     engine,
     questions: catalog,
@@ -95,10 +106,13 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
     log,
   });
   // Answers a crash interrupted are finished in the background; the engine serialises their passes.
-  const recovery = service.recoverInterrupted().catch((err: Error) => {
-    log(`[coach] recovering interrupted answers failed: ${err.message}`);
-    return [];
-  });
+  const recovery =
+    opts.recoverInterrupted === false
+      ? Promise.resolve([])
+      : service.recoverInterrupted().catch((err: Error) => {
+          log(`[coach] recovering interrupted answers failed: ${err.message}`);
+          return [];
+        });
   return {
     recovery,
     paths,
@@ -111,7 +125,7 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
     handlers: createCoachHandlers({
       service,
       engine,
-      paths,
+      paths: answerPaths,
       questions: bank,
       catalog,
       settings,
@@ -126,6 +140,7 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
       await service.stopAll();
       await engine.dispose();
       db.close();
+      if (userDb !== db) userDb.close();
     },
   };
 }

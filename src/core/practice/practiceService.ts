@@ -50,6 +50,8 @@ export type StartAnswerRequest = {
   questionText: string;
   /** The answer length aimed for; else the question's own, else the settings' default. */
   target?: TargetLength | undefined;
+  /** The question itself when it is not in the catalog (the CLI's --kind describes an ad-hoc one). */
+  question?: Question | undefined;
 };
 
 /** What the service needs to know about questions: their kind and talking points pick the structure check. */
@@ -121,7 +123,7 @@ export class PracticeService {
       repository.createSession({ id: sessionId, startedAt: now, title: titleFor(req.questionText) });
     }
     const answerId = randomUUID();
-    const asked = this.deps.questions?.get(req.questionId);
+    const asked = req.question ?? this.deps.questions?.get(req.questionId);
     const dir = path.join(paths.audioDir, sessionId);
     mkdirSync(dir, { recursive: true });
     const wavPath = path.join(dir, `${answerId}.wav`);
