@@ -103,4 +103,19 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The renderer reaches main through src/renderer/src/coachApi.ts only (main.tsx installs the browser bridge).
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/src/coachApi.ts', 'src/renderer/src/main.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportSpecifier[imported.name='ipcRenderer']", message: 'Use src/preload/api.ts.' },
+        {
+          selector: "MemberExpression[object.name='window'][property.name='api']",
+          message: 'Call main through coachApi() (src/renderer/src/coachApi.ts).',
+        },
+      ],
+    },
+  },
 );

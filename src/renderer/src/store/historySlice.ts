@@ -3,15 +3,13 @@
 import type { StateCreator } from 'zustand';
 import type { SearchHit, SessionSummary } from '../../../shared/domain';
 import type { HistoryQuery } from '../../../shared/reviewSchemas';
-import type { CoachState } from './index';
-import { errorMessage, type LoadStatus } from './sessionSlice';
+import { coachApi } from '../coachApi';
+import { errorMessage, type LoadStatus } from './loadStatus';
+import type { SessionSlice } from './sessionSlice';
 
 export const HISTORY_PAGE_SIZE = 50;
 
 export type HistoryFilters = Omit<HistoryQuery, 'offset' | 'limit'>;
-
-/** Where review should start: a search hit's word or note. */
-export type ReviewJump = { sessionId: string; answerId: string; atSec: number; wordIndex: number | null };
 
 export interface HistorySlice {
   historyFilters: HistoryFilters;
@@ -24,7 +22,6 @@ export interface HistorySlice {
   searchHits: SearchHit[];
   searchStatus: LoadStatus;
   searchError: string | null;
-  reviewJump: ReviewJump | null;
 
   loadHistory: () => Promise<void>;
   setHistoryFilters: (filters: Partial<HistoryFilters>) => Promise<void>;
@@ -40,7 +37,10 @@ const DEFAULT_FILTERS: HistoryFilters = { sort: 'date', direction: 'desc' };
 let historyRequest = 0;
 let searchRequest = 0;
 
-export const createHistorySlice: StateCreator<CoachState, [], [], HistorySlice> = (set, get) => ({
+export const createHistorySlice: StateCreator<HistorySlice & SessionSlice, [], [], HistorySlice> = (
+  set,
+  get,
+) => ({
   historyFilters: DEFAULT_FILTERS,
   historyOffset: 0,
   historyRows: [],
@@ -51,14 +51,13 @@ export const createHistorySlice: StateCreator<CoachState, [], [], HistorySlice> 
   searchHits: [],
   searchStatus: 'idle',
   searchError: null,
-  reviewJump: null,
 
   loadHistory: async () => {
     const request = ++historyRequest;
     set({ historyStatus: 'loading', historyError: null });
     const { historyFilters, historyOffset } = get();
     try {
-      const page = await window.api.listHistory({
+      const page = await coachApi().listHistory({
         ...historyFilters,
         offset: historyOffset,
         limit: HISTORY_PAGE_SIZE,
@@ -94,7 +93,7 @@ export const createHistorySlice: StateCreator<CoachState, [], [], HistorySlice> 
     }
     set({ searchStatus: 'loading', searchError: null });
     try {
-      const hits = await window.api.searchHistory({ text });
+      const hits = await coachApi().searchHistory({ text });
       if (request !== searchRequest) return;
       set({ searchHits: hits, searchStatus: 'ready' });
     } catch (error) {
@@ -103,14 +102,7 @@ export const createHistorySlice: StateCreator<CoachState, [], [], HistorySlice> 
     }
   },
   openSearchHit: async (hit) => {
-    set({
-      reviewJump: {
-        sessionId: hit.sessionId,
-        answerId: hit.answerId,
-        atSec: hit.atSec,
-        wordIndex: hit.wordIndex,
-      },
-    });
-    await get().openSession(hit.sessionId);
+    const { sessionId, answerId, atSec, wordIndex } = hit;
+    await get().openSession(sessionId, { sessionId, answerId, atSec, wordIndex });
   },
 });

@@ -3,10 +3,11 @@ import type { CoachApi } from '../../../shared/apiMethods';
 import { useCoachStore } from './index';
 import { applyAnswerError, applyCaptionUpdate, applyLiveStats, applyNudge } from './liveSlice';
 import { applyModelDownload } from './modelsSlice';
-import { errorMessage } from './sessionSlice';
+import { coachApi } from '../coachApi';
+import { errorMessage } from './loadStatus';
 
 /** Subscribes to every push channel and fetches the initial app status; returns one unsubscribe for all. */
-export function startIpcBridge(api: CoachApi = window.api): () => void {
+export function startIpcBridge(api: CoachApi = coachApi()): () => void {
   const { setState } = useCoachStore;
   let disposed = false;
   let engineStatusPushed = false;

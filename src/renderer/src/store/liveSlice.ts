@@ -4,7 +4,7 @@ import type { StateCreator } from 'zustand';
 import type { CaptionUpdate, EngineStatus, LiveStats, Nudge } from '../../../shared/domain';
 import type { StartedAnswer } from '../../../shared/ipcContract';
 import type { PcmLevel } from '../audio/pcmConvert';
-import type { CoachState } from './index';
+import type { SessionSlice } from './sessionSlice';
 
 export type RecordingState = 'idle' | 'starting' | 'recording' | 'finalising';
 export type MicCheckState = 'off' | 'starting' | 'on';
@@ -72,7 +72,7 @@ const freshAnswer = {
   unsavedAnswerId: null,
 } satisfies Partial<LiveSlice>;
 
-export const createLiveSlice: StateCreator<CoachState, [], [], LiveSlice> = (set) => ({
+export const createLiveSlice: StateCreator<LiveSlice & SessionSlice, [], [], LiveSlice> = (set, get) => ({
   engineStatus: INITIAL_ENGINE_STATUS,
   dataDir: null,
   recording: 'idle',
@@ -83,7 +83,10 @@ export const createLiveSlice: StateCreator<CoachState, [], [], LiveSlice> = (set
   liveError: null,
 
   answerStarting: () => set({ ...freshAnswer, recording: 'starting', liveError: null, inputLevel: SILENCE }),
-  answerStarted: ({ answerId, sessionId }) => set({ answerId, activeSessionId: sessionId }),
+  answerStarted: ({ answerId, sessionId }) => {
+    set({ answerId });
+    get().continueSession(sessionId);
+  },
   recordingStarted: (atMs) => set({ recording: 'recording', recordingStartedAtMs: atMs }),
   answerFinalising: (atMs) =>
     set({ recording: 'finalising', recordingStoppedAtMs: atMs, nudge: null, inputLevel: SILENCE }),
@@ -104,29 +107,26 @@ export const createLiveSlice: StateCreator<CoachState, [], [], LiveSlice> = (set
 
 let nudgeCounter = 0;
 
-export function applyCaptionUpdate(
-  state: CoachState,
-  update: CaptionUpdate,
-): CoachState | Partial<CoachState> {
+export function applyCaptionUpdate(state: LiveSlice, update: CaptionUpdate): LiveSlice | Partial<LiveSlice> {
   if (update.answerId !== state.answerId || update.seq <= state.captionSeq) return state;
   return { captionSeq: update.seq, committedText: update.committedText, tentativeText: update.tentativeText };
 }
 
-export function applyLiveStats(state: CoachState, stats: LiveStats): CoachState | Partial<CoachState> {
+export function applyLiveStats(state: LiveSlice, stats: LiveStats): LiveSlice | Partial<LiveSlice> {
   if (stats.answerId !== state.answerId) return state;
   return { liveStats: stats };
 }
 
-export function applyNudge(state: CoachState, nudge: Nudge): CoachState | Partial<CoachState> {
+export function applyNudge(state: LiveSlice, nudge: Nudge): LiveSlice | Partial<LiveSlice> {
   if (state.recording !== 'recording') return state;
   nudgeCounter += 1;
   return { nudge: { ...nudge, id: nudgeCounter } };
 }
 
 export function applyAnswerError(
-  state: CoachState,
+  state: LiveSlice,
   error: { answerId: string; message: string },
-): CoachState | Partial<CoachState> {
+): LiveSlice | Partial<LiveSlice> {
   if (error.answerId !== state.answerId || state.recording === 'idle') return state;
   return { answerError: error.message };
 }

@@ -2,8 +2,8 @@
 // to show the section (first run without a model, or the Practice screen's "Open Models" button).
 import type { StateCreator } from 'zustand';
 import type { ModelDownloadProgress, ModelsOverview } from '../../../shared/modelsContract';
-import type { CoachState } from './index';
-import { errorMessage } from './sessionSlice';
+import { coachApi } from '../coachApi';
+import { errorMessage } from './loadStatus';
 
 export interface ModelsSlice {
   models: ModelsOverview | null;
@@ -17,7 +17,7 @@ export interface ModelsSlice {
   runModelAction: (action: () => Promise<ModelsOverview>, failure: string) => Promise<boolean>;
 }
 
-export const createModelsSlice: StateCreator<CoachState, [], [], ModelsSlice> = (set) => ({
+export const createModelsSlice: StateCreator<ModelsSlice> = (set) => ({
   models: null,
   modelsError: null,
   modelDownloads: {},
@@ -25,7 +25,7 @@ export const createModelsSlice: StateCreator<CoachState, [], [], ModelsSlice> = 
 
   loadModels: async () => {
     try {
-      set({ models: await window.api.listModels() });
+      set({ models: await coachApi().listModels() });
     } catch (error) {
       set({ modelsError: errorMessage(error, 'The list of models could not be loaded.') });
     }
@@ -46,6 +46,9 @@ export const createModelsSlice: StateCreator<CoachState, [], [], ModelsSlice> = 
  * A pushed progress update, kept per file. A finished download also changes the overview; reloading
  * it is ipcBridge.ts's job (it calls loadModels when a download ends), not this function's.
  */
-export function applyModelDownload(state: CoachState, progress: ModelDownloadProgress): Partial<CoachState> {
+export function applyModelDownload(
+  state: ModelsSlice,
+  progress: ModelDownloadProgress,
+): Partial<ModelsSlice> {
   return { modelDownloads: { ...state.modelDownloads, [progress.fileName]: progress } };
 }

@@ -1,10 +1,10 @@
 // Practice sets (the questions for one sitting, their progress, skips and retries) and the user's own
 // questions. The set is built in main (questions:practice-set) so the same rules serve every front end.
 import type { StateCreator } from 'zustand';
-import type { Question } from '../../../shared/domain';
-import type { NewCustomQuestion, PracticeSetOptions } from '../../../shared/coachingSchemas';
-import type { CoachState } from './index';
-import { errorMessage } from './sessionSlice';
+import type { PracticeSetOptions } from '../../../shared/coachingSchemas';
+import { coachApi } from '../coachApi';
+import { errorMessage } from './loadStatus';
+import type { SessionSlice } from './sessionSlice';
 
 export type PracticeSet = {
   questionIds: string[];
@@ -28,11 +28,12 @@ export interface PracticeSlice {
   markQuestionAnswered: (questionId: string) => void;
   endPracticeSet: () => void;
   closeSetSummary: () => void;
-  addCustomQuestion: (question: NewCustomQuestion) => Promise<Question>;
-  deleteCustomQuestion: (questionId: string) => Promise<void>;
 }
 
-export const createPracticeSlice: StateCreator<CoachState, [], [], PracticeSlice> = (set, get) => ({
+export const createPracticeSlice: StateCreator<PracticeSlice & SessionSlice, [], [], PracticeSlice> = (
+  set,
+  get,
+) => ({
   practiceSet: null,
   showingSetSummary: false,
   practiceSetError: null,
@@ -41,7 +42,7 @@ export const createPracticeSlice: StateCreator<CoachState, [], [], PracticeSlice
   startPracticeSet: async (options) => {
     set({ practiceSetBusy: true, practiceSetError: null });
     try {
-      const questions = await window.api.buildPracticeSet(options);
+      const questions = await coachApi().buildPracticeSet(options);
       if (questions.length === 0) {
         set({ practiceSetBusy: false, practiceSetError: 'No questions match those choices.' });
         return;
@@ -49,18 +50,13 @@ export const createPracticeSlice: StateCreator<CoachState, [], [], PracticeSlice
       // A set is one practice session: its answers are reported together at the end.
       get().startNewSession();
       // The set's questions come fresh from main: they replace the store's copies and add any new ones.
-      const fresh = new Map(questions.map((q) => [q.id, q]));
-      const known = new Set(get().questions.map((q) => q.id));
-      set((s) => ({
+      get().mergeQuestions(questions);
+      get().chooseQuestion(questions[0]!.id);
+      set({
         practiceSetBusy: false,
         showingSetSummary: false,
-        questions: [
-          ...s.questions.map((q) => fresh.get(q.id) ?? q),
-          ...questions.filter((q) => !known.has(q.id)),
-        ],
-        currentQuestionId: questions[0]!.id,
         practiceSet: { questionIds: questions.map((q) => q.id), index: 0, answeredIds: [], skippedIds: [] },
-      }));
+      });
     } catch (error) {
       set({
         practiceSetBusy: false,
@@ -74,12 +70,9 @@ export const createPracticeSlice: StateCreator<CoachState, [], [], PracticeSlice
     if (!current) return;
     const index = Math.min(current.questionIds.length, current.index + 1);
     const finished = index >= current.questionIds.length;
-    set({
-      practiceSet: { ...current, index },
-      currentQuestionId: finished ? get().currentQuestionId : current.questionIds[index]!,
-      showingSetSummary: finished,
-      lastResult: null,
-    });
+    if (!finished) get().chooseQuestion(current.questionIds[index]!);
+    get().dismissResult();
+    set({ practiceSet: { ...current, index }, showingSetSummary: finished });
   },
 
   skipQuestion: () => {
@@ -109,26 +102,10 @@ export const createPracticeSlice: StateCreator<CoachState, [], [], PracticeSlice
     set({ practiceSet: null, showingSetSummary: false });
     get().startNewSession();
   },
-
-  addCustomQuestion: async (input) => {
-    const question = await window.api.addCustomQuestion(input);
-    set((s) => ({ questions: [...s.questions, question] }));
-    return question;
-  },
-  deleteCustomQuestion: async (questionId) => {
-    await window.api.deleteCustomQuestion(questionId);
-    set((s) => ({
-      questions: s.questions.filter((q) => q.id !== questionId),
-      currentQuestionId:
-        s.currentQuestionId === questionId
-          ? (s.questions.find((q) => q.id !== questionId)?.id ?? null)
-          : s.currentQuestionId,
-    }));
-  },
 });
 
 export function selectSetProgress(
-  state: CoachState,
+  state: PracticeSlice,
 ): { answered: number; total: number; position: number } | null {
   const s = state.practiceSet;
   if (!s) return null;

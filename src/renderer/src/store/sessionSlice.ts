@@ -1,10 +1,13 @@
 // Questions to practise, the practice session being continued, the last answer's result,
 // and the saved sessions shown in History.
 import type { StateCreator } from 'zustand';
+import type { NewCustomQuestion } from '../../../shared/coachingSchemas';
 import type { AnswerResult, Question, SessionDetail, SessionSummary } from '../../../shared/domain';
-import type { CoachState } from './index';
+import { coachApi } from '../coachApi';
+import { errorMessage, type LoadStatus } from './loadStatus';
 
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+/** Where review should start when a session is opened from a search hit. */
+export type ReviewJump = { sessionId: string; answerId: string; atSec: number; wordIndex: number | null };
 
 export interface SessionSlice {
   questions: Question[];
@@ -23,26 +26,27 @@ export interface SessionSlice {
   selectedSessionError: string | null;
   /** The session closed last, so the list can give it focus again. */
   lastOpenedSessionId: string | null;
+  /** Set when a search hit opens its session; spent when the session closes. */
+  reviewJump: ReviewJump | null;
 
   loadQuestions: () => Promise<void>;
   chooseQuestion: (questionId: string) => void;
+  /** Questions fresh from main (a practice set) replace the store's copies; new ones are added. */
+  mergeQuestions: (questions: Question[]) => void;
+  addCustomQuestion: (question: NewCustomQuestion) => Promise<Question>;
+  deleteCustomQuestion: (questionId: string) => Promise<void>;
+  /** The next answer continues this session (main created it, or continued it, at answer start). */
+  continueSession: (sessionId: string) => void;
   nextQuestion: () => void;
   startNewSession: () => void;
   answerSaved: (result: AnswerResult) => void;
   dismissResult: () => void;
   loadSessions: () => Promise<void>;
-  openSession: (sessionId: string) => Promise<void>;
+  openSession: (sessionId: string, jump?: ReviewJump) => Promise<void>;
   closeSession: () => void;
 }
 
-export function errorMessage(error: unknown, fallback: string): string {
-  const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
-  // Electron prefixes errors thrown in main handlers; people only need the reason.
-  const cleaned = raw.replace(/^Error invoking remote method '[^']+': (?:\w*Error: )?/, '').trim();
-  return cleaned || fallback;
-}
-
-export const createSessionSlice: StateCreator<CoachState, [], [], SessionSlice> = (set, get) => ({
+export const createSessionSlice: StateCreator<SessionSlice> = (set, get) => ({
   questions: [],
   questionsStatus: 'idle',
   questionsError: null,
@@ -57,11 +61,12 @@ export const createSessionSlice: StateCreator<CoachState, [], [], SessionSlice> 
   selectedSession: null,
   selectedSessionError: null,
   lastOpenedSessionId: null,
+  reviewJump: null,
 
   loadQuestions: async () => {
     set({ questionsStatus: 'loading', questionsError: null });
     try {
-      const questions = await window.api.listQuestions();
+      const questions = await coachApi().listQuestions();
       const current = get().currentQuestionId;
       set({
         questions,
@@ -76,6 +81,32 @@ export const createSessionSlice: StateCreator<CoachState, [], [], SessionSlice> 
     }
   },
   chooseQuestion: (currentQuestionId) => set({ currentQuestionId }),
+  mergeQuestions: (questions) => {
+    const fresh = new Map(questions.map((q) => [q.id, q]));
+    const known = new Set(get().questions.map((q) => q.id));
+    set((s) => ({
+      questions: [
+        ...s.questions.map((q) => fresh.get(q.id) ?? q),
+        ...questions.filter((q) => !known.has(q.id)),
+      ],
+    }));
+  },
+  addCustomQuestion: async (input) => {
+    const question = await coachApi().addCustomQuestion(input);
+    set((s) => ({ questions: [...s.questions, question] }));
+    return question;
+  },
+  deleteCustomQuestion: async (questionId) => {
+    await coachApi().deleteCustomQuestion(questionId);
+    set((s) => ({
+      questions: s.questions.filter((q) => q.id !== questionId),
+      currentQuestionId:
+        s.currentQuestionId === questionId
+          ? (s.questions.find((q) => q.id !== questionId)?.id ?? null)
+          : s.currentQuestionId,
+    }));
+  },
+  continueSession: (activeSessionId) => set({ activeSessionId }),
   nextQuestion: () => {
     const { questions, currentQuestionId } = get();
     if (questions.length === 0) return;
@@ -96,7 +127,7 @@ export const createSessionSlice: StateCreator<CoachState, [], [], SessionSlice> 
   loadSessions: async () => {
     set({ sessionsStatus: 'loading', sessionsError: null });
     try {
-      const sessions = await window.api.listSessions();
+      const sessions = await coachApi().listSessions();
       set({ sessions, sessionsStatus: 'ready' });
     } catch (error) {
       set({
@@ -105,10 +136,15 @@ export const createSessionSlice: StateCreator<CoachState, [], [], SessionSlice> 
       });
     }
   },
-  openSession: async (sessionId) => {
-    set({ selectedSessionId: sessionId, selectedSession: null, selectedSessionError: null });
+  openSession: async (sessionId, jump) => {
+    set({
+      selectedSessionId: sessionId,
+      selectedSession: null,
+      selectedSessionError: null,
+      ...(jump ? { reviewJump: jump } : {}),
+    });
     try {
-      const detail = await window.api.getSession(sessionId);
+      const detail = await coachApi().getSession(sessionId);
       if (get().selectedSessionId === sessionId) set({ selectedSession: detail });
     } catch (error) {
       if (get().selectedSessionId === sessionId) {
@@ -127,6 +163,6 @@ export const createSessionSlice: StateCreator<CoachState, [], [], SessionSlice> 
     })),
 });
 
-export function selectCurrentQuestion(state: CoachState): Question | null {
+export function selectCurrentQuestion(state: SessionSlice): Question | null {
   return state.questions.find((q) => q.id === state.currentQuestionId) ?? null;
 }

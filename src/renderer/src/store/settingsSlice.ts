@@ -2,9 +2,9 @@
 import type { StateCreator } from 'zustand';
 import type { TargetLength } from '../../../shared/domain';
 import type { CoachSettings, SettingsUpdate } from '../../../shared/coachingSchemas';
-import type { CoachState } from './index';
-import type { LoadStatus } from './sessionSlice';
-import { errorMessage } from './sessionSlice';
+import { coachApi } from '../coachApi';
+import { errorMessage, type LoadStatus } from './loadStatus';
+import type { SessionSlice } from './sessionSlice';
 
 /** Used until the settings arrive, and if they can't be loaded: the app's own default. */
 export const FALLBACK_TARGET: TargetLength = { minSec: 60, maxSec: 120 };
@@ -18,7 +18,7 @@ export interface SettingsSlice {
   resetSettings: () => Promise<void>;
 }
 
-export const createSettingsSlice: StateCreator<CoachState, [], [], SettingsSlice> = (set) => ({
+export const createSettingsSlice: StateCreator<SettingsSlice> = (set) => ({
   settings: null,
   settingsStatus: 'idle',
   settingsError: null,
@@ -26,7 +26,7 @@ export const createSettingsSlice: StateCreator<CoachState, [], [], SettingsSlice
   loadSettings: async () => {
     set({ settingsStatus: 'loading', settingsError: null });
     try {
-      set({ settings: await window.api.getSettings(), settingsStatus: 'ready' });
+      set({ settings: await coachApi().getSettings(), settingsStatus: 'ready' });
     } catch (error) {
       set({
         settingsStatus: 'error',
@@ -36,7 +36,7 @@ export const createSettingsSlice: StateCreator<CoachState, [], [], SettingsSlice
   },
   saveSettings: async (update) => {
     try {
-      set({ settings: await window.api.updateSettings(update), settingsError: null });
+      set({ settings: await coachApi().updateSettings(update), settingsError: null });
       return true;
     } catch (error) {
       set({ settingsError: errorMessage(error, 'The settings could not be saved.') });
@@ -45,7 +45,7 @@ export const createSettingsSlice: StateCreator<CoachState, [], [], SettingsSlice
   },
   resetSettings: async () => {
     try {
-      set({ settings: await window.api.resetSettings(), settingsError: null });
+      set({ settings: await coachApi().resetSettings(), settingsError: null });
     } catch (error) {
       set({ settingsError: errorMessage(error, 'The settings could not be reset.') });
     }
@@ -53,7 +53,7 @@ export const createSettingsSlice: StateCreator<CoachState, [], [], SettingsSlice
 });
 
 /** The answer length to aim for: the question's own, else the user's default. */
-export function selectTarget(state: CoachState): TargetLength {
+export function selectTarget(state: SettingsSlice & SessionSlice): TargetLength {
   const question = state.questions.find((q) => q.id === state.currentQuestionId);
   return question?.target ?? state.settings?.practice.defaultTarget ?? FALLBACK_TARGET;
 }

@@ -4,7 +4,8 @@ import { plural } from '../../lib/format';
 import { navigate } from '../../routing/navigation';
 import { HISTORY_ROUTE } from '../../routing/routes';
 import { useCoachStore } from '../../store';
-import { errorMessage } from '../../store/sessionSlice';
+import { errorMessage } from '../../store/loadStatus';
+import { coachApi } from '../../coachApi';
 
 /** Deletes the open session and its recordings, after asking in place. */
 export function DeleteSession({ session }: { session: SessionSummary }) {
@@ -29,7 +30,7 @@ export function DeleteSession({ session }: { session: SessionSummary }) {
   const remove = async () => {
     setBusy(true);
     try {
-      await window.api.deleteSession(session.id);
+      await coachApi().deleteSession(session.id);
       useCoachStore.setState({ lastOpenedSessionId: null });
       // The deleted session's address must not stay in the history for Back or Forward.
       navigate(HISTORY_ROUTE, { replace: true });

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ExportFormat } from '../../../../shared/domain';
-import { errorMessage } from '../../store/sessionSlice';
+import { errorMessage } from '../../store/loadStatus';
 import { saveDownload } from './download';
+import { coachApi } from '../../coachApi';
 
 const FORMATS: { format: ExportFormat; label: string; title: string }[] = [
   { format: 'pdf', label: 'PDF', title: 'A printable report' },
@@ -23,7 +24,7 @@ export function ExportSession({ sessionId }: { sessionId: string }) {
     setBusy(format);
     setError(null);
     try {
-      saveDownload(await window.api.exportSession(sessionId, format));
+      saveDownload(await coachApi().exportSession(sessionId, format));
     } catch (e) {
       setError(errorMessage(e, 'The session could not be exported.'));
     } finally {

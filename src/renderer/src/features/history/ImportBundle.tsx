@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useCoachStore } from '../../store';
-import { errorMessage } from '../../store/sessionSlice';
+import { errorMessage } from '../../store/loadStatus';
+import { coachApi } from '../../coachApi';
 
 /** The file's bytes (FileReader: available in every renderer, including test DOMs without Blob.arrayBuffer). */
 function readBytes(file: File): Promise<ArrayBuffer> {
@@ -23,7 +24,7 @@ export function ImportBundle() {
     setBusy(true);
     setMessage(null);
     try {
-      const result = await window.api.importBundle(await readBytes(file), file.name);
+      const result = await coachApi().importBundle(await readBytes(file), file.name);
       setMessage({
         ok: true,
         text:

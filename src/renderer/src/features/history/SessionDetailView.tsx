@@ -3,7 +3,7 @@ import { formatClock, formatDateTime, formatWpm, plural } from '../../lib/format
 import { navigate, useRoute } from '../../routing/navigation';
 import { HISTORY_ROUTE, routeHash, sessionRoute } from '../../routing/routes';
 import { useCoachStore } from '../../store';
-import type { ReviewJump } from '../../store/historySlice';
+import type { ReviewJump } from '../../store/sessionSlice';
 import { AnswerReview } from '../review/AnswerReview';
 import { useSessionReview } from '../review/useSessionReview';
 import { SessionReport } from '../session/SessionReport';

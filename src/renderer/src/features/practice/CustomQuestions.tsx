@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { QuestionKind } from '../../../../shared/domain';
 import { QUESTION_KIND_LABELS } from '../../lib/format';
 import { useCoachStore } from '../../store';
-import { errorMessage } from '../../store/sessionSlice';
+import { errorMessage } from '../../store/loadStatus';
 
 const KINDS = Object.keys(QUESTION_KIND_LABELS) as QuestionKind[];
 

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { NO_MODEL_HEADLINE } from '../../../../shared/modelsContract';
 import { useCoachStore } from '../../store';
-import { errorMessage } from '../../store/sessionSlice';
+import { errorMessage } from '../../store/loadStatus';
+import { coachApi } from '../../coachApi';
 
 /**
  * Explains why recording is unavailable while the engine loads or after it failed; "Try again"
@@ -15,7 +16,7 @@ export function EngineStatusNotice() {
     setRetrying(true);
     setRetryError(null);
     try {
-      await window.api.reloadEngine();
+      await coachApi().reloadEngine();
     } catch (error) {
       setRetryError(errorMessage(error, 'The speech model could not be loaded again.'));
     } finally {

@@ -2,9 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { SessionDetail } from '../../../../shared/domain';
 import { plural } from '../../lib/format';
 import { useCoachStore } from '../../store';
-import { errorMessage } from '../../store/sessionSlice';
+import { errorMessage } from '../../store/loadStatus';
 import { AnswerResultView } from '../result/AnswerResultView';
 import { SessionReport } from '../session/SessionReport';
+import { coachApi } from '../../coachApi';
 
 /** The end of a practice set: the session's score and advice, then each answer's full report. */
 export function SetSummary() {
@@ -18,10 +19,12 @@ export function SetSummary() {
   useEffect(() => {
     if (!sessionId) return;
     let current = true;
-    window.api.getSession(sessionId).then(
-      (detail) => current && setSession(detail),
-      (err: unknown) => current && setError(errorMessage(err, 'The session could not be loaded.')),
-    );
+    coachApi()
+      .getSession(sessionId)
+      .then(
+        (detail) => current && setSession(detail),
+        (err: unknown) => current && setError(errorMessage(err, 'The session could not be loaded.')),
+      );
     return () => {
       current = false;
     };

@@ -3,7 +3,9 @@
 import { startMicrophone, toMicrophoneError, type Microphone } from '../../audio/microphone';
 import { SAMPLE_RATE_HZ } from '../../../../shared/audioFormat';
 import { useCoachStore } from '../../store';
-import { errorMessage, selectCurrentQuestion } from '../../store/sessionSlice';
+import { errorMessage } from '../../store/loadStatus';
+import { selectCurrentQuestion } from '../../store/sessionSlice';
+import { coachApi } from '../../coachApi';
 
 const MIC_CHECK_DISCONNECTED = 'The microphone was disconnected. Reconnect it, or choose another microphone.';
 
@@ -37,7 +39,7 @@ export async function startRecording(): Promise<void> {
 
   let answerId: string;
   try {
-    const started = await window.api.startAnswer({
+    const started = await coachApi().startAnswer({
       questionId: question.id,
       questionText: question.text,
       sampleRateHz: SAMPLE_RATE_HZ,
@@ -53,14 +55,16 @@ export async function startRecording(): Promise<void> {
   try {
     microphone = await startMicrophone({
       deviceId: state.microphoneId || undefined,
-      onFrame: (pcm16) => window.api.sendAudio(answerId, pcm16),
+      onFrame: (pcm16) => coachApi().sendAudio(answerId, pcm16),
       onLevel: (level) => {
         if (store().recording === 'recording') store().setInputLevel(level);
       },
       onFailure: (error) => void stopAfterMicrophoneFailure(error.message),
     });
   } catch (error) {
-    await window.api.cancelAnswer(answerId).catch(() => undefined);
+    await coachApi()
+      .cancelAnswer(answerId)
+      .catch(() => undefined);
     discardAnswer(toMicrophoneError(error).message);
     return;
   }
@@ -87,7 +91,7 @@ export async function stopRecording(): Promise<void> {
   store().answerFinalising(Date.now());
   await releaseMicrophone();
   try {
-    const result = await window.api.stopAnswer(answerId);
+    const result = await coachApi().stopAnswer(answerId);
     store().answerSaved(result);
     store().markQuestionAnswered(store().currentQuestionId ?? '');
     store().answerEnded();
@@ -102,7 +106,7 @@ export async function retrySave(): Promise<void> {
   const { unsavedAnswerId, recording } = store();
   if (!unsavedAnswerId || recording !== 'idle') return;
   try {
-    const result = await window.api.retrySaveAnswer(unsavedAnswerId);
+    const result = await coachApi().retrySaveAnswer(unsavedAnswerId);
     store().answerSaved(result);
     store().markQuestionAnswered(store().currentQuestionId ?? '');
     store().unsavedAnswerSaved();

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../store/sessionSlice';
+import { errorMessage } from '../../store/loadStatus';
+import { coachApi } from '../../coachApi';
 
 export type AnswerAudioState =
   { state: 'loading' } | { state: 'ready'; src: string } | { state: 'error'; message: string };
@@ -14,18 +15,20 @@ export function useAnswerAudio(answerId: string): AnswerAudioState {
   useEffect(() => {
     let url: string | null = null;
     let live = true;
-    window.api.getAnswerAudio(answerId).then(
-      (bytes) => {
-        if (!live) return;
-        url = URL.createObjectURL(new Blob([bytes], { type: 'audio/wav' }));
-        setAudio({ answerId, value: { state: 'ready', src: url } });
-      },
-      (error: unknown) => {
-        if (!live) return;
-        const message = errorMessage(error, 'The recording could not be loaded.');
-        setAudio({ answerId, value: { state: 'error', message } });
-      },
-    );
+    coachApi()
+      .getAnswerAudio(answerId)
+      .then(
+        (bytes) => {
+          if (!live) return;
+          url = URL.createObjectURL(new Blob([bytes], { type: 'audio/wav' }));
+          setAudio({ answerId, value: { state: 'ready', src: url } });
+        },
+        (error: unknown) => {
+          if (!live) return;
+          const message = errorMessage(error, 'The recording could not be loaded.');
+          setAudio({ answerId, value: { state: 'error', message } });
+        },
+      );
     return () => {
       live = false;
       if (url) URL.revokeObjectURL(url);

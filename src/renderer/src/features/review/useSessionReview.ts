@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CoachNote, RubricCriterion, SessionReview } from '../../../../shared/domain';
 import type { NewNote } from '../../../../shared/reviewSchemas';
-import { errorMessage } from '../../store/sessionSlice';
+import { errorMessage } from '../../store/loadStatus';
+import { coachApi } from '../../coachApi';
 
 export type SessionReviewApi = {
   review: SessionReview;
@@ -35,10 +36,12 @@ export function useSessionReview(sessionId: string): SessionReviewApi {
 
   useEffect(() => {
     let live = true;
-    window.api.getSessionReview(sessionId).then(
-      (r) => live && setLoaded({ sessionId, review: r }),
-      (e: unknown) => live && setError(errorMessage(e, 'Coach notes could not be loaded.')),
-    );
+    coachApi()
+      .getSessionReview(sessionId)
+      .then(
+        (r) => live && setLoaded({ sessionId, review: r }),
+        (e: unknown) => live && setError(errorMessage(e, 'Coach notes could not be loaded.')),
+      );
     return () => {
       live = false;
     };
@@ -60,22 +63,22 @@ export function useSessionReview(sessionId: string): SessionReviewApi {
     error,
     addNote: (note) =>
       attempt(async () => {
-        const saved = await window.api.addNote(note);
+        const saved = await coachApi().addNote(note);
         setReview((r) => ({ ...r, notes: [...r.notes, saved].sort(byMoment) }));
       }, 'The note could not be saved.'),
     updateNote: (noteId, body) =>
       attempt(async () => {
-        const saved = await window.api.updateNote(noteId, { body });
+        const saved = await coachApi().updateNote(noteId, { body });
         setReview((r) => ({ ...r, notes: r.notes.map((n) => (n.id === noteId ? saved : n)) }));
       }, 'The note could not be saved.'),
     deleteNote: (noteId) =>
       attempt(async () => {
-        await window.api.deleteNote(noteId);
+        await coachApi().deleteNote(noteId);
         setReview((r) => ({ ...r, notes: r.notes.filter((n) => n.id !== noteId) }));
       }, 'The note could not be deleted.'),
     setRubric: async (answerId, criterion, score) => {
       await attempt(async () => {
-        const scores = await window.api.setRubricScore({ answerId, criterion, score });
+        const scores = await coachApi().setRubricScore({ answerId, criterion, score });
         setReview((r) => ({ ...r, rubric: { ...r.rubric, [answerId]: scores } }));
       }, 'The score could not be saved.');
     },

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { DataUsage as Usage } from '../../../../shared/domain';
 import { plural } from '../../lib/format';
-import { errorMessage } from '../../store/sessionSlice';
+import { errorMessage } from '../../store/loadStatus';
+import { coachApi } from '../../coachApi';
 
 const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'] as const;
 
@@ -24,10 +25,12 @@ export function DataUsage() {
 
   useEffect(() => {
     let live = true;
-    window.api.getDataUsage().then(
-      (u) => live && setUsage(u),
-      (e: unknown) => live && setError(errorMessage(e, 'The data folder could not be measured.')),
-    );
+    coachApi()
+      .getDataUsage()
+      .then(
+        (u) => live && setUsage(u),
+        (e: unknown) => live && setError(errorMessage(e, 'The data folder could not be measured.')),
+      );
     return () => {
       live = false;
     };

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useCoachStore } from '../../store';
+import { coachApi } from '../../coachApi';
 
 /** Copies a whisper.cpp model from elsewhere on this computer into the models folder. */
 export function ImportModel() {
@@ -7,14 +8,14 @@ export function ImportModel() {
   const [sourcePath, setSourcePath] = useState('');
   const [busy, setBusy] = useState(false);
   const [imported, setImported] = useState<string | null>(null);
-  const pathForFile = window.api.pathForFile;
+  const pathForFile = coachApi().pathForFile;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setImported(null);
     const ok = await runModelAction(
-      () => window.api.importModel(sourcePath.trim()),
+      () => coachApi().importModel(sourcePath.trim()),
       'The model could not be imported.',
     );
     setBusy(false);

@@ -1,6 +1,7 @@
 import { AUTO_LANGUAGE, WHISPER_LANGUAGES } from '../../../../shared/modelsContract';
 import { useCoachStore } from '../../store';
-import { errorMessage } from '../../store/sessionSlice';
+import { errorMessage } from '../../store/loadStatus';
+import { coachApi } from '../../coachApi';
 
 /**
  * The language Whisper transcribes. English-only (.en) models always transcribe English, so the
@@ -14,7 +15,7 @@ export function LanguagePicker() {
 
   const choose = async (language: string) => {
     try {
-      const settings = await window.api.updateSettings({ speech: { language } });
+      const settings = await coachApi().updateSettings({ speech: { language } });
       useCoachStore.setState((s) => ({
         settings,
         modelsError: null,

@@ -4,6 +4,7 @@ import { useCoachStore } from '../../store';
 import { formatBytes } from './DataUsage';
 import { ImportModel } from './ImportModel';
 import { LanguagePicker } from './LanguagePicker';
+import { coachApi } from '../../coachApi';
 
 /** Settings → Models: download, import, delete and choose the Whisper model; pick the language. */
 export function ModelsSection() {
@@ -82,7 +83,7 @@ export function ModelsSection() {
               type="button"
               className="button button-quiet"
               onClick={() =>
-                void runModelAction(() => window.api.setActiveModel(null), 'The model could not be changed.')
+                void runModelAction(() => coachApi().setActiveModel(null), 'The model could not be changed.')
               }
             >
               Let the app choose the model
@@ -162,7 +163,7 @@ function DownloadProgress({ row, progress }: { row: ModelRow; progress: ModelDow
       <button
         type="button"
         className="button button-secondary button-small"
-        onClick={() => void window.api.cancelModelDownload(row.fileName)}
+        onClick={() => void coachApi().cancelModelDownload(row.fileName)}
       >
         Cancel
       </button>
@@ -186,7 +187,7 @@ function RowActions({ row }: { row: ModelRow }) {
       return { modelDownloads: others };
     });
     void runModelAction(
-      () => window.api.downloadModel(row.fileName),
+      () => coachApi().downloadModel(row.fileName),
       `${row.fileName} could not be downloaded.`,
     );
   };
@@ -213,7 +214,7 @@ function RowActions({ row }: { row: ModelRow }) {
           onClick={() => {
             setAsking(false);
             void runModelAction(
-              () => window.api.deleteModel(row.fileName),
+              () => coachApi().deleteModel(row.fileName),
               `${row.fileName} could not be deleted.`,
             );
           }}
@@ -240,7 +241,7 @@ function RowActions({ row }: { row: ModelRow }) {
           className="button button-primary button-small"
           onClick={() =>
             void runModelAction(
-              () => window.api.setActiveModel(row.fileName),
+              () => coachApi().setActiveModel(row.fileName),
               `${row.fileName} could not be made active.`,
             )
           }
