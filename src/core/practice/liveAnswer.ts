@@ -2,7 +2,6 @@
 // and at Stop a final pass over the whole answer. Data flows one way: pcm → transcriber → scorer.
 import type { CaptionUpdate, LiveStats, Nudge, Word } from '../../shared/domain';
 import { pcm16ToFloat32, SampleBuffer, samplesToSec } from '../audio/pcm';
-import { SAMPLE_RATE_HZ } from '../../shared/audioFormat';
 import { WavWriter } from '../audio/wavWriter';
 import { describeFsError } from '../fsErrors';
 import { TranscriptionAbortedError, type Transcriber } from '../asr/transcriber';
@@ -95,7 +94,7 @@ export class LiveAnswer {
 
   constructor(private readonly opts: LiveAnswerOptions) {
     this.params = opts.streamParams ?? DEFAULT_STREAM_PARAMS;
-    const gate = opts.speechModel ? new SpeechGate(new SileroVad(opts.speechModel)) : null;
+    const gate = opts.speechModel ? new SpeechGate(new SileroVad(opts.speechModel), this.params.vad) : null;
     this.online = new OnlineTranscriber(opts.transcriber, this.params, gate);
     try {
       this.wav = (opts.openWav ?? ((p) => new WavWriter(p)))(opts.wavPath);
@@ -234,7 +233,7 @@ export class LiveAnswer {
 
   private async finalPass(): Promise<Word[]> {
     const audio = this.allAudio.view();
-    if (audio.length < SAMPLE_RATE_HZ / 10) return [];
+    if (samplesToSec(audio.length) < this.params.minFinalPassSec) return [];
     const result = await this.opts.transcriber.transcribe(audio, finalPassOptions(this.params));
     return result.words;
   }

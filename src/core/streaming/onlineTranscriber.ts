@@ -7,7 +7,7 @@ import type { Transcriber } from '../asr/transcriber';
 import { HypothesisBuffer } from './hypothesisBuffer';
 import type { SpeechGate } from './speechGate';
 import type { Pause as VadPause } from '../vad/speechSegments';
-import { audioCtxFor, DEFAULT_STREAM_PARAMS, type StreamParams } from './streamParams';
+import { audioCtxFor, DEFAULT_STREAM_PARAMS, MIN_ENGINE_SHARE, type StreamParams } from './streamParams';
 
 export type StepResult = {
   /** Words committed by this step (times from the start of the answer). */
@@ -19,13 +19,6 @@ export type StepResult = {
   /** True when the VAD heard nothing new, so the engine was not run. */
   skipped: boolean;
 };
-
-/** Silence kept before the next speech when a silent window is dropped, so its first word is whole. */
-const SILENCE_LEAD_IN_SEC = 0.5;
-/** Words may end slightly after the VAD's speech end (padding, timestamp jitter). */
-const UTTERANCE_END_SLACK_SEC = 0.3;
-/** Voiced audio this long after an utterance's end means the speaker has started the next one. */
-const RESUMED_AFTER_SEC = 0.3;
 
 export class OnlineTranscriber {
   private readonly window = new SampleBuffer();
@@ -67,7 +60,7 @@ export class OnlineTranscriber {
   stepDue(): boolean {
     // Skipping silence costs nothing, so it never waits on the last pass's cost.
     if (this.onlySilencePending()) return this.pendingSec * 1000 >= this.params.minStepMs;
-    const share = Math.min(1, Math.max(0.05, this.params.engineShare));
+    const share = Math.min(1, Math.max(MIN_ENGINE_SHARE, this.params.engineShare));
     // Pending audio counts from the start of the last pass, so a pass of c ms is followed by c / share
     // ms of audio in all: c of it arrived while the engine worked, the rest while it idled.
     return this.pendingSec * 1000 >= Math.max(this.params.minStepMs, this.lastComputeMs / share);
@@ -133,7 +126,7 @@ export class OnlineTranscriber {
     this.processedUntilSec = this.receivedSec;
     this.lastComputeMs = 0;
     this.gate?.takeUtteranceEnd();
-    this.cutWindowAt(this.receivedSec - SILENCE_LEAD_IN_SEC);
+    this.cutWindowAt(this.receivedSec - this.params.silenceLeadInSec);
     return { committed: [], tentative: [], computeMs: 0, windowSec: this.windowSec, skipped: true };
   }
 
@@ -144,8 +137,8 @@ export class OnlineTranscriber {
    * audio stay in the window.
    */
   private endUtterance(speechEndSec: number): Word[] {
-    const committed = this.hypotheses.forceCommitUntil(speechEndSec + UTTERANCE_END_SLACK_SEC);
-    const resumed = this.gate?.speechResumedAfter(speechEndSec + RESUMED_AFTER_SEC) ?? false;
+    const committed = this.hypotheses.forceCommitUntil(speechEndSec + this.params.utteranceEndSlackSec);
+    const resumed = this.gate?.speechResumedAfter(speechEndSec + this.params.resumedAfterSec) ?? false;
     if (resumed) {
       this.cutWindowAt(Math.max(this.hypotheses.lastCommittedSec, speechEndSec));
     } else {

@@ -1,5 +1,7 @@
-// Every knob of the live transcription policy, in one place, logged when an answer starts.
+// Every knob of the live transcription policy and its voice activity detection, in one place, logged
+// when an answer starts. (The engine's compute threads are fixed when the model loads: whisperTranscriber.ts.)
 import type { TranscribeOptions } from '../asr/transcriber';
+import { DEFAULT_VAD_PARAMS, type VadParams } from '../vad/speechSegments';
 
 export type StreamParams = {
   /** Re-transcribe the uncommitted tail at most this often. */
@@ -34,6 +36,16 @@ export type StreamParams = {
   maxTokensPerSec: number;
   /** Inference lagging the live audio by more than this is reported as "falling behind". */
   behindAfterSec: number;
+  /** Silence kept before the next speech when a silent window is dropped, so its first word is whole. */
+  silenceLeadInSec: number;
+  /** Words may end slightly after the VAD's speech end (padding, timestamp jitter). */
+  utteranceEndSlackSec: number;
+  /** Voiced audio this long after an utterance's end means the speaker has started the next one. */
+  resumedAfterSec: number;
+  /** Answers shorter than this get no final pass (Whisper hallucinates on a blip of audio). */
+  minFinalPassSec: number;
+  /** The Silero VAD's thresholds and timings (speechSegments.ts), when a VAD model is installed. */
+  vad: VadParams;
 };
 
 /** Short on purpose: every prompt token costs decoding time on each live step. */
@@ -51,7 +63,15 @@ export const DEFAULT_STREAM_PARAMS: StreamParams = {
   audioCtxMarginSec: 1,
   maxTokensPerSec: 6,
   behindAfterSec: 3,
+  silenceLeadInSec: 0.5,
+  utteranceEndSlackSec: 0.3,
+  resumedAfterSec: 0.3,
+  minFinalPassSec: 0.1,
+  vad: DEFAULT_VAD_PARAMS,
 };
+
+/** engineShare is clamped to at least this, so a mistyped 0 cannot stop live captions altogether. */
+export const MIN_ENGINE_SHARE = 0.05;
 
 /** Whisper's encoder sees 50 frames per second of audio; 1500 frames is its full 30 s window. */
 export const ENCODER_FRAMES_PER_SEC = 50;
@@ -63,9 +83,12 @@ export function audioCtxFor(windowSec: number, p: StreamParams): number {
 }
 
 export function describeStreamParams(p: StreamParams): string {
-  return Object.entries(p)
-    .map(([k, v]) => `${k}=${typeof v === 'string' ? JSON.stringify(v) : v}`)
-    .join(' ');
+  const { vad, ...stream } = p;
+  const pairs: [string, unknown][] = [
+    ...Object.entries(stream),
+    ...Object.entries(vad).map(([k, v]): [string, unknown] => [`vad.${k}`, v]),
+  ];
+  return pairs.map(([k, v]) => `${k}=${typeof v === 'string' ? JSON.stringify(v) : String(v)}`).join(' ');
 }
 
 /** The final pass over a whole answer: full context, fallback allowed, and the disfluency prompt. */
