@@ -9,6 +9,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
+          // The speech engine's own process (utilityProcess), see src/main/engineProcess.ts.
+          engineMain: resolve(__dirname, 'src/core/asr/engineProcess/engineMain.ts'),
         },
       },
     },

@@ -8,6 +8,7 @@ import { dataPaths } from '../core/dataPaths';
 import { netHttpGet, type NetClientRequest } from '../core/models/httpGet';
 import type { InvokeChannel } from '../shared/ipcContract';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
+import { spawnUtilityEngine } from './engineProcess';
 import { handle, on, push } from './ipc';
 import { macMicrophoneHelp, MAC_MICROPHONE_SETTINGS_URL } from './macMicrophone';
 import { createMainWindow, OWN_PAGE, pageUrl, RENDERER_DIR } from './mainWindow';
@@ -66,6 +67,8 @@ function openCoach(target: () => Electron.WebContents | null): CoachApp {
       paths: dataPaths(),
       modelPath: process.env.COACH_WHISPER_MODEL,
       database: { nativeBinding: electronSqliteBinding(runtime) },
+      // whisper.cpp in a utilityProcess; under plain Node (the headless start-up test) a child process.
+      ...(process.versions.electron ? { engine: { spawnEngine: spawnUtilityEngine } } : {}),
       renderPdf: printHtmlToPdf,
       modelHttpGet: netHttpGet(
         (o) => net.request({ ...o, session: downloads }) as unknown as NetClientRequest,

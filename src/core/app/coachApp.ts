@@ -26,8 +26,11 @@ export type CoachAppOptions = {
   paths: DataPaths;
   events: PracticeEvents;
   modelPath?: string | undefined;
-  /** Engine settings beyond the model: threads, the VAD model, a wrapped loader (benchmarks, tests). */
-  engine?: Pick<EngineHostOptions, 'whisperParams' | 'vadModelPath' | 'load'>;
+  /**
+   * Engine settings beyond the model: threads, the VAD model, how its process starts (utilityProcess
+   * in the app), a wrapped loader (benchmarks, tests).
+   */
+  engine?: Pick<EngineHostOptions, 'whisperParams' | 'vadModelPath' | 'load' | 'spawnEngine'>;
   database?: OpenDatabaseOptions;
   streamParams?: StreamParams;
   log: (line: string) => void;

@@ -4,6 +4,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { EngineStatus } from '../../shared/domain';
 import { loadSileroModel, SILERO_MODEL_FILE, type SileroModel } from '../vad/sileroModel';
+import { forkEngine } from './engineProcess/forkEngine';
+import type { SpawnEngine } from './engineProcess/engineProtocol';
+import { ProcessTranscriber } from './engineProcess/processTranscriber';
+import { readGgmlModelInfo } from './ggmlModelInfo';
 import { locateModel } from './modelLocator';
 import type { Transcriber } from './transcriber';
 import { WhisperTranscriber, type WhisperParams } from './whisperTranscriber';
@@ -18,6 +22,11 @@ export type EngineHostOptions = {
   log?: (line: string) => void;
   /** Injected engine loader, for fault-injection tests of the UI and the service. */
   load?: (modelPath: string) => Promise<Transcriber>;
+  /**
+   * How to start the engine's own process: a child process by default, Electron's utilityProcess in
+   * the app. `null` runs whisper.cpp in this process (benchmarks comparing the two).
+   */
+  spawnEngine?: SpawnEngine | null;
   /** The model chosen in Settings → Models (a file name in modelsDir); read at every (re)load. */
   preferredModel?: () => string | null;
   /** The language setting, read at every pass, so a change applies from the next one. */
@@ -32,12 +41,19 @@ export class EngineHost {
   private reloads: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<(s: EngineStatus) => void>();
   private vad: SileroModel | null | undefined;
+  /** The engine process in use, when the engine runs in one. */
+  private process: ProcessTranscriber | null = null;
 
   constructor(private opts: EngineHostOptions) {}
 
   /** Connects the engine to the user's settings (chosen model, language) once they are loaded. */
   configure(options: Pick<EngineHostOptions, 'preferredModel' | 'language'>): void {
     this.opts = { ...this.opts, ...options };
+  }
+
+  /** The engine process's id, or undefined when the engine runs in this process or is not loaded. */
+  get engineProcessId(): number | undefined {
+    return this.process?.pid;
   }
 
   get status(): EngineStatus {
@@ -117,15 +133,51 @@ export class EngineHost {
         envPath: this.opts.modelPath,
         preferred: this.opts.preferredModel?.(),
       });
-      const engine = await (this.opts.load
-        ? this.opts.load(modelPath)
-        : WhisperTranscriber.load(modelPath, this.opts.whisperParams));
+      const engine = await (this.opts.load ? this.opts.load(modelPath) : this.startEngine(modelPath));
       this.setStatus({ state: 'ready', message: `Model ready: ${modelPath}`, modelPath });
       return this.opts.language ? withLanguage(engine, this.opts.language) : engine;
     } catch (err) {
       this.setStatus({ state: 'error', message: (err as Error).message });
       throw err;
     }
+  }
+
+  private async startEngine(modelPath: string): Promise<Transcriber> {
+    if (this.opts.spawnEngine === null) return WhisperTranscriber.load(modelPath, this.opts.whisperParams);
+    // Checked here too, so a broken file is refused with its own message before a process starts.
+    readGgmlModelInfo(modelPath);
+    // Events from an engine that was since replaced (Settings → Models) no longer speak for the host.
+    const started: { engine?: ProcessTranscriber } = {};
+    const current = () => started.engine !== undefined && this.process === started.engine;
+    const engine = await ProcessTranscriber.start(
+      this.opts.spawnEngine ?? forkEngine,
+      modelPath,
+      this.opts.whisperParams,
+      {
+        ...(this.opts.log ? { log: this.opts.log } : {}),
+        crashed: (reason) => {
+          if (!current()) return;
+          this.setStatus({
+            state: 'loading',
+            message: `The speech engine stopped (${reason}). Restarting it and reloading the model; the answer in progress keeps its audio.`,
+          });
+        },
+        restored: () => {
+          if (!current()) return;
+          this.setStatus({
+            state: 'ready',
+            message: `Speech engine restarted. Model ready: ${modelPath}`,
+            modelPath,
+          });
+        },
+        failed: (message) => {
+          if (current()) this.setStatus({ state: 'error', message });
+        },
+      },
+    );
+    started.engine = engine;
+    this.process = engine;
+    return engine;
   }
 
   private setStatus(s: EngineStatus): void {
