@@ -16,23 +16,13 @@ import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { whisperTensorShapes, type WhisperHparams } from '../src/core/asr/whisperTensors';
 
-export type SyntheticArch = 'tiny.en' | 'base.en';
+/** `tiny` is multilingual: one more logit (51865), so whisper.cpp detects and accepts languages. */
+export type SyntheticArch = 'tiny.en' | 'base.en' | 'tiny';
+const ARCHS: readonly SyntheticArch[] = ['tiny.en', 'base.en', 'tiny'];
 
-/** The 11 header integers, in file order. */
-export type WhisperHparams = {
-  nVocab: number;
-  nAudioCtx: number;
-  nAudioState: number;
-  nAudioHead: number;
-  nAudioLayer: number;
-  nTextCtx: number;
-  nTextState: number;
-  nTextHead: number;
-  nTextLayer: number;
-  nMels: number;
-  ftype: number;
-};
+export type { WhisperHparams };
 
 export const GGML_FILE_MAGIC = 0x67676d6c; // "ggml"
 /** ggml_type values: weights use f16 (ftype 1 = "mostly f16"), norms, biases and positions f32. */
@@ -42,6 +32,7 @@ const FTYPE_MOSTLY_F16 = 1;
 
 /** English-only models: 51864 logits; the file lists the GPT-2 vocabulary, whisper.cpp adds the rest. */
 const N_VOCAB_ENGLISH = 51864;
+const N_VOCAB_MULTILINGUAL = 51865;
 export const VOCAB_TOKENS_IN_FILE = 50257;
 const END_OF_TEXT = '<|endoftext|>'; // id 50256 = whisper.cpp's token_eot for English models
 
@@ -56,6 +47,16 @@ const COMMON_HPARAMS = {
 export const ARCH_HPARAMS: Record<SyntheticArch, WhisperHparams> = {
   'tiny.en': {
     ...COMMON_HPARAMS,
+    nAudioState: 384,
+    nAudioHead: 6,
+    nAudioLayer: 4,
+    nTextState: 384,
+    nTextHead: 6,
+    nTextLayer: 4,
+  },
+  tiny: {
+    ...COMMON_HPARAMS,
+    nVocab: N_VOCAB_MULTILINGUAL,
     nAudioState: 384,
     nAudioHead: 6,
     nAudioLayer: 4,
@@ -98,67 +99,20 @@ export type TensorSpec = {
   init: Init;
 };
 
-const f16 = (name: string, ne: number[]): TensorSpec => ({ name, ne, type: GGML_TYPE_F16, init: 'normal' });
-const f32 = (name: string, ne: number[], init: Init): TensorSpec => ({ name, ne, type: GGML_TYPE_F32, init });
-
-/** LayerNorm: weight 1 and bias 0, i.e. a plain normalisation. */
-const layerNorm = (prefix: string, width: number): TensorSpec[] => [
-  f32(`${prefix}.weight`, [width], 'ones'),
-  f32(`${prefix}.bias`, [width], 'zeros'),
-];
-
-/** A linear layer stored as ne = [inputs, outputs]. Whisper's key projections have no bias. */
-const linear = (prefix: string, inputs: number, outputs: number, bias = true): TensorSpec[] => [
-  f16(`${prefix}.weight`, [inputs, outputs]),
-  ...(bias ? [f32(`${prefix}.bias`, [outputs], 'zeros')] : []),
-];
-
-const attention = (prefix: string, width: number): TensorSpec[] => [
-  ...linear(`${prefix}.query`, width, width),
-  ...linear(`${prefix}.key`, width, width, false),
-  ...linear(`${prefix}.value`, width, width),
-  ...linear(`${prefix}.out`, width, width),
-];
-
-const mlp = (prefix: string, width: number): TensorSpec[] => [
-  ...linear(`${prefix}.mlp.0`, width, 4 * width),
-  ...linear(`${prefix}.mlp.2`, 4 * width, width),
-];
-
 /**
- * Every tensor `whisper_model_load` creates, with the shape and type it checks. The loader finds
- * tensors by name, so the order is free; this is the order the loader declares them in.
+ * Every tensor `whisper_model_load` creates, with the shape and type it checks: weights of linear
+ * layers, convolutions and the token embedding in f16, norms, biases and positions in f32.
  */
 export function tensorSpecs(h: WhisperHparams): TensorSpec[] {
-  const specs: TensorSpec[] = [
-    f32('encoder.positional_embedding', [h.nAudioState, h.nAudioCtx], 'sinusoids'),
-    // Convolutions are ne = [kernel width, in channels, out channels]; biases are 2-D [1, out].
-    f16('encoder.conv1.weight', [3, h.nMels, h.nAudioState]),
-    f32('encoder.conv1.bias', [1, h.nAudioState], 'zeros'),
-    f16('encoder.conv2.weight', [3, h.nAudioState, h.nAudioState]),
-    f32('encoder.conv2.bias', [1, h.nAudioState], 'zeros'),
-    ...layerNorm('encoder.ln_post', h.nAudioState),
-  ];
-  for (let i = 0; i < h.nAudioLayer; i++) {
-    const p = `encoder.blocks.${i}`;
-    specs.push(...layerNorm(`${p}.mlp_ln`, h.nAudioState), ...mlp(p, h.nAudioState));
-    specs.push(...layerNorm(`${p}.attn_ln`, h.nAudioState), ...attention(`${p}.attn`, h.nAudioState));
-  }
-  specs.push(
-    f32('decoder.positional_embedding', [h.nTextState, h.nTextCtx], 'smallNormal'),
-    f16('decoder.token_embedding.weight', [h.nTextState, h.nVocab]),
-    ...layerNorm('decoder.ln', h.nTextState),
-  );
-  for (let i = 0; i < h.nTextLayer; i++) {
-    const p = `decoder.blocks.${i}`;
-    specs.push(...layerNorm(`${p}.mlp_ln`, h.nTextState), ...mlp(p, h.nTextState));
-    specs.push(...layerNorm(`${p}.attn_ln`, h.nTextState), ...attention(`${p}.attn`, h.nTextState));
-    specs.push(
-      ...layerNorm(`${p}.cross_attn_ln`, h.nTextState),
-      ...attention(`${p}.cross_attn`, h.nTextState),
-    );
-  }
-  return specs;
+  return whisperTensorShapes(h).map(({ name, ne }): TensorSpec => {
+    if (name === 'encoder.positional_embedding') return { name, ne, type: GGML_TYPE_F32, init: 'sinusoids' };
+    if (name === 'decoder.positional_embedding')
+      return { name, ne, type: GGML_TYPE_F32, init: 'smallNormal' };
+    // LayerNorm: weight 1 and bias 0, i.e. a plain normalisation.
+    if (/ln(_post)?\.weight$|_ln\.weight$/.test(name)) return { name, ne, type: GGML_TYPE_F32, init: 'ones' };
+    if (name.endsWith('.bias')) return { name, ne, type: GGML_TYPE_F32, init: 'zeros' };
+    return { name, ne, type: GGML_TYPE_F16, init: 'normal' };
+  });
 }
 
 export const elementCount = (spec: TensorSpec): number => spec.ne.reduce((a, b) => a * b, 1);
@@ -531,14 +485,15 @@ function parseArgs(argv: string[]): { arch: SyntheticArch; out?: string } {
     const arg = argv[i];
     if (arg === '--arch') {
       const value = argv[++i];
-      if (value !== 'tiny.en' && value !== 'base.en') throw new Error(`--arch must be tiny.en or base.en`);
-      arch = value;
+      if (!ARCHS.includes(value as SyntheticArch))
+        throw new Error(`--arch must be one of ${ARCHS.join(', ')}`);
+      arch = value as SyntheticArch;
     } else if (arg === '--out') {
       out = argv[++i];
       if (!out) throw new Error('--out needs a path');
     } else {
       throw new Error(
-        `unknown argument ${arg}; usage: makeSyntheticModel.ts [--arch tiny.en|base.en] [--out path]`,
+        `unknown argument ${arg}; usage: makeSyntheticModel.ts [--arch tiny.en|base.en|tiny] [--out path]`,
       );
     }
   }

@@ -9,6 +9,7 @@ import type { EngineStatus } from '../../../src/shared/domain';
 import { openDatabase } from '../../../src/core/storage/database';
 import { PracticeService } from '../../../src/core/practice/practiceService';
 import { SessionRepository } from '../../../src/core/storage/sessionRepository';
+import { writeFakeGgmlModel } from '../../helpers/fakeGgmlModel';
 import { tempDir } from '../../helpers/fixtures';
 
 const model = inject('syntheticModelPath');
@@ -37,6 +38,26 @@ describe('EngineHost with a damaged model file', () => {
     expect(engine.status.state).toBe('error');
     expect(engine.status.message).toMatch(message);
   });
+
+  it.each([
+    ['an incomplete vocabulary', { vocabTokens: 12 }, /ggml-broken\.bin has an incomplete vocabulary/],
+    ['a missing tensor', { dropTensor: 'encoder.conv2.weight' }, /missing tensor "encoder\.conv2\.weight"/],
+    [
+      'a mis-shaped tensor',
+      { reshape: { name: 'decoder.token_embedding.weight', ne: [384, 51865] } },
+      /tensor "decoder\.token_embedding\.weight" has shape \[384, 51865\]/,
+    ],
+  ] as const)(
+    'refuses a model with %s at load, before any engine process starts',
+    async (_, damage, message) => {
+      const paths = dataPaths(tempDir());
+      const file = writeFakeGgmlModel(path.join(tempDir('coach-badmodel-'), 'ggml-broken.bin'), { damage });
+      const engine = new EngineHost({ modelsDir: paths.modelsDir, modelPath: file });
+      await expect(engine.transcriber()).rejects.toThrow(message);
+      expect(engine.status).toMatchObject({ state: 'error', message: expect.stringMatching(message) });
+      expect(engine.engineProcessId).toBeUndefined();
+    },
+  );
 
   it('refuses to start an answer (nothing recorded, no empty session), and loads once the file is replaced', async () => {
     const paths = dataPaths(tempDir());

@@ -103,6 +103,21 @@ describe('model store', () => {
     expect(readdirSync(modelsDir)).toEqual([]);
   });
 
+  it.each([
+    ['an incomplete vocabulary', { vocabTokens: 1000 }, /incomplete vocabulary: 1000 tokens/],
+    ['a missing tensor', { dropTensor: 'encoder.ln_post.bias' }, /missing tensor "encoder\.ln_post\.bias"/],
+    [
+      'a mis-shaped tensor',
+      { reshape: { name: 'decoder.positional_embedding', ne: [384, 100] } },
+      /tensor "decoder\.positional_embedding" has shape \[384, 100\]/,
+    ],
+  ] as const)('refuses a model with %s at import, copying nothing', async (_, damage, message) => {
+    const { modelsDir, outside } = folders();
+    const source = writeFakeGgmlModel(path.join(outside, 'ggml-broken.bin'), { damage });
+    await expect(importModelFile(source, modelsDir)).rejects.toThrow(message);
+    expect(readdirSync(modelsDir)).toEqual([]);
+  });
+
   it('deletes a model and its unfinished download', async () => {
     const { modelsDir } = folders();
     writeFakeGgmlModel(path.join(modelsDir, 'ggml-base.en.bin'));
