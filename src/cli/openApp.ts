@@ -12,12 +12,14 @@ export type CliAppOptions = {
   modelPath?: string | undefined;
   /** --no-save: answers go to this folder, which the command deletes. */
   scratchDir?: string | undefined;
+  /** --language: wins over the language set in Settings (multilingual models). */
+  language?: string | undefined;
   /** `coach recover` runs the start-up recovery; other commands leave interrupted answers alone. */
   recoverInterrupted?: boolean;
 };
 
 export function openCliApp(opts: CliAppOptions = {}): CoachApp {
-  return createCoachApp({
+  const coach = createCoachApp({
     paths: dataPaths(),
     modelPath: opts.modelPath ?? process.env.COACH_WHISPER_MODEL,
     log: () => {},
@@ -26,4 +28,7 @@ export function openCliApp(opts: CliAppOptions = {}): CoachApp {
     ...(opts.scratchDir ? { scratchDir: opts.scratchDir } : {}),
     events: { caption: () => {}, stats: () => {}, nudge: () => {}, answerError: () => {}, ...opts.events },
   });
+  const { language } = opts;
+  if (language) coach.engine.configure({ language: () => language });
+  return coach;
 }

@@ -22,12 +22,14 @@ import {
   type QuestionKind,
   type TargetLength,
 } from '../../shared/domain';
+import { LANGUAGE_CODES } from '../../shared/modelsContract';
 import { formatAnswerReport } from '../formatReport';
 import type { Command, Io } from '../io';
 import { openCliApp } from '../openApp';
 
 export const analyzeCommand: Command = {
   usage: `coach analyze <audio file> [--json] [--no-save] [--question "text"] [--model path] [--realtime]
+                [--language de|auto|…] (multilingual models; default: the language set in the app)
                 [--question-id id | --kind behavioural|situational|motivational|technical-communication]
                 [--target 60-120]
   coach analyze --transcript <transcript.json> [--json] [--question-id id | --kind …] [--target 60-120]`,
@@ -44,6 +46,7 @@ async function analyze(args: string[], io: Io): Promise<number> {
       transcript: { type: 'string' },
       question: { type: 'string' },
       model: { type: 'string' },
+      language: { type: 'string' },
       realtime: { type: 'boolean', default: false },
       'question-id': { type: 'string' },
       kind: { type: 'string' },
@@ -51,6 +54,12 @@ async function analyze(args: string[], io: Io): Promise<number> {
     },
   });
   const target = values.target === undefined ? undefined : parseTarget(values.target);
+  if (values.language !== undefined && !LANGUAGE_CODES.includes(values.language)) {
+    io.err(
+      `coach analyze: --language ${values.language} is not a language Whisper knows (e.g. en, de, fr, auto)`,
+    );
+    return 2;
+  }
   if (values.transcript) {
     const coach = openCliApp({});
     try {
@@ -74,6 +83,7 @@ async function analyze(args: string[], io: Io): Promise<number> {
   const progress = progressPrinter(io, samplesToSec(samples.length));
   const coach = openCliApp({
     modelPath: values.model,
+    language: values.language,
     scratchDir: scratch,
     events: {
       caption: (u) => progress(u.audioSec),

@@ -30,6 +30,8 @@ export type AsrResult = {
   text: string;
   /** Wall-clock time the engine took, for back-pressure and benchmarks. */
   computeMs: number;
+  /** The language whisper.cpp decoded in (the detected one under 'auto'); absent when it heard nothing. */
+  language?: string;
 };
 
 /** The speech-recognition engine behind the streaming policy. */

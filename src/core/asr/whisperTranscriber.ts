@@ -55,6 +55,7 @@ function loadAddon(): Promise<Addon> {
 type AbortableBinding = { abort?: (handle: unknown) => number };
 
 type DetailedSegment = {
+  lang?: string;
   from: number;
   to: number;
   text: string;
@@ -131,8 +132,10 @@ export class WhisperTranscriber implements Transcriber {
     if (!Array.isArray(results)) {
       throw new Error(`whisper.cpp failed: ${results instanceof Error ? results.message : String(results)}`);
     }
-    const words = segmentsToWords(results as DetailedSegment[], samplesToSec(audio.length));
-    return { words, text: words.map((w) => w.text).join(' '), computeMs };
+    const segments = results as DetailedSegment[];
+    const words = segmentsToWords(segments, samplesToSec(audio.length));
+    const language = segments[0]?.lang;
+    return { words, text: words.map((w) => w.text).join(' '), computeMs, ...(language ? { language } : {}) };
   }
 
   /** True when the installed addon can stop a running pass (scripts/whisperAbortPatch.mjs). */
