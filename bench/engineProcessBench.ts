@@ -15,9 +15,9 @@ import { ProcessTranscriber } from '../src/core/asr/engineProcess/processTranscr
 import { float32ToPcm16 } from '../src/core/audio/pcm';
 import { readWav16kMono } from '../src/core/audio/readWav';
 import { dataPaths } from '../src/core/dataPaths';
-import { openDatabase } from '../src/core/sessions/database';
-import { PracticeService } from '../src/core/sessions/practiceService';
-import { SessionRepository } from '../src/core/sessions/sessionRepository';
+import { openDatabase } from '../src/core/storage/database';
+import { PracticeService } from '../src/core/practice/practiceService';
+import { SessionRepository } from '../src/core/storage/sessionRepository';
 import { audioCtxFor, DEFAULT_STREAM_PARAMS } from '../src/core/streaming/streamParams';
 import { ensureSyntheticModel } from '../scripts/makeSyntheticModel';
 import { machineInfo, sectionMarkers, writeBenchmarkSection } from './benchDocs';

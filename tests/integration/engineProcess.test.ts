@@ -5,10 +5,10 @@ import { EngineHost } from '../../src/core/asr/engineHost';
 import { float32ToPcm16 } from '../../src/core/audio/pcm';
 import { readWav16kMono } from '../../src/core/audio/readWav';
 import { dataPaths } from '../../src/core/dataPaths';
-import type { EngineStatus } from '../../src/core/domain';
-import { openDatabase, type Db } from '../../src/core/sessions/database';
-import { PracticeService } from '../../src/core/sessions/practiceService';
-import { SessionRepository } from '../../src/core/sessions/sessionRepository';
+import type { EngineStatus } from '../../src/shared/domain';
+import { openDatabase, type Db } from '../../src/core/storage/database';
+import { PracticeService } from '../../src/core/practice/practiceService';
+import { SessionRepository } from '../../src/core/storage/sessionRepository';
 import { sharedAudio, tempDir } from '../helpers/fixtures';
 
 const FRAME = 1600; // 100 ms
