@@ -33,6 +33,7 @@ export const INVOKE_METHODS = {
   deleteNote: 'notes:delete',
   setRubricScore: 'rubric:set',
   deleteSession: 'session:delete',
+  deleteAnswer: 'answer:delete',
   getDataUsage: 'data:usage',
   listModels: 'models:list',
   downloadModel: 'models:download',

@@ -69,6 +69,8 @@ export interface InvokeChannels {
   'rubric:set': (update: RubricScoreUpdate) => Promise<RubricScores>;
   /** Deletes the session, its answers, notes and recordings. */
   'session:delete': (sessionId: string) => Promise<void>;
+  /** Deletes one saved take (answer), its notes and its recording; an emptied session goes too. */
+  'answer:delete': (answerId: string) => Promise<void>;
   'data:usage': () => Promise<DataUsage>;
   /** Markdown, JSON, a PDF report or a portable bundle, as bytes to save. */
   'session:export': (sessionId: string, format: ExportFormat) => Promise<ExportedSession>;

@@ -90,6 +90,7 @@ export const invokeArgSchemas = {
   'notes:delete': z.tuple([noteIdSchema]),
   'rubric:set': z.tuple([rubricScoreSchema]),
   'session:delete': z.tuple([sessionIdSchema]),
+  'answer:delete': z.tuple([answerIdSchema]),
   'data:usage': z.tuple([]),
   'session:export': z.tuple([sessionIdSchema, exportFormatSchema]),
   'bundle:import': z.tuple([bundleBytesSchema, z.string().min(1).max(255)]),

@@ -133,6 +133,51 @@ describe.skipIf(!hasChromium)('practice and review in Chromium (issue #16)', () 
     await expect.poll(hash).toBe('#/practice');
   }, 60_000);
 
+  it('lists the takes of a question with their changes, deletes one, and Esc discards a false start', async () => {
+    await page.goto(`${served.origin}/#/practice`);
+    const record = page.getByRole('button', { name: /Record answer/ });
+    await page.getByText('Ready — works offline').waitFor({ timeout: 60_000 });
+    for (let i = 0; i < 2; i++) {
+      await record.click();
+      await page.getByText('Listening', { exact: true }).waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(2500);
+      await page.getByRole('button', { name: /Stop/ }).click();
+      await page.getByRole('button', { name: 'Try this question again' }).waitFor({ timeout: 120_000 });
+      if (i === 0) {
+        await page.getByRole('button', { name: 'Try this question again' }).click();
+        // The last take's captions are not left on screen for the next one.
+        expect(await page.locator('.captions-text').count()).toBe(0);
+      }
+    }
+    const takes = page.getByRole('list', { name: 'Takes' }).getByRole('listitem');
+    await expect.poll(() => takes.count()).toBe(2);
+    expect(await takes.nth(0).textContent()).toContain('first take');
+    expect(await takes.nth(1).textContent()).toMatch(/score|fillers\/min|wpm|no change/);
+    await shot(page, 'ux-04-takes-1280');
+    await page.setViewportSize(SMALL);
+    await shot(page, 'ux-04-takes-900');
+    await page.setViewportSize(LARGE);
+
+    await takes.nth(0).getByRole('button', { name: 'Delete take 1…' }).click();
+    await takes.nth(0).getByRole('button', { name: 'Delete take 1' }).click();
+    await expect.poll(() => takes.count()).toBe(1);
+
+    // A false start: Esc asks, Discard keeps nothing.
+    await page.getByRole('button', { name: 'Try this question again' }).click();
+    await record.click();
+    await page.getByText('Listening', { exact: true }).waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Escape');
+    await page.getByRole('alertdialog', { name: 'Discard this take?' }).waitFor();
+    await shot(page, 'ux-05-discard-take');
+    await page.getByRole('button', { name: 'Discard take' }).click();
+    await page.getByText('Take discarded — nothing of it was saved.').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    const rows = page.getByRole('list', { name: 'Saved sessions' }).getByRole('button');
+    // The seeded session and the practice session, which kept one take.
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.first().textContent()).toContain('1 answer');
+  }, 360_000);
+
   it('plays from a clicked word, attaches a note to selected words, and never covers the notes', async () => {
     await page.goto(`${served.origin}/#/history/${seeded.sessionId}`);
     const review = page.locator('.answer-review').first();

@@ -169,6 +169,7 @@ const validInvokeArgs: { [C in InvokeChannel]: fc.Arbitrary<ArgsOf<InvokeChannel
     })
     .map((r) => [r]),
   'session:delete': uuid.map((id) => [id]),
+  'answer:delete': uuid.map((id) => [id]),
   'data:usage': fc.constant([]),
   'session:export': fc.tuple(uuid, fc.constantFrom(...EXPORT_FORMATS)),
   'bundle:import': fc.tuple(bytes(1, 4096), fc.string({ minLength: 1, maxLength: 255 })),

@@ -263,6 +263,7 @@ export function installFakeApi() {
       u.score === null ? {} : { [u.criterion]: u.score },
     ),
     deleteSession: vi.fn<CoachApi['deleteSession']>(async () => undefined),
+    deleteAnswer: vi.fn<CoachApi['deleteAnswer']>(async () => undefined),
     exportSession: vi.fn<CoachApi['exportSession']>(async (_id, format) => ({
       fileName: `2025-11-20 Morning warm-up.${format}`,
       mimeType: 'text/markdown',

@@ -107,10 +107,11 @@ describe('practice sets', () => {
     expect(screen.getByLabelText('This answer: score')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Try this question again' }));
     expect(position('Question 1 of 3')).toBeTruthy();
-    expect(screen.getByText('1 answer recorded')).toBeTruthy();
+    expect(screen.getByText('1 of 3 answered · 1 take')).toBeTruthy();
     await recordOnce(user);
+    // Two takes of one question: one question answered, both takes counted.
     await user.click(await screen.findByRole('button', { name: 'Next question (2 of 3)' }));
-    expect(screen.getByText('1 answer recorded')).toBeTruthy();
+    expect(screen.getByText('1 of 3 answered · 2 takes')).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Skip question' }));
     expect(position('Question 3 of 3')).toBeTruthy();
@@ -119,7 +120,7 @@ describe('practice sets', () => {
     await user.click(await screen.findByRole('button', { name: 'Finish the set' }));
 
     expect(await screen.findByRole('heading', { name: 'How the session went' })).toBeTruthy();
-    expect(screen.getByText('2 questions answered, 1 question skipped.')).toBeTruthy();
+    expect(screen.getByText('2 of 3 questions answered in 3 takes, 1 question skipped.')).toBeTruthy();
     expect(fake.api.getSession).toHaveBeenCalledWith(analysedResult().sessionId);
     expect(await screen.findByLabelText('This session: score')).toBeTruthy();
     expect(screen.getByLabelText('Across the session')).toBeTruthy();

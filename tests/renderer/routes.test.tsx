@@ -131,6 +131,7 @@ describe('the app at an address', () => {
     expect(window.location.hash).toBe('#/practice/set');
 
     await user.click(screen.getByRole('button', { name: 'End set' }));
+    await user.click(await screen.findByRole('button', { name: 'Back to practice' }));
     await waitFor(() => expect(window.location.hash).toBe('#/practice'));
     stopAgain();
   });

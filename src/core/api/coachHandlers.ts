@@ -8,7 +8,12 @@ import { buildPracticeSet } from '../questions/practiceSet';
 import { InMemoryCustomQuestions, QuestionCatalog } from '../questions/questionCatalog';
 import type { PracticeService } from '../practice/practiceService';
 import type { Repositories } from '../storage/repositories';
-import { dataUsage, deleteSessionWithAudio, readAnswerAudio } from '../storage/sessionFiles';
+import {
+  dataUsage,
+  deleteAnswerWithAudio,
+  deleteSessionWithAudio,
+  readAnswerAudio,
+} from '../storage/sessionFiles';
 import { exportSessionBytes, type PdfRenderer } from '../export/exportSession';
 import { importBundleBytes } from '../export/sessionBundle';
 import { SettingsStore } from '../settings/settingsStore';
@@ -72,6 +77,12 @@ export function createCoachHandlers(deps: {
       }
       if (!deleteSessionWithAudio(review().sessions, paths, sessionId)) {
         throw new Error(`No saved session with id ${sessionId}`);
+      }
+    },
+    'answer:delete': async (answerId) => {
+      // An answer still recording has no saved result yet, so it is "not found" here, never half-deleted.
+      if (!deleteAnswerWithAudio(review().sessions, paths, answerId)) {
+        throw new Error(`No saved answer with id ${answerId}`);
       }
     },
     'data:usage': async () => dataUsage(review().sessions, paths),

@@ -45,6 +45,21 @@ export function deleteSessionWithAudio(
   return true;
 }
 
+/** Deletes one answer (its notes and scores cascade), then its recording; a session left empty goes too. */
+export function deleteAnswerWithAudio(
+  sessions: SessionRepository,
+  paths: DataPaths,
+  answerId: string,
+): boolean {
+  const answer = sessions.getAnswer(answerId);
+  if (!answer) return false;
+  sessions.deleteAnswer(answerId);
+  if (answer.audioPath && isInside(paths.audioDir, answer.audioPath))
+    rmSync(answer.audioPath, { force: true });
+  sessions.deleteSessionIfEmpty(answer.sessionId);
+  return true;
+}
+
 function folderBytes(dir: string): number {
   if (!existsSync(dir)) return 0;
   let total = 0;

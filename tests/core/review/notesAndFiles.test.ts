@@ -10,6 +10,7 @@ import { ReviewRepository } from '../../../src/core/storage/reviewRepository';
 import { SessionRepository } from '../../../src/core/storage/sessionRepository';
 import {
   dataUsage,
+  deleteAnswerWithAudio,
   deleteSessionWithAudio,
   MissingRecordingError,
   readAnswerAudio,
@@ -114,6 +115,26 @@ describe('session files', () => {
     expect(usage).toMatchObject({ dataDir: paths.dataDir, sessionCount: 0, audioBytes: 0 });
     expect(usage.databaseBytes).toBeGreaterThan(0);
     expect(usage.totalBytes).toBeGreaterThanOrEqual(usage.databaseBytes);
+  });
+
+  it('deletes one take with its notes and recording, and the session once its last take goes', () => {
+    const { db, paths, sessions, notes, sessionId, answerIds } = setup();
+    const dir = path.join(paths.audioDir, sessionId);
+    mkdirSync(dir, { recursive: true });
+    for (const id of answerIds) {
+      writeFileSync(path.join(dir, `${id}.wav`), 'x');
+      db.prepare('UPDATE answers SET audio_path = ? WHERE id = ?').run(path.join(dir, `${id}.wav`), id);
+    }
+    notes.addNote({ answerId: answerIds[0]!, atSec: 0, body: 'goes with its take' });
+    expect(deleteAnswerWithAudio(sessions, paths, answerIds[0]!)).toBe(true);
+    expect(existsSync(path.join(dir, `${answerIds[0]}.wav`))).toBe(false);
+    expect(existsSync(path.join(dir, `${answerIds[1]}.wav`))).toBe(true);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM notes').get()).toEqual({ n: 0 });
+    expect(sessions.getSession(sessionId)?.answers.map((a) => a.answerId)).toEqual([answerIds[1]]);
+    expect(deleteAnswerWithAudio(sessions, paths, answerIds[0]!)).toBe(false);
+    expect(deleteAnswerWithAudio(sessions, paths, answerIds[1]!)).toBe(true);
+    expect(sessions.getSession(sessionId)).toBeNull();
+    expect(invokeArgSchemas['answer:delete'].safeParse(['not-a-uuid']).success).toBe(false);
   });
 
   it('keeps session totals for the list in step as answers change', () => {

@@ -97,7 +97,13 @@ export const createPracticeSlice: StateCreator<PracticeSlice & SessionSlice, [],
     });
   },
 
-  endPracticeSet: () => set({ practiceSet: null, showingSetSummary: false }),
+  // Ending early still shows what was recorded; with nothing recorded there is nothing to sum up.
+  endPracticeSet: () =>
+    set((s) =>
+      s.activeSessionId !== null && s.activeSessionAnswerCount > 0
+        ? { showingSetSummary: true, lastResult: null }
+        : { practiceSet: null, showingSetSummary: false },
+    ),
   closeSetSummary: () => {
     set({ practiceSet: null, showingSetSummary: false });
     get().startNewSession();

@@ -41,6 +41,8 @@ export interface SessionSlice {
   startNewSession: () => void;
   answerSaved: (result: AnswerResult) => void;
   dismissResult: () => void;
+  /** A saved take was deleted: it no longer counts, and a result showing it goes. */
+  takeDeleted: (answerId: string) => void;
   loadSessions: () => Promise<void>;
   openSession: (sessionId: string, jump?: ReviewJump) => Promise<void>;
   closeSession: () => void;
@@ -123,6 +125,17 @@ export const createSessionSlice: StateCreator<SessionSlice> = (set, get) => ({
       sessionsStatus: s.sessionsStatus === 'loading' ? s.sessionsStatus : 'idle',
     })),
   dismissResult: () => set({ lastResult: null }),
+  takeDeleted: (answerId) =>
+    set((s) => {
+      const count = Math.max(0, s.activeSessionAnswerCount - 1);
+      return {
+        activeSessionAnswerCount: count,
+        // The last take of a session takes the session with it.
+        activeSessionId: count === 0 ? null : s.activeSessionId,
+        lastResult: s.lastResult?.answerId === answerId ? null : s.lastResult,
+        sessionsStatus: s.sessionsStatus === 'loading' ? s.sessionsStatus : 'idle',
+      };
+    }),
 
   loadSessions: async () => {
     set({ sessionsStatus: 'loading', sessionsError: null });

@@ -29,7 +29,8 @@ export function LiveCaptions() {
   };
 
   const listening = recording === 'recording';
-  const hasText = committed.length > 0 || tentative.length > 0;
+  // Captions belong to the take being recorded: a new take or question starts with none on screen.
+  const hasText = recording !== 'idle' && (committed.length > 0 || tentative.length > 0);
 
   return (
     <section className="card captions" aria-labelledby="captions-title" data-state={recording}>

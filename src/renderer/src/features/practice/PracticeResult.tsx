@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useCoachStore } from '../../store';
 import { AnswerResultView } from '../result/AnswerResultView';
 import { LiveError } from './LiveError';
+import { TakesPanel } from './TakesPanel';
 
 /** The result shown right after an answer, with the way back to practising. */
 export function PracticeResult() {
@@ -35,6 +36,11 @@ export function PracticeResult() {
         </h1>
       </header>
       <LiveError />
+      <TakesPanel
+        sessionId={result.sessionId}
+        questionText={result.questionText}
+        currentAnswerId={result.answerId}
+      />
       <AnswerResultView
         result={result}
         headingLevel={2}

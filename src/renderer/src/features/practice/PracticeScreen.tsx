@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useCoachStore } from '../../store';
 import { LiveCaptions } from '../live/LiveCaptions';
 import { LiveChips } from '../live/LiveChips';
 import { NudgeToast } from '../live/NudgeToast';
 import { stopMicCheck, toggleRecording } from './answerRecorder';
+import { DiscardTake } from './DiscardTake';
 import { EngineStatusNotice } from './EngineStatusNotice';
 import { LiveError } from './LiveError';
 import { AnswerTimer } from './AnswerTimer';
@@ -53,8 +54,9 @@ export function PracticeScreen() {
   // Leaving the screen ends a microphone test (a recording keeps going; navigation is locked meanwhile).
   useEffect(() => () => void stopMicCheck(), []);
 
+  const [askingDiscard, setAskingDiscard] = useState(false);
   const onSpace = useCallback(() => void toggleRecording(), []);
-  useSpaceToRecord(onSpace, !showingResult && !showingSetSummary);
+  useSpaceToRecord(onSpace, !showingResult && !showingSetSummary && !askingDiscard);
 
   // Back from a result: put the keyboard on the Record button.
   const wasShowingResult = useRef(showingResult);
@@ -77,6 +79,7 @@ export function PracticeScreen() {
       <EngineStatusNotice />
       <QuestionCard />
       <LiveError />
+      <DiscardTake onAskingChange={setAskingDiscard} />
       <div className="record-row">
         <RecordButton buttonRef={recordButtonRef} />
         {/* The answer timer shows the time against the target, so the chips leave it out. */}

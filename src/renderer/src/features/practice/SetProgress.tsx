@@ -9,6 +9,7 @@ export function SetProgress() {
   const skipQuestion = useCoachStore((s) => s.skipQuestion);
   const endPracticeSet = useCoachStore((s) => s.endPracticeSet);
   const busy = useCoachStore((s) => s.recording !== 'idle');
+  const takes = useCoachStore((s) => s.activeSessionAnswerCount);
   if (!progress) return null;
   return (
     <div className="set-progress">
@@ -17,7 +18,8 @@ export function SetProgress() {
           Question <strong>{progress.position}</strong> of {progress.total}
         </p>
         <p className="set-answered muted" aria-live="polite">
-          {plural(progress.answered, 'answer')} recorded
+          {progress.answered} of {progress.total} answered
+          {takes > 0 && <> · {plural(takes, 'take')}</>}
         </p>
       </div>
       <div

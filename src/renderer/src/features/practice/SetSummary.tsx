@@ -33,16 +33,19 @@ export function SetSummary() {
   useEffect(() => headingRef.current?.focus(), []);
 
   const skipped = practiceSet?.skippedIds.length ?? 0;
+  const takes = useCoachStore((s) => s.activeSessionAnswerCount);
+  const finished = practiceSet ? practiceSet.index >= practiceSet.questionIds.length : true;
   return (
     <section className="set-summary" aria-labelledby="set-summary-title">
       <header className="result-header">
-        <p className="eyebrow">Practice set complete</p>
+        <p className="eyebrow">{finished ? 'Practice set complete' : 'Practice set ended'}</p>
         <h1 id="set-summary-title" className="result-question" tabIndex={-1} ref={headingRef}>
           {sessionId ? 'How the session went' : 'No answers were recorded'}
         </h1>
         {practiceSet && (
           <p className="muted">
-            {plural(practiceSet.answeredIds.length, 'question')} answered
+            {practiceSet.answeredIds.length} of {plural(practiceSet.questionIds.length, 'question')} answered
+            {takes > practiceSet.answeredIds.length ? ` in ${plural(takes, 'take')}` : ''}
             {skipped > 0 ? `, ${plural(skipped, 'question')} skipped` : ''}.
           </p>
         )}

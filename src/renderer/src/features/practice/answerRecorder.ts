@@ -173,3 +173,15 @@ export async function stopMicCheck(): Promise<void> {
   if (store().micCheck !== 'off') store().setMicCheck('off');
   await mic?.stop();
 }
+
+/** Esc → "Discard": the take is thrown away (main deletes its rows and recording); nothing is saved. */
+export async function discardTake(): Promise<boolean> {
+  const { recording, answerId } = store();
+  if (recording !== 'recording' || !answerId) return false;
+  store().answerFinalising(Date.now());
+  await releaseMicrophone();
+  await window.api.cancelAnswer(answerId).catch(() => undefined);
+  if (sessionBeforeAnswer === null) store().startNewSession();
+  store().answerEnded();
+  return true;
+}
