@@ -1,34 +1,27 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useCoachStore } from '../../store';
 import { discardTake } from './answerRecorder';
 
 /** Esc while recording asks whether to throw the take away (a false start); Keep carries on recording. */
-export function DiscardTake({ onAskingChange }: { onAskingChange: (asking: boolean) => void }) {
+export function DiscardTake() {
   const recording = useCoachStore((s) => s.recording);
-  const [asking, setAsking] = useState(false);
-  const [discarded, setDiscarded] = useState(false);
-  const keepRef = useRef<HTMLButtonElement>(null);
+  const answerId = useCoachStore((s) => s.answerId);
+  const [askingFor, setAskingFor] = useState<string | null>(null);
+  const [discardedId, setDiscardedId] = useState<string | null>(null);
 
   useEffect(() => {
-    if (recording !== 'recording') return;
-    setDiscarded(false);
+    if (recording !== 'recording' || !answerId) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       event.preventDefault();
-      setAsking(true);
+      setAskingFor(answerId);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [recording]);
+  }, [recording, answerId]);
 
-  useEffect(() => {
-    if (recording !== 'recording') setAsking(false);
-  }, [recording]);
-  useEffect(() => {
-    onAskingChange(asking);
-    if (asking) keepRef.current?.focus();
-  }, [asking, onAskingChange]);
-
+  // The question belongs to the take being recorded; once it stops, the question goes with it.
+  const asking = askingFor !== null && askingFor === answerId && recording === 'recording';
   if (asking) {
     return (
       <div
@@ -47,15 +40,18 @@ export function DiscardTake({ onAskingChange }: { onAskingChange: (asking: boole
           <button
             type="button"
             className="button button-danger"
-            onClick={() => void discardTake().then((done) => done && setDiscarded(true))}
+            onClick={() => {
+              const id = answerId;
+              void discardTake().then((done) => done && setDiscardedId(id));
+            }}
           >
             Discard take
           </button>
           <button
             type="button"
             className="button button-secondary"
-            ref={keepRef}
-            onClick={() => setAsking(false)}
+            autoFocus
+            onClick={() => setAskingFor(null)}
           >
             Keep recording
           </button>
@@ -63,7 +59,7 @@ export function DiscardTake({ onAskingChange }: { onAskingChange: (asking: boole
       </div>
     );
   }
-  if (discarded && recording === 'idle') {
+  if (discardedId !== null && discardedId === answerId && recording === 'idle') {
     return (
       <p className="notice discard-done" role="status">
         Take discarded — nothing of it was saved.

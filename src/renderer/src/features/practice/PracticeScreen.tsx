@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useCoachStore } from '../../store';
 import { LiveCaptions } from '../live/LiveCaptions';
 import { LiveChips } from '../live/LiveChips';
@@ -54,9 +54,8 @@ export function PracticeScreen() {
   // Leaving the screen ends a microphone test (a recording keeps going; navigation is locked meanwhile).
   useEffect(() => () => void stopMicCheck(), []);
 
-  const [askingDiscard, setAskingDiscard] = useState(false);
   const onSpace = useCallback(() => void toggleRecording(), []);
-  useSpaceToRecord(onSpace, !showingResult && !showingSetSummary && !askingDiscard);
+  useSpaceToRecord(onSpace, !showingResult && !showingSetSummary);
 
   // Back from a result: put the keyboard on the Record button.
   const wasShowingResult = useRef(showingResult);
@@ -79,7 +78,7 @@ export function PracticeScreen() {
       <EngineStatusNotice />
       <QuestionCard />
       <LiveError />
-      <DiscardTake onAskingChange={setAskingDiscard} />
+      <DiscardTake />
       <div className="record-row">
         <RecordButton buttonRef={recordButtonRef} />
         {/* The answer timer shows the time against the target, so the chips leave it out. */}
