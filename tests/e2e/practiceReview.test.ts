@@ -228,6 +228,6 @@ describe.skipIf(!hasChromium)('practice and review in Chromium (issue #16)', () 
       await shot(page, `ux-03-review-notes-${viewport.width}`);
     }
     await page.setViewportSize(LARGE);
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
   }, 120_000);
 });
