@@ -101,7 +101,7 @@ export const createPracticeSlice: StateCreator<PracticeSlice & SessionSlice, [],
   endPracticeSet: () =>
     set((s) =>
       s.activeSessionId !== null && s.activeSessionAnswerCount > 0
-        ? { showingSetSummary: true, lastResult: null }
+        ? { showingSetSummary: true }
         : { practiceSet: null, showingSetSummary: false },
     ),
   closeSetSummary: () => {

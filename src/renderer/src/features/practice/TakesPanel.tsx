@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
+import { coachApi } from '../../coachApi';
 import type { AnswerResult } from '../../../../shared/domain';
 import { formatClock, formatWpm } from '../../lib/format';
 import { useCoachStore } from '../../store';
-import { errorMessage } from '../../store/sessionSlice';
+import { errorMessage } from '../../store/loadStatus';
 import { takesOf } from './takes';
 
 type Props = { sessionId: string; questionText: string; currentAnswerId: string };
@@ -16,10 +17,12 @@ export function TakesPanel({ sessionId, questionText, currentAnswerId }: Props) 
 
   useEffect(() => {
     let current = true;
-    window.api.getSession(sessionId).then(
-      (detail) => current && setAnswers(detail.answers),
-      (err: unknown) => current && setError(errorMessage(err, 'The earlier takes could not be loaded.')),
-    );
+    coachApi()
+      .getSession(sessionId)
+      .then(
+        (detail) => current && setAnswers(detail.answers),
+        (err: unknown) => current && setError(errorMessage(err, 'The earlier takes could not be loaded.')),
+      );
     return () => {
       current = false;
     };
@@ -28,7 +31,7 @@ export function TakesPanel({ sessionId, questionText, currentAnswerId }: Props) 
   const remove = async (answerId: string) => {
     setError(null);
     try {
-      await window.api.deleteAnswer(answerId);
+      await coachApi().deleteAnswer(answerId);
       setConfirming(null);
       setAnswers((list) => list?.filter((a) => a.answerId !== answerId) ?? null);
       takeDeleted(answerId);

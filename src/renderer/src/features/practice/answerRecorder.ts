@@ -180,7 +180,9 @@ export async function discardTake(): Promise<boolean> {
   if (recording !== 'recording' || !answerId) return false;
   store().answerFinalising(Date.now());
   await releaseMicrophone();
-  await window.api.cancelAnswer(answerId).catch(() => undefined);
+  await coachApi()
+    .cancelAnswer(answerId)
+    .catch(() => undefined);
   if (sessionBeforeAnswer === null) store().startNewSession();
   store().answerEnded();
   return true;
