@@ -32,7 +32,7 @@ const WINDOWS_SEC = [2, 10, 30] as const;
 const FRAME_SAMPLES = 3200; // 200 ms, as the renderer sends
 const RSS_SAMPLE_MS = 250;
 /** Live answer length for the memory figures. */
-const ANSWER_SEC = 45;
+const ANSWER_SEC = 20;
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);

@@ -105,5 +105,5 @@ describe('engine in its own process', () => {
     const next = await service.stopAnswer(second.answerId);
     expect(next.words.length).toBeGreaterThan(0);
     expect(statuses.filter((s) => s.state === 'loading' && /stopped/.test(s.message))).toHaveLength(2);
-  }, 120_000);
+  }, 300_000);
 });

@@ -28,7 +28,8 @@ export const forkEngine: SpawnEngine = () => {
   const channel: EngineChannel = {
     pid: child.pid,
     send: (message) => {
-      if (child.connected) child.send(message);
+      // A send that races the process's death fails with EPIPE; the exit handler deals with the death.
+      if (child.connected) child.send(message, () => undefined);
     },
     onMessage: (cb) => child.on('message', (m) => cb(m as FromEngine)),
     onExit: (cb) => {
