@@ -178,6 +178,30 @@ describe.skipIf(!hasChromium)('practice and review in Chromium (issue #16)', () 
     expect(await rows.first().textContent()).toContain('1 answer');
   }, 360_000);
 
+  it('keeps the level meter, the nudge and four caption lines in view while recording at 900x600', async () => {
+    await page.setViewportSize(SMALL);
+    await page.goto(`${served.origin}/#/practice`);
+    await page.getByText('Ready — works offline').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: /Record answer/ }).click();
+    await page.getByText('Listening', { exact: true }).waitFor({ timeout: 60_000 });
+    const boxes = await page.evaluate<Record<string, { top: number; bottom: number } | null>>(`(() => {
+      const box = (sel) => { const el = document.querySelector(sel); if (!el) return null; const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
+      const body = document.querySelector('.captions-body');
+      const lineHeight = parseFloat(getComputedStyle(body).lineHeight);
+      return { meter: box('[role="meter"]'), nudge: box('.nudge-slot'), captions: box('.captions-body'), line: { top: 0, bottom: lineHeight } };
+    })()`);
+    await shot(page, 'ux-06-recording-900');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Discard take' }).click();
+    await page.setViewportSize(LARGE);
+    const { meter, nudge, captions, line } = boxes;
+    expect(meter!.bottom).toBeLessThanOrEqual(SMALL.height);
+    expect(nudge!.top).toBeGreaterThanOrEqual(58);
+    expect(nudge!.bottom).toBeLessThanOrEqual(SMALL.height);
+    const visibleCaptionPx = Math.min(captions!.bottom, SMALL.height) - captions!.top;
+    expect(visibleCaptionPx).toBeGreaterThanOrEqual(4 * line!.bottom);
+  }, 120_000);
+
   it('plays from a clicked word, attaches a note to selected words, and never covers the notes', async () => {
     await page.goto(`${served.origin}/#/history/${seeded.sessionId}`);
     const review = page.locator('.answer-review').first();

@@ -6,6 +6,7 @@ import { NudgeToast } from '../live/NudgeToast';
 import { stopMicCheck, toggleRecording } from './answerRecorder';
 import { DiscardTake } from './DiscardTake';
 import { EngineStatusNotice } from './EngineStatusNotice';
+import { LevelMeter } from './LevelMeter';
 import { LiveError } from './LiveError';
 import { AnswerTimer } from './AnswerTimer';
 import { MicrophonePanel } from './MicrophonePanel';
@@ -69,7 +70,7 @@ export function PracticeScreen() {
 
   const live = recording !== 'idle';
   return (
-    <div className="practice">
+    <div className="practice" data-live={live || undefined}>
       <div className="practice-toolbar">
         {inSet ? <SetProgress /> : <QuestionPicker />}
         {!inSet && <SessionBar />}
@@ -84,12 +85,18 @@ export function PracticeScreen() {
         {/* The answer timer shows the time against the target, so the chips leave it out. */}
         {live ? <LiveChips showTime={false} /> : <RecordHint />}
         {live && <AnswerTimer />}
+        {/* While recording, the level sits by the timer, so it stays in view in a small window. */}
+        {live && (
+          <div className="live-level">
+            <LevelMeter />
+          </div>
+        )}
       </div>
       <div className="live-area">
         <LiveCaptions />
         {live && <NudgeToast />}
       </div>
-      <MicrophonePanel />
+      {!live && <MicrophonePanel />}
     </div>
   );
 }
