@@ -559,11 +559,6 @@ function followsFiller(ctx: FillerContext, index: number): boolean {
   return previous !== undefined && isVocalFiller(previous);
 }
 
-/** After punctuation that ends a clause (not merely at the start of the answer). */
-function startsClauseAfterBreak(ctx: FillerContext, index: number): boolean {
-  return index > 0 && breaksAfter(ctx, index - 1);
-}
-
 /** A subject pronoun followed by a verb starts at `index`: "it is", "we had", "you could". */
 function startsNewClause(ctx: FillerContext, index: number): boolean {
   const subject = ctx.norms[index];
