@@ -179,7 +179,7 @@ async function fixtureResult(): Promise<AnswerResult> {
     durationSec: truth.durationSec,
     question: QUESTIONS[0],
     target: QUESTIONS[0]!.target,
-    pitchTrack: trackPitch(samples),
+    audio: { track: trackPitch(samples), samples },
   });
   return {
     answerId: ANSWER_ID,

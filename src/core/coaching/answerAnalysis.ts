@@ -1,13 +1,13 @@
 // The full coaching analysis of one answer, from its timed words and (when there is one) its audio. Every
 // detector lives in its own module; this one only wires them together in a fixed, explainable order.
-import type { AnswerAnalysis, PaceAnalysis, Question, TargetLength, Word } from '../../shared/domain';
+import type { AnswerAnalysis, FillerHit, PaceAnalysis, Question, TargetLength, Word } from '../../shared/domain';
 import { DEFAULT_TARGET, judgeLength } from './answerLength';
 import { scoreAnswer } from './answerScore';
 import { countFillers } from './fillerWords';
 import { findFillerBursts } from './fillerBursts';
 import { detectFilledPauses } from './filledPauseDetector';
 import { findHedges, hedgesPerMinute } from './hedges';
-import { SECONDS_PER_MINUTE, spokenWords, wordsPerMinute } from './pace';
+import { SECONDS_PER_MINUTE, wordsPerMinute, wordsWithoutFillers } from './pace';
 import { paceTimeline, standardDeviation } from './paceTimeline';
 import { findLongPauses } from './pauses';
 import { trackPitchAsync, type PitchTrack } from './pitchTracker';
@@ -26,16 +26,25 @@ export type AnswerAnalysisInput = {
   /** The question answered, when known: its kind picks the structure check. */
   question?: Pick<Question, 'kind' | 'talkingPoints'> | null;
   target?: TargetLength;
-  /** The pitch track of the answer's audio; without it there is no voice or filled-pause analysis. */
-  pitchTrack?: PitchTrack | null;
+  /**
+   * The answer's audio and its pitch track; without it there is no voice or filled-pause analysis. The
+   * samples let the filled-pause detector check that a held sound keeps one vowel (see spectralChange.ts),
+   * as the accuracy benchmark measures it.
+   */
+  audio?: AnswerAudio | null;
 };
 
+export type AnswerAudio = { track: PitchTrack; samples: Float32Array };
+
 export function computeAnswerAnalysis(input: AnswerAnalysisInput): AnswerAnalysis {
-  const { words, durationSec, pitchTrack } = input;
+  const { words, durationSec } = input;
+  const audio = input.audio ?? null;
   const question = input.question ?? null;
   const target = input.target ?? DEFAULT_TARGET;
   const fillers = countFillers(words);
-  const filledPauseCandidates = pitchTrack ? detectFilledPauses(pitchTrack, words, durationSec) : [];
+  const filledPauseCandidates = audio
+    ? detectFilledPauses(audio.track, words, durationSec, { samples: audio.samples })
+    : [];
   const minutes = durationSec / SECONDS_PER_MINUTE;
   const fillerCount = fillers.length + filledPauseCandidates.length;
   const fillerBursts = findFillerBursts([
@@ -56,8 +65,8 @@ export function computeAnswerAnalysis(input: AnswerAnalysisInput): AnswerAnalysi
       : question.kind === 'behavioural'
         ? checkStarStructure(words)
         : checkTalkingPoints(words, talkingPointsFor(question));
-  const pace = analyzePace(words);
-  const voice = pitchTrack && words.length > 0 ? analyzeVoice(pitchTrack, words) : null;
+  const pace = analyzePace(words, fillers);
+  const voice = audio && words.length > 0 ? analyzeVoice(audio.track, words) : null;
   const fillersPerMinute = minutes > 0 ? fillerCount / minutes : 0;
   const score = scoreAnswer({
     fillersPerMinute,
@@ -89,14 +98,22 @@ export function computeAnswerAnalysis(input: AnswerAnalysisInput): AnswerAnalysi
 /** The same, computing the pitch track from 16 kHz samples in slices so the event loop keeps running. */
 export async function analyzeAnswerWithAudio(
   samples: Float32Array,
-  input: Omit<AnswerAnalysisInput, 'pitchTrack'>,
+  input: Omit<AnswerAnalysisInput, 'audio'>,
 ): Promise<AnswerAnalysis> {
-  const pitchTrack = samples.length > 0 ? await trackPitchAsync(samples) : null;
-  return computeAnswerAnalysis({ ...input, pitchTrack });
+  const audio = samples.length > 0 ? { track: await trackPitchAsync(samples), samples } : null;
+  return computeAnswerAnalysis({ ...input, audio });
 }
 
-export function analyzePace(words: readonly Word[]): PaceAnalysis {
-  const spoken = spokenWords(words);
+/**
+ * Pace counts words said, not fillers: "um" and a filler "like" or "you know" take time but carry nothing,
+ * so they are left out of both the rate and the timeline (fillers found only in the audio are not words
+ * in the first place). `fillers` defaults to what countFillers finds.
+ */
+export function analyzePace(
+  words: readonly Word[],
+  fillers: readonly FillerHit[] = countFillers(words),
+): PaceAnalysis {
+  const spoken = wordsWithoutFillers(words, fillers);
   const timeline = paceTimeline(spoken);
   const wpm = wordsPerMinute(spoken);
   const longPauses = findLongPauses(words);

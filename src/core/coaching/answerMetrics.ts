@@ -1,7 +1,7 @@
 // The after-answer scorecard. Values keep full precision; rounding for display is the UI's job.
 import type { AnswerMetrics, Word } from '../../shared/domain';
 import { countFillers } from './fillerWords';
-import { SECONDS_PER_MINUTE, speakingSpanSec, spokenWords, wordsPerMinute } from './pace';
+import { SECONDS_PER_MINUTE, speakingSpanSec, wordsPerMinute, wordsWithoutFillers } from './pace';
 import { findLongPauses } from './pauses';
 
 /**
@@ -17,7 +17,7 @@ export function analyzeAnswer(words: readonly Word[], durationSec: number): Answ
     durationSec,
     speakingSec: speakingSpanSec(words),
     wordCount: words.length,
-    wordsPerMinute: wordsPerMinute(spokenWords(words)),
+    wordsPerMinute: wordsPerMinute(wordsWithoutFillers(words, fillers)),
     fillers,
     fillerCount: fillers.length,
     fillersPerMinute: minutes > 0 ? fillers.length / minutes : 0,

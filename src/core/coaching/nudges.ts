@@ -1,8 +1,7 @@
 // Live nudges: at most one short, kind hint at a time, so the speaker can glance at it mid-answer without
 // losing their thread. Rules say when a condition holds; the engine decides whether it is worth showing.
 import type { Nudge, NudgeKind, Word } from '../../shared/domain';
-import { countFillers } from './fillerWords';
-import { recentWordsPerMinute } from './pace';
+import { readLive, type LiveReading } from './liveReading';
 
 export type NudgeParams = {
   /** Off: the engine never shows a nudge (the speaker wants a quiet screen). */
@@ -83,7 +82,11 @@ export const NUDGE_MESSAGES = {
 /** Problems that rule out encouragement while they hold. */
 const PROBLEM_KINDS: readonly NudgeKind[] = ['fewer-fillers', 'slow-down', 'speed-up', 'long-pause'];
 
-export type NudgeEngineState = { nowSec: number; committedWords: readonly Word[] };
+/**
+ * `reading` is the one computed for the live stats (see liveReading.ts), so every nudge agrees with the
+ * chips; without it one is computed from `committedWords`.
+ */
+export type NudgeEngineState = { nowSec: number; committedWords: readonly Word[]; reading?: LiveReading };
 
 /** Conditions that hold right now, each with the message it would show. */
 type Conditions = Map<NudgeKind, string>;
@@ -108,7 +111,8 @@ export class NudgeEngine {
   update(state: NudgeEngineState): Nudge | null {
     if (!this.params.enabled) return null;
     const { nowSec } = state;
-    const conditions = this.detectConditions(state);
+    const reading = state.reading ?? readLive(state.committedWords, nowSec);
+    const conditions = this.detectConditions(reading);
     this.trackHeldConditions(conditions, nowSec);
 
     if (this.lastFiredSec !== null && nowSec - this.lastFiredSec < this.params.minSpacingSec) return null;
@@ -123,7 +127,7 @@ export class NudgeEngine {
 
     this.lastFiredSec = nowSec;
     this.lastFiredSecByKind.set(kind, nowSec);
-    if (kind === 'long-pause') this.nudgedSilenceAfterSec = state.committedWords.at(-1)?.endSec ?? null;
+    if (kind === 'long-pause') this.nudgedSilenceAfterSec = reading.lastSpeechSec;
     if (kind === 'encouragement') this.encouragementCount += 1;
     return { kind, message, atSec: nowSec };
   }
@@ -156,7 +160,8 @@ export class NudgeEngine {
     }
   }
 
-  private detectConditions({ nowSec, committedWords }: NudgeEngineState): Conditions {
+  private detectConditions(reading: LiveReading): Conditions {
+    const { nowSec } = reading;
     const conditions: Conditions = new Map();
     const { targetSec } = this.params;
 
@@ -169,24 +174,27 @@ export class NudgeEngine {
       }
     }
 
-    const burstFiller = this.fillerBurst(committedWords, nowSec);
+    const burstFiller = this.fillerBurst(reading);
     if (burstFiller !== null) conditions.set('fewer-fillers', NUDGE_MESSAGES.fewerFillers(burstFiller));
 
-    const wpm = recentWordsPerMinute(committedWords, nowSec);
+    // The very figure the pace chip shows: the same words, fillers left out, the same window.
+    const wpm = reading.wordsPerMinute;
     if (wpm !== null && wpm > this.params.slowDownAboveWpm)
       conditions.set('slow-down', NUDGE_MESSAGES.slowDown);
     if (wpm !== null && wpm < this.params.speedUpBelowWpm) conditions.set('speed-up', NUDGE_MESSAGES.speedUp);
 
-    const lastWordEndSec = committedWords.at(-1)?.endSec;
+    // Silence is measured from the last sound of speech, tentative words and the VAD included, so the
+    // speaker is never told to take their time while still talking.
+    const lastSpeechSec = reading.lastSpeechSec;
     if (
-      lastWordEndSec !== undefined &&
-      lastWordEndSec !== this.nudgedSilenceAfterSec &&
-      nowSec - lastWordEndSec + TIME_EPSILON_SEC >= this.params.longSilenceSec
+      lastSpeechSec !== null &&
+      lastSpeechSec !== this.nudgedSilenceAfterSec &&
+      nowSec - lastSpeechSec + TIME_EPSILON_SEC >= this.params.longSilenceSec
     ) {
       conditions.set('long-pause', NUDGE_MESSAGES.longPause);
     }
 
-    if (this.encouragementDue(conditions, committedWords, nowSec, wpm)) {
+    if (this.encouragementDue(conditions, reading)) {
       const messages = NUDGE_MESSAGES.encouragement;
       conditions.set('encouragement', messages[this.encouragementCount % messages.length]!);
     }
@@ -194,33 +202,25 @@ export class NudgeEngine {
   }
 
   /** Praise only a steady, comfortable stretch, and only when nothing has been said for a while. */
-  private encouragementDue(
-    conditions: Conditions,
-    words: readonly Word[],
-    nowSec: number,
-    wpm: number | null,
-  ): boolean {
+  private encouragementDue(conditions: Conditions, reading: LiveReading): boolean {
     const { encouragementAfterSec } = this.params;
-    const firstWord = words[0];
-    const lastWord = words.at(-1);
-    if (encouragementAfterSec <= 0 || !firstWord || !lastWord || wpm === null) return false;
+    const { nowSec, firstSpeechSec, lastSpeechSec, wordsPerMinute } = reading;
+    if (encouragementAfterSec <= 0 || firstSpeechSec === null || lastSpeechSec === null) return false;
+    if (wordsPerMinute === null) return false;
     if (PROBLEM_KINDS.some((kind) => conditions.has(kind))) return false;
-    if (nowSec - lastWord.endSec > ENCOURAGE_WITHIN_SEC_OF_SPEECH) return false;
-    const quietSinceSec = this.lastFiredSec ?? firstWord.startSec;
+    if (nowSec - lastSpeechSec > ENCOURAGE_WITHIN_SEC_OF_SPEECH) return false;
+    const quietSinceSec = this.lastFiredSec ?? firstSpeechSec;
     return nowSec - quietSinceSec >= encouragementAfterSec;
   }
 
   /** The most frequent filler in a recent burst (so the message names the speaker's own habit), or null. */
-  private fillerBurst(words: readonly Word[], nowSec: number): string | null {
-    const firstWord = words[0];
-    if (firstWord === undefined) return null;
+  private fillerBurst({ nowSec, fillers, firstSpeechSec }: LiveReading): string | null {
+    if (firstSpeechSec === null) return null;
     const countFromSec = Math.max(
       nowSec - this.params.fillerBurstWindowSec,
-      firstWord.startSec + FILLER_WARM_UP_SEC,
+      firstSpeechSec + FILLER_WARM_UP_SEC,
     );
-    const recent = countFillers(words).filter(
-      (hit) => hit.startSec >= countFromSec && hit.startSec <= nowSec,
-    );
+    const recent = fillers.filter((hit) => hit.startSec >= countFromSec && hit.startSec <= nowSec);
     if (recent.length < this.params.fillerBurstCount) return null;
 
     const counts = new Map<string, number>();

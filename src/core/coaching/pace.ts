@@ -1,5 +1,5 @@
 // Speaking pace in words per minute, for the whole answer and for the live "right now" reading.
-import type { Word } from '../../shared/domain';
+import type { FillerHit, Word } from '../../shared/domain';
 import { isVocalFiller, normalizeWord } from './fillerWords';
 
 export const SECONDS_PER_MINUTE = 60;
@@ -51,4 +51,14 @@ export function recentWordsPerMinute(
 /** Pace counts words, not "um"s: someone who says "um" a lot would otherwise look fast. */
 export function spokenWords(words: readonly Word[]): Word[] {
   return words.filter((word) => !isVocalFiller(normalizeWord(word.text)));
+}
+
+/** The words that are not part of any filler (vocal or lexical): what pace counts. */
+export function wordsWithoutFillers(words: readonly Word[], fillers: readonly FillerHit[]): Word[] {
+  const fillerWords = new Set<number>();
+  for (const hit of fillers) {
+    const length = hit.text.split(' ').length;
+    for (let k = 0; k < length; k += 1) fillerWords.add(hit.wordIndex + k);
+  }
+  return words.filter((word, index) => !fillerWords.has(index) && !isVocalFiller(normalizeWord(word.text)));
 }

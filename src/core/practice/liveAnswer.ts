@@ -5,9 +5,8 @@ import { pcm16ToFloat32, SampleBuffer, samplesToSec } from '../audio/pcm';
 import { WavWriter } from '../audio/wavWriter';
 import { describeFsError } from '../fsErrors';
 import { TranscriptionAbortedError, type Transcriber } from '../asr/transcriber';
-import { countFillers } from '../coaching/fillerWords';
 import { NudgeEngine, type NudgeParams } from '../coaching/nudges';
-import { recentWordsPerMinute, spokenWords } from '../coaching/pace';
+import { readLive } from '../coaching/liveReading';
 import { findLongPauses, LONG_PAUSE_SEC } from '../coaching/pauses';
 import { OnlineTranscriber } from '../streaming/onlineTranscriber';
 import { SpeechGate } from '../streaming/speechGate';
@@ -251,16 +250,19 @@ export class LiveAnswer {
   private emitStatsAndNudges(): void {
     const committed = this.online.committedWords();
     const nowSec = this.receivedSec;
-    const spoken = [...committed, ...this.tentative];
+    // One reading for the chips and the nudges, over the words the captions show.
+    const reading = readLive([...committed, ...this.tentative], nowSec, {
+      lastVoicedSec: this.online.lastVoicedSec,
+    });
     this.opts.events.stats({
       answerId: this.answerId,
       elapsedSec: nowSec,
-      wordsPerMinute: recentWordsPerMinute(spokenWords(spoken), nowSec) ?? 0,
-      fillerCount: countFillers([...committed]).length,
+      wordsPerMinute: reading.wordsPerMinute ?? 0,
+      fillerCount: reading.fillers.length,
       longPauseCount: this.longPauseCount(committed),
       behind: this.online.pendingSec > this.params.behindAfterSec,
     });
-    const nudge = this.nudges.update({ nowSec, committedWords: [...committed] });
+    const nudge = this.nudges.update({ nowSec, committedWords: [...committed], reading });
     if (nudge) this.opts.events.nudge(nudge);
   }
 

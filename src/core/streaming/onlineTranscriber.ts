@@ -75,6 +75,12 @@ export class OnlineTranscriber {
     return this.gate?.pauses ?? null;
   }
 
+  /** End of the last voiced audio the VAD confirmed as speech; null without a VAD model or before any. */
+  get lastVoicedSec(): number | null {
+    const sec = this.gate?.lastVoiced;
+    return sec === undefined || !Number.isFinite(sec) ? null : sec;
+  }
+
   committedWords(): readonly Word[] {
     return this.committed;
   }

@@ -13,11 +13,13 @@ describe('analyzeAnswer', () => {
     const metrics = analyzeAnswer(words, 60);
 
     const speakingSec = (words.at(-1)?.endSec ?? 0) - 2;
+    // Pace runs from the first real word: "So," and "um" opened the answer but are fillers.
+    const paceSpanSec = (words.at(-1)?.endSec ?? 0) - (words[2]?.startSec ?? 0);
     expect(metrics.durationSec).toBe(60);
     expect(metrics.speakingSec).toBeCloseTo(speakingSec);
     expect(metrics.wordCount).toBe(20);
-    // Pace counts the 19 spoken words: "um" is not a word, so it cannot make someone look fast.
-    expect(metrics.wordsPerMinute).toBeCloseTo((19 / speakingSec) * 60);
+    // Pace counts the 18 real words: fillers ("So,", "um") cannot make someone look fast.
+    expect(metrics.wordsPerMinute).toBeCloseTo((18 / paceSpanSec) * 60);
     expect(metrics.fillers.map((hit) => hit.text)).toEqual(['so', 'um']);
     expect(metrics.fillerCount).toBe(2);
     expect(metrics.fillersPerMinute).toBeCloseTo(2);

@@ -83,11 +83,10 @@ describe('coaching detectors on synthesised answers with known timings', () => {
 
   it('produces a full, scored analysis with suggestions from audio and timings', () => {
     const truth = named('fillers-us-male');
-    const { track } = fixtureAudio(truth);
     const analysis = computeAnswerAnalysis({
       words: transcriptFor(truth, false, REALISTIC_JITTER_SEC),
       durationSec: truth.durationSec,
-      pitchTrack: track,
+      audio: fixtureAudio(truth),
       question: { kind: 'behavioural' },
     });
     expect(analysis.filledPauseCandidates.length).toBeGreaterThanOrEqual(6);

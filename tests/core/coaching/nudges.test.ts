@@ -5,6 +5,11 @@ import { DEFAULT_NUDGE_PARAMS, NudgeEngine } from '../../../src/core/coaching/nu
 const NORMAL_WPM = 130;
 const FAST_WPM = 200;
 const SLOW_WPM = 70;
+/**
+ * Pace leaves fillers out, so a stream where every `n`th word is a filler is spoken this much faster to
+ * keep the same words-per-minute reading.
+ */
+const withFillers = (wpm: number, everyNth: number): number => (wpm * everyNth) / (everyNth - 1);
 /** Each word fills this share of its slot; the rest is the gap before the next word. */
 const WORD_SHARE = 0.8;
 
@@ -152,7 +157,7 @@ describe('NudgeEngine', () => {
   });
 
   it('names the filler in a burst and puts it ahead of pace', () => {
-    const words = speech(0, 30, FAST_WPM, ['I', 'um', 'think', 'it', 'was', 'fine']);
+    const words = speech(0, 30, withFillers(FAST_WPM, 6), ['I', 'um', 'think', 'it', 'was', 'fine']);
     // Start updating once both the burst and the fast pace hold, so both are confirmed at the same update.
     const shown = run(new NudgeEngine(), words, range(12, 30));
     expect(shown[0]).toMatchObject({
@@ -172,14 +177,14 @@ describe('NudgeEngine', () => {
     );
     expect(run(new NudgeEngine(), words, range(0, 30))).toEqual([]);
     expect(run(new NudgeEngine({ fillerBurstWindowSec: 60 }), words, range(0, 30))).toEqual([]);
-    const bursty = speech(0, 30, NORMAL_WPM, ['word', 'um']);
+    const bursty = speech(0, 30, withFillers(NORMAL_WPM, 2), ['word', 'um']);
     const first = run(new NudgeEngine(), bursty, range(0, 30))[0];
     expect(first?.kind).toBe('fewer-fillers');
     expect(first?.atSec).toBeGreaterThanOrEqual(5);
   });
 
   it("names the speaker's most frequent filler", () => {
-    const words = speech(0, 30, NORMAL_WPM, ['uh', 'word', 'um', 'word', 'uh', 'word']);
+    const words = speech(0, 30, withFillers(NORMAL_WPM, 2), ['uh', 'word', 'um', 'word', 'uh', 'word']);
     const first = run(new NudgeEngine(), words, range(0, 30))[0];
     expect(first?.message).toBe("Try a silent pause instead of 'uh'");
   });
@@ -231,7 +236,7 @@ describe('NudgeEngine', () => {
     });
 
     it('win over everything else, and other nudges keep their priority order', () => {
-      const words = speech(0, 40, FAST_WPM, ['um', 'word']);
+      const words = speech(0, 40, withFillers(FAST_WPM, 2), ['um', 'word']);
       const shown = run(new NudgeEngine({ targetSec: 35 }), words, range(0, 40));
       // The filler burst and the fast pace are both pending at 15 s; fillers go first.
       expect(shown.map((n) => [n.kind, n.atSec])).toEqual([
