@@ -2,7 +2,7 @@
 // fillers (as Whisper leaves them out), timed with each edge jittered like an engine's, and the detector
 // gets the same inputs as in the app: the pitch track, the samples and the words.
 import { readWav16kMono } from '../../src/core/audio/readWav';
-import { detectFilledPauses, type FilledPauseParams } from '../../src/core/coaching/filledPauseDetector';
+import { detectFilledPauses } from '../../src/core/coaching/filledPauseDetector';
 import { trackPitch, type PitchTrack } from '../../src/core/coaching/pitchTracker';
 import type { FilledPauseCandidate, Word } from '../../src/core/domain';
 import { addCounts, jitterWords, ZERO_COUNTS, type Counts } from '../coachingEvaluation';
@@ -50,7 +50,12 @@ export function scoreAnswerCandidates(
   };
 }
 
-export type AcousticScore = Counts & { foundFillers: number; totalFillers: number; shortFound: number; shortTotal: number };
+export type AcousticScore = Counts & {
+  foundFillers: number;
+  totalFillers: number;
+  shortFound: number;
+  shortTotal: number;
+};
 
 export function scoreAcoustic(
   truths: readonly AnswerTruth[],
@@ -74,8 +79,8 @@ export function scoreAcoustic(
   return { ...counts, shortFound, shortTotal, foundFillers, totalFillers };
 }
 
-/** The product detector with optional parameter overrides. */
-export function productDetector(params: Partial<FilledPauseParams> = {}) {
+/** The product detector, as the app calls it. */
+export function productDetector() {
   return (audio: AnswerAudio, words: Word[], truth: AnswerTruth) =>
-    detectFilledPauses(audio.track, words, truth.durationSec, { samples: audio.samples, params });
+    detectFilledPauses(audio.track, words, truth.durationSec, { samples: audio.samples });
 }

@@ -18,8 +18,8 @@ import { Synthesiser, VOICES } from './synthesis';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CORPUS_DIR = path.join(ROOT, '.cache', 'coaching-corpus');
-/** Bump when rendering changes, so cached answers are rebuilt. */
-const GENERATOR_VERSION = 1;
+/** Bump when rendering changes, so cached answers are rebuilt (per engine: only what changed). */
+const GENERATOR_VERSION: Record<string, number> = { 'espeak-ng': 1, flite: 2, festival: 2 };
 const SENTENCES_PER_ANSWER = 4;
 const ANSWERS_PER_SET_PER_VOICE = 2;
 export const RATES = [0.85, 1, 1.2] as const;
@@ -68,7 +68,13 @@ export async function ensureCorpus(
           const index = next++;
           const req = plan[index]!;
           const hash = createHash('sha256')
-            .update(JSON.stringify({ ...req, dir: undefined, GENERATOR_VERSION }))
+            .update(
+              JSON.stringify({
+                ...req,
+                dir: undefined,
+                GENERATOR_VERSION: GENERATOR_VERSION[req.voice.engine],
+              }),
+            )
             .digest('hex')
             .slice(0, 16);
           const jsonPath = path.join(dir, `${req.id}.json`);

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import wavefile from 'wavefile';
 import { SAMPLE_RATE_HZ } from '../../src/core/audio/pcm';
+import { trackPitch } from '../../src/core/coaching/pitchTracker';
 
 const { WaveFile } = wavefile;
 
@@ -44,11 +45,17 @@ export const VOICES: readonly Voice[] = [
   { id: 'festival-ked', family: 'diphone', engine: 'festival', name: 'voice_ked_diphone' },
 ];
 
-/** What each engine is asked to say for a hesitation: a held central vowel, with or without the hum. */
-const FILLER_TEXT: Record<Engine, Record<'um' | 'uh' | 'er', string>> = {
-  'espeak-ng': { um: '[[V:m]]', uh: '[[V:]]', er: '[[3:]]' },
-  flite: { um: 'um', uh: 'uh', er: 'er' },
-  festival: { um: 'um', uh: 'uh', er: 'er' },
+/**
+ * What each engine is asked to say for a hesitation. espeak-ng takes phonemes. flite's and festival's
+ * lexicons read some spellings as letter names ("uh" → "you aitch" in one voice), which is no filled
+ * pause at all; so each voice uses, of a few spellings, the one it renders most voiced: a filled pause is
+ * a voiced vowel by definition.
+ */
+const ESPEAK_FILLERS: Record<'um' | 'uh' | 'er', string> = { um: '[[V:m]]', uh: '[[V:]]', er: '[[3:]]' };
+const FILLER_SPELLINGS: Record<'um' | 'uh' | 'er', readonly string[]> = {
+  um: ['um', 'umm', 'erm', 'hmm'],
+  uh: ['uh', 'uhh', 'ah', 'a'],
+  er: ['er', 'erm', 'uh', 'ah'],
 };
 
 /** Trimming keeps everything within this many dB of the loudest 10 ms. */
@@ -77,12 +84,13 @@ export class Synthesiser {
   }
 
   async renderFiller(voice: Voice, rate: number, filler: 'um' | 'uh' | 'er'): Promise<Float32Array> {
-    const text = FILLER_TEXT[voice.engine][filler];
-    const [samples] =
-      voice.engine === 'festival'
-        ? await this.festival(voice, rate, [text])
-        : [await this.single(voice, rate, text)];
-    return samples!;
+    if (voice.engine === 'espeak-ng') return this.single(voice, rate, ESPEAK_FILLERS[filler]);
+    const options = await this.renderWords(voice, rate, FILLER_SPELLINGS[filler]);
+    const voicedShare = (samples: Float32Array) => {
+      const frames = trackPitch(samples).frames;
+      return frames.length ? frames.filter((f) => f.f0Hz !== null).length / frames.length : 0;
+    };
+    return options.reduce((best, option) => (voicedShare(option) > voicedShare(best) ? option : best));
   }
 
   private async single(voice: Voice, rate: number, text: string): Promise<Float32Array> {

@@ -37,6 +37,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`Unknown command: ${name}\n\n${usage()}`);
     return 2;
   }
+  // Every command answers --help (or -h) with its own usage, whatever else is on the line.
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`Usage:\n  ${command.usage}`);
+    return 0;
+  }
   try {
     return await command.run(rest, io);
   } catch (err) {

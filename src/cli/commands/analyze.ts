@@ -24,6 +24,7 @@ import {
 } from '../../shared/domain';
 import { LANGUAGE_CODES } from '../../shared/modelsContract';
 import { formatAnswerReport } from '../formatReport';
+import { analyzeAudioWithTranscript } from './analyzeWithTranscript';
 import type { Command, Io } from '../io';
 import { openCliApp } from '../openApp';
 
@@ -32,7 +33,9 @@ export const analyzeCommand: Command = {
                 [--language de|auto|…] (multilingual models; default: the language set in the app)
                 [--question-id id | --kind behavioural|situational|motivational|technical-communication]
                 [--target 60-120]
-  coach analyze --transcript <transcript.json> [--json] [--question-id id | --kind …] [--target 60-120]`,
+  coach analyze --transcript <transcript.json> [--json] [--question-id id | --kind …] [--target 60-120]
+  coach analyze <audio file> --transcript <transcript.json> [--json] [--question-id id | --kind …] [--target 60-120]
+      (the full analysis, acoustic detectors included, with the given words instead of transcribing; not saved)`,
   run: analyze,
 };
 
@@ -59,6 +62,36 @@ async function analyze(args: string[], io: Io): Promise<number> {
       `coach analyze: --language ${values.language} is not a language Whisper knows (e.g. en, de, fr, auto)`,
     );
     return 2;
+  }
+  if (values.transcript && positionals[0]) {
+    const coach = openCliApp({});
+    let question: Question | null;
+    let resolved: TargetLength;
+    try {
+      question = resolveQuestion(coach.catalog, values);
+      resolved = resolveTarget(target, question, coach.settings);
+    } finally {
+      await coach.close();
+    }
+    const result = await analyzeAudioWithTranscript({
+      audioFile: positionals[0],
+      transcriptFile: values.transcript,
+      question,
+      target: resolved,
+    });
+    if (values.json) io.out(JSON.stringify(result, null, 2));
+    else {
+      const title = question ? question.text : `Recording: ${path.basename(positionals[0])}`;
+      io.out(
+        formatAnswerReport({
+          title,
+          words: result.words,
+          metrics: result.metrics,
+          analysis: result.analysis,
+        }),
+      );
+    }
+    return 0;
   }
   if (values.transcript) {
     const coach = openCliApp({});
