@@ -19,7 +19,7 @@ import { format, resolveConfig } from 'prettier';
 import { analyzePace } from '../src/core/coaching/answerAnalysis';
 import { FEATURE_NAMES, fillerProbability, type LogisticModel } from '../src/core/coaching/filledPauseModel';
 import { FILLED_PAUSE_MODEL } from '../src/core/coaching/filledPauseWeights';
-import type { FilledPauseCandidate, Word } from '../src/core/domain';
+import type { FilledPauseCandidate, Word } from '../src/shared/domain';
 import { BENCHMARKS_MD, machineInfo, sectionMarkers, writeBenchmarkSection } from './benchDocs';
 import { addCounts, jitterWords, rates, ZERO_COUNTS, type Counts } from './coachingEvaluation';
 import { scoreAnswerCandidates } from './coachingCorpus/acousticEvaluation';

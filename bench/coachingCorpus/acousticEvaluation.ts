@@ -4,7 +4,7 @@
 import { readWav16kMono } from '../../src/core/audio/readWav';
 import { detectFilledPauses } from '../../src/core/coaching/filledPauseDetector';
 import { trackPitch, type PitchTrack } from '../../src/core/coaching/pitchTracker';
-import type { FilledPauseCandidate, Word } from '../../src/core/domain';
+import type { FilledPauseCandidate, Word } from '../../src/shared/domain';
 import { addCounts, jitterWords, ZERO_COUNTS, type Counts } from '../coachingEvaluation';
 import type { AnswerTruth } from './renderAnswer';
 

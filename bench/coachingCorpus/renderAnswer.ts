@@ -3,8 +3,8 @@
 // filler's start and end are known to the sample.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { SAMPLE_RATE_HZ } from '../../src/core/audio/pcm';
-import type { Word } from '../../src/core/domain';
+import { SAMPLE_RATE_HZ } from '../../src/shared/audioFormat';
+import type { Word } from '../../src/shared/domain';
 import { writeWavFile } from './wavFile';
 import { parseMarkup, type FillerType } from './labels';
 import { run, toTrimmed16k, type Synthesiser, type Voice } from './synthesis';

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import wavefile from 'wavefile';
-import { SAMPLE_RATE_HZ } from '../../src/core/audio/pcm';
+import { SAMPLE_RATE_HZ } from '../../src/shared/audioFormat';
 import { trackPitch } from '../../src/core/coaching/pitchTracker';
 
 const { WaveFile } = wavefile;

@@ -2,7 +2,7 @@
 // punctuation and casing. Vocal fillers are written into the transcript here (as Whisper does when it keeps
 // them), so "vocal" measures the text detector; the acoustic detector has its own table.
 import { countFillers } from '../../src/core/coaching/fillerWords';
-import type { Word } from '../../src/core/domain';
+import type { Word } from '../../src/shared/domain';
 import { addCounts, ZERO_COUNTS, type Counts } from '../coachingEvaluation';
 import { FILLER_TYPES, fillerTypeOf, parseMarkup, plainText, type FillerType } from './labels';
 

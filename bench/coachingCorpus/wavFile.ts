@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { float32ToPcm16, SAMPLE_RATE_HZ } from '../../src/core/audio/pcm';
+import { float32ToPcm16 } from '../../src/core/audio/pcm';
+import { SAMPLE_RATE_HZ } from '../../src/shared/audioFormat';
 import { wavHeader } from '../../src/core/audio/wavWriter';
 
 /** Writes 16 kHz mono 16-bit PCM, clipping anything beyond full scale. */

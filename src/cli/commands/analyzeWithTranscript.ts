@@ -4,11 +4,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decodeAudioFile } from '../../core/audio/decodeFile';
-import { SAMPLE_RATE_HZ } from '../../core/audio/pcm';
+import { SAMPLE_RATE_HZ } from '../../shared/audioFormat';
 import { parseTranscriptJson } from '../../core/asr/transcriptImport';
 import { analyzeAnswerWithAudio } from '../../core/coaching/answerAnalysis';
 import { analyzeAnswer } from '../../core/coaching/answerMetrics';
-import type { AnswerAnalysis, AnswerMetrics, Question, TargetLength, Word } from '../../core/domain';
+import type { AnswerAnalysis, AnswerMetrics, Question, TargetLength, Word } from '../../shared/domain';
 
 /**
  * Word times may run this far past the end of the audio (recognisers round up, decoders drop a partial

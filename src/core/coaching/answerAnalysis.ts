@@ -1,6 +1,13 @@
 // The full coaching analysis of one answer, from its timed words and (when there is one) its audio. Every
 // detector lives in its own module; this one only wires them together in a fixed, explainable order.
-import type { AnswerAnalysis, FillerHit, PaceAnalysis, Question, TargetLength, Word } from '../../shared/domain';
+import type {
+  AnswerAnalysis,
+  FillerHit,
+  PaceAnalysis,
+  Question,
+  TargetLength,
+  Word,
+} from '../../shared/domain';
 import { DEFAULT_TARGET, judgeLength } from './answerLength';
 import { scoreAnswer } from './answerScore';
 import { countFillers } from './fillerWords';

@@ -2,7 +2,7 @@
 // a tenth of a second, so a short "uh" squeezed between two words can hide under their edges: each gap is
 // searched widened by TIMING_SLACK_SEC into its neighbours, and how much of a sound lies outside the words
 // becomes one of its features rather than a hard rule.
-import type { Word } from '../domain';
+import type { Word } from '../../shared/domain';
 import { hzToSemitones, type PitchFrame, type PitchTrack } from './pitchTracker';
 import { meanSpectralChange } from './spectralChange';
 import { median } from './voiceMetrics';

@@ -1,6 +1,6 @@
 // One reading of the live answer, computed once per update and shared by the stats chips and the nudges,
 // so a nudge never contradicts the figure on screen ("pick up the pace" beside a comfortable 126 wpm).
-import type { FillerHit, Word } from '../domain';
+import type { FillerHit, Word } from '../../shared/domain';
 import { countFillers } from './fillerWords';
 import { recentWordsPerMinute, wordsWithoutFillers } from './pace';
 
