@@ -23,9 +23,30 @@ export function answerAudio(truth: AnswerTruth): AnswerAudio {
   return entry;
 }
 
-/** The transcript the detector sees for one answer: jittered with a seed of its own. */
-export function transcriptWords(truth: AnswerTruth, jitterSec: number, seed: number): Word[] {
-  return jitterSec > 0 ? jitterWords(truth.words, jitterSec, seed) : truth.words;
+/**
+ * Recognisers drop some words as well as fillers (Whisper deletes 1–3 % of words on clean speech). The
+ * stress condition leaves this share of the words out of the transcript, so a voiced sound between
+ * transcript words is not always a filler.
+ */
+export const STRESS_DROPPED_WORD_SHARE = 0.02;
+
+/**
+ * The transcript the detector sees for one answer: its words less the dropped ones, each edge jittered by
+ * up to ±jitterSec, all seeded so every run of the benchmark sees the same transcript.
+ */
+export function transcriptWords(
+  truth: AnswerTruth,
+  jitterSec: number,
+  seed: number,
+  droppedShare = 0,
+): Word[] {
+  let state = (seed * 2654435761) >>> 0 || 1;
+  const random = () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const kept = truth.words.filter(() => random() >= droppedShare);
+  return jitterSec > 0 ? jitterWords(kept, jitterSec, seed) : kept;
 }
 
 const overlaps = (a: { startSec: number; endSec: number }, b: { startSec: number; endSec: number }) =>

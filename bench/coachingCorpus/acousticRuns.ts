@@ -14,10 +14,14 @@ const LABEL_OVERLAP_SEC = 0.08;
 const overlapSec = (a: { startSec: number; endSec: number }, b: { startSec: number; endSec: number }) =>
   Math.max(0, Math.min(a.endSec, b.endSec) - Math.max(a.startSec, b.startSec));
 
-export function answerRuns(truths: readonly AnswerTruth[], jitterSec = EVAL_JITTER_SEC): AnswerRuns[] {
+export function answerRuns(
+  truths: readonly AnswerTruth[],
+  options: { jitterSec?: number; droppedShare?: number } = {},
+): AnswerRuns[] {
+  const jitterSec = options.jitterSec ?? EVAL_JITTER_SEC;
   return truths.map((truth, index) => {
     const audio = answerAudio(truth);
-    const words = transcriptWords(truth, jitterSec, 7 + index);
+    const words = transcriptWords(truth, jitterSec, 7 + index, options.droppedShare ?? 0);
     const runs = filledPauseRuns(audio.track, words, truth.durationSec, audio.samples);
     return {
       truth,

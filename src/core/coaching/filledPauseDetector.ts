@@ -7,6 +7,15 @@ import { filledPauseRuns, type RunFeatures } from './filledPauseFeatures';
 import { fillerProbability, type LogisticModel } from './filledPauseModel';
 import { FILLED_PAUSE_MODEL } from './filledPauseWeights';
 
+/**
+ * A filled pause holds one note. A run whose pitch spreads wider than this is speech whatever the
+ * classifier makes of it: the corpus's synthetic voices never glide like that, so the classifier never
+ * learnt it (see the unit tests' gliding sound).
+ */
+export const MAX_PITCH_SPREAD_SEMITONES = 2;
+/** …and drifts no faster than this (semitones per second); a word's pitch glides faster. */
+export const MAX_PITCH_SLOPE_SEMITONES_PER_SEC = 20;
+
 /** Runs of one hesitation split by a tracker dropout are reported once. */
 const MERGE_GAP_SEC = 0.12;
 
@@ -22,10 +31,19 @@ export function detectFilledPauses(
 ): FilledPauseCandidate[] {
   const model = options.model ?? FILLED_PAUSE_MODEL;
   const accepted = filledPauseRuns(track, words, durationSec, options.samples).flatMap((run) => {
+    if (!holdsOneNote(run)) return [];
     const probability = fillerProbability(model, run);
     return probability >= model.threshold ? [{ run, probability }] : [];
   });
   return mergeNearby(accepted);
+}
+
+/** The gates every candidate must pass before the classifier is asked. */
+export function holdsOneNote(run: RunFeatures): boolean {
+  return (
+    run.pitchSpreadSemitones <= MAX_PITCH_SPREAD_SEMITONES &&
+    run.pitchSlopeSemitonesPerSec <= MAX_PITCH_SLOPE_SEMITONES_PER_SEC
+  );
 }
 
 function mergeNearby(accepted: readonly { run: RunFeatures; probability: number }[]): FilledPauseCandidate[] {

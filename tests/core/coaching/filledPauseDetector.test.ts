@@ -51,7 +51,8 @@ describe('detectFilledPauses', () => {
         withGap(
           concat(
             silence(0.2),
-            voiced(0.5, (t) => 110 + 120 * t),
+            // An octave in half a second (24 semitones/s): intonation, not a held "uh".
+            voiced(0.5, (t) => 110 * 2 ** (2 * t)),
             silence(0.3),
           ),
         ),

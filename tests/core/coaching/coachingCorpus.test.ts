@@ -1,0 +1,75 @@
+// The detectors on a slice of the generalisation corpus (bench/coachingCorpus): one held-out answer per
+// voice family, rendered here with espeak-ng, flite, festival and sox (installed by .ci/run; a missing tool
+// fails the test). The full figures come from `npm run bench:coaching`; these floors make a regression
+// fail the suite.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzePace } from '../../../src/core/coaching/answerAnalysis';
+import { detectFilledPauses } from '../../../src/core/coaching/filledPauseDetector';
+import {
+  answerAudio,
+  scoreAnswerCandidates,
+  transcriptWords,
+} from '../../../bench/coachingCorpus/acousticEvaluation';
+import { ensureCorpus } from '../../../bench/coachingCorpus/corpus';
+import type { AnswerTruth } from '../../../bench/coachingCorpus/renderAnswer';
+import { answersOf, SCRIPT_SETS, TUNING_SCRIPT_SET } from '../../../bench/coachingCorpus/scripts';
+import { VOICE_FAMILIES } from '../../../bench/coachingCorpus/synthesis';
+import { scoreTextAnswers } from '../../../bench/coachingCorpus/textEvaluation';
+import { addCounts, jitterWords, rates, ZERO_COUNTS } from '../../../bench/coachingEvaluation';
+
+/** One voice per family, its two answers from the held-out "chat" scripts. */
+const VOICE_PER_FAMILY = ['espeak-us-m3', 'flite-awb', 'festival-slt-hts', 'flite-kal16'];
+const inSlice = (id: string): boolean => VOICE_PER_FAMILY.some((voice) => id.startsWith(`${voice}-chat-`));
+
+describe('coaching detectors on unseen voices and scripts', () => {
+  let answers: AnswerTruth[];
+
+  beforeAll(async () => {
+    answers = await ensureCorpus({ filter: (r) => inSlice(r.id) });
+  }, 600_000);
+
+  it('covers every voice family with held-out scripts', () => {
+    expect(answers).toHaveLength(8);
+    expect(new Set(answers.map((a) => a.family))).toEqual(new Set(VOICE_FAMILIES));
+    expect(answers.every((a) => a.scriptSet !== TUNING_SCRIPT_SET)).toBe(true);
+  });
+
+  it('text detector: held-out scripts, punctuated and bare, at least 0.95 precision and 0.9 recall', () => {
+    const heldOut = SCRIPT_SETS.filter((s) => s.name !== TUNING_SCRIPT_SET).flatMap((s) => answersOf(s, 4));
+    const { counts } = scoreTextAnswers(heldOut);
+    const overall = rates(counts.overall);
+    expect(overall.precision).toBeGreaterThanOrEqual(0.95);
+    expect(overall.recall).toBeGreaterThanOrEqual(0.9);
+    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.95);
+    expect(rates(counts['you know']).recall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('acoustic detector: finds most "um/uh" the transcript lacks, with timings jittered ±0.1 s, and few false ones', () => {
+    let counts = ZERO_COUNTS;
+    let fillers = 0;
+    for (const [i, truth] of answers.entries()) {
+      const audio = answerAudio(truth);
+      const words = transcriptWords(truth, 0.1, 7 + i);
+      const found = detectFilledPauses(audio.track, words, truth.durationSec, { samples: audio.samples });
+      counts = addCounts(counts, scoreAnswerCandidates(found, truth));
+      fillers += truth.vocalFillers.length;
+    }
+    const r = rates(counts);
+    expect(fillers).toBeGreaterThanOrEqual(8);
+    expect(r.precision).toBeGreaterThanOrEqual(0.8);
+    expect((fillers - counts.falseNegatives) / fillers).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('pace: within 5% of the true rate on every answer, fillers in the transcript or not', () => {
+    for (const [i, truth] of answers.entries()) {
+      const withVocal = [...truth.words, ...truth.vocalFillers].sort((a, b) => a.startSec - b.startSec);
+      for (const spoken of [truth.words, withVocal]) {
+        const measured = analyzePace(jitterWords(spoken, 0.1, 101 + i)).wordsPerMinute;
+        expect(
+          Math.abs(measured - truth.wordsPerMinute) / truth.wordsPerMinute,
+          truth.id,
+        ).toBeLessThanOrEqual(0.05);
+      }
+    }
+  });
+});
