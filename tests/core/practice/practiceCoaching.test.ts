@@ -6,7 +6,9 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { EngineHost } from '../../../src/core/asr/engineHost';
 import type { AsrResult, TranscribeOptions, Transcriber } from '../../../src/core/asr/transcriber';
-import { float32ToPcm16 } from '../../../src/core/audio/pcm';
+import { float32ToPcm16, pcm16ToFloat32 } from '../../../src/core/audio/pcm';
+import { detectFilledPauses } from '../../../src/core/coaching/filledPauseDetector';
+import { trackPitch } from '../../../src/core/coaching/pitchTracker';
 import { readWav16kMono } from '../../../src/core/audio/readWav';
 import { dataPaths } from '../../../src/core/dataPaths';
 import type { Nudge, Question, Word } from '../../../src/shared/domain';
@@ -121,6 +123,15 @@ describe('PracticeService coaching', () => {
     expect(analysis.voice?.medianPitchHz).toBeGreaterThan(60);
     // The scripted transcript, like Whisper's, has no "um"s: the audio check finds them.
     expect(analysis.filledPauseCandidates.length).toBeGreaterThanOrEqual(truth.fillers.length - 2);
+    // The app's detector gets the same inputs as the benchmark's: the pitch track and the samples.
+    const recorded = pcm16ToFloat32(
+      float32ToPcm16(samples.subarray(0, Math.round(result.metrics.durationSec * 16_000))),
+    );
+    expect(analysis.filledPauseCandidates).toEqual(
+      detectFilledPauses(trackPitch(recorded), result.words, result.metrics.durationSec, {
+        samples: recorded,
+      }),
+    );
     expect(analysis.structure?.kind).toBe('star');
     expect(analysis.language.length.verdict).toBe('long');
     expect(analysis.suggestions.length).toBeGreaterThanOrEqual(2);
