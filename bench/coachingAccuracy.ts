@@ -262,6 +262,19 @@ async function main(): Promise<void> {
   };
 
   const corpusSec = truths.reduce((s, t) => s + t.durationSec, 0);
+  const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+  const textOverall = rates(text.heldOut.counts.overall);
+  const textLike = rates(text.heldOut.counts.like);
+  const heldOutAcoustic = acoustic.overall.classifier.heldOut;
+  const acousticPrecision = rates(heldOutAcoustic).precision;
+  const acousticRecall = heldOutAcoustic.fillers ? heldOutAcoustic.found / heldOutAcoustic.fillers : 1;
+  const paceMax = Math.max(pace.vocalFillersDropped.maxAbsPct, pace.vocalFillersWritten.maxAbsPct);
+  const goals = [
+    `- Text, held out, overall: precision ${pct(textOverall.precision)}, recall ${pct(textOverall.recall)} (goal ≥ 95% / ≥ 90%): ${met(textOverall.precision >= 0.95 && textOverall.recall >= 0.9)}.`,
+    `- Text, held out, "like": precision ${pct(textLike.precision)}, recall ${pct(textLike.recall)} (goal ≥ 95% / ≥ 90%): ${met(textLike.precision >= 0.95 && textLike.recall >= 0.9)}.`,
+    `- Acoustic, held-out families, ±0.1 s jitter: precision ${pct(acousticPrecision)}, recall ${pct(acousticRecall)} (goal ≥ 90% / ≥ 80%): ${met(acousticPrecision >= 0.9 && acousticRecall >= 0.8)}.`,
+    `- Pace, every answer: max error ${paceMax.toFixed(1)}% (goal ≤ 5%): ${met(paceMax <= 5)}.`,
+  ];
   const md = [
     SECTION_START,
     '## Coaching detectors on speech they were not tuned on (issue 14)',
@@ -278,6 +291,10 @@ async function main(): Promise<void> {
     'at 0.85×, 1× and 1.2× speed, each answer through one of: clean, room noise, reverb, −22 dB level, 50/60 Hz hum, laptop-mic band limit (250–3600 Hz, compressed).',
     'Words are rendered one by one and concatenated with known gaps (the engines print no word timings), so the truth is exact; short "um/uh" (0.15–0.3 s) sit inside phrases, drawn-out ones (0.4–0.9 s) between them.',
     "mbrola voices are not in Debian's main archive here, so they are missing.",
+    '',
+    '### Goals',
+    '',
+    ...goals,
     '',
     '### Text filler detector (wink-nlp part-of-speech tags + context rules)',
     '',
