@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as MicrophoneModule from '../../src/renderer/src/audio/microphone';
@@ -148,6 +148,19 @@ describe('practice sets', () => {
 describe('custom questions', () => {
   beforeEach(() => {
     resetCoachStore();
+  });
+
+  it('counts a long question’s characters and says when the limit is reached', async () => {
+    installFakeApi();
+    render(<App />);
+    await screen.findByRole('heading', { name: QUESTIONS[0]!.text });
+    fireEvent.click(screen.getByText('Practise a set of questions'));
+    const section = screen.getByRole('region', { name: 'Your own questions' });
+    const box = within(section).getByRole('textbox', { name: 'Question' });
+    fireEvent.change(box, { target: { value: 'Why this role?' } });
+    expect(within(section).getByText('14 / 500')).toBeTruthy();
+    fireEvent.change(box, { target: { value: 'x'.repeat(500) } });
+    expect(within(section).getByText('500 / 500 — that is the limit; shorten it to add more')).toBeTruthy();
   });
 
   it('adds a question with its kind and note, and deletes it', async () => {

@@ -8,6 +8,10 @@ import { errorMessage } from '../../store/loadStatus';
 const KINDS = Object.keys(QUESTION_KIND_LABELS) as QuestionKind[];
 
 /** The user's own questions: add one (text, kind, what a strong answer covers) or delete it. */
+
+/** As long as a question may be (main's schema says the same). */
+const QUESTION_MAX_CHARS = 500;
+
 export function CustomQuestions() {
   const custom = useCoachStore(useShallow((s) => s.questions.filter((q) => q.custom)));
   const addCustomQuestion = useCoachStore((s) => s.addCustomQuestion);
@@ -67,16 +71,29 @@ export function CustomQuestions() {
         <p className="muted">Add questions from a job description or ones you dread; they join the bank.</p>
       )}
       <form className="custom-form" onSubmit={(e) => void submit(e)}>
-        <label className="field custom-text-field">
-          <span className="field-label">Question</span>
-          <input
-            className="text-input"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder="e.g. Tell me about a time you had to learn a new tool fast."
-            maxLength={500}
-          />
-        </label>
+        <div className="field custom-text-field">
+          <label className="field">
+            <span className="field-label">Question</span>
+            <textarea
+              className="text-input custom-text"
+              rows={2}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              placeholder="e.g. Tell me about a time you had to learn a new tool fast."
+              maxLength={QUESTION_MAX_CHARS}
+              aria-describedby="custom-text-count"
+            />
+          </label>
+          {/* The limit is said, not silently enforced. */}
+          <span
+            id="custom-text-count"
+            className={`field-hint tabular${text.length >= QUESTION_MAX_CHARS ? ' is-full' : ''}`}
+            aria-live="polite"
+          >
+            {text.length} / {QUESTION_MAX_CHARS}
+            {text.length >= QUESTION_MAX_CHARS ? ' — that is the limit; shorten it to add more' : ''}
+          </span>
+        </div>
         <label className="field">
           <span className="field-label">Kind</span>
           <select value={kind} onChange={(e) => setKind(e.target.value as QuestionKind)}>
