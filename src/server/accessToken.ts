@@ -5,6 +5,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
+import { parseRequestTarget } from './requestEdge';
 
 /** 192 bits: far beyond guessing, and 32 characters of base64url, easy to paste. */
 const TOKEN_BYTES = 24;
@@ -43,7 +44,7 @@ export function tokenFromRequest(req: {
     const match = /^Bearer\s+(\S+)$/i.exec(auth);
     if (match) return match[1]!;
   }
-  return new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
+  return parseRequestTarget(req.url)?.searchParams.get('token') ?? null;
 }
 
 /** Constant-time comparison (of digests, so differing lengths leak nothing either). */

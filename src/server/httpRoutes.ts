@@ -7,11 +7,11 @@
 //   POST /api/transcribe             a whole recording, any format ffmpeg reads, answered with the full analysis
 //   GET  /api/answers/{id}/audio     a saved answer's recording (the app's review player in a browser)
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { EngineHost } from '../core/asr/engineHost';
 import { AudioDecodeError } from '../core/audio/decodeFile';
 import { SAMPLE_RATE_HZ } from '../shared/audioFormat';
 import type { DataPaths } from '../core/dataPaths';
+import { isInside } from '../core/pathContainment';
 import type { AnswerResult } from '../shared/domain';
 import { analyzeRecording } from '../core/practice/analyzeRecording';
 import type { PracticeService } from '../core/practice/practiceService';
@@ -334,8 +334,3 @@ const toArrayBuffer = (b: Buffer): ArrayBuffer => {
   new Uint8Array(out).set(b);
   return out;
 };
-
-function isInside(dir: string, file: string): boolean {
-  const rel = path.relative(path.resolve(dir), path.resolve(file));
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}

@@ -12,7 +12,8 @@ import { tokenFromRequest, tokenMatches } from './accessToken';
 import { readBody, saveBody, sendError, sendFile, sendResponse } from './httpIo';
 import type { Route, RouteRequest } from './httpRoutes';
 import { hardFrameCapBytes, type ServerLimits } from './limits';
-import { errorBody, ERROR_STATUS, ServerError, toServerError, type ErrorCode } from './serverErrors';
+import { badTarget, crossSiteRefusal, decodePathSegment, parseRequestTarget } from './requestEdge';
+import { errorBody, ServerError, toServerError } from './serverErrors';
 import { resolveStaticPath, safeHostHeader, staticHeaders } from './staticFiles';
 
 export type SocketEndpoint = {
@@ -68,15 +69,32 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   server.requestTimeout = 10 * 60_000;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const refusal = checkUpgrade(opts, req, wss.clients.size);
-    if ('code' in refusal) {
-      log(`[serve] refused WebSocket ${req.url?.split('?')[0]}: ${refusal.code}`);
-      return refuseUpgrade(socket, refusal.code, refusal.message);
+    // Nothing a client sends may throw out of here: node:http has no one to catch it but the process.
+    try {
+      const refusal = checkUpgrade(opts, req, wss.clients.size);
+      if (refusal instanceof ServerError) {
+        log(`[serve] refused WebSocket ${req.url?.split('?')[0]}: ${refusal.code}`);
+        return refuseUpgrade(socket, refusal);
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.on('error', (err) => log(`[serve] WebSocket error: ${err.message}`));
+        try {
+          refusal.endpoint.open(ws, req, refusal.url, refusal.rest);
+        } catch (err) {
+          log(`[serve] WebSocket ${refusal.url.pathname} failed to open: ${(err as Error).message}`);
+          ws.close(1011, 'internal error');
+        }
+      });
+    } catch (err) {
+      log(`[serve] WebSocket upgrade failed: ${(err as Error).stack ?? String(err)}`);
+      refuseUpgrade(socket, toServerError(err));
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      ws.on('error', (err) => log(`[serve] WebSocket error: ${err.message}`));
-      refusal.endpoint.open(ws, req, refusal.url, refusal.rest);
-    });
+  });
+  // A socket error (a reset, a write after the peer left) ends that socket only.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (socket.writable && err.code !== 'ECONNRESET') {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    } else socket.destroy();
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -105,52 +123,49 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   };
 }
 
-type UpgradeCheck =
-  { code: ErrorCode; message: string } | { endpoint: SocketEndpoint; url: URL; rest: string | null };
+type UpgradeMatch = { endpoint: SocketEndpoint; url: URL; rest: string | null };
 
-function checkUpgrade(opts: HttpServerOptions, req: IncomingMessage, openSockets: number): UpgradeCheck {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+function checkUpgrade(
+  opts: HttpServerOptions,
+  req: IncomingMessage,
+  openSockets: number,
+): UpgradeMatch | ServerError {
+  const url = parseRequestTarget(req.url);
+  if (!url) return badTarget();
   if (!tokenMatches(tokenFromRequest(req), opts.token)) {
-    return {
-      code: 'unauthorized',
-      message: 'A valid access token is required (?token=… as printed by coach serve).',
-    };
+    return new ServerError(
+      'unauthorized',
+      'A valid access token is required (?token=… as printed by coach serve).',
+    );
   }
-  // Browsers always send Origin; a page from another site must not drive the engine even with a leaked token.
-  const origin = req.headers.origin;
-  if (origin !== undefined && safeOriginHost(origin) !== req.headers.host) {
-    return { code: 'forbidden_origin', message: `WebSocket connections from ${origin} are not allowed.` };
-  }
+  const crossSite = crossSiteRefusal(req.headers, 'WebSocket connections');
+  if (crossSite) return crossSite;
   let match: { endpoint: SocketEndpoint; rest: string | null } | null = null;
   for (const endpoint of opts.sockets) {
     if (url.pathname === endpoint.path) match = { endpoint, rest: null };
     else if (endpoint.acceptsSubpath && url.pathname.startsWith(`${endpoint.path}/`)) {
-      match = { endpoint, rest: decodeURIComponent(url.pathname.slice(endpoint.path.length + 1)) };
+      const rest = decodePathSegment(url.pathname.slice(endpoint.path.length + 1));
+      if (rest === null)
+        return new ServerError('bad_session_id', 'The session id in the path is not valid percent-encoding.');
+      match = { endpoint, rest };
     }
     if (match) break;
   }
-  if (!match) return { code: 'not_found', message: `No WebSocket endpoint at ${url.pathname}.` };
+  if (!match) return new ServerError('not_found', `No WebSocket endpoint at ${url.pathname}.`);
   if (openSockets >= opts.limits.maxConnections) {
-    return {
-      code: 'too_many_connections',
-      message: `The server already has ${opts.limits.maxConnections} open connections (its limit); close one and retry.`,
-    };
+    return new ServerError(
+      'too_many_connections',
+      `The server already has ${opts.limits.maxConnections} open connections (its limit); close one and retry.`,
+    );
   }
   return { ...match, url };
 }
 
-function safeOriginHost(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
-}
-
 /** Refuses an upgrade with a plain HTTP response whose JSON body says why (ws clients expose it). */
-function refuseUpgrade(socket: Duplex, code: ErrorCode, message: string): void {
-  const body = JSON.stringify(errorBody(code, message));
-  const status = ERROR_STATUS[code];
+function refuseUpgrade(socket: Duplex, e: ServerError): void {
+  const body = JSON.stringify(errorBody(e.code, e.message));
+  const status = e.status;
+  if (!socket.writable) return void socket.destroy();
   socket.end(
     `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? 'Error'}\r\n` +
       'Content-Type: application/json; charset=utf-8\r\n' +
@@ -166,7 +181,8 @@ async function handleRequest(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const url = parseRequestTarget(req.url);
+  if (!url) return sendError(res, badTarget());
   if (!isApiPath(url.pathname)) return serveStatic(opts, port, req, res, url.pathname);
   if (!tokenMatches(tokenFromRequest(req), opts.token)) {
     return sendError(
@@ -174,6 +190,8 @@ async function handleRequest(
       new ServerError('unauthorized', 'A valid access token is required (Authorization: Bearer …).'),
     );
   }
+  const crossSite = crossSiteRefusal(req.headers, 'API requests');
+  if (crossSite) return sendError(res, crossSite);
   const found = findRoute(opts.routes, req.method ?? 'GET', url.pathname);
   if (found === 'method')
     return sendError(res, new ServerError('method_not_allowed', `${req.method} is not allowed here.`));
@@ -231,12 +249,9 @@ function matchPath(pattern: string, pathname: string): Record<string, string> | 
     const w = want[i]!;
     const h = have[i]!;
     if (w.startsWith('{') && w.endsWith('}')) {
-      if (!h) return null;
-      try {
-        params[w.slice(1, -1)] = decodeURIComponent(h);
-      } catch {
-        return null;
-      }
+      const value = h ? decodePathSegment(h) : null;
+      if (value === null) return null;
+      params[w.slice(1, -1)] = value;
     } else if (w !== h) return null;
   }
   return params;

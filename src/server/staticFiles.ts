@@ -1,6 +1,7 @@
 // Serving the built renderer: only files inside its folder, with the headers a local web app needs.
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isInside } from '../core/pathContainment';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,11 +42,6 @@ export function resolveStaticPath(rootDir: string, urlPath: string): string | nu
   } catch {
     return null;
   }
-}
-
-function isInside(root: string, candidate: string): boolean {
-  const rel = path.relative(root, candidate);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 /**

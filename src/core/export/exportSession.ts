@@ -3,7 +3,7 @@ import path from 'node:path';
 import { scoreSession } from '../coaching/sessionScore';
 import type { DataPaths } from '../dataPaths';
 import type { SessionStores } from '../storage/repositories';
-import { isInside } from '../storage/sessionFiles';
+import { isInside } from '../pathContainment';
 import { writeFileAtomic } from '../atomicWrite';
 import { sessionToHtml } from './htmlReport';
 import { sessionToMarkdown } from './markdownReport';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { QUESTION_KINDS, RUBRIC_CRITERIA, type RubricCriterion } from '../../shared/domain';
 import type { DataPaths } from '../dataPaths';
-import { isInside } from '../storage/sessionFiles';
+import { isInside } from '../pathContainment';
 import type { SessionStores } from '../storage/repositories';
 import { writeFileAtomic } from '../atomicWrite';
 import { SESSION_EXPORT_FORMAT, SESSION_EXPORT_VERSION, type SessionExport } from './sessionExport';

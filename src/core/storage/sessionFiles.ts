@@ -6,14 +6,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataPaths } from '../dataPaths';
 import type { DataUsage } from '../../shared/domain';
+import { isInside } from '../pathContainment';
 import type { SessionRepository } from './sessionRepository';
 
 export class MissingRecordingError extends Error {}
-
-export function isInside(dir: string, file: string): boolean {
-  const rel = path.relative(path.resolve(dir), path.resolve(file));
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
 
 /** The answer's WAV file as bytes, for a Blob URL in the renderer. */
 export async function readAnswerAudio(
