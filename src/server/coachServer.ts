@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createCoachApp } from '../core/app/coachApp';
 import { renderPdf } from '../core/export/pdfRender';
 import type { EngineHost } from '../core/asr/engineHost';
-import { decodeAudioFile } from '../core/audio/decodeFile';
+import { decodeAudioChunks } from '../core/audio/decodeFile';
 import { dataPaths, type DataPaths } from '../core/dataPaths';
 import { resourcesDir } from '../core/resourcesDir';
 import type { StreamParams } from '../core/streaming/streamParams';
@@ -16,6 +16,9 @@ import { startHttpServer } from './httpServer';
 import { DEFAULT_SERVER_LIMITS, type ServerLimits } from './limits';
 import { StreamSessionRegistry } from './streamSessions';
 import { StreamSlots } from './streamSlots';
+import type { ServerError } from './serverErrors';
+import { streamFormatFrom, streamFormatRefusal } from './streamFormatParams';
+import { parseSttLanguage, serveSttSocket, STT_STREAM_PATH } from './sttProtocol';
 import { serveTranscribeSocket, TRANSCRIBE_PATH } from './transcribeProtocol';
 import { serveBridgeSocket } from './wsBridge';
 
@@ -80,7 +83,7 @@ export async function startCoachServer(opts: CoachServerOptions): Promise<CoachS
     limits,
     startedAtMs: Date.now(),
     connections: () => connections(),
-    decode: opts.decode ?? decodeAudioFile,
+    decode: opts.decode ?? decodeAudioChunks,
     version: packageVersion(),
     review: handlers,
   });
@@ -113,12 +116,35 @@ export async function startCoachServer(opts: CoachServerOptions): Promise<CoachS
         {
           path: TRANSCRIBE_PATH,
           acceptsSubpath: true,
+          validate: (url) => streamFormatRefusal(url.searchParams),
           open: (socket, _req, url, rest) =>
             serveTranscribeSocket(socket, {
               registry,
               limits,
               sessionId: rest || null,
               question: url.searchParams.get('question'),
+              format: streamFormatFrom((name) => url.searchParams.get(name)),
+              log,
+              ...(nowMs ? { nowMs } : {}),
+            }),
+        },
+        {
+          path: STT_STREAM_PATH,
+          validate: (url) => {
+            try {
+              parseSttLanguage(url.searchParams.get('language'));
+            } catch (err) {
+              return err as ServerError;
+            }
+            return streamFormatRefusal(url.searchParams);
+          },
+          open: (socket, _req, url) =>
+            serveSttSocket(socket, {
+              registry,
+              limits,
+              language: parseSttLanguage(url.searchParams.get('language')),
+              question: url.searchParams.get('question'),
+              format: streamFormatFrom((name) => url.searchParams.get(name)),
               log,
               ...(nowMs ? { nowMs } : {}),
             }),

@@ -3,13 +3,15 @@
 //   GET  /health                     engine, model, uptime
 //   GET  /api/sessions               active streaming sessions and their progress
 //   POST /api/sessions/{id}/end      end one (saved), answered with its analysis
+//   GET  /api/v1/websocket/sessions, POST /api/v1/websocket/sessions/{id}/end   aliases of the two above
+//   GET  /streaming/stats            sessions streaming now and totals since start
+//   POST /stt/stream-chunk           multipart audio chunks (sttRoutes.ts)
 //   POST /api/stream-chunk           PCM for a session (is_final on the last), answered with the captions so far
 //   POST /api/transcribe             a whole recording, any format ffmpeg reads, answered with the full analysis
 //   GET  /api/answers/{id}/audio     a saved answer's recording (the app's review player in a browser)
 import { existsSync } from 'node:fs';
 import type { EngineHost } from '../core/asr/engineHost';
-import { AudioDecodeError } from '../core/audio/decodeFile';
-import { SAMPLE_RATE_HZ } from '../shared/audioFormat';
+import { AudioDecodeError, AudioTooLongError } from '../core/audio/decodeFile';
 import type { DataPaths } from '../core/dataPaths';
 import { isInside } from '../core/pathContainment';
 import type { AnswerResult } from '../shared/domain';
@@ -20,7 +22,10 @@ import { answerIdSchema, sessionIdSchema } from '../shared/ipcSchemas';
 import { exportFormatSchema, MAX_IMPORT_BYTES } from '../shared/reviewSchemas';
 import type { CoachHandlers } from '../core/api/coachHandlers';
 import type { ServerLimits } from './limits';
+import { takeChunk, type AudioChunk } from './chunkSessions';
+import { createSttRoutes } from './sttRoutes';
 import { ServerError } from './serverErrors';
+import { streamFormatFrom } from './streamFormatParams';
 import {
   DEFAULT_STREAM_QUESTION,
   STREAM_QUESTION_ID,
@@ -63,8 +68,11 @@ export type ApiDeps = {
   startedAtMs: number;
   /** Open WebSockets, for /health. */
   connections: () => number;
-  /** Decodes an uploaded file to 16 kHz mono samples (ffmpeg in the app; injectable for tests). */
-  decode: (file: string) => Promise<Float32Array>;
+  /**
+   * Decodes an uploaded file to 16 kHz mono samples, chunk by chunk, refusing anything over `maxSec`
+   * (decodeAudioChunks: ffmpeg in the app; injectable for tests).
+   */
+  decode: (file: string, opts: { maxSec: number }) => AsyncIterable<Float32Array>;
   version: string;
   /** Session export and bundle import (issue #5): the handler table's own, over HTTP for the browser. */
   review?: Pick<CoachHandlers, 'session:export' | 'bundle:import'>;
@@ -117,41 +125,44 @@ export function createApiRoutes(deps: ApiDeps): Route[] {
         });
       },
     },
-    {
+    // The WebSocket transcription service's own names for these two (/api/v1/websocket/…) are aliases.
+    ...['/api/sessions', '/api/v1/websocket/sessions'].map((path): Route => ({
       method: 'GET',
-      path: '/api/sessions',
+      path,
       handle: async () => ok({ sessions: registry.list() }),
-    },
-    {
+    })),
+    ...['/api/sessions/{id}/end', '/api/v1/websocket/sessions/{id}/end'].map((path): Route => ({
       method: 'POST',
-      path: '/api/sessions/{id}/end',
+      path,
       handle: async ({ params }) => {
         const session = registry.get(params.id!);
         if (!session) throw new ServerError('unknown_session', `No streaming session with id ${params.id}.`);
         return ok(endedBody(session, await registry.end(session, 'api')));
       },
+    })),
+    {
+      method: 'GET',
+      path: '/streaming/stats',
+      handle: async () =>
+        ok({
+          ...registry.stats(),
+          connections: deps.connections(),
+          engine: deps.engine.status.state,
+          uptime_sec: Math.round((Date.now() - deps.startedAtMs) / 1000),
+        }),
     },
+    ...createSttRoutes(registry, limits),
     {
       method: 'POST',
       path: '/api/stream-chunk',
       body: { kind: 'buffer', maxBytes: Math.ceil((limits.maxChunkBytes * 4) / 3) + JSON_OVERHEAD_BYTES },
       handle: async (req) => {
-        const chunk = parseStreamChunk(req, limits.maxChunkBytes);
-        let session = chunk.sessionId ? registry.get(chunk.sessionId) : undefined;
-        if (session && session.transport !== 'http') {
-          throw new ServerError('session_in_use', `Session ${session.id} is streaming over a WebSocket.`);
-        }
-        session ??= await registry.open({ id: chunk.sessionId, transport: 'http', question: chunk.question });
-        registry.touch(session);
-        if (chunk.pcm16.byteLength > 0 && !registry.push(session, chunk.pcm16)) {
-          await session.ending;
-          throw new ServerError(
-            'max_duration',
-            `Session ${session.id} reached the ${limits.maxSessionSec} s limit; it was ended and saved.`,
-          );
-        }
-        if (chunk.isFinal) return ok(endedBody(session, await registry.end(session, 'client')));
-        return ok(captions(session));
+        const { session, ended } = await takeChunk(
+          registry,
+          limits,
+          parseStreamChunk(req, limits.maxChunkBytes),
+        );
+        return ok(ended ? endedBody(session, ended) : captions(session));
       },
     },
     {
@@ -237,20 +248,7 @@ export function createApiRoutes(deps: ApiDeps): Route[] {
 
 async function transcribeUpload(deps: ApiDeps, req: RouteRequest) {
   if (!req.bodyFile) throw new ServerError('bad_request', 'Send the recording as the request body.');
-  let samples: Float32Array;
-  try {
-    samples = await deps.decode(req.bodyFile);
-  } catch (err) {
-    if (err instanceof AudioDecodeError) throw new ServerError('decode_failed', err.message);
-    throw err;
-  }
-  const durationSec = samples.length / SAMPLE_RATE_HZ;
-  if (durationSec > deps.limits.maxSessionSec) {
-    throw new ServerError(
-      'max_duration',
-      `The recording is ${Math.round(durationSec)} s long; the limit is ${deps.limits.maxSessionSec} s.`,
-    );
-  }
+  const samples = uploadSamples(deps.decode(req.bodyFile, { maxSec: deps.limits.maxSessionSec }));
   const question = req.query.get('question')?.trim() || DEFAULT_STREAM_QUESTION;
   const result: AnswerResult = await analyzeRecording(deps.service, samples, {
     questionId: STREAM_QUESTION_ID,
@@ -266,20 +264,26 @@ async function transcribeUpload(deps: ApiDeps, req: RouteRequest) {
   };
 }
 
-type StreamChunk = {
-  sessionId: string | null;
-  isFinal: boolean;
-  question: string | null;
-  pcm16: ArrayBuffer;
-};
+/** The decoder's chunks, with its errors worded for HTTP clients. */
+async function* uploadSamples(chunks: AsyncIterable<Float32Array>): AsyncGenerator<Float32Array> {
+  try {
+    yield* chunks;
+  } catch (err) {
+    if (err instanceof AudioTooLongError) throw new ServerError('max_duration', err.message);
+    if (err instanceof AudioDecodeError) throw new ServerError('decode_failed', err.message);
+    throw err;
+  }
+}
 
 /**
- * Raw PCM in the body with `?session_id=…&is_final=true`, or JSON
- * `{"session_id":"…","audio":"<base64 PCM>","is_final":true}`.
+ * Raw audio in the body with `?session_id=…&is_final=true` (and `sample_rate`, `encoding`, `channels`
+ * when it is not 16 kHz 16-bit mono), or JSON `{"session_id":"…","audio":"<base64>","is_final":true}`
+ * with the same format fields.
  */
-function parseStreamChunk(req: RouteRequest, maxChunkBytes: number): StreamChunk {
+function parseStreamChunk(req: RouteRequest, maxChunkBytes: number): AudioChunk {
   const body = req.body ?? Buffer.alloc(0);
-  let chunk: StreamChunk;
+  let fields: (name: string) => string | null;
+  let audio: Buffer;
   if (req.contentType.startsWith('application/json')) {
     let json: unknown;
     try {
@@ -287,7 +291,7 @@ function parseStreamChunk(req: RouteRequest, maxChunkBytes: number): StreamChunk
     } catch {
       throw new ServerError('bad_request', 'The JSON body could not be parsed.');
     }
-    if (typeof json !== 'object' || json === null) {
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
       throw new ServerError(
         'bad_request',
         'The JSON body must be an object with "session_id", "audio", "is_final".',
@@ -295,42 +299,34 @@ function parseStreamChunk(req: RouteRequest, maxChunkBytes: number): StreamChunk
     }
     const o = json as Record<string, unknown>;
     if (o.audio !== undefined && typeof o.audio !== 'string') {
-      throw new ServerError('bad_audio', '"audio" must be base64-encoded 16-bit PCM.');
+      throw new ServerError(
+        'bad_audio',
+        '"audio" must be base64-encoded audio (16-bit PCM unless "encoding" says otherwise).',
+      );
     }
-    const pcm = Buffer.from((o.audio as string | undefined) ?? '', 'base64');
-    chunk = {
-      sessionId: typeof o.session_id === 'string' ? o.session_id : null,
-      isFinal: truthy(o.is_final),
-      question: typeof o.question === 'string' ? o.question : null,
-      pcm16: toArrayBuffer(pcm),
+    audio = Buffer.from((o.audio as string | undefined) ?? '', 'base64');
+    fields = (name) => {
+      const v = o[name];
+      return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
     };
   } else if (req.contentType === '' || /^(application\/octet-stream|audio\/)/.test(req.contentType)) {
-    chunk = {
-      sessionId: req.query.get('session_id'),
-      isFinal: truthy(req.query.get('is_final')),
-      question: req.query.get('question'),
-      pcm16: toArrayBuffer(body),
-    };
+    audio = body;
+    fields = (name) => req.query.get(name);
   } else {
     throw new ServerError(
       'unsupported_media_type',
       'Send raw PCM as application/octet-stream, or JSON with base64 "audio".',
     );
   }
-  if (chunk.pcm16.byteLength > maxChunkBytes) {
+  if (audio.byteLength > maxChunkBytes) {
     throw new ServerError('payload_too_large', `A chunk may hold at most ${maxChunkBytes} bytes of PCM.`);
   }
-  if (chunk.pcm16.byteLength % 2 !== 0) {
-    throw new ServerError('bad_audio', 'Audio must be 16-bit PCM: an even number of bytes.');
-  }
-  if (chunk.pcm16.byteLength === 0 && !chunk.isFinal) {
-    throw new ServerError('bad_audio', 'The chunk holds no audio; send PCM, or is_final to end the session.');
-  }
-  return chunk;
+  return {
+    sessionId: fields('session_id'),
+    question: fields('question'),
+    format: streamFormatFrom(fields),
+    formatDeclared: ['sample_rate', 'encoding', 'channels'].some((n) => fields(n) !== null),
+    audio,
+    isFinal: truthy(fields('is_final')),
+  };
 }
-
-const toArrayBuffer = (b: Buffer): ArrayBuffer => {
-  const out = new ArrayBuffer(b.byteLength);
-  new Uint8Array(out).set(b);
-  return out;
-};

@@ -20,6 +20,8 @@ export type SocketEndpoint = {
   /** Exact path, or a prefix ending in '/' whose remainder is passed on as `rest`. */
   path: string;
   acceptsSubpath?: boolean;
+  /** Checks the query before the upgrade (an unsupported audio format is refused with HTTP 400). */
+  validate?: (url: URL) => ServerError | null;
   open: (socket: WebSocket, req: IncomingMessage, url: URL, rest: string | null) => void;
 };
 
@@ -43,7 +45,8 @@ export type RunningHttpServer = {
 };
 
 /** Paths that need the token; everything else is the (public, token-free) built renderer. */
-const isApiPath = (p: string): boolean => p === '/health' || p.startsWith('/api/') || p.startsWith('/ws/');
+const isApiPath = (p: string): boolean =>
+  p === '/health' || ['/api/', '/ws/', '/stt/', '/streaming/'].some((prefix) => p.startsWith(prefix));
 
 /** Sockets get this long to close politely on shutdown before they are cut. */
 const SHUTDOWN_GRACE_MS = 2000;
@@ -152,6 +155,8 @@ function checkUpgrade(
     if (match) break;
   }
   if (!match) return new ServerError('not_found', `No WebSocket endpoint at ${url.pathname}.`);
+  const invalid = match.endpoint.validate?.(url);
+  if (invalid) return invalid;
   if (openSockets >= opts.limits.maxConnections) {
     return new ServerError(
       'too_many_connections',

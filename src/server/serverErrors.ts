@@ -4,6 +4,7 @@
 export const ERROR_STATUS = {
   bad_request: 400,
   bad_audio: 400,
+  bad_audio_format: 400,
   bad_message: 400,
   bad_session_id: 400,
   unknown_type: 400,

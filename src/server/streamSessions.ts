@@ -3,6 +3,12 @@
 // made in the app. The registry owns their limits (duration, idle time) and how they end.
 import { randomUUID } from 'node:crypto';
 import { BYTES_PER_SAMPLE, SAMPLE_RATE_HZ } from '../shared/audioFormat';
+import {
+  AudioStreamDecoder,
+  DEFAULT_STREAM_FORMAT,
+  StreamFormatError,
+  type StreamFormat,
+} from '../core/audio/streamDecoder';
 import type { AnswerResult, LiveStats, Word } from '../shared/domain';
 import type { LiveWordsUpdate } from '../core/practice/liveAnswer';
 import type { PracticeService } from '../core/practice/practiceService';
@@ -58,6 +64,12 @@ export class StreamSession {
   detach: () => void = () => undefined;
   /** Frees this session's place under the server-wide maxStreams once it has ended. */
   releaseSlot: ReleaseSlot = () => undefined;
+  /** The client's audio (its declared format, or the WAV header it starts with) as 16 kHz PCM. */
+  readonly decoder: AudioStreamDecoder;
+  /** Frames being decoded, in order; the end waits for them. */
+  intake: Promise<void> = Promise.resolve();
+  /** Set when the final pass starts: nothing more can be added. */
+  finishing = false;
 
   constructor(
     readonly id: string,
@@ -67,8 +79,10 @@ export class StreamSession {
     readonly answerId: string,
     readonly startedAtMs: number,
     readonly events: StreamSessionEvents,
+    format: StreamFormat = DEFAULT_STREAM_FORMAT,
   ) {
     this.lastActivityMs = startedAtMs;
+    this.decoder = new AudioStreamDecoder(format);
   }
 
   get audioSec(): number {
@@ -112,6 +126,8 @@ export class StreamSessionRegistry {
   /** Ids taken by sessions still starting (the engine may be loading). */
   private readonly starting = new Set<string>();
   private readonly slots: StreamSlots;
+  /** Since the server started, for GET /streaming/stats. */
+  private readonly totals = { started: 0, ended: 0, saved: 0, audioSec: 0 };
 
   constructor(
     private readonly deps: {
@@ -135,6 +151,8 @@ export class StreamSessionRegistry {
     transport: StreamTransport;
     question?: string | null;
     events?: StreamSessionEvents;
+    /** The audio format the client declared; 16 kHz 16-bit mono by default. */
+    format?: StreamFormat;
   }): Promise<StreamSession> {
     const id = opts.id ?? randomUUID();
     if (!SESSION_ID_PATTERN.test(id)) {
@@ -172,6 +190,7 @@ export class StreamSessionRegistry {
       started.answerId,
       Date.now(),
       events,
+      opts.format,
     );
     session.releaseSlot = releaseSlot;
     session.detach = this.deps.router.listen(started.answerId, {
@@ -192,6 +211,7 @@ export class StreamSessionRegistry {
       this.timer(() => void this.end(session, 'max_duration'), this.deps.limits.maxSessionSec),
     ];
     this.sessions.set(id, session);
+    this.totals.started += 1;
     this.deps.log?.(`[serve] ${opts.transport} session ${id} started (answer ${started.answerId})`);
     return session;
   }
@@ -205,6 +225,25 @@ export class StreamSessionRegistry {
     return [...this.sessions.values()].map((s) => s.info(now));
   }
 
+  /** Counts since the server started, and the sessions streaming now. */
+  stats() {
+    const sessions = this.list();
+    return {
+      active_sessions: sessions.length,
+      max_streams: this.slots.max,
+      streams_in_use: this.slots.size,
+      sessions_started: this.totals.started,
+      sessions_ended: this.totals.ended,
+      sessions_saved: this.totals.saved,
+      audio_sec_total: round2(this.totals.audioSec + sessions.reduce((sum, s) => sum + s.audio_sec, 0)),
+      by_transport: {
+        websocket: sessions.filter((s) => s.transport === 'websocket').length,
+        http: sessions.filter((s) => s.transport === 'http').length,
+      },
+      sessions,
+    };
+  }
+
   get size(): number {
     return this.sessions.size;
   }
@@ -216,8 +255,8 @@ export class StreamSessionRegistry {
   }
 
   /**
-   * Feeds 16-bit PCM to the session. Returns false, and ends (and saves) the session, when this audio
-   * would take it past the duration limit.
+   * Feeds 16 kHz 16-bit PCM to the session. Returns false, and ends (and saves) the session, when this
+   * audio would take it past the duration limit.
    */
   push(session: StreamSession, pcm16: ArrayBuffer): boolean {
     if (session.state !== 'streaming') {
@@ -230,6 +269,44 @@ export class StreamSessionRegistry {
       );
     }
     this.touch(session);
+    return this.append(session, pcm16);
+  }
+
+  /**
+   * Feeds a frame in the session's own format (see AudioStreamDecoder): decoded and resampled, then
+   * added like `push`. Frames are taken in the order they arrive, and an end asked for meanwhile waits
+   * for the frames before it.
+   */
+  pushEncoded(session: StreamSession, frame: Uint8Array): Promise<boolean> {
+    if (session.state !== 'streaming') {
+      return Promise.reject(
+        new ServerError('unknown_session', `Session ${session.id} has ended; start a new one.`),
+      );
+    }
+    if (frame.byteLength === 0) {
+      return Promise.reject(new ServerError('bad_audio', 'An audio frame must not be empty.'));
+    }
+    this.touch(session);
+    const decoded = session.decoder.push(frame);
+    const taken = session.intake.then(async () => {
+      let pcm16: Int16Array;
+      try {
+        pcm16 = await decoded;
+      } catch (err) {
+        if (err instanceof StreamFormatError) throw new ServerError('bad_audio', err.message);
+        throw err;
+      }
+      if (session.finishing) return false;
+      return pcm16.length === 0 || this.append(session, pcm16.buffer as ArrayBuffer);
+    });
+    session.intake = taken.then(
+      () => undefined,
+      () => undefined,
+    );
+    return taken;
+  }
+
+  private append(session: StreamSession, pcm16: ArrayBuffer): boolean {
     const maxBytes = this.deps.limits.maxSessionSec * SAMPLE_RATE_HZ * BYTES_PER_SAMPLE;
     if (session.audioBytes + pcm16.byteLength > maxBytes) {
       void this.end(session, 'max_duration');
@@ -245,17 +322,27 @@ export class StreamSessionRegistry {
     if (session.ending) return session.ending;
     session.state = 'ending';
     for (const t of session.timers) clearTimeout(t);
-    session.ending = this.finish(session, reason).then((ended) => {
-      session.state = 'ended';
-      session.detach();
-      this.sessions.delete(session.id);
-      session.releaseSlot();
-      this.deps.log?.(
-        `[serve] session ${session.id} ended (${reason}, ${session.audioSec.toFixed(1)} s${ended.result ? ', saved' : ''})`,
-      );
-      session.events.ended?.(ended);
-      return ended;
-    });
+    // Frames that arrived before the end are still being decoded: they belong to the answer.
+    session.ending = session.intake
+      .then(() => {
+        session.finishing = true;
+        return this.finish(session, reason);
+      })
+      .then((ended) => {
+        session.state = 'ended';
+        session.detach();
+        session.decoder.dispose();
+        this.sessions.delete(session.id);
+        session.releaseSlot();
+        this.totals.ended += 1;
+        if (ended.result) this.totals.saved += 1;
+        this.totals.audioSec += session.audioSec;
+        this.deps.log?.(
+          `[serve] session ${session.id} ended (${reason}, ${session.audioSec.toFixed(1)} s${ended.result ? ', saved' : ''})`,
+        );
+        session.events.ended?.(ended);
+        return ended;
+      });
     return session.ending;
   }
 

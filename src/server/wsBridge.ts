@@ -20,10 +20,8 @@ import {
   sendArgSchemas,
 } from '../shared/ipcSchemas';
 import type { AnswerEventRouter } from './answerEvents';
-import { keepAlive } from './heartbeat';
 import type { ServerLimits } from './limits';
-import { connectionRateLimiter } from './rateLimit';
-import { BoundedSender } from './socketSender';
+import { SocketEdge } from './socketEdge';
 import { tooManyStreams } from './streamSessions';
 import type { ReleaseSlot, StreamSlots } from './streamSlots';
 
@@ -49,19 +47,19 @@ const bridgeClientMessageSchema = z.object({
   args: z.array(z.unknown()),
 });
 
-/** WebSocket close codes (RFC 6455 §7.4.1): a rate limit (policy), a message over the size limit. */
-const CLOSE_POLICY = 1008;
-const CLOSE_TOO_BIG = 1009;
-
 const isInvokeChannel = (channel: string): channel is InvokeChannel =>
   Object.hasOwn(invokeArgSchemas, channel);
 
 export function serveBridgeSocket(socket: WebSocket, deps: BridgeDeps): void {
   const { handlers, router, limits, log } = deps;
-  const sender = new BoundedSender(socket, limits, (queued) =>
-    log(`[serve] app client stopped reading (${queued} bytes queued); disconnected`),
-  );
-  const send = (message: BridgeServerMessage, droppable = false) => sender.json(message, { droppable });
+  const edge = new SocketEdge(socket, {
+    name: 'app',
+    limits,
+    log,
+    errorMessage: (code, error): BridgeServerMessage => ({ kind: 'error', code, error }),
+    ...(deps.nowMs ? { nowMs: deps.nowMs } : {}),
+  });
+  const send = (message: BridgeServerMessage, droppable = false) => edge.json(message, { droppable });
   const push = <C extends PushChannel>(
     channel: C,
     payload: Parameters<PushChannels[C]>[0],
@@ -99,7 +97,6 @@ export function serveBridgeSocket(socket: WebSocket, deps: BridgeDeps): void {
   const unsubscribeModels = deps.models?.onDownload((p) =>
     push('models:download', p, p.state === 'downloading'),
   );
-  keepAlive(socket, limits.heartbeatSec * 1000, () => log('[serve] app client missed a heartbeat'));
 
   const invoke = async (id: number, channel: InvokeChannel, raw: unknown[]): Promise<void> => {
     const parsed = invokeArgSchemas[channel].safeParse(raw);
@@ -191,29 +188,9 @@ export function serveBridgeSocket(socket: WebSocket, deps: BridgeDeps): void {
     void invoke(id, channel, args);
   };
 
-  const overRate = connectionRateLimiter(limits, deps.nowMs);
-  let rateRefused = false;
-  socket.on('message', (data: Buffer, isBinary: boolean) => {
-    if (rateRefused) return;
-    if (data.byteLength > limits.maxFrameBytes) {
-      send({
-        kind: 'error',
-        code: 'frame_too_large',
-        error: `A frame of ${data.byteLength} bytes exceeds the ${limits.maxFrameBytes}-byte limit.`,
-      });
-      socket.close(CLOSE_TOO_BIG, 'frame too large');
-      return;
-    }
-    const refusal = overRate(data.byteLength, isBinary);
-    if (refusal) {
-      // Nothing more is read; closing saves any answer still recording (see 'close' below).
-      rateRefused = true;
-      send({ kind: 'error', code: refusal.code, error: refusal.message });
-      socket.close(CLOSE_POLICY, 'rate limit');
-      return;
-    }
-    if (isBinary) onAudio(data);
-    else onText(data.toString('utf8'));
+  // Past a rate limit nothing more is read and the socket closes; 'close' below saves any answer.
+  edge.onMessage({
+    message: (data, isBinary) => (isBinary ? onAudio(data) : onText(data.toString('utf8'))),
   });
 
   socket.on('close', () => {

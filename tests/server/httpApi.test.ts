@@ -139,7 +139,11 @@ describe('HTTP API', () => {
     const odd = await postChunk(h, 'session_id=bad-1', Buffer.alloc(3));
     expect(odd.status).toBe(400);
     expect(await odd.json()).toEqual({
-      error: { code: 'bad_audio', message: 'Audio must be 16-bit PCM: an even number of bytes.' },
+      error: {
+        code: 'bad_audio',
+        message:
+          'Audio frames must hold whole samples: pcm16 × 1 channel(s) is 2 bytes a sample, and this frame has 3 bytes.',
+      },
     });
     const big = await postChunk(h, 'session_id=bad-1', Buffer.alloc(64 * 1024 + 2));
     expect(big.status).toBe(413);
@@ -247,10 +251,12 @@ describe('HTTP API: one upload at a time', () => {
   beforeAll(async () => {
     h = await startHarness(model, {
       // A decoder that waits, so a second upload arrives while the first is running.
-      decode: () =>
-        new Promise<Float32Array>((resolve) => {
-          release = () => resolve(new Float32Array(16_000));
-        }),
+      decode: async function* () {
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        yield new Float32Array(16_000);
+      },
     });
   });
   afterAll(() => h.server.close());

@@ -193,7 +193,8 @@ describe('/ws/transcribe: messages it does not take', () => {
     expect(await probe.nextOfType('error')).toEqual({
       type: 'error',
       code: 'unknown_type',
-      message: 'Unknown message type "start_recording"; expected one of ping, session_info, end_session.',
+      message:
+        'Unknown message type "start_recording"; expected one of ping, session_info, end_session, end, stop.',
     });
     probe.socket.send(Buffer.alloc(3));
     expect(await probe.nextOfType('error')).toEqual({

@@ -14,25 +14,53 @@ export type AnalyzeRecordingOptions = {
   realtime?: boolean;
 };
 
+async function* oneChunk(samples: Float32Array): AsyncGenerator<Float32Array> {
+  yield samples;
+}
+
+/**
+ * `samples` may be one array or chunks as a decoder produces them (decodeAudioChunks): frames are fed
+ * as the chunks arrive, so the decode is never held whole beside the answer's own copy.
+ */
 export async function analyzeRecording(
   service: PracticeService,
-  samples: Float32Array,
+  samples: Float32Array | AsyncIterable<Float32Array>,
   question: StartAnswerRequest,
   options: AnalyzeRecordingOptions = {},
 ): Promise<AnswerResult> {
+  const source = (samples instanceof Float32Array ? oneChunk(samples) : samples)[Symbol.asyncIterator]();
+  // The first chunk before the answer starts: a file the decoder refuses leaves no answer behind.
+  const first = await source.next();
   const { answerId } = await service.startAnswer(question);
   const startedMs = performance.now();
+  let frames = 0;
+  const feed = async (frame: Float32Array) => {
+    service.pushAudio(answerId, float32ToPcm16(frame).buffer as ArrayBuffer);
+    frames += 1;
+    if (options.realtime) {
+      const dueMs = frames * FRAME_MS;
+      await new Promise((r) => setTimeout(r, Math.max(0, dueMs - (performance.now() - startedMs))));
+    } else {
+      await service.drain(answerId);
+    }
+  };
   try {
-    for (let i = 0, frame = 0; i < samples.length; i += FRAME_SAMPLES, frame++) {
-      const pcm16 = float32ToPcm16(samples.subarray(i, i + FRAME_SAMPLES));
-      service.pushAudio(answerId, pcm16.buffer as ArrayBuffer);
-      if (options.realtime) {
-        const dueMs = (frame + 1) * FRAME_MS;
-        await new Promise((r) => setTimeout(r, Math.max(0, dueMs - (performance.now() - startedMs))));
-      } else {
-        await service.drain(answerId);
+    const pending = new Float32Array(FRAME_SAMPLES);
+    let filled = 0;
+    for (let next = first; !next.done; next = await source.next()) {
+      const chunk = next.value;
+      for (let i = 0; i < chunk.length; ) {
+        const n = Math.min(FRAME_SAMPLES - filled, chunk.length - i);
+        pending.set(chunk.subarray(i, i + n), filled);
+        filled += n;
+        i += n;
+        if (filled === FRAME_SAMPLES) {
+          await feed(pending);
+          filled = 0;
+        }
       }
     }
+    if (filled > 0) await feed(pending.subarray(0, filled));
   } catch (err) {
     await service.cancelAnswer(answerId);
     throw err;
