@@ -8,26 +8,12 @@
 //                    fillers) · pong · session_info · error (code, message)
 // Every session is one answer in PracticeService, so it is saved like a recording made in the app.
 import type WebSocket from 'ws';
-import type { StreamFormat } from '../core/audio/streamDecoder';
 import type { AnswerResult, LiveStats, Word } from '../shared/domain';
 import type { ServerLimits } from './limits';
-import { serveStreamSocket, type StreamDialect } from './streamSocket';
-import type { StreamSession, StreamSessionRegistry } from './streamSessions';
+import { serveStreamSocket, type StreamDialect, type StreamSocketOptions } from './streamSocket';
+import type { StreamSession } from './streamSessions';
 
 export const TRANSCRIBE_PATH = '/ws/transcribe';
-
-type Options = {
-  registry: StreamSessionRegistry;
-  limits: ServerLimits;
-  /** From the URL: /ws/transcribe/{session_id}, or null for a new id. */
-  sessionId: string | null;
-  question: string | null;
-  /** Declared in the URL (sample_rate, encoding, channels); checked before the upgrade. */
-  format: StreamFormat;
-  /** The rate limiter's clock (tests freeze it); performance.now() by default. */
-  nowMs?: () => number;
-  log: (line: string) => void;
-};
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -133,6 +119,7 @@ function sessionInfo(s: StreamSession, extra: { droppedUpdates: number; limits?:
   };
 }
 
-export function serveTranscribeSocket(socket: WebSocket, opts: Options): void {
+/** `sessionId` comes from the URL (/ws/transcribe/{session_id}), or null for a new id. */
+export function serveTranscribeSocket(socket: WebSocket, opts: StreamSocketOptions): void {
   serveStreamSocket(socket, transcribeDialect, opts);
 }

@@ -1,9 +1,9 @@
 // `coach serve` as a separate process (as a user runs it), for tests that measure the process itself:
 // its memory (read from /proc), or whether it survives what clients send.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { REPO_ROOT, tempDir } from './fixtures';
+import { startServe, stopServe } from './coachServe';
+import { tempDir } from './fixtures';
 
 export type ServeProcess = {
   child: ChildProcess;
@@ -18,46 +18,21 @@ export async function startServeProcess(
   model: string,
   extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'coach.mjs'), 'serve', '--port', '0'], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      COACH_DATA_DIR: tempDir('coach-serve-proc-'),
-      COACH_WHISPER_MODEL: model,
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const served = await startServe({
+    ...process.env,
+    COACH_DATA_DIR: tempDir('coach-serve-proc-'),
+    COACH_WHISPER_MODEL: model,
+    ...extraEnv,
   });
-  const stderr: string[] = [];
-  child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
-  let stdout = '';
-  const appUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`coach serve printed no link:\n${stdout}\n${stderr.join('')}`)),
-      90_000,
-    );
-    child.stdout!.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      const match = /Open the app:\s+(\S+)/.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`coach serve exited with ${code}:\n${stderr.join('')}`)));
-  });
-  const url = new URL(appUrl);
+  const url = new URL(served.appUrl);
   return {
-    child,
+    child: served.process,
     port: Number(url.port),
-    token: url.searchParams.get('token')!,
-    origin: url.origin,
-    stderr,
+    token: served.token,
+    origin: served.origin,
+    stderr: served.stderr,
     stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
+      if (served.process.exitCode === null) await stopServe(served);
     },
   };
 }
