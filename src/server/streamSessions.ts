@@ -284,7 +284,7 @@ export class StreamSessionRegistry {
       );
     }
     if (frame.byteLength === 0) {
-      return Promise.reject(new ServerError('bad_audio', 'An audio frame must not be empty.'));
+      return Promise.reject(new ServerError('bad_audio', 'An audio frame must hold audio; got 0 bytes.'));
     }
     this.touch(session);
     const decoded = session.decoder.push(frame);

@@ -142,7 +142,7 @@ describe('HTTP API', () => {
       error: {
         code: 'bad_audio',
         message:
-          'Audio frames must hold whole samples: pcm16 × 1 channel(s) is 2 bytes a sample, and this frame has 3 bytes.',
+          'Audio frames must hold whole samples (pcm16 × 1 channel(s) is 2 bytes a sample); got 3 bytes.',
       },
     });
     const big = await postChunk(h, 'session_id=bad-1', Buffer.alloc(64 * 1024 + 2));

@@ -201,7 +201,7 @@ describe('/ws/transcribe: messages it does not take', () => {
       type: 'error',
       code: 'bad_audio',
       message:
-        'Binary frames must be 16-bit little-endian PCM (an even, non-zero number of bytes); got 3 bytes.',
+        'Audio frames must hold whole samples (pcm16 × 1 channel(s) is 2 bytes a sample); got 3 bytes.',
     });
     probe.send({ type: 'ping' });
     await probe.nextOfType('pong');

@@ -231,7 +231,7 @@ export class AudioStreamDecoder {
     if (bytes.length % this.frameBytes !== 0) {
       const { encoding, channels } = this.current;
       throw new StreamFormatError(
-        `Audio frames must hold whole samples: ${encoding} × ${channels} channel(s) is ${this.frameBytes} bytes a sample, and this frame has ${bytes.length} bytes.`,
+        `Audio frames must hold whole samples (${encoding} × ${channels} channel(s) is ${this.frameBytes} bytes a sample); got ${bytes.length} bytes.`,
       );
     }
     return float32ToPcm16(await this.resample(this.toMonoFloat(bytes)));
