@@ -49,7 +49,7 @@ export async function analyzeRecording(
     let filled = 0;
     for (let next = first; !next.done; next = await source.next()) {
       const chunk = next.value;
-      for (let i = 0; i < chunk.length; ) {
+      for (let i = 0; i < chunk.length;) {
         const n = Math.min(FRAME_SAMPLES - filled, chunk.length - i);
         pending.set(chunk.subarray(i, i + n), filled);
         filled += n;
