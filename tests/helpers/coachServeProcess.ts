@@ -5,6 +5,9 @@ import { readFileSync } from 'node:fs';
 import { startServe, stopServe } from './coachServe';
 import { tempDir } from './fixtures';
 
+/** How long a stopped server may take to save and close before it is killed. */
+const STOP_GRACE_MS = 10_000;
+
 export type ServeProcess = {
   child: ChildProcess;
   port: number;
@@ -32,7 +35,14 @@ export async function startServeProcess(
     origin: served.origin,
     stderr: served.stderr,
     stop: async () => {
-      if (served.process.exitCode === null) await stopServe(served);
+      const child = served.process;
+      if (child.exitCode !== null) return;
+      // Ctrl-C first; a server still saving what a test left streaming is not waited for past the grace.
+      const exited = new Promise((r) => child.once('exit', r));
+      const kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      await stopServe(served).catch(() => undefined);
+      await exited;
+      clearTimeout(kill);
     },
   };
 }
