@@ -21,10 +21,11 @@ import type { Word } from '../src/shared/domain';
 import { loadSileroModel } from '../src/core/vad/sileroModel';
 import { SileroVad } from '../src/core/vad/sileroVad';
 import { detectSpeechSegments, type SpeechSegment } from '../src/core/vad/speechSegments';
+import { SHARED_AUDIO_DIR, SILERO_MODEL_PATH } from './sharedAssets';
+
+export { SHARED_AUDIO_DIR, SILERO_MODEL_PATH };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SHARED_AUDIO_DIR = path.resolve(ROOT, '../shared/audio');
-export const SILERO_MODEL_PATH = path.resolve(ROOT, '../shared/models/ggml-silero-v6.2.0.bin');
 export const DEFAULT_LONG_FIXTURE_DIR = path.join(ROOT, '.cache', 'fixtures', 'long');
 /** Bump when the layout changes, so cached fixtures are rebuilt. */
 const GENERATOR_VERSION = 1;

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pcmFrames, WsProbe } from '../helpers/serverHarness';
 import { REPO_ROOT, sharedAudio, tempDir } from '../helpers/fixtures';
 import { fakeMicrophoneArgs, HEADLESS_CHROMIUM_ARGS } from '../../scripts/chromiumArgs';
+import { CHROMIUM_PATH } from '../prerequisites';
 
-const CHROMIUM = '/usr/bin/chromium';
 const VIEWPORT = { width: 1280, height: 860 };
 /** The microphone plays this 11 s speech recording (16 kHz mono WAV, which Chromium accepts as is). */
 const MICROPHONE_WAV = sharedAudio('jfk.wav');
@@ -19,14 +19,8 @@ const CHROMIUM_ARGS = [...HEADLESS_CHROMIUM_ARGS, ...fakeMicrophoneArgs(MICROPHO
 /** How long the test speaks its answer: long enough for several live steps. */
 const ANSWER_MS = 8000;
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `[e2e] skipped: ${CHROMIUM} is not installed (apt-get install chromium; .ci/run installs it).`,
-  );
-}
-
-describe.skipIf(!hasChromium)('Interview Coach in Chromium, served by `coach serve`', () => {
+// Chromium is a prerequisite checked in tests/globalSetup.ts: a machine without it fails the run.
+describe('Interview Coach in Chromium, served by `coach serve`', () => {
   const model = inject('syntheticModelPath');
   const dataDir = tempDir('coach-e2e-');
   const questions = JSON.parse(readFileSync(path.join(REPO_ROOT, 'resources', 'questions.json'), 'utf8')) as {
@@ -45,7 +39,7 @@ describe.skipIf(!hasChromium)('Interview Coach in Chromium, served by `coach ser
     served = await startServe({ ...process.env, COACH_DATA_DIR: dataDir, COACH_WHISPER_MODEL: model });
     // Testing an old build would test old code.
     expect(served.stderr.join(''), 'run `npm run build` first').not.toMatch(/older than its sources/);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: VIEWPORT });
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));

@@ -9,9 +9,10 @@ import { describe, expect, inject, it } from 'vitest';
 import { readWav16kMono } from '../../src/core/audio/readWav';
 import { main } from '../../src/cli/coach';
 import { REPO_ROOT, sharedAudio, tempDir } from '../helpers/fixtures';
+import { SILERO_MODEL_PATH } from '../../scripts/sharedAssets';
 
 const LOOPS = Number(process.env.COACH_CRASH_LOOPS ?? 3);
-const VAD_MODEL = path.resolve(REPO_ROOT, '../shared/models/ggml-silero-v6.2.0.bin');
+const VAD_MODEL = SILERO_MODEL_PATH;
 /** Audio written per frame plus what the OS may not have flushed when the process dies. */
 const MAX_AUDIO_LOSS_SEC = 1.2;
 

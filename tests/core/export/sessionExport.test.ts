@@ -171,7 +171,7 @@ describe('coach export / coach import', () => {
     expect(lines.at(-1)).toMatch(/^coach: s\.md is not an Interview Coach session bundle/);
   });
 
-  it.skipIf(!existsSync('/usr/bin/chromium'))('renders the PDF report with headless Chromium', async () => {
+  it('renders the PDF report with headless Chromium', async () => {
     const a = seeded();
     const file = path.join(tempDir(), 'report.pdf');
     await exportSessionToFile(a, a.paths, a.sessionId, file, renderPdf);

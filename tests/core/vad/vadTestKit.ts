@@ -1,13 +1,12 @@
 // Shared helpers for the VAD tests: the real model's path, generated audio, a scripted probability
 // source for the segmenter's rules, and a writer for hand-made ggml VAD files.
-import path from 'node:path';
 import { SAMPLE_RATE_HZ } from '../../../src/shared/audioFormat';
 import type { SileroHeader, VadTensor } from '../../../src/core/vad/sileroModel';
 import type { SpeechProbabilityModel } from '../../../src/core/vad/sileroVad';
-import { REPO_ROOT } from '../../helpers/fixtures';
+import { SILERO_MODEL_PATH } from '../../../scripts/sharedAssets';
 
 /** whisper.cpp's Silero VAD v6.2.0 (real weights), shared by every checkout on this machine and CI. */
-export const VAD_MODEL_PATH = path.resolve(REPO_ROOT, '../shared/models/ggml-silero-v6.2.0.bin');
+export const VAD_MODEL_PATH = SILERO_MODEL_PATH;
 
 export const secToSamples = (sec: number): number => Math.round(sec * SAMPLE_RATE_HZ);
 
