@@ -31,7 +31,10 @@ export type LiveWordsUpdate = {
   committed: Word[];
   /** The current tentative tail, replacing the previous one. */
   tentative: Word[];
-  /** True once, when recording stops and the rest of the stream is committed. */
+  /**
+   * True once, when recording stops: the rest of the stream is committed, with the final pass's words
+   * for any audio after the last live word.
+   */
   final: boolean;
 };
 
@@ -46,6 +49,20 @@ export type LiveAnswerOptions = {
   speechModel?: SileroModel | null;
   /** Opens the audio file; injectable so tests can simulate a disk that fills up mid-answer. */
   openWav?: (path: string) => WavSink;
+  /**
+   * Calls `onRested` after `ms` of wall time and returns a cancel function. Callers that feed audio
+   * faster than real time in lock-step with drain() may pass one that never fires: audio is their clock.
+   */
+  restTimer?: RestTimer;
+};
+
+export type RestTimer = (ms: number, onRested: () => void) => () => void;
+
+const wallClockRest: RestTimer = (ms, onRested) => {
+  const timer = setTimeout(onRested, ms);
+  // An answer left recording must not keep a CLI or test process alive.
+  timer.unref?.();
+  return () => clearTimeout(timer);
 };
 
 export type WavSink = { append(pcm16: Int16Array): void; close(): void };
@@ -85,6 +102,9 @@ export class LiveAnswer {
   private readonly nudges: NudgeEngine;
   private readonly params: StreamParams;
   private stepping: Promise<void> | null = null;
+  /** Set once the engine has idled restAfterPassMs since the last pass, whether or not audio kept coming. */
+  private rested = false;
+  private cancelRest: (() => void) | null = null;
   /** Aborts the live pass in flight when Stop or Cancel makes it pointless. */
   private readonly livePasses = new AbortController();
   private seq = 0;
@@ -146,20 +166,22 @@ export class LiveAnswer {
   /** Stops recording, finishes the live stream and runs the final pass over the whole answer. */
   async stop(): Promise<FinishedAnswer> {
     this.state = 'stopping';
+    this.clearRestTimer();
     // The final pass hears all of the answer again: waiting for a live pass would only delay it.
     this.livePasses.abort();
     await this.drain();
     const rest = this.online.finish();
     this.tentative = [];
     this.emitCaption();
-    this.opts.events.words?.({ answerId: this.answerId, committed: rest, tentative: [], final: true });
     this.closeWav();
     const durationSec = this.receivedSec;
     const audio = this.allAudio.view();
     try {
       const words = await this.finalPass();
+      this.emitFinalWords(rest, words);
       return { durationSec, words, audio };
     } catch (err) {
+      this.emitFinalWords(rest, []);
       return {
         durationSec,
         words: [...this.online.committedWords()],
@@ -171,9 +193,25 @@ export class LiveAnswer {
     }
   }
 
+  /**
+   * The end of the word stream: what the live passes left tentative, then the final pass's words after
+   * the last live word, so audio no live pass heard (a short answer on a slow machine) is still covered.
+   */
+  private emitFinalWords(rest: Word[], finalWords: readonly Word[]): void {
+    const liveEndSec = this.online.committedWords().at(-1)?.endSec ?? 0;
+    const unheard = finalWords.filter((w) => w.startSec >= liveEndSec);
+    this.opts.events.words?.({
+      answerId: this.answerId,
+      committed: [...rest, ...unheard],
+      tentative: [],
+      final: true,
+    });
+  }
+
   /** Abandons the answer; the caller deletes the files. */
   async cancel(): Promise<void> {
     this.state = 'done';
+    this.clearRestTimer();
     this.livePasses.abort();
     await this.drain();
     this.closeWav();
@@ -204,11 +242,32 @@ export class LiveAnswer {
 
   private pump(): void {
     if (this.stepping || this.state !== 'recording') return;
-    if (!this.online.stepDue()) return;
+    if (!this.online.stepDue(this.rested)) return;
+    this.clearRestTimer();
+    this.rested = false;
     this.stepping = this.runStep().finally(() => {
       this.stepping = null;
+      this.startRestTimer();
       this.pump();
     });
+  }
+
+  /**
+   * Without this, a slow pass followed by a pause in the audio stream (a client waiting for its caption
+   * before sending more) left a due step waiting for audio that would never come.
+   */
+  private startRestTimer(): void {
+    if (this.state !== 'recording') return;
+    this.cancelRest = (this.opts.restTimer ?? wallClockRest)(this.online.restAfterPassMs, () => {
+      this.cancelRest = null;
+      this.rested = true;
+      this.pump();
+    });
+  }
+
+  private clearRestTimer(): void {
+    this.cancelRest?.();
+    this.cancelRest = null;
   }
 
   private async runStep(): Promise<void> {

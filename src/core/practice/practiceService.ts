@@ -106,6 +106,7 @@ export class PracticeService {
       /** Read at the start of every answer, so changed thresholds apply to the next one. */
       settings?: { get(): CoachSettings };
       openWav?: LiveAnswerOptions['openWav'];
+      restTimer?: LiveAnswerOptions['restTimer'];
       /** Where committed words go as they commit; without it a crash loses the live transcript. */
       liveWords?: LiveWordStore;
       log?: (line: string) => void;
@@ -199,6 +200,7 @@ export class PracticeService {
         },
       },
       openWav: this.deps.openWav,
+      ...(this.deps.restTimer ? { restTimer: this.deps.restTimer } : {}),
       speechModel: this.deps.engine.speechModel(),
     });
   }

@@ -56,14 +56,26 @@ export class OnlineTranscriber {
   /**
    * Enough new audio for the next pass: minStepMs, stretched after a slow pass so live passes keep the
    * engine busy for at most `engineShare` of real time (audio meanwhile is coalesced, never queued).
+   * Pending audio stands in for elapsed time only while it arrives in real time; when it stops (a client
+   * that waits for each caption before sending more), the caller says the engine has `rested` long
+   * enough (restAfterPassMs of wall time since the pass) and any minStepMs of audio is then due.
    */
-  stepDue(): boolean {
+  stepDue(rested = false): boolean {
     // Skipping silence costs nothing, so it never waits on the last pass's cost.
     if (this.onlySilencePending()) return this.pendingSec * 1000 >= this.params.minStepMs;
-    const share = Math.min(1, Math.max(MIN_ENGINE_SHARE, this.params.engineShare));
     // Pending audio counts from the start of the last pass, so a pass of c ms is followed by c / share
     // ms of audio in all: c of it arrived while the engine worked, the rest while it idled.
-    return this.pendingSec * 1000 >= Math.max(this.params.minStepMs, this.lastComputeMs / share);
+    const throttleMs = rested ? 0 : this.lastComputeMs / this.share();
+    return this.pendingSec * 1000 >= Math.max(this.params.minStepMs, throttleMs);
+  }
+
+  /** Idle time after the last pass that keeps the engine within its share of real time: c / share − c. */
+  get restAfterPassMs(): number {
+    return this.lastComputeMs / this.share() - this.lastComputeMs;
+  }
+
+  private share(): number {
+    return Math.min(1, Math.max(MIN_ENGINE_SHARE, this.params.engineShare));
   }
 
   get windowSec(): number {
