@@ -1,13 +1,15 @@
 // Inference must never freeze the process that hosts the UI bridge: a full 30 s window on the real
-// engine runs on the addon's worker thread while this event loop keeps ticking.
+// engine runs on the addon's worker thread while this event loop keeps turning.
 import { describe, expect, inject, it } from 'vitest';
 import { WhisperTranscriber } from '../../src/core/asr/whisperTranscriber';
 import { readWav16kMono } from '../../src/core/audio/readWav';
 import { sharedAudio } from '../helpers/fixtures';
 
-const TICK_MS = 10;
-/** Generous: the two whisper threads share the machine's two cores with this loop. */
-const MAX_STALL_MS = 400;
+/**
+ * Event-loop turns that must happen while one pass runs. A pass that held the loop would allow none; a
+ * pass off the loop allows thousands, however loaded the machine (turns are counted, not timed).
+ */
+const MIN_TURNS = 100;
 
 describe('whisper.cpp runs off the event loop', () => {
   it('keeps timers firing while a 30 s window is transcribed', async () => {
@@ -17,20 +19,22 @@ describe('whisper.cpp runs off the event loop', () => {
         0,
         30 * 16_000,
       );
-      let last = performance.now();
-      let worst = 0;
-      let ticks = 0;
-      const timer = setInterval(() => {
-        const now = performance.now();
-        worst = Math.max(worst, now - last);
-        last = now;
-        ticks++;
-      }, TICK_MS);
-      const result = await engine.transcribe(audio, { audioCtx: 1500, maxTokens: 8 });
-      clearInterval(timer);
+      let turns = 0;
+      let done = false;
+      const pass = engine.transcribe(audio, { audioCtx: 1500, maxTokens: 8 }).finally(() => (done = true));
+      // Spins the loop until the pass ends, or until enough turns have proved it free.
+      await new Promise<void>((resolve) => {
+        const turn = () => {
+          if (done || turns >= MIN_TURNS) return resolve();
+          turns++;
+          setImmediate(turn);
+        };
+        turn();
+      });
+      expect(done).toBe(false);
+      expect(turns).toBe(MIN_TURNS);
+      const result = await pass;
       expect(result.computeMs).toBeGreaterThan(100);
-      expect(ticks).toBeGreaterThan(result.computeMs / TICK_MS / 4);
-      expect(worst).toBeLessThan(MAX_STALL_MS);
     } finally {
       await engine.dispose();
     }

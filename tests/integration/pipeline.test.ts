@@ -17,6 +17,9 @@ import { RecordingTranscriber } from '../helpers/recordingTranscriber';
 
 const FRAME = 1600; // 100 ms
 
+/** Above minStepMs at a 50% share, so the throttle, not minStepMs, sets the schedule: a pass per 1.2 s. */
+const ENGINE_COST_MS = 600;
+
 describe('practice pipeline on the real engine', () => {
   let engine: EngineHost;
   let recorder: RecordingTranscriber;
@@ -32,7 +35,9 @@ describe('practice pipeline on the real engine', () => {
     engine = new EngineHost({
       modelsDir: paths.modelsDir,
       modelPath: inject('syntheticModelPath'),
-      load: async (p) => (recorder = new RecordingTranscriber(await WhisperTranscriber.load(p))),
+      // A fixed reported cost: the throttle sees the same engine whatever the machine's load.
+      load: async (p) =>
+        (recorder = new RecordingTranscriber(await WhisperTranscriber.load(p), ENGINE_COST_MS)),
     });
     db = openDatabase(paths.dbPath);
     service = new PracticeService({
@@ -45,6 +50,8 @@ describe('practice pipeline on the real engine', () => {
         nudge: () => {},
         answerError: () => {},
       },
+      // Lock-step feeding: audio is the only clock (no wall-clock rest), so the share check holds in audio time.
+      restTimer: () => () => {},
     });
     const { samples } = readWav16kMono(sharedAudio('jfk.wav'));
     const started = await service.startAnswer({

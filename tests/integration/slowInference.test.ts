@@ -15,20 +15,51 @@ import { SessionRepository } from '../../src/core/storage/sessionRepository';
 import { tempDir } from '../helpers/fixtures';
 import { pcmFrames } from '../helpers/serverHarness';
 
-const LIVE_PASS_DELAY_MS = 2000;
-const FRAME_EVERY_MS = 100; // 200 ms frames at twice the pace of speech
+/** Audio that arrives while each live pass is held back: more than behindAfterSec (3 s). */
+const LIVE_PASS_LAG_FRAMES = 20; // 200 ms frames: 4 s
 
-/** The real engine, with each live pass taking `delayMs` longer; final passes run at full speed. */
+/**
+ * The real engine, with each live pass held until `lagFrames` more frames have arrived; final passes run
+ * at once. Frames are the clock: the feeder waits while the engine itself computes (`engineIdle`), so a
+ * loaded machine changes how long the test takes, never how much audio a pass lags behind.
+ */
 class SlowLiveTranscriber implements Transcriber {
   readonly passes: { thorough: boolean; audioSec: number }[] = [];
+  private framesFed = 0;
+  private feedEnded = false;
+  private waiters: { atFrame: number; resume: () => void }[] = [];
+  private computing: Promise<unknown> = Promise.resolve();
   constructor(
     private readonly inner: Transcriber,
-    private readonly delayMs: number,
+    private readonly lagFrames: number,
   ) {}
+  frameFed(): void {
+    this.framesFed++;
+    this.release();
+  }
+  feedEnd(): void {
+    this.feedEnded = true;
+    this.release();
+  }
+  private release(): void {
+    const ready = this.waiters.filter((w) => this.feedEnded || w.atFrame <= this.framesFed);
+    this.waiters = this.waiters.filter((w) => !ready.includes(w));
+    ready.forEach((w) => w.resume());
+  }
   async transcribe(audio: Float32Array, options: TranscribeOptions = {}): Promise<AsrResult> {
     this.passes.push({ thorough: !!options.thorough, audioSec: audio.length / 16_000 });
-    if (!options.thorough) await new Promise((r) => setTimeout(r, this.delayMs));
-    return this.inner.transcribe(audio, options);
+    if (!options.thorough && !this.feedEnded) {
+      await new Promise<void>((resume) =>
+        this.waiters.push({ atFrame: this.framesFed + this.lagFrames, resume }),
+      );
+    }
+    const pass = this.inner.transcribe(audio, options);
+    this.computing = pass.catch(() => {});
+    return pass;
+  }
+  /** Resolves once no engine pass is computing. */
+  async engineIdle(): Promise<void> {
+    await this.computing;
   }
   dispose(): Promise<void> {
     return this.inner.dispose();
@@ -51,7 +82,7 @@ describe('slow inference during a live answer', () => {
       modelsDir: paths.modelsDir,
       modelPath: inject('syntheticModelPath'),
       load: async (p) =>
-        (slow = new SlowLiveTranscriber(await WhisperTranscriber.load(p), LIVE_PASS_DELAY_MS)),
+        (slow = new SlowLiveTranscriber(await WhisperTranscriber.load(p), LIVE_PASS_LAG_FRAMES)),
     });
     const service = new PracticeService({
       paths,
@@ -68,8 +99,11 @@ describe('slow inference during a live answer', () => {
     // Like a microphone: frames keep coming whether or not the engine keeps up.
     for (const frame of frames) {
       service.pushAudio(answerId, new Uint8Array(frame).buffer);
-      await new Promise((r) => setTimeout(r, FRAME_EVERY_MS));
+      slow.frameFed();
+      await new Promise((r) => setImmediate(r));
+      await slow.engineIdle();
     }
+    slow.feedEnd();
     result = await service.stopAnswer(answerId);
   });
 
