@@ -1,4 +1,5 @@
 // Committed live words, written as they commit, so a crash mid-answer loses no committed text.
+import { readFileSync } from 'node:fs';
 import type { Word } from '../../shared/domain';
 import type { Db } from './database';
 
@@ -7,14 +8,21 @@ export type InterruptedAnswer = {
   sessionId: string;
   audioPath: string;
   recorderPid: number | null;
+  /** The recording process's start time as the OS counts it (Linux); null where it cannot be read. */
+  recorderStarted: string | null;
 };
+
+/** Whether the process that claimed an answer is still running. */
+export type RecorderAlive = (pid: number, started: string | null) => boolean;
 
 export class LiveWordStore {
   constructor(private readonly db: Db) {}
 
   /** Records that this process is recording the answer (see findInterrupted). */
   claim(answerId: string, pid = process.pid): void {
-    this.db.prepare('UPDATE answers SET recorder_pid = ? WHERE id = ?').run(pid, answerId);
+    this.db
+      .prepare('UPDATE answers SET recorder_pid = ?, recorder_started = ? WHERE id = ?')
+      .run(pid, processStartTime(pid), answerId);
   }
 
   append(answerId: string, words: readonly Word[]): void {
@@ -50,19 +58,56 @@ export class LiveWordStore {
   }
 
   /** Answers still marked recording whose recording process is gone. */
-  findInterrupted(isAlive: (pid: number) => boolean = processIsAlive): InterruptedAnswer[] {
+  findInterrupted(isAlive: RecorderAlive = recorderIsAlive): InterruptedAnswer[] {
     const rows = this.db
       .prepare(
-        `SELECT id, session_id AS sessionId, audio_path AS audioPath, recorder_pid AS recorderPid
+        `SELECT id, session_id AS sessionId, audio_path AS audioPath, recorder_pid AS recorderPid,
+                recorder_started AS recorderStarted
          FROM answers WHERE status = 'recording' ORDER BY started_at`,
       )
       .all() as InterruptedAnswer[];
-    return rows.filter((r) => r.recorderPid === null || !isAlive(r.recorderPid));
+    return rows.filter((r) => r.recorderPid === null || !isAlive(r.recorderPid, r.recorderStarted));
   }
 }
 
-function processIsAlive(pid: number): boolean {
+/**
+ * A pid alone is not a process: after a kill -9 the next start may be given the same pid (containers
+ * hand out few), another program may hold it, or the killed process may linger unreaped as a zombie.
+ * Each of those made an interrupted answer look "still recording", so it was not recovered at start.
+ * Where the OS says when a process started (Linux /proc), that start time must match too.
+ */
+export function recorderIsAlive(pid: number, started: string | null): boolean {
+  const stat = procStat(pid);
+  if (stat !== undefined) {
+    if (stat === null || stat.state === 'Z' || stat.state === 'X') return false;
+    return started === null || stat.startTime === started;
+  }
   if (pid === process.pid) return true;
+  return signalReaches(pid);
+}
+
+/** The process's start time in clock ticks since boot, from /proc; null elsewhere. */
+function processStartTime(pid: number): string | null {
+  return procStat(pid)?.startTime ?? null;
+}
+
+/** undefined: no /proc on this OS; null: no such process. */
+function procStat(pid: number): { state: string; startTime: string } | null | undefined {
+  if (process.platform !== 'linux') return undefined;
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  // The command name (field 2) is in parentheses and may hold spaces: fields are counted after it.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  const state = fields[0];
+  const startTime = fields[19];
+  return state && startTime ? { state, startTime } : null;
+}
+
+function signalReaches(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -2,6 +2,7 @@ import init from './001_init';
 import coachingAnalysis from './002_coaching_analysis';
 import review from './003_review';
 import crashRecovery from './004_crash_recovery';
+import engineFailures from './005_engine_failures';
 
 /** Ordered; the database's user_version records how many have been applied. */
-export const MIGRATIONS: readonly string[] = [init, coachingAnalysis, review, crashRecovery];
+export const MIGRATIONS: readonly string[] = [init, coachingAnalysis, review, crashRecovery, engineFailures];
