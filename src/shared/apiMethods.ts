@@ -17,6 +17,7 @@ export const INVOKE_METHODS = {
   stopAnswer: 'answer:stop',
   cancelAnswer: 'answer:cancel',
   retrySaveAnswer: 'answer:retry-save',
+  transcribeAgain: 'answer:transcribe-again',
   listSessions: 'sessions:list',
   getSession: 'session:get',
   addCustomQuestion: 'questions:add-custom',

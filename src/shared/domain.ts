@@ -120,6 +120,11 @@ export type AnswerResult = {
   audioPath: string;
   /** The full coaching analysis; absent for answers saved before it existed. */
   analysis?: AnswerAnalysis;
+  /**
+   * Set when the speech engine failed on this answer: its audio is saved, but it has no transcript,
+   * metrics or score (never "silence") until it is transcribed again.
+   */
+  notTranscribed?: { reason: string };
 };
 
 export type SessionSummary = {

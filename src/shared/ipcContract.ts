@@ -49,6 +49,8 @@ export interface InvokeChannels {
   'answer:cancel': (answerId: string) => Promise<void>;
   /** Saves again an answer whose save failed at Stop (a full disk); its transcript was kept in memory. */
   'answer:retry-save': (answerId: string) => Promise<AnswerResult>;
+  /** Runs the final pass again over the saved recording of an answer the engine failed on. */
+  'answer:transcribe-again': (answerId: string) => Promise<AnswerResult>;
   'sessions:list': () => Promise<SessionSummary[]>;
   'session:get': (sessionId: string) => Promise<SessionDetail>;
   'questions:add-custom': (question: NewCustomQuestion) => Promise<Question>;

@@ -73,6 +73,7 @@ export const invokeArgSchemas = {
   'answer:stop': z.tuple([answerIdSchema]),
   'answer:cancel': z.tuple([answerIdSchema]),
   'answer:retry-save': z.tuple([answerIdSchema]),
+  'answer:transcribe-again': z.tuple([answerIdSchema]),
   'sessions:list': z.tuple([]),
   'session:get': z.tuple([sessionIdSchema]),
   'questions:add-custom': z.tuple([newCustomQuestionSchema]),

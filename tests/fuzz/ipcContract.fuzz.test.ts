@@ -59,6 +59,7 @@ const validInvokeArgs: { [C in InvokeChannel]: fc.Arbitrary<ArgsOf<InvokeChannel
   'answer:stop': uuid.map((id) => [id]),
   'answer:cancel': uuid.map((id) => [id]),
   'answer:retry-save': uuid.map((id) => [id]),
+  'answer:transcribe-again': uuid.map((id) => [id]),
   'sessions:list': fc.constant([]),
   'session:get': uuid.map((id) => [id]),
   'questions:add-custom': fc

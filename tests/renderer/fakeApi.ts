@@ -228,6 +228,7 @@ export function installFakeApi() {
     stopAnswer: vi.fn<CoachApi['stopAnswer']>(async () => sampleResult()),
     cancelAnswer: vi.fn<CoachApi['cancelAnswer']>(async () => undefined),
     retrySaveAnswer: vi.fn<CoachApi['retrySaveAnswer']>(async () => sampleResult()),
+    transcribeAgain: vi.fn<CoachApi['transcribeAgain']>(async () => sampleResult()),
     listSessions: vi.fn<CoachApi['listSessions']>(async () => SESSIONS),
     getSession: vi.fn<CoachApi['getSession']>(async () => sampleDetail()),
     addCustomQuestion: vi.fn<CoachApi['addCustomQuestion']>(async (q) => ({

@@ -18,20 +18,21 @@ const FRAMES_PER_SEC = 5;
 const transcribeUrl = (h: Harness, suffix = '', token: string | null = TEST_TOKEN) =>
   `${h.wsOrigin}/ws/transcribe${suffix}${token === null ? '' : `?token=${token}`}`;
 
+/** A client streaming in lock-step: one second of audio, then wait for that step's metrics. */
 /**
- * A client streaming in lock-step: one second of audio, then wait for the live metrics to cover it.
- * After a slow pass the next one still comes once the engine has rested, even with no more audio.
+ * Sends a second of audio at a time, at most as fast as speech (the live step waits for more audio
+ * after a slow pass, so a client must not wait for an answer to each second), then waits for the
+ * live metrics to have caught up with the last second but one.
  */
 async function streamSeconds(probe: WsProbe, frames: Buffer[], seconds: number): Promise<void> {
   const sent = Math.min(seconds, Math.ceil(frames.length / FRAMES_PER_SEC));
   for (let s = 0; s < sent; s++) {
-    const chunk = frames.slice(s * FRAMES_PER_SEC, (s + 1) * FRAMES_PER_SEC);
-    for (const frame of chunk) probe.socket.send(frame);
-    const fedSec = s + chunk.length / FRAMES_PER_SEC;
-    const covered = (m: Json) =>
-      m.type === 'metrics' && m.final === false && (m.elapsed_sec as number) >= fedSec - 0.01;
-    if (!probe.messages.some(covered)) await probe.next(covered);
+    for (const frame of frames.slice(s * FRAMES_PER_SEC, (s + 1) * FRAMES_PER_SEC)) probe.socket.send(frame);
+    await probe.next((m) => m.type === 'metrics' && m.final === false, 1000).catch(() => undefined);
   }
+  const caughtUp = (m: Json) =>
+    m.type === 'metrics' && m.final === false && (m.elapsed_sec as number) > sent - 2;
+  if (!probe.messages.some(caughtUp)) await probe.next(caughtUp);
 }
 
 /** The server still serves: a fresh client gets connected and an answer to ping. */

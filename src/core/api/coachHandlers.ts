@@ -55,6 +55,7 @@ export function createCoachHandlers(deps: {
     'answer:stop': (answerId) => service.stopAnswer(answerId),
     'answer:cancel': (answerId) => service.cancelAnswer(answerId),
     'answer:retry-save': (answerId) => service.retrySave(answerId),
+    'answer:transcribe-again': (answerId) => service.transcribeAgain(answerId),
     'sessions:list': async () => service.listSessions(),
     'session:get': async (sessionId) => service.getSession(sessionId),
     'questions:add-custom': async (question) => catalog.addCustom(question),

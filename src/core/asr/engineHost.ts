@@ -180,6 +180,19 @@ export class EngineHost {
     return engine;
   }
 
+  /**
+   * A pass failed on the loaded engine: the header says so until the engine is loaded again ("Try
+   * again"), and recording waits for that, so the next answer is not lost to the same failure. Returns
+   * the reason saved with the answer.
+   */
+  reportFailure(message: string): string {
+    this.setStatus({
+      state: 'error',
+      message: `The speech engine failed while transcribing: ${message}. Load it again with "Try again"; your recordings are saved.`,
+    });
+    return `The speech engine failed: ${message}`;
+  }
+
   private setStatus(s: EngineStatus): void {
     this.statusValue = s;
     for (const cb of this.listeners) cb(s);

@@ -50,7 +50,10 @@ function transcriptHtml(a: ExportedAnswer): string {
       i += 1;
     }
   }
-  return out.join(' ') || escapeHtml(a.text.trim()) || '<em>No speech was detected.</em>';
+  const missing = a.notTranscribed
+    ? `<em>Not transcribed: ${escapeHtml(a.notTranscribed)}</em>`
+    : '<em>No speech was detected.</em>';
+  return out.join(' ') || escapeHtml(a.text.trim()) || missing;
 }
 
 function answerHtml(a: ExportedAnswer): string {

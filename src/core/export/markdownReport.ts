@@ -44,7 +44,10 @@ export function sessionToMarkdown(data: SessionExport): string {
       }
       lines.push('');
     }
-    lines.push('### Transcript', '', escapeMd(a.text.trim()) || '_No speech was detected._', '');
+    const missing = a.notTranscribed
+      ? `_Not transcribed: ${escapeMd(a.notTranscribed)}_`
+      : '_No speech was detected._';
+    lines.push('### Transcript', '', escapeMd(a.text.trim()) || missing, '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -91,6 +91,7 @@ const sessionExportSchema = z.object({
       score: z.number().nullable(),
       rubric: z.partialRecord(z.enum(RUBRIC_CRITERIA), z.number().int().min(1).max(5)),
       notes: z.array(noteSchema),
+      notTranscribed: z.string().max(2000).optional(),
     }),
   ),
 });
@@ -233,13 +234,22 @@ export function importBundleBytes(
           audioPath: path.join(dir, `${a.answerId}.wav`),
           questionKind: a.analysis?.questionKind ?? null,
         });
-        repo.completeAnswer(a.answerId, {
-          durationSec: a.durationSec,
-          words: a.words,
-          text: a.text,
-          metrics: a.metrics,
-          ...(a.analysis ? { analysis: a.analysis } : {}),
-        });
+        if (a.notTranscribed !== undefined) {
+          // Still untranscribed here, with its recording: "Transcribe again" works after the import too.
+          repo.saveUntranscribed(a.answerId, {
+            durationSec: a.durationSec,
+            reason: a.notTranscribed,
+            liveWords: a.words,
+          });
+        } else {
+          repo.completeAnswer(a.answerId, {
+            durationSec: a.durationSec,
+            words: a.words,
+            text: a.text,
+            metrics: a.metrics,
+            ...(a.analysis ? { analysis: a.analysis } : {}),
+          });
+        }
         for (const n of a.notes) notes.importNote(a.answerId, n);
         for (const [criterion, score] of Object.entries(a.rubric)) {
           notes.importRubricScore(a.answerId, criterion as RubricCriterion, score, data.exportedAt);

@@ -28,6 +28,8 @@ export type ExportedAnswer = {
   score: number | null;
   rubric: RubricScores;
   notes: ExportedNote[];
+  /** Why the speech engine could not transcribe this answer; absent when it was transcribed. */
+  notTranscribed?: string;
 };
 
 export type SessionExport = {
@@ -82,6 +84,7 @@ export function buildSessionExport(
       notes: review.notes
         .filter((n) => n.answerId === a.answerId)
         .map(({ id: _id, answerId: _answer, ...note }) => note),
+      ...(a.notTranscribed ? { notTranscribed: a.notTranscribed.reason } : {}),
     })),
   };
 }

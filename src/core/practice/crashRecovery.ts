@@ -10,7 +10,13 @@ import type { InterruptedAnswer, LiveWordStore } from '../storage/liveWordStore'
 import { finalPassOptions, type StreamParams } from '../streaming/streamParams';
 
 /** A stopped answer's transcript and audio, ready to be analysed and saved. */
-export type FinishedAnswer = { words: Word[]; durationSec: number; audio: Float32Array };
+export type FinishedAnswer = {
+  words: Word[];
+  durationSec: number;
+  audio: Float32Array;
+  /** The engine failed on the final pass: the answer is saved not transcribed, with this reason. */
+  engineError?: string;
+};
 
 export type CrashRecoveryDeps = {
   liveWords: LiveWordStore;
@@ -24,7 +30,10 @@ export function findInterruptedAnswers(deps: Pick<CrashRecoveryDeps, 'liveWords'
   return deps.liveWords.findInterrupted();
 }
 
-/** Rebuilds the interrupted answer from its recording and live words; never throws for a bad recording. */
+/**
+ * Rebuilds the interrupted answer from its recording and live words; never throws. Without a readable
+ * recording the live words are kept; if the engine fails on the recording, it is not transcribed.
+ */
 export async function finishFromDisk(
   lost: InterruptedAnswer,
   deps: CrashRecoveryDeps,
@@ -32,10 +41,15 @@ export async function finishFromDisk(
   const liveWords = deps.liveWords.words(lost.id);
   let audio: Float32Array = new Float32Array(0);
   let words = liveWords;
+  let engineError: string | undefined;
   try {
     repairWavHeader(lost.audioPath);
     audio = readWav16kMono(lost.audioPath).samples;
-    if (audio.length > 0) {
+  } catch (err) {
+    deps.log?.(`[coach] answer ${lost.id}: kept the live words (${(err as Error).message})`);
+  }
+  if (audio.length > 0) {
+    try {
       const transcriber = await deps.engine.transcriber();
       const audioSec = samplesToSec(audio.length);
       // Words committed live after the audio on disk ends (a full disk stopped the recording file,
@@ -45,10 +59,11 @@ export async function finishFromDisk(
         ...(await transcriber.transcribe(audio, finalPassOptions(deps.streamParams))).words,
         ...beyondAudio,
       ];
+    } catch (err) {
+      engineError = deps.engine.reportFailure((err as Error).message);
+      deps.log?.(`[coach] answer ${lost.id}: saved not transcribed (${engineError})`);
     }
-  } catch (err) {
-    deps.log?.(`[coach] answer ${lost.id}: kept the live words (${(err as Error).message})`);
   }
   const durationSec = Math.max(samplesToSec(audio.length), liveWords.at(-1)?.endSec ?? 0);
-  return { words, durationSec, audio };
+  return { words, durationSec, audio, ...(engineError ? { engineError } : {}) };
 }

@@ -21,7 +21,14 @@ import type { NudgeParams } from '../coaching/nudges';
 import { scoreSession } from '../coaching/sessionScore';
 import { nudgeParamsFrom, type CoachSettings } from '../settings/coachSettings';
 import type { DataPaths } from '../dataPaths';
-import { describeStreamParams, DEFAULT_STREAM_PARAMS, type StreamParams } from '../streaming/streamParams';
+import {
+  describeStreamParams,
+  DEFAULT_STREAM_PARAMS,
+  finalPassOptions,
+  type StreamParams,
+} from '../streaming/streamParams';
+import { samplesToSec } from '../audio/pcm';
+import { readWav16kMono } from '../audio/readWav';
 import { findInterruptedAnswers, finishFromDisk, type FinishedAnswer } from './crashRecovery';
 import {
   LiveAnswer,
@@ -92,6 +99,8 @@ export class PracticeService {
    * recovery finishes it from its recording and live words, as after a crash.
    */
   private readonly unsaved = new Map<string, UnsavedAnswer>();
+  /** Answers whose "Transcribe again" is running, so a second click does not run a second pass. */
+  private readonly retranscribing = new Set<string>();
 
   constructor(
     private readonly deps: {
@@ -217,17 +226,70 @@ export class PracticeService {
   async stopAnswer(answerId: string): Promise<AnswerResult> {
     const { answer, sessionId, question, target } = this.get(answerId);
     try {
-      const finished = await answer.stop();
-      if (finished.finalPassError) {
-        this.deps.events.answerError({
-          answerId,
-          message: `Final pass failed, kept the live transcript: ${finished.finalPassError}`,
-        });
-      }
+      const stopped = await answer.stop();
+      const finished: FinishedAnswer = stopped.finalPassError
+        ? { ...stopped, engineError: this.engineFailed(stopped.finalPassError) }
+        : stopped;
       return await this.saveOrKeep(answerId, { sessionId, finished, question, target });
     } finally {
       this.live.delete(answerId);
     }
+  }
+
+  /** Tells the engine's status (the header) about a failed pass; returns the reason saved with the answer. */
+  private engineFailed(message: string): string {
+    return this.deps.engine.reportFailure(message);
+  }
+
+  /**
+   * Runs the final pass again over the saved recording of an answer the engine failed on, and saves it
+   * like any other answer (scored, in the totals). If the engine fails again the answer stays as it was.
+   */
+  async transcribeAgain(answerId: string): Promise<AnswerResult> {
+    const saved = this.deps.repository.untranscribedAnswer(answerId);
+    if (!saved) {
+      throw new UnknownAnswerError(
+        `No untranscribed answer with id ${answerId}: it was transcribed already, or it was deleted.`,
+      );
+    }
+    if (this.retranscribing.has(answerId)) throw new Error('This answer is already being transcribed again.');
+    this.retranscribing.add(answerId);
+    try {
+      const audio = readWav16kMono(saved.audioPath).samples;
+      let words: AnswerResult['words'];
+      try {
+        words = await this.finalPassOver(audio);
+      } catch (err) {
+        const reason = this.engineFailed((err as Error).message);
+        throw new Error(`${reason}. The recording is still saved; try again once the engine works.`, {
+          cause: err,
+        });
+      }
+      const { question, target } = this.questionAndTarget(answerId);
+      const durationSec = samplesToSec(audio.length);
+      return await this.saveFinished(
+        answerId,
+        saved.sessionId,
+        { words, durationSec, audio },
+        question,
+        target,
+      );
+    } finally {
+      this.retranscribing.delete(answerId);
+    }
+  }
+
+  private async finalPassOver(audio: Float32Array): Promise<AnswerResult['words']> {
+    const transcriber = await this.deps.engine.transcriber();
+    const options = finalPassOptions(this.deps.streamParams ?? DEFAULT_STREAM_PARAMS);
+    return (await transcriber.transcribe(audio, options)).words;
+  }
+
+  /** The question a saved answer was for and its target, to analyse it after the fact. */
+  private questionAndTarget(answerId: string): { question: Question | null; target: TargetLength } {
+    const questionId = this.deps.repository.answerQuestionId(answerId);
+    const question = (questionId && this.deps.questions?.get(questionId)) || null;
+    return { question, target: resolveTarget(undefined, question, this.deps.settings) };
   }
 
   /** Saves an answer whose save failed at Stop (the user freed disk space and pressed Save again). */
@@ -266,6 +328,7 @@ export class PracticeService {
     question: Question | null,
     target: TargetLength,
   ): Promise<AnswerResult> {
+    if (finished.engineError !== undefined) return this.saveUntranscribed(answerId, sessionId, finished);
     const metrics = analyzeAnswer(finished.words, finished.durationSec);
     const text = finished.words.map((w) => w.text).join(' ');
     const analysis = await this.analyze(answerId, finished, question, target);
@@ -279,6 +342,28 @@ export class PracticeService {
       });
     } catch (err) {
       // The answer stays marked as recording, so the start-up recovery finishes it from what is on disk.
+      const reason = describeFsError(err);
+      throw new AnswerNotSavedError(
+        reason,
+        `Could not save this answer: ${reason}. Free some disk space; what was already saved is kept, and this answer is finished from its recording the next time Interview Coach starts.`,
+        { cause: err },
+      );
+    }
+    this.deps.liveWords?.clear(answerId);
+    const saved = this.deps.repository.getAnswer(answerId);
+    if (!saved) throw new Error(`Answer ${answerId} was not saved`);
+    return { ...saved, sessionId };
+  }
+
+  /** Never scored, never in a total, never "silence": the audio and the reason, for Transcribe again. */
+  private saveUntranscribed(answerId: string, sessionId: string, finished: FinishedAnswer): AnswerResult {
+    try {
+      this.deps.repository.saveUntranscribed(answerId, {
+        durationSec: finished.durationSec,
+        reason: finished.engineError ?? 'The speech engine failed.',
+        liveWords: finished.words,
+      });
+    } catch (err) {
       const reason = describeFsError(err);
       throw new AnswerNotSavedError(
         reason,
@@ -310,9 +395,7 @@ export class PracticeService {
       if (this.live.has(lost.id) || this.unsaved.has(lost.id)) continue;
       try {
         const finished = await finishFromDisk(lost, deps);
-        const questionId = this.deps.repository.answerQuestionId(lost.id);
-        const question = (questionId && this.deps.questions?.get(questionId)) || null;
-        const target = resolveTarget(undefined, question, this.deps.settings);
+        const { question, target } = this.questionAndTarget(lost.id);
         recovered.push(await this.saveFinished(lost.id, lost.sessionId, finished, question, target));
         this.deps.log?.(`[coach] recovered interrupted answer ${lost.id}`);
       } catch (err) {

@@ -18,7 +18,9 @@ type AnswerRow = {
   transcript_text: string;
   words_json: string;
   metrics_json: string | null;
+  duration_sec?: number | null;
   analysis_json?: string | null;
+  transcription_error?: string | null;
 };
 
 type SummaryRow = {
@@ -155,6 +157,37 @@ export class SessionRepository {
     return this.db.transaction(write)();
   }
 
+  /**
+   * The engine failed on this answer: it keeps its audio and the reason, and whatever live words were
+   * committed (searchable), but no metrics or score, so it counts in no total.
+   */
+  saveUntranscribed(id: string, u: { durationSec: number; reason: string; liveWords: Word[] }): void {
+    this.db
+      .prepare(
+        `UPDATE answers SET status = 'failed', duration_sec = ?, transcription_error = ?, words_json = ?,
+           transcript_text = ?, metrics_json = NULL, words_per_minute = 0, filler_count = 0,
+           analysis_json = NULL, score = NULL WHERE id = ?`,
+      )
+      .run(
+        u.durationSec,
+        u.reason,
+        JSON.stringify(u.liveWords),
+        u.liveWords.map((w) => w.text).join(' '),
+        id,
+      );
+  }
+
+  /** An answer the engine could not transcribe, for "Transcribe again"; null if there is none. */
+  untranscribedAnswer(id: string): { sessionId: string; audioPath: string; questionId: string } | null {
+    const row = this.db
+      .prepare(
+        `SELECT session_id AS sessionId, audio_path AS audioPath, question_id AS questionId
+         FROM answers WHERE id = ? AND status = 'failed'`,
+      )
+      .get(id) as { sessionId: string; audioPath: string; questionId: string } | undefined;
+    return row ?? null;
+  }
+
   deleteAnswer(id: string): void {
     this.db.prepare('DELETE FROM answers WHERE id = ?').run(id);
   }
@@ -179,14 +212,16 @@ export class SessionRepository {
     const row = this.db.prepare(`${SUMMARY_SELECT} WHERE s.id = ?`).get(id) as SummaryRow | undefined;
     if (!row) return null;
     const answers = this.db
-      .prepare(`SELECT * FROM answers WHERE session_id = ? AND status = 'complete' ORDER BY position`)
+      .prepare(
+        `SELECT * FROM answers WHERE session_id = ? AND status IN ('complete', 'failed') ORDER BY position`,
+      )
       .all(id) as AnswerRow[];
     return { ...toSummary(row), answers: answers.map(toAnswerResult) };
   }
 
   getAnswer(id: string): AnswerResult | null {
     const row = this.db.prepare('SELECT * FROM answers WHERE id = ?').get(id) as AnswerRow | undefined;
-    return row && row.metrics_json ? toAnswerResult(row) : null;
+    return row && (row.metrics_json || row.status === 'failed') ? toAnswerResult(row) : null;
   }
 }
 
@@ -206,6 +241,19 @@ function toSummary(r: SummaryRow): SessionSummary {
 }
 
 function toAnswerResult(r: AnswerRow): AnswerResult {
+  if (r.status === 'failed') {
+    return {
+      answerId: r.id,
+      sessionId: r.session_id,
+      questionText: r.question_text,
+      // The live words are kept in the row for search, not shown as the answer's transcript.
+      words: [],
+      text: '',
+      metrics: untranscribedMetrics(r.duration_sec ?? 0),
+      audioPath: r.audio_path,
+      notTranscribed: { reason: r.transcription_error ?? 'The speech engine failed.' },
+    };
+  }
   return {
     answerId: r.id,
     sessionId: r.session_id,
@@ -215,5 +263,20 @@ function toAnswerResult(r: AnswerRow): AnswerResult {
     metrics: JSON.parse(r.metrics_json ?? 'null') as AnswerMetrics,
     audioPath: r.audio_path,
     ...(r.analysis_json ? { analysis: JSON.parse(r.analysis_json) as AnswerAnalysis } : {}),
+  };
+}
+
+/** Only the length is known of an answer the engine did not transcribe; nothing else was measured. */
+function untranscribedMetrics(durationSec: number): AnswerMetrics {
+  return {
+    durationSec,
+    speakingSec: 0,
+    wordCount: 0,
+    wordsPerMinute: 0,
+    fillers: [],
+    fillerCount: 0,
+    fillersPerMinute: 0,
+    longPauses: [],
+    longestPauseSec: 0,
   };
 }

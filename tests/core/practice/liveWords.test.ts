@@ -50,7 +50,10 @@ describe('LiveAnswer words events', () => {
     expect(updates.at(-1)!.tentative).toEqual([]);
 
     const committed = updates.flatMap((u) => u.committed);
-    expect(committed.map((w) => w.text).join(' ')).toBe(captions.at(-1)!.committedText);
+    // The captions show the live words; the final event may add the final pass's words after them.
+    expect(committed.map((w) => w.text).join(' ')).toMatch(
+      new RegExp(`^${captions.at(-1)!.committedText}( w\\d+)*$`),
+    );
     expect(committed.map((w) => w.text)).toEqual(committed.map((_, k) => `w${k}`));
     committed.forEach((w, i) => i > 0 && expect(w.startSec).toBeGreaterThanOrEqual(committed[i - 1]!.endSec));
 

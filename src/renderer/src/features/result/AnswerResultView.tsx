@@ -1,8 +1,9 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { AnswerResult } from '../../../../shared/domain';
 import { AnalysisDetails } from './AnalysisDetails';
 import { FillerTimeline } from './FillerTimeline';
 import { MetricsCards } from './MetricsCards';
+import { NotTranscribed } from './NotTranscribed';
 import { PaceChart } from './PaceChart';
 import { ScoreCard } from './ScoreCard';
 import { Suggestions } from './Suggestions';
@@ -19,8 +20,20 @@ type Props = {
 };
 
 /** One answer's report: score, suggestions, metrics, charts, marked transcript and the findings behind them. */
-export function AnswerResultView({ result, headingLevel = 3, actions, transcript }: Props) {
+export function AnswerResultView({ result: given, headingLevel = 3, actions, transcript }: Props) {
+  // "Transcribe again" replaces an answer the engine failed on with its transcribed self, here and now.
+  const [transcribed, setTranscribed] = useState<AnswerResult | null>(null);
+  const result = transcribed?.answerId === given.answerId ? transcribed : given;
   const Heading = `h${headingLevel}` as const;
+  if (result.notTranscribed) {
+    const failed = { ...result, notTranscribed: result.notTranscribed };
+    return (
+      <div className="answer-result">
+        <NotTranscribed result={failed} onTranscribed={setTranscribed} />
+        {actions && <div className="result-actions">{actions}</div>}
+      </div>
+    );
+  }
   const analysis = result.analysis;
   const detailLevel = Math.min(headingLevel + 1, 5) as 3 | 4 | 5;
   return (

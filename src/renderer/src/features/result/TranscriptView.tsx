@@ -7,7 +7,11 @@ export function TranscriptView({ result }: Props) {
   return (
     <MarkedTranscript
       result={result}
-      emptyText="No speech was detected in this answer. Check the microphone level and try again."
+      emptyText={
+        result.notTranscribed
+          ? 'Not transcribed: the speech engine failed on this answer.'
+          : 'No speech was detected in this answer. Check the microphone level and try again.'
+      }
     />
   );
 }

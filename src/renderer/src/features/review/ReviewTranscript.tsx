@@ -35,7 +35,11 @@ export const ReviewTranscript = memo(function ReviewTranscript({ result, onSeekT
       renderWords={wordSpans}
       className="review-transcript"
       title="Click a word to play from there"
-      emptyText="No speech was detected in this answer."
+      emptyText={
+        result.notTranscribed
+          ? 'Not transcribed: the speech engine failed on this answer.'
+          : 'No speech was detected in this answer.'
+      }
     />
   );
 });
