@@ -165,7 +165,7 @@ describe('the app bridge (/ws/api)', () => {
         .subarray(0, 4)
         .toString(),
     ).toBe('RIFF');
-  }, 600_000); // about 11 live passes, each waited for: minutes on a loaded machine, never a failure);
+  }, 600_000); // about 11 live passes, each waited for: minutes on a loaded machine, never a failure
 
   it("routes an answer's events only to the connection that started it, and refuses others' audio", async () => {
     const other = await BridgeClient.open(h);
