@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { AnswerResult } from '../../../../shared/domain';
 import { useCoachStore } from '../../store';
-import { errorMessage } from '../../store/sessionSlice';
+import { coachApi } from '../../coachApi';
+import { errorMessage } from '../../store/loadStatus';
 
 type Props = {
   result: AnswerResult & { notTranscribed: { reason: string } };
@@ -24,7 +25,7 @@ export function NotTranscribed({ result, onTranscribed }: Props) {
     setWorking(true);
     setFailure(null);
     try {
-      onTranscribed(await window.api.transcribeAgain(result.answerId));
+      onTranscribed(await coachApi().transcribeAgain(result.answerId));
     } catch (error) {
       setFailure(errorMessage(error, 'The answer could not be transcribed.'));
     } finally {
