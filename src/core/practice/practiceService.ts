@@ -328,42 +328,38 @@ export class PracticeService {
     question: Question | null,
     target: TargetLength,
   ): Promise<AnswerResult> {
-    if (finished.engineError !== undefined) return this.saveUntranscribed(answerId, sessionId, finished);
+    const { repository } = this.deps;
+    const reason = finished.engineError;
+    if (reason !== undefined) {
+      // Never scored, never in a total, never "silence": the audio and the reason, for Transcribe again.
+      return this.writeAnswer(answerId, sessionId, () =>
+        repository.saveUntranscribed(answerId, {
+          durationSec: finished.durationSec,
+          reason,
+          liveWords: finished.words,
+        }),
+      );
+    }
     const metrics = analyzeAnswer(finished.words, finished.durationSec);
     const text = finished.words.map((w) => w.text).join(' ');
     const analysis = await this.analyze(answerId, finished, question, target);
-    try {
-      this.deps.repository.completeAnswer(answerId, {
+    return this.writeAnswer(answerId, sessionId, () =>
+      repository.completeAnswer(answerId, {
         durationSec: finished.durationSec,
         words: finished.words,
         text,
         metrics,
         ...(analysis ? { analysis } : {}),
-      });
-    } catch (err) {
-      // The answer stays marked as recording, so the start-up recovery finishes it from what is on disk.
-      const reason = describeFsError(err);
-      throw new AnswerNotSavedError(
-        reason,
-        `Could not save this answer: ${reason}. Free some disk space; what was already saved is kept, and this answer is finished from its recording the next time Interview Coach starts.`,
-        { cause: err },
-      );
-    }
-    this.deps.liveWords?.clear(answerId);
-    const saved = this.deps.repository.getAnswer(answerId);
-    if (!saved) throw new Error(`Answer ${answerId} was not saved`);
-    return { ...saved, sessionId };
+      }),
+    );
   }
 
-  /** Never scored, never in a total, never "silence": the audio and the reason, for Transcribe again. */
-  private saveUntranscribed(answerId: string, sessionId: string, finished: FinishedAnswer): AnswerResult {
+  /** Runs the repository write that finishes an answer, then returns the answer as saved. */
+  private writeAnswer(answerId: string, sessionId: string, write: () => void): AnswerResult {
     try {
-      this.deps.repository.saveUntranscribed(answerId, {
-        durationSec: finished.durationSec,
-        reason: finished.engineError ?? 'The speech engine failed.',
-        liveWords: finished.words,
-      });
+      write();
     } catch (err) {
+      // The answer stays marked as recording, so the start-up recovery finishes it from what is on disk.
       const reason = describeFsError(err);
       throw new AnswerNotSavedError(
         reason,
