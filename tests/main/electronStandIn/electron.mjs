@@ -211,4 +211,22 @@ export const systemPreferences = {
   askForMediaAccess: async () => true,
 };
 
-export default { app, protocol, ipcMain, BrowserWindow, session, net, dialog, shell, systemPreferences };
+// Under plain Node, main starts the engine as a child process, never through utilityProcess.
+export const utilityProcess = {
+  fork() {
+    throw new Error('utilityProcess is not available under the stand-in');
+  },
+};
+
+export default {
+  app,
+  protocol,
+  ipcMain,
+  BrowserWindow,
+  session,
+  net,
+  dialog,
+  shell,
+  systemPreferences,
+  utilityProcess,
+};
