@@ -36,6 +36,8 @@ export type StartAnswerOptions = {
   sampleRateHz: typeof SAMPLE_RATE_HZ;
   /** The answer length aimed for (time nudges, length score); else the question's or the default. */
   target?: TargetLength | undefined;
+  /** "Keep no history": nothing of this answer is written to disk, not even temporarily. */
+  keepNoHistory?: boolean | undefined;
 };
 
 export type StartedAnswer = { sessionId: string; answerId: string };

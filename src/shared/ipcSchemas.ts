@@ -42,6 +42,7 @@ export const startAnswerOptionsSchema = z.object({
   }),
   /** The answer length aimed for (time nudges, length score); else the question's or the default. */
   target: targetLengthSchema.optional(),
+  keepNoHistory: z.boolean().optional(),
 }) satisfies z.ZodType<StartAnswerOptions>;
 
 export const answerIdSchema = z.string().uuid();

@@ -35,6 +35,7 @@ import {
   type LiveAnswerOptions,
   type LiveAnswerSnapshot,
   type LiveWordsUpdate,
+  type WavSink,
 } from './liveAnswer';
 import type { SessionRepository } from '../storage/sessionRepository';
 import type { LiveWordStore } from '../storage/liveWordStore';
@@ -59,12 +60,27 @@ export type StartAnswerRequest = {
   target?: TargetLength | undefined;
   /** The question itself when it is not in the catalog (the CLI's --kind describes an ad-hoc one). */
   question?: Question | undefined;
+  /**
+   * "Keep no history": nothing of this answer touches the disk (no session or answer rows, no WAV, no
+   * crash-recovery words); its audio and transcript live in memory only until the result is returned.
+   */
+  keepNoHistory?: boolean | undefined;
 };
 
 /** What the service needs to know about questions: their kind and talking points pick the structure check. */
 export type QuestionLookup = { get(id: string): Question | undefined };
 
-type LiveEntry = { answer: LiveAnswer; sessionId: string; question: Question | null; target: TargetLength };
+type LiveEntry = {
+  answer: LiveAnswer;
+  sessionId: string;
+  question: Question | null;
+  target: TargetLength;
+  /** Set for a "keep no history" answer: its result is built in memory and never saved. */
+  unsavedText?: string;
+};
+
+/** Where a "keep no history" answer's audio goes: nowhere (it stays in memory for the final pass). */
+const NO_DISK: WavSink = { append: () => undefined, close: () => undefined };
 
 /** A stopped answer the database could not take (a full disk): kept in memory for `retrySave`. */
 type UnsavedAnswer = {
@@ -125,6 +141,7 @@ export class PracticeService {
   async startAnswer(req: StartAnswerRequest): Promise<{ sessionId: string; answerId: string }> {
     // Fails here, before any audio is captured, when there is no usable model.
     const transcriber = await this.deps.engine.transcriber();
+    if (req.keepNoHistory) return this.startUnsavedAnswer(req, transcriber);
     const { repository, paths } = this.deps;
     const now = new Date().toISOString();
     let sessionId = req.sessionId;
@@ -166,6 +183,26 @@ export class PracticeService {
     return { sessionId, answerId };
   }
 
+  /** A "keep no history" answer: no rows, no files, no live words on disk; only this process holds it. */
+  private startUnsavedAnswer(
+    req: StartAnswerRequest,
+    transcriber: Transcriber,
+  ): { sessionId: string; answerId: string } {
+    const sessionId = randomUUID();
+    const answerId = randomUUID();
+    const question = req.question ?? this.deps.questions?.get(req.questionId) ?? null;
+    const target = resolveTarget(req.target, question, this.deps.settings);
+    const streamParams = this.deps.streamParams ?? DEFAULT_STREAM_PARAMS;
+    this.deps.log?.(
+      `[coach] answer ${answerId} started, keeping no history: ${describeStreamParams(streamParams)}`,
+    );
+    const answer = this.newLiveAnswer(answerId, transcriber, '', streamParams, this.nudgeParamsFor(target), {
+      keepNoHistory: true,
+    });
+    this.live.set(answerId, { answer, sessionId, question, target, unsavedText: req.questionText });
+    return { sessionId, answerId };
+  }
+
   /** Settings first, then explicit overrides (tests, the CLI); "time's up" comes at the target's end. */
   private nudgeParamsFor(target: TargetLength): Partial<NudgeParams> {
     const settings = this.deps.settings?.get();
@@ -179,8 +216,10 @@ export class PracticeService {
     wavPath: string,
     streamParams: StreamParams,
     nudgeParams: Partial<NudgeParams>,
+    { keepNoHistory = false } = {},
   ): LiveAnswer {
     const { events } = this.deps;
+    const liveWords = keepNoHistory ? undefined : this.deps.liveWords;
     let liveWordsFailed = false;
     return new LiveAnswer({
       answerId,
@@ -195,7 +234,7 @@ export class PracticeService {
         error: (message) => events.answerError({ answerId, message }),
         words: (u) => {
           try {
-            this.deps.liveWords?.append(answerId, u.committed);
+            liveWords?.append(answerId, u.committed);
           } catch (err) {
             // Only crash safety is lost: the words are still in memory for the captions and Stop.
             if (!liveWordsFailed)
@@ -208,7 +247,7 @@ export class PracticeService {
           events.words?.(u);
         },
       },
-      openWav: this.deps.openWav,
+      openWav: keepNoHistory ? () => NO_DISK : this.deps.openWav,
       ...(this.deps.restTimer ? { restTimer: this.deps.restTimer } : {}),
       speechModel: this.deps.engine.speechModel(),
     });
@@ -224,9 +263,12 @@ export class PracticeService {
   }
 
   async stopAnswer(answerId: string): Promise<AnswerResult> {
-    const { answer, sessionId, question, target } = this.get(answerId);
+    const { answer, sessionId, question, target, unsavedText } = this.get(answerId);
     try {
       const stopped = await answer.stop();
+      if (unsavedText !== undefined) {
+        return await this.unsavedResult(answerId, sessionId, unsavedText, stopped, question, target);
+      }
       const finished: FinishedAnswer = stopped.finalPassError
         ? { ...stopped, engineError: this.engineFailed(stopped.finalPassError) }
         : stopped;
@@ -234,6 +276,36 @@ export class PracticeService {
     } finally {
       this.live.delete(answerId);
     }
+  }
+
+  /** A "keep no history" answer's result, analysed like any other, and handed back without being saved. */
+  private async unsavedResult(
+    answerId: string,
+    sessionId: string,
+    questionText: string,
+    stopped: Awaited<ReturnType<LiveAnswer['stop']>>,
+    question: Question | null,
+    target: TargetLength,
+  ): Promise<AnswerResult> {
+    const base = { answerId, sessionId, questionText, audioPath: '' };
+    if (stopped.finalPassError !== undefined) {
+      const reason = this.engineFailed(stopped.finalPassError);
+      return {
+        ...base,
+        words: stopped.words,
+        text: stopped.words.map((w) => w.text).join(' '),
+        metrics: analyzeAnswer([], stopped.durationSec),
+        notTranscribed: { reason },
+      };
+    }
+    const analysis = await this.analyze(answerId, stopped, question, target);
+    return {
+      ...base,
+      words: stopped.words,
+      text: stopped.words.map((w) => w.text).join(' '),
+      metrics: analyzeAnswer(stopped.words, stopped.durationSec),
+      ...(analysis ? { analysis } : {}),
+    };
   }
 
   /** Tells the engine's status (the header) about a failed pass; returns the reason saved with the answer. */
@@ -429,6 +501,7 @@ export class PracticeService {
     if (!entry) return;
     this.live.delete(answerId);
     await entry.answer.cancel();
+    if (entry.unsavedText !== undefined) return;
     const saved = this.deps.repository;
     saved.deleteAnswer(answerId);
     saved.deleteSessionIfEmpty(entry.sessionId);

@@ -85,7 +85,8 @@ export const createLiveSlice: StateCreator<LiveSlice & SessionSlice, [], [], Liv
   answerStarting: () => set({ ...freshAnswer, recording: 'starting', liveError: null, inputLevel: SILENCE }),
   answerStarted: ({ answerId, sessionId }) => {
     set({ answerId });
-    get().continueSession(sessionId);
+    // A "keep no history" answer belongs to no saved session: the next answer must not try to join it.
+    if (!get().keepNoHistory) get().continueSession(sessionId);
   },
   recordingStarted: (atMs) => set({ recording: 'recording', recordingStartedAtMs: atMs }),
   answerFinalising: (atMs) =>

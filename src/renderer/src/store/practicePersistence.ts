@@ -13,6 +13,8 @@ type PracticeSnapshot = Pick<
   | 'activeSessionAnswerCount'
   | 'currentQuestionId'
   | 'lastResult'
+  | 'lastResultSaved'
+  | 'keepNoHistory'
 >;
 
 function snapshot(s: CoachState): PracticeSnapshot {
@@ -22,7 +24,10 @@ function snapshot(s: CoachState): PracticeSnapshot {
     activeSessionId: s.activeSessionId,
     activeSessionAnswerCount: s.activeSessionAnswerCount,
     currentQuestionId: s.currentQuestionId,
-    lastResult: s.lastResult,
+    // A "keep no history" result is never written anywhere, this tab's storage included.
+    lastResult: s.lastResultSaved ? s.lastResult : null,
+    lastResultSaved: true,
+    keepNoHistory: s.keepNoHistory,
   };
 }
 
@@ -39,6 +44,7 @@ function isSnapshot(value: unknown): value is PracticeSnapshot {
     typeof v.activeSessionAnswerCount === 'number' &&
     (v.currentQuestionId === null || typeof v.currentQuestionId === 'string') &&
     typeof v.showingSetSummary === 'boolean' &&
+    (v.keepNoHistory === undefined || typeof v.keepNoHistory === 'boolean') &&
     (set === null ||
       (typeof set === 'object' &&
         Array.isArray(set.questionIds) &&
@@ -57,7 +63,7 @@ export function restorePractice(storage: Storage = window.sessionStorage): void 
     return;
   }
   if (!isSnapshot(saved)) return;
-  useCoachStore.setState(snapshot(saved as CoachState));
+  useCoachStore.setState({ ...snapshot(saved as CoachState), keepNoHistory: saved.keepNoHistory === true });
 }
 
 /** Writes the practice state whenever it changes; returns the unsubscribe. */

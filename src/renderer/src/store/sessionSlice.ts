@@ -17,7 +17,14 @@ export interface SessionSlice {
   /** The practice session the next answer continues; null starts a new one. */
   activeSessionId: string | null;
   activeSessionAnswerCount: number;
+  /**
+   * "Keep no history": answers are transcribed and reported but nothing of them is saved, in main or
+   * in this tab's storage. Their result shows once and joins no session.
+   */
+  keepNoHistory: boolean;
   lastResult: AnswerResult | null;
+  /** False for a "keep no history" result: there is no saved session, take or recording behind it. */
+  lastResultSaved: boolean;
   sessions: SessionSummary[];
   sessionsStatus: LoadStatus;
   sessionsError: string | null;
@@ -39,6 +46,7 @@ export interface SessionSlice {
   continueSession: (sessionId: string) => void;
   nextQuestion: () => void;
   startNewSession: () => void;
+  setKeepNoHistory: (on: boolean) => void;
   answerSaved: (result: AnswerResult) => void;
   dismissResult: () => void;
   /** A saved take was deleted: it no longer counts, and a result showing it goes. */
@@ -55,7 +63,9 @@ export const createSessionSlice: StateCreator<SessionSlice> = (set, get) => ({
   currentQuestionId: null,
   activeSessionId: null,
   activeSessionAnswerCount: 0,
+  keepNoHistory: false,
   lastResult: null,
+  lastResultSaved: true,
   sessions: [],
   sessionsStatus: 'idle',
   sessionsError: null,
@@ -116,14 +126,21 @@ export const createSessionSlice: StateCreator<SessionSlice> = (set, get) => ({
     set({ currentQuestionId: questions[(index + 1) % questions.length]?.id ?? null });
   },
   startNewSession: () => set({ activeSessionId: null, activeSessionAnswerCount: 0, lastResult: null }),
+  setKeepNoHistory: (keepNoHistory) => set({ keepNoHistory }),
   answerSaved: (result) =>
-    set((s) => ({
-      lastResult: result,
-      activeSessionId: result.sessionId,
-      activeSessionAnswerCount: s.activeSessionAnswerCount + 1,
-      // History reloads next time it is shown.
-      sessionsStatus: s.sessionsStatus === 'loading' ? s.sessionsStatus : 'idle',
-    })),
+    set((s) =>
+      // A "keep no history" answer was never saved: it counts for no session.
+      s.keepNoHistory
+        ? { lastResult: result, lastResultSaved: false }
+        : {
+            lastResult: result,
+            lastResultSaved: true,
+            activeSessionId: result.sessionId,
+            activeSessionAnswerCount: s.activeSessionAnswerCount + 1,
+            // History reloads next time it is shown.
+            sessionsStatus: s.sessionsStatus === 'loading' ? s.sessionsStatus : 'idle',
+          },
+    ),
   dismissResult: () => set({ lastResult: null }),
   takeDeleted: (answerId) =>
     set((s) => {

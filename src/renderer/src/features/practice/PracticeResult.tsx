@@ -11,6 +11,7 @@ export function PracticeResult() {
   const nextQuestion = useCoachStore((s) => s.nextQuestion);
   const practiceSet = useCoachStore((s) => s.practiceSet);
   const advancePracticeSet = useCoachStore((s) => s.advancePracticeSet);
+  const saved = useCoachStore((s) => s.lastResultSaved);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -36,11 +37,18 @@ export function PracticeResult() {
         </h1>
       </header>
       <LiveError />
-      <TakesPanel
-        sessionId={result.sessionId}
-        questionText={result.questionText}
-        currentAnswerId={result.answerId}
-      />
+      {saved ? (
+        <TakesPanel
+          sessionId={result.sessionId}
+          questionText={result.questionText}
+          currentAnswerId={result.answerId}
+        />
+      ) : (
+        <p className="notice notice-info no-history-note" role="status">
+          Not saved — “Keep no history” is on. Nothing of this answer was kept: no recording, no transcript.
+          This report goes when you leave it.
+        </p>
+      )}
       <AnswerResultView
         result={result}
         headingLevel={2}

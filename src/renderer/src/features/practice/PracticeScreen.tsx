@@ -23,11 +23,14 @@ import './practice.css';
 
 function RecordHint() {
   const engineReady = useCoachStore((s) => s.engineStatus.state === 'ready');
+  const keepNoHistory = useCoachStore((s) => s.keepNoHistory);
   return (
     <p className="record-hint">
-      {engineReady
-        ? 'Take a breath, then answer as you would in the room.'
-        : 'Recording becomes available once the speech engine is ready.'}
+      {!engineReady
+        ? 'Recording becomes available once the speech engine is ready.'
+        : keepNoHistory
+          ? 'Keep no history is on: you get captions and a report, and nothing is saved.'
+          : 'Take a breath, then answer as you would in the room.'}
     </p>
   );
 }
@@ -41,6 +44,7 @@ export function PracticeScreen() {
   const showingSetSummary = useCoachStore((s) => s.showingSetSummary);
   const settingsStatus = useCoachStore((s) => s.settingsStatus);
   const loadSettings = useCoachStore((s) => s.loadSettings);
+  const keepNoHistory = useCoachStore((s) => s.keepNoHistory);
   const recordButtonRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -85,6 +89,13 @@ export function PracticeScreen() {
         {/* The answer timer shows the time against the target, so the chips leave it out. */}
         {live ? <LiveChips showTime={false} /> : <RecordHint />}
         {live && <AnswerTimer />}
+        {/* The toolbar is hidden while recording: the promise that nothing is kept stays in view. */}
+        {live && keepNoHistory && (
+          <p className="no-history-badge" role="note">
+            <span className="no-history-icon" aria-hidden="true" />
+            Nothing is saved
+          </p>
+        )}
         {/* While recording, the level sits by the timer, so it stays in view in a small window. */}
         {live && (
           <div className="live-level">

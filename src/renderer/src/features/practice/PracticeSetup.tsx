@@ -16,6 +16,8 @@ export function PracticeSetup() {
   const startPracticeSet = useCoachStore((s) => s.startPracticeSet);
   const busy = useCoachStore((s) => s.practiceSetBusy || s.recording !== 'idle');
   const error = useCoachStore((s) => s.practiceSetError);
+  // A set is reported as one saved session, which "keep no history" rules out.
+  const keepNoHistory = useCoachStore((s) => s.keepNoHistory);
   const [role, setRole] = useState<RoleFamily | 'any'>('any');
   const [count, setCount] = useState<number>(5);
   const [order, setOrder] = useState<Order>('shuffle');
@@ -141,10 +143,16 @@ export function PracticeSetup() {
             type="button"
             className="button button-primary"
             onClick={start}
-            disabled={busy || (order === 'hand' && picked.length === 0)}
+            disabled={busy || keepNoHistory || (order === 'hand' && picked.length === 0)}
+            aria-describedby={keepNoHistory ? 'set-needs-history' : undefined}
           >
             Start the set
           </button>
+          {keepNoHistory && (
+            <p id="set-needs-history" className="muted setup-note">
+              A set is saved as one session for its summary: turn off “Keep no history” to start one.
+            </p>
+          )}
         </div>
         <CustomQuestions />
       </div>

@@ -43,7 +43,11 @@ export async function startRecording(): Promise<void> {
       questionId: question.id,
       questionText: question.text,
       sampleRateHz: SAMPLE_RATE_HZ,
-      ...(state.activeSessionId ? { sessionId: state.activeSessionId } : {}),
+      ...(state.keepNoHistory
+        ? { keepNoHistory: true }
+        : state.activeSessionId
+          ? { sessionId: state.activeSessionId }
+          : {}),
     });
     answerId = started.answerId;
     store().answerStarted(started);
