@@ -1,10 +1,10 @@
 // Accuracy of the coaching detectors on speech they were not tuned on (issue 14). The corpus
-// (bench/coachingCorpus/) holds interview answers from three independently written script sets, spoken by
+// (bench/coachingCorpus/) holds interview answers from four independently written script sets, spoken by
 // twelve voices of three synthesisers in four voice families, at three speeds, through six room and
 // microphone conditions, with every word's and filler's time known.
-//   - Text detector: tuned on the "stories" scripts; held out: "explainer" and "chat".
+//   - Text detector: tuned on the "stories" and "retro" scripts; held out: "explainer" and "chat".
 //   - Acoustic detector: leave-one-voice-family-out. For each family, the classifier (and, for comparison,
-//     hand thresholds) is fitted on the other three families' "stories" answers and judged on the left-out
+//     hand thresholds) is fitted on the other three families' tuning-script answers and judged on the left-out
 //     family's "explainer" and "chat" answers, with word timings jittered ±0.1 s.
 //   - Pace: every answer, against the true rate of real words.
 // Prints the tuning and held-out tables side by side, writes bench/coaching-accuracy.json and its section
@@ -34,7 +34,7 @@ import {
 } from './coachingCorpus/handThresholds';
 import { FILLER_TYPES } from './coachingCorpus/labels';
 import type { AnswerTruth } from './coachingCorpus/renderAnswer';
-import { answersOf, SCRIPT_SETS, TUNING_SCRIPT_SET } from './coachingCorpus/scripts';
+import { answersOf, isTuningScriptSet, SCRIPT_SETS, TUNING_SCRIPT_SETS } from './coachingCorpus/scripts';
 import { scoreTextAnswers, type TypedCounts } from './coachingCorpus/textEvaluation';
 import { trainLogistic, type LabelledRun } from './coachingCorpus/trainFilledPause';
 import { VOICE_FAMILIES, VOICES } from './coachingCorpus/synthesis';
@@ -45,6 +45,7 @@ const WEIGHTS_TS = path.join(ROOT, 'src', 'core', 'coaching', 'filledPauseWeight
 const SECTION = 'coaching-accuracy';
 const { start: SECTION_START, end: SECTION_END } = sectionMarkers(SECTION);
 const SENTENCES_PER_TEXT_ANSWER = 4;
+const TUNING_SETS_TEXT = TUNING_SCRIPT_SETS.map((name) => `"${name}"`).join(' and ');
 /** Hand thresholds must keep this precision on the tuning runs; the most recall among those wins. */
 const HAND_TUNING_PRECISION = 0.95;
 
@@ -58,7 +59,7 @@ const pr = (c: Counts): string => {
 // ---------- text ----------
 
 function textTables() {
-  const isTuning = (name: string) => name === TUNING_SCRIPT_SET;
+  const isTuning = isTuningScriptSet;
   const tuning = scoreTextAnswers(
     SCRIPT_SETS.filter((s) => isTuning(s.name)).flatMap((s) => answersOf(s, SENTENCES_PER_TEXT_ANSWER)),
   );
@@ -137,7 +138,7 @@ function tuneThresholds(answers: readonly AnswerRuns[]): HandThresholds {
   return best!.t;
 }
 
-const isTuningAnswer = (t: AnswerTruth) => t.scriptSet === TUNING_SCRIPT_SET;
+const isTuningAnswer = (t: AnswerTruth) => isTuningScriptSet(t.scriptSet);
 
 function acousticEvaluation(all: readonly AnswerRuns[], stressed: readonly AnswerRuns[]) {
   const perFamily = VOICE_FAMILIES.map((family) => {
@@ -254,10 +255,10 @@ async function main(): Promise<void> {
     vocalFillersDropped: paceSummary(paceDropped),
     vocalFillersWritten: paceSummary(paceWritten),
     tuningScripts: paceSummary(
-      [...paceDropped, ...paceWritten].filter((r) => r.scriptSet === TUNING_SCRIPT_SET),
+      [...paceDropped, ...paceWritten].filter((r) => isTuningScriptSet(r.scriptSet)),
     ),
     heldOutScripts: paceSummary(
-      [...paceDropped, ...paceWritten].filter((r) => r.scriptSet !== TUNING_SCRIPT_SET),
+      [...paceDropped, ...paceWritten].filter((r) => !isTuningScriptSet(r.scriptSet)),
     ),
   };
 
@@ -280,7 +281,7 @@ async function main(): Promise<void> {
     '## Coaching detectors on speech they were not tuned on (issue 14)',
     '',
     `Measured by \`npm run bench:coaching\` (bench/coachingAccuracy.ts; numbers in \`bench/coaching-accuracy.json\`) on ${machineInfo().cpu}, ${new Date().toISOString().slice(0, 10)}.`,
-    `Corpus (bench/coachingCorpus/, rendered into .cache/coaching-corpus): ${truths.length} answers, ${(corpusSec / 60).toFixed(1)} min, from three independently written script sets`,
+    `Corpus (bench/coachingCorpus/, rendered into .cache/coaching-corpus): ${truths.length} answers, ${(corpusSec / 60).toFixed(1)} min, from ${SCRIPT_SETS.length} independently written script sets`,
     `(${SCRIPT_SETS.map((s) => `"${s.name}": ${s.style}`).join('; ')}) spoken by ${VOICES.length} voices in ${VOICE_FAMILIES.length} families`,
     `(${VOICE_FAMILIES.map(
       (f) =>
@@ -298,7 +299,7 @@ async function main(): Promise<void> {
     '',
     '### Text filler detector (wink-nlp part-of-speech tags + context rules)',
     '',
-    'Tuning: the "stories" scripts. Held out: "explainer" and "chat", never used to shape the rules. Each answer is scored twice, punctuated and cased, and as bare lower-case words (Whisper gives both).',
+    `Tuning: the ${TUNING_SETS_TEXT} scripts. Held out: "explainer" and "chat", never used to shape the rules. Each answer is scored twice, punctuated and cased, and as bare lower-case words (Whisper gives both).`,
     '',
     ...textMarkdown(text.tuning.counts, text.heldOut.counts),
     '',
@@ -308,7 +309,7 @@ async function main(): Promise<void> {
     '',
     '### Acoustic filled-pause detector (vocal fillers missing from the transcript), word timings jittered ±0.1 s',
     '',
-    'Leave-one-voice-family-out: each row is fitted on the other families\' "stories" answers ("tuning" column: scored on those same answers; the all-families row sums the four folds, so each tuning answer counts three times) and judged on its own family\'s "explainer" and "chat" answers ("held-out", each answer once). Cells: precision / recall (fillers; short 0.15–0.3 s ones found). Hand thresholds: the same features, each with a bound, picked from a small grid for the most recall at ≥ 95% precision on the tuning answers.',
+    'Leave-one-voice-family-out: each row is fitted on the other families\' tuning-script answers ("tuning" column: scored on those same answers; the all-families row sums the four folds, so each tuning answer counts three times) and judged on its own family\'s "explainer" and "chat" answers ("held-out", each answer once). Cells: precision / recall (fillers; short 0.15–0.3 s ones found). Hand thresholds: the same features, each with a bound, picked from a small grid for the most recall at ≥ 95% precision on the tuning answers.',
     '',
     '| held-out family | classifier: tuning | classifier: held-out | hand thresholds: tuning | hand thresholds: held-out |',
     '| --- | --- | --- | --- | --- |',
@@ -320,7 +321,7 @@ async function main(): Promise<void> {
     '',
     `Stress condition, the same fitted detectors on the held-out answers with ${STRESS_DROPPED_WORD_SHARE * 100}% of the words also missing from the transcript (recognisers drop words too, and a dropped "a" sounds much like "uh"): classifier ${acousticCell(acoustic.overall.classifier.heldOutDroppedWords)}; hand thresholds ${acousticCell(acoustic.overall.thresholds.heldOutDroppedWords)}.`,
     '',
-    `The shipped classifier (src/core/coaching/filledPauseWeights.ts, fitted on every family's "stories" answers): tuning answers ${acousticCell(acoustic.shipped.tuning)}; held-out scripts ${acousticCell(acoustic.shipped.heldOutScripts)} (these voices were seen in tuning, so the table above is the honest figure).`,
+    `The shipped classifier (src/core/coaching/filledPauseWeights.ts, fitted on every family's tuning-script answers): tuning answers ${acousticCell(acoustic.shipped.tuning)}; held-out scripts ${acousticCell(acoustic.shipped.heldOutScripts)} (these voices were seen in tuning, so the table above is the honest figure).`,
     `Features: ${FEATURE_NAMES.join(', ')}.`,
     '',
     '### Pace (fillers never counted), transcript timings jittered ±0.1 s',
@@ -361,7 +362,7 @@ async function main(): Promise<void> {
 async function writeWeights(model: LogisticModel): Promise<void> {
   const round = (xs: readonly number[]) => xs.map((x) => Number(x.toFixed(5)));
   const source = `// Generated by \`npm run bench:coaching -- --write-model\` (bench/coachingAccuracy.ts): the filled-pause
-// classifier fitted on the "stories" answers of every voice family. Do not edit by hand.
+// classifier fitted on the tuning-script answers of every voice family. Do not edit by hand.
 import type { LogisticModel } from './filledPauseModel';
 
 export const FILLED_PAUSE_MODEL: LogisticModel = ${JSON.stringify({

@@ -22,6 +22,9 @@ export const CORPUS_DIR = path.join(ROOT, '.cache', 'coaching-corpus');
 const GENERATOR_VERSION: Record<string, number> = { 'espeak-ng': 1, flite: 2, festival: 2 };
 const SENTENCES_PER_ANSWER = 4;
 const ANSWERS_PER_SET_PER_VOICE = 2;
+/** The tuning set written later ("retro"), rendered more often: training data for the acoustic classifier. */
+const LATER_TUNING_SET = 'retro';
+const LATER_TUNING_ANSWERS_PER_VOICE = 4;
 export const RATES = [0.85, 1, 1.2] as const;
 /** The CPU is shared: at most this many answers render at once. */
 const PARALLEL_RENDERS = 2;
@@ -29,22 +32,33 @@ const PARALLEL_RENDERS = 2;
 export function corpusPlan(dir = CORPUS_DIR): RenderRequest[] {
   const plan: RenderRequest[] = [];
   let n = 0;
-  for (const [v, voice] of VOICES.entries()) {
-    for (const set of SCRIPT_SETS) {
-      const answers = answersOf(set, SENTENCES_PER_ANSWER);
-      for (let k = 0; k < ANSWERS_PER_SET_PER_VOICE; k += 1) {
-        const a = (v * ANSWERS_PER_SET_PER_VOICE + k) % answers.length;
-        plan.push({
-          id: `${voice.id}-${set.name}-${a}`,
-          voice,
-          rate: RATES[(v + k + a) % RATES.length]!,
-          scriptSet: set.name,
-          markup: answers[a]!,
-          augmentation: AUGMENTATIONS[n % AUGMENTATIONS.length]!,
-          seed: 1000 + n,
-          dir,
-        });
-        n += 1;
+  // The first three sets keep their place in the plan, so their answers (held-out ones included) render
+  // the same as before the later tuning set was added after them.
+  const passes = [
+    { sets: SCRIPT_SETS.filter((s) => s.name !== LATER_TUNING_SET), perVoice: ANSWERS_PER_SET_PER_VOICE },
+    {
+      sets: SCRIPT_SETS.filter((s) => s.name === LATER_TUNING_SET),
+      perVoice: LATER_TUNING_ANSWERS_PER_VOICE,
+    },
+  ];
+  for (const pass of passes) {
+    for (const [v, voice] of VOICES.entries()) {
+      for (const set of pass.sets) {
+        const answers = answersOf(set, SENTENCES_PER_ANSWER);
+        for (let k = 0; k < pass.perVoice; k += 1) {
+          const a = (v * pass.perVoice + k) % answers.length;
+          plan.push({
+            id: `${voice.id}-${set.name}-${a}`,
+            voice,
+            rate: RATES[(v + k + a) % RATES.length]!,
+            scriptSet: set.name,
+            markup: answers[a]!,
+            augmentation: AUGMENTATIONS[n % AUGMENTATIONS.length]!,
+            seed: 1000 + n,
+            dir,
+          });
+          n += 1;
+        }
       }
     }
   }

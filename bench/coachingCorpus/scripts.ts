@@ -8,7 +8,7 @@
 //   {um+} {uh+} {er+}                a drawn-out vocal filler (0.4–0.9 s)
 //   anything else                    an ordinary word; real uses of "like", "you know", "I mean",
 //                                    "so", "kind of"… are left unbracketed on purpose.
-export type ScriptSetName = 'stories' | 'explainer' | 'chat';
+export type ScriptSetName = 'stories' | 'retro' | 'explainer' | 'chat';
 
 export type ScriptSet = { name: ScriptSetName; style: string; sentences: readonly string[] };
 
@@ -49,6 +49,51 @@ const STORIES: ScriptSet = {
     'Something like that had never been done at the company before.',
     'We [like] rehearsed the cutover {um} four times.',
     'I mean to write the whole story up for the engineering blog.',
+  ],
+};
+
+/**
+ * Tuning too, written later to widen what the detectors are fitted on: team retrospectives and incidents,
+ * first person plural, past and present. It holds "like" in grammatical positions the stories lack
+ * (between a subject and its verb, after "have", before "the worst" or "a whole") beside the verb and the
+ * comparison in similar frames, and "so" and "literally" in their literal senses.
+ */
+const RETRO: ScriptSet = {
+  name: 'retro',
+  style: 'team retrospectives and incidents, plural, past and present',
+  sentences: [
+    '[So,] {um} the retro was my idea after a rough quarter.',
+    'We had [like] a really bad week after the launch.',
+    'The reviewer [like] rejected the same change twice.',
+    'I like simple tools that do one thing well.',
+    '{uh} It was [like] the worst outage of the year.',
+    'The dashboard works like a traffic light for the team.',
+    'Our build server [like] crashes whenever two jobs start at once.',
+    'Most engineers like clear tickets with an example, {um} me included.',
+    'So when the pager fires, the person on call answers it.',
+    'Everyone was [like] really tired by Friday.',
+    'They [like] totally forgot the second region, {uh+} and it stayed down.',
+    'It sounds like the queue was full again.',
+    'We needed [like] a whole new plan for the rollout.',
+    'I [kind of] expected that, [you know,] after the last one.',
+    'People like change when they get to choose it.',
+    'The standup took [like] forever {uh} on Mondays.',
+    '[I mean] {um} there were [like] fifty tickets in the queue.',
+    'I just [like] went for it and booked the meeting.',
+    'What I mean by done is deployed and watched for a day.',
+    'If you follow the runbook literally, you restart the wrong service.',
+    '[Literally] everyone joined the call, {er+} even the designers.',
+    'It was like a fire drill every Friday afternoon.',
+    'She writes like a lawyer, so every comment counts.',
+    'I would like a shorter release cycle, {uh} to be honest.',
+    '[Actually,] the fix was [sort of] obvious in hindsight.',
+    'We actually finished {um} a day early that time.',
+    'I like really short meetings with a written agenda.',
+    'The logs [basically] told us nothing useful.',
+    '{um} [Like,] nobody wanted to own the pager at first.',
+    'I like design reviews more than code reviews, {um} honestly.',
+    'As you know, a quiet pager is the goal.',
+    'It [kind of] worked out, and we [like] kept the ritual.',
   ],
 };
 
@@ -132,8 +177,13 @@ const CHAT: ScriptSet = {
   ],
 };
 
-export const SCRIPT_SETS: readonly ScriptSet[] = [STORIES, EXPLAINER, CHAT];
-export const TUNING_SCRIPT_SET: ScriptSetName = 'stories';
+export const SCRIPT_SETS: readonly ScriptSet[] = [STORIES, RETRO, EXPLAINER, CHAT];
+/** The detectors are shaped and fitted on these only; the others are held out. */
+export const TUNING_SCRIPT_SETS: readonly ScriptSetName[] = ['stories', 'retro'];
+
+export function isTuningScriptSet(name: string): boolean {
+  return (TUNING_SCRIPT_SETS as readonly string[]).includes(name);
+}
 
 /** Groups a set's sentences into answers of `perAnswer` sentences, in order. */
 export function answersOf(set: ScriptSet, perAnswer: number): string[] {

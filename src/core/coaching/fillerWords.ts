@@ -2,6 +2,7 @@
 // ordinary words most of the time, so each has a context rule and the rules err towards not counting:
 // a coach that flags "I like Python" loses the speaker's trust faster than one that misses a filler.
 import type { FillerHit, Word } from '../../shared/domain';
+import { isFillerLike, type LikeContext } from './likeFiller';
 import { tagWords, type PartOfSpeech } from './partOfSpeech';
 
 export const VOCAL_FILLERS = ['um', 'umm', 'uh', 'uhh', 'er', 'erm', 'ah', 'hmm', 'mm'] as const;
@@ -94,6 +95,15 @@ export const LITERALLY_NON_FILLER_PRECEDERS = [
   'means',
   'meant',
   'read',
+  'reads',
+  'reading',
+  'follow',
+  'follows',
+  'followed',
+  'following',
+  'quote',
+  'quoted',
+  'quoting',
 ] as const;
 
 /**
@@ -139,117 +149,20 @@ export const SORT_OF_NON_FILLER_PRECEDERS = [
 /** "By <term> I mean": enough to skip a short term between "by" and "I mean". */
 const I_MEAN_DEFINITION_LOOKBACK_WORDS = 3;
 
-/** Enough to skip a short object between the verb and "literally", as in "took it literally". */
-const LITERALLY_LOOKBACK_WORDS = 2;
-
-/** Modals, "do" and "to" before "like" make it the verb: "would like to", "don't like", "to like". */
-export const LIKE_VERB_PRECEDERS = [
-  'would',
-  "i'd",
-  "we'd",
-  "you'd",
-  "they'd",
-  "he'd",
-  "she'd",
-  'do',
-  'does',
-  'did',
-  "don't",
-  "doesn't",
-  "didn't",
-  'to',
-  'will',
-  'might',
-  'may',
-  'can',
-  'could',
-  'should',
-  'must',
-  'really',
-  'also',
-  'not',
-  'never',
-  'always',
-  'genuinely',
-] as const;
+/** Enough to skip a short object between the verb and "literally": "took it literally", "read the spec literally". */
+const LITERALLY_LOOKBACK_WORDS = 3;
 
 /**
- * Verbs and words of comparison that take "like" as a preposition: "works like the index", "looks like a
- * bug", "something like that", "more like a guide", "teams like ours".
+ * Words after "so" that make it a degree word or a fixed connective, never a run-up; a subordinating
+ * conjunction ("so if the data never changes, …", "so when the pager fires, …") makes it a "so" of result.
  */
-export const LIKE_COMPARISON_PRECEDERS = [
-  'look',
-  'looks',
-  'looked',
-  'looking',
-  'sound',
-  'sounds',
-  'sounded',
-  'feel',
-  'feels',
-  'felt',
-  'seem',
-  'seems',
-  'seemed',
-  'work',
-  'works',
-  'worked',
-  'act',
-  'acts',
-  'acted',
-  'behave',
-  'behaves',
-  'behaved',
-  'read',
-  'reads',
-  'talk',
-  'talks',
-  'talked',
-  'treat',
-  'treated',
-  'something',
-  'anything',
-  'nothing',
-  'things',
-  'stuff',
-  'more',
-  'much',
-  'just',
-  'exactly',
-  'nobody',
-  'someone',
-] as const;
-
-/** "like I said", "like you mentioned": "like" as a conjunction introducing a reminder. */
-const LIKE_REMINDER_VERBS = ['said', 'say', 'mentioned', 'mention', 'told', 'explained', 'showed', 'did'];
-
-/** Forms of "be" and "have" after which "like" is a filler unless a comparison follows ("was like a dream"). */
-const BE_HAVE_FORMS: ReadonlySet<string> = new Set([
-  'am',
-  'is',
-  'are',
-  'was',
-  'were',
-  'be',
-  'been',
-  'being',
-  "it's",
-  "that's",
-  "i'm",
-  "we're",
-  "they're",
-  "you're",
-  "he's",
-  "she's",
-  'had',
-  'has',
-  'have',
-  "i've",
-  "we've",
-]);
-
-/** Words after "so" that make it a degree word or a fixed connective, never a run-up. */
 const SO_NON_FILLER_FOLLOWERS = [
+  'if',
+  'when',
+  'whenever',
+  'once',
+  'unless',
+  'since',
   'that',
   "that's",
   'much',
@@ -260,56 +173,6 @@ const SO_NON_FILLER_FOLLOWERS = [
   'to',
   'on',
 ] as const;
-
-/** Clause-joining words: a filler often comes right after one ("and like we shipped it"). */
-const CONJUNCTIONS: ReadonlySet<string> = new Set([
-  'and',
-  'but',
-  'or',
-  'so',
-  'because',
-  'then',
-  'cause',
-  'yeah',
-  'well',
-  'okay',
-]);
-
-/** Numbers and amounts of time: "like" before one estimates ("for like three weeks", "like a day"). */
-const QUANTITY_WORDS: ReadonlySet<string> = new Set([
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'fifteen',
-  'twenty',
-  'thirty',
-  'forty',
-  'fifty',
-  'sixty',
-  'hundred',
-  'thousand',
-  'million',
-  'half',
-  'dozen',
-  'couple',
-  'few',
-  'week',
-  'day',
-  'month',
-  'year',
-  'minute',
-  'second',
-  'hour',
-]);
 
 /** Word classes an intensifier can stand before: "literally emailing", "literally the oldest". */
 const INTENSIFIABLE_TAGS: ReadonlySet<PartOfSpeech> = new Set(['VERB', 'ADJ', 'ADV', 'NUM', 'DET', 'ADP']);
@@ -327,8 +190,6 @@ const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set([
   'this',
   'that',
 ]);
-
-const WH_WORDS: ReadonlySet<string> = new Set(['how', 'when', 'where', 'why', 'what', 'who', 'which']);
 
 /** Closing quotes and brackets are skipped when looking at how a word ends. */
 const TRAILING_CLOSERS = /[\p{Pe}\p{Pf}"']+$/u;
@@ -369,7 +230,7 @@ const LEXICAL_RULES: Record<LexicalFiller, LexicalRule> = {
   // "a kind of database", "what sort of team" name a type; "kind of hard", "sort of led it" soften.
   'sort of': (ctx, index) => !precededByAny(ctx, index, SORT_OF_NON_FILLER_PRECEDERS),
   'kind of': (ctx, index) => !precededByAny(ctx, index, SORT_OF_NON_FILLER_PRECEDERS),
-  like: isFillerLike,
+  like: (ctx, index) => isFillerLike(likeContext(ctx), index),
   basically: () => true,
   literally: (ctx, index) => {
     if (precededByAny(ctx, index, LITERALLY_NON_FILLER_PRECEDERS, LITERALLY_LOOKBACK_WORDS)) return false;
@@ -391,49 +252,6 @@ const LEXICAL_RULES: Record<LexicalFiller, LexicalRule> = {
     return breaksAfter(ctx, index) || matchFillerAt(ctx, index + 1) !== null;
   },
 };
-
-/**
- * "like" is a filler where neither the verb nor the comparison fits: before a number, an adverb or an
- * adjective ("for like three weeks", "we were like totally stuck", "it was like hard"), between an
- * auxiliary and its verb ("she had like finished"), after a preposition ("a margin of like a day"), or
- * opening a clause ("and like we shipped it"). Otherwise it is the verb ("I like Python", "would like
- * to") or the comparison ("works like the index", "something like that"). The word classes come from the
- * tagger, so the rule holds for words no list names.
- */
-function isFillerLike(ctx: FillerContext, index: number): boolean {
-  const prev = ctx.norms[index - 1];
-  const next = ctx.norms[index + 1];
-  const nextTag = ctx.tagsWithoutLike[index + 1];
-  const prevTag = ctx.tags[index - 1];
-  const joinedToPrev = prev !== undefined && !breaksAfter(ctx, index - 1);
-  // Set off by commas on both sides: "it was, like, hard".
-  if (index > 0 && !joinedToPrev && breaksAfter(ctx, index)) return true;
-  if (next === undefined) return false;
-  if (followsFiller(ctx, index) || matchFillerAt(ctx, index + 1) !== null) return true;
-  if (joinedToPrev && includes(LIKE_VERB_PRECEDERS, prev)) return false;
-  const isQuantity = (norm: string | undefined) =>
-    norm !== undefined && (QUANTITY_WORDS.has(norm) || /^\d/.test(norm));
-  if (nextTag === 'NUM' || isQuantity(next) || (next === 'a' && isQuantity(ctx.norms[index + 2]))) {
-    return true;
-  }
-  const comparison = joinedToPrev && includes(LIKE_COMPARISON_PRECEDERS, prev);
-  if ((nextTag === 'ADV' || nextTag === 'ADJ') && !comparison && !WH_WORDS.has(next)) return true;
-  // After a preposition "like" can only be a filler: "for like", "of like", "across like".
-  if (joinedToPrev && prevTag === 'ADP' && prev !== 'to' && !comparison) return true;
-  if (comparison) return false;
-  const nextIsNominal = nextTag === 'DET' || nextTag === 'NOUN' || nextTag === 'PROPN' || nextTag === 'PRON';
-  // "was like a dream" and "it's like that" compare; "had like finished", "were like working" don't.
-  if (joinedToPrev && BE_HAVE_FORMS.has(prev)) return !nextIsNominal;
-  // "I like working", "I like to" take "like" as the verb; "you like keep", "we like rehearsed" don't.
-  if (nextTag === 'VERB' || nextTag === 'AUX') return !next.endsWith('ing') && next !== 'to';
-  if (startsClause(ctx, index) || (prev !== undefined && CONJUNCTIONS.has(prev))) {
-    // "like I said" reminds; "and like we shipped it" hesitates.
-    const after = ctx.norms[index + 2];
-    if (nextTag === 'PRON' && after !== undefined && LIKE_REMINDER_VERBS.includes(after)) return false;
-    return nextTag === 'PRON' || nextTag === 'DET' || nextTag === 'PART';
-  }
-  return false;
-}
 
 const includes = (list: readonly string[], word: string): boolean => list.includes(word);
 
@@ -483,6 +301,18 @@ export function normalizeWord(text: string): string {
 
 export function isVocalFiller(normalizedWord: string): boolean {
   return vocalFillers.has(normalizedWord) || vocalFillers.has(normalizedWord.replace(ELONGATION, '$1$1'));
+}
+
+function likeContext(ctx: FillerContext): LikeContext {
+  return {
+    norms: ctx.norms,
+    tags: ctx.tags,
+    tagsWithoutLike: ctx.tagsWithoutLike,
+    breaksAfter: (index) => breaksAfter(ctx, index),
+    startsClause: (index) => startsClause(ctx, index),
+    isVocalFillerAt: (index) => isVocalFiller(ctx.norms[index] ?? ''),
+    isFillerAt: (index) => matchFillerAt(ctx, index) !== null,
+  };
 }
 
 function matchFillerAt(ctx: FillerContext, index: number): FillerMatch | null {

@@ -2,7 +2,7 @@
 // a filler depends on the grammar around it ("I like Python" against "for like three weeks"), and a
 // maintained tagger reads that grammar better than word lists can. Words are tagged in lower case without
 // punctuation, so a transcript with and without Whisper's punctuation and casing gets the same tags.
-import winkNLP, { type PartOfSpeech, type WinkMethods } from 'wink-nlp';
+import winkNLP, { type ItsFunction, type PartOfSpeech, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 export type { PartOfSpeech };
@@ -39,4 +39,22 @@ export function tagWords(norms: readonly string[]): PartOfSpeech[] {
     }
   }
   return tags;
+}
+
+/**
+ * How `norms` read right after a subject ("it …"): the first word's tag, and whether it is inflected (its
+ * lemma differs: "spreads" → spread, "told" → tell). Tagged after a subject, a word that could be a noun
+ * or a verb ("spreads", "misses") is read as the verb if it can be one.
+ */
+export function readAfterSubject(norms: readonly string[]): { tag: PartOfSpeech; inflected: boolean } | null {
+  if (norms.length === 0) return null;
+  const nlp = getTagger();
+  const tokens = nlp.readDoc(`it ${norms.join(' ')}`).tokens();
+  const pos = tokens.out(nlp.its.pos) as PartOfSpeech[];
+  const values = tokens.out(nlp.its.value) as string[];
+  // wink-nlp's typings miss that `its.lemma` (model add-ons included) is a valid `out` argument.
+  const lemmas = tokens.out(nlp.its.lemma as unknown as ItsFunction<string>) as string[];
+  const tag = pos[1];
+  if (tag === undefined || values[1] !== norms[0]) return null;
+  return { tag, inflected: lemmas[1] !== values[1] };
 }

@@ -12,7 +12,7 @@ import {
 } from '../../../bench/coachingCorpus/acousticEvaluation';
 import { ensureCorpus } from '../../../bench/coachingCorpus/corpus';
 import type { AnswerTruth } from '../../../bench/coachingCorpus/renderAnswer';
-import { answersOf, SCRIPT_SETS, TUNING_SCRIPT_SET } from '../../../bench/coachingCorpus/scripts';
+import { answersOf, isTuningScriptSet, SCRIPT_SETS } from '../../../bench/coachingCorpus/scripts';
 import { VOICE_FAMILIES } from '../../../bench/coachingCorpus/synthesis';
 import { scoreTextAnswers } from '../../../bench/coachingCorpus/textEvaluation';
 import { addCounts, jitterWords, rates, ZERO_COUNTS } from '../../../bench/coachingEvaluation';
@@ -31,16 +31,17 @@ describe('coaching detectors on unseen voices and scripts', () => {
   it('covers every voice family with held-out scripts', () => {
     expect(answers).toHaveLength(8);
     expect(new Set(answers.map((a) => a.family))).toEqual(new Set(VOICE_FAMILIES));
-    expect(answers.every((a) => a.scriptSet !== TUNING_SCRIPT_SET)).toBe(true);
+    expect(answers.every((a) => !isTuningScriptSet(a.scriptSet))).toBe(true);
   });
 
   it('text detector: held-out scripts, punctuated and bare, at least 0.95 precision and 0.9 recall', () => {
-    const heldOut = SCRIPT_SETS.filter((s) => s.name !== TUNING_SCRIPT_SET).flatMap((s) => answersOf(s, 4));
+    const heldOut = SCRIPT_SETS.filter((s) => !isTuningScriptSet(s.name)).flatMap((s) => answersOf(s, 4));
     const { counts } = scoreTextAnswers(heldOut);
     const overall = rates(counts.overall);
     expect(overall.precision).toBeGreaterThanOrEqual(0.95);
     expect(overall.recall).toBeGreaterThanOrEqual(0.9);
     expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.95);
+    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.9);
     expect(rates(counts['you know']).recall).toBeGreaterThanOrEqual(0.9);
   });
 
