@@ -1,5 +1,3 @@
-// Times as people read them in a report: 75.4 → "1:15".
-export function timeLabel(sec: number): string {
-  const whole = Math.max(0, Math.floor(sec));
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
-}
+// Times in suggestions and the CLI's report: the app's one clock, so a suggestion's "ran 00:24" matches
+// the answer's length on screen and in the PDF.
+export { formatClock as timeLabel } from '../../shared/timeFormat';

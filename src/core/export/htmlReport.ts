@@ -1,11 +1,10 @@
 // A session as a self-contained, printable HTML page: the PDF report's source, rendered by Electron's
 // printToPDF in the app and by headless Chromium in `coach export … .pdf`. No scripts, no external files.
 import type { ExportedAnswer, SessionExport } from './sessionExport';
-import { clock, day, rubricLine, scoreText } from './reportText';
+import { fillerPauseTimelineSvg, paceChartSvg, scoreBreakdownHtml } from './reportCharts';
+import { clock, day, escapeHtml, rubricLine, scoreText } from './reportText';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml };
 
 const STYLE = `
   @page { size: A4; margin: 18mm 16mm; }
@@ -22,6 +21,16 @@ const STYLE = `
   .note { border-left: 3pt solid #7a5000; background: #fcf2d9; padding: 3pt 6pt; margin: 3pt 0; }
   .note b { color: #7a5000; }
   ul { margin: 0; padding-left: 16pt; }
+  .charts { break-inside: avoid; }
+  svg.chart { display: block; max-width: 100%; height: auto; margin: 2pt 0 6pt; }
+  table.breakdown { border-collapse: collapse; width: 100%; font-size: 9.5pt; break-inside: avoid; }
+  table.breakdown caption { text-align: left; font-weight: 600; margin-bottom: 2pt; }
+  table.breakdown th, table.breakdown td { text-align: left; padding: 2pt 6pt 2pt 0; vertical-align: top; }
+  table.breakdown thead th { color: #676d75; font-weight: 600; font-size: 8.5pt; }
+  table.breakdown .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+  td.bar { width: 70pt; }
+  .bar-track { display: block; height: 6pt; margin-top: 4pt; background: #eeece6; border-radius: 3pt; }
+  .bar-fill { display: block; height: 100%; background: #2b6a63; border-radius: 3pt; }
 `;
 
 function transcriptHtml(a: ExportedAnswer): string {
@@ -56,12 +65,22 @@ function transcriptHtml(a: ExportedAnswer): string {
   return out.join(' ') || escapeHtml(a.text.trim()) || missing;
 }
 
+/** Pace over the answer, and its fillers and long pauses on the time line; nothing for an untranscribed take. */
+function chartsHtml(a: ExportedAnswer): string {
+  if (a.notTranscribed || a.words.length === 0) return '';
+  const pace = a.analysis ? paceChartSvg(a.analysis.pace.timeline, a.durationSec) : null;
+  return `<div class="charts">${pace ? `<h3>Pace over time (words a minute)</h3>${pace}` : ''}
+  <h3>Fillers and pauses</h3>${fillerPauseTimelineSvg(a.durationSec, a.metrics.fillers, a.metrics.longPauses)}</div>`;
+}
+
 function answerHtml(a: ExportedAnswer): string {
   const rubric = rubricLine(a.rubric);
   const suggestions = a.analysis?.suggestions ?? [];
   return `<section class="answer">
   <h2>${a.position}. ${escapeHtml(a.questionText)}</h2>
   <p class="meta">Score ${scoreText(a.score)} · ${clock(a.durationSec)} · ${Math.round(a.metrics.wordsPerMinute)} words/min · ${a.metrics.fillerCount} fillers · ${a.metrics.longPauses.length} long pauses${rubric ? ` · Coach: ${escapeHtml(rubric)}` : ''}</p>
+  ${a.analysis ? `<h3>Score breakdown</h3>${scoreBreakdownHtml(a.analysis.score)}` : ''}
+  ${chartsHtml(a)}
   ${suggestions.length ? `<h3>Suggestions</h3><ul>${suggestions.map((s) => `<li>${escapeHtml(s.text)}</li>`).join('')}</ul>` : ''}
   ${a.notes.length ? `<h3>Coach notes</h3>${a.notes.map((n) => `<div class="note"><b>${clock(n.atSec)}</b> ${escapeHtml(n.body)}</div>`).join('')}` : ''}
   <h3>Transcript</h3>
@@ -78,6 +97,7 @@ export function sessionToHtml(data: SessionExport): string {
 <body>
 <h1>${escapeHtml(s.title)}</h1>
 <p class="meta">${day(s.startedAt)} · ${s.answerCount} answer${s.answerCount === 1 ? '' : 's'} · ${clock(s.durationSec)} · ${Math.round(s.wordsPerMinute)} words/min · ${s.fillerCount} fillers · score ${scoreText(s.score)}</p>
+${s.sessionScore ? `<h2>Session score</h2>${scoreBreakdownHtml(s.sessionScore)}` : ''}
 ${data.answers.map(answerHtml).join('\n')}
 </body></html>
 `;

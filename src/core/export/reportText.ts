@@ -2,10 +2,8 @@
 import type { RubricScores } from '../../shared/domain';
 import { RUBRIC_CRITERIA } from '../../shared/domain';
 
-export function clock(sec: number): string {
-  const total = Math.max(0, Math.round(sec));
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
-}
+/** The app's own clock, so a report's times match what the screen showed. */
+export { formatClock as clock } from '../../shared/timeFormat';
 
 export function day(iso: string): string {
   return new Date(iso).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
@@ -20,4 +18,8 @@ export function rubricLine(rubric: RubricScores): string | null {
 
 export function scoreText(score: number | null): string {
   return score === null ? '–' : String(Math.round(score));
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -90,7 +90,7 @@ describe('suggestions', () => {
       /You said 'um' \d+ times (in the first 30 seconds|between \d+:\d\d and \d+:\d\d)|within \d+ seconds at \d+:\d\d/,
     );
     expect(text).toMatch(/\d+ words a minute/);
-    expect(text).toMatch(/past the 2:00 target/);
+    expect(text).toMatch(/past the 02:00 target/);
   });
 
   it('praises what went well when there is little to fix', () => {

@@ -58,7 +58,7 @@ describe('reports', () => {
     expect(md).toMatch(/^# Mock \\<interview\\> \\#1\n/);
     expect(md).toContain('## 1. Question 1?');
     expect(md).toContain("Coach's rubric: Clarity 4/5");
-    expect(md).toContain('- **0:01** “led the”: Lead with \\*the\\* result');
+    expect(md).toContain('- **00:01** “led the”: Lead with \\*the\\* result');
     expect(md).toContain('So um I led the billing rewrite.');
     expect(md).toContain('Score 72');
   });

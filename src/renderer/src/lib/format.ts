@@ -1,15 +1,7 @@
 // Small display formatters shared by the screens.
 import type { Question, RoleFamily, TargetLength } from '../../../shared/domain';
 
-/** 83.4 → "01:23"; an hour or more → "1:02:03". */
-export function formatClock(totalSec: number): string {
-  const whole = Math.max(0, Math.floor(Number.isFinite(totalSec) ? totalSec : 0));
-  const hours = Math.floor(whole / 3600);
-  const minutes = Math.floor((whole % 3600) / 60);
-  const seconds = whole % 60;
-  const mmss = `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
-  return hours > 0 ? `${hours}:${mmss}` : mmss;
-}
+export { formatClock } from '../../../shared/timeFormat';
 
 /** 2.44 → "2.4 s". */
 export function formatSeconds(sec: number): string {

@@ -95,6 +95,5 @@ export function axis(theme: ChartTheme, extra: Partial<uPlot.Axis> = {}): uPlot.
   };
 }
 
-/** "1:05" for axis ticks in seconds. */
-export const clockTick = (sec: number): string =>
-  `${Math.floor(sec / 60)}:${String(Math.floor(sec % 60)).padStart(2, '0')}`;
+/** Axis ticks in seconds, written as every other time in the app. */
+export { formatClock as clockTick } from '../../../../shared/timeFormat';
