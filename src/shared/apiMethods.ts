@@ -28,6 +28,7 @@ export const INVOKE_METHODS = {
   resetSettings: 'settings:reset',
   listHistory: 'history:list',
   searchHistory: 'history:search',
+  getTrends: 'history:trends',
   getSessionReview: 'review:get',
   addNote: 'notes:add',
   updateNote: 'notes:update',

@@ -273,6 +273,30 @@ export type HistorySort = 'date' | 'score' | 'duration';
 /** One page of the history list, and how many sessions match the filters in all. */
 export type HistoryPage = { sessions: SessionSummary[]; total: number; offset: number };
 
+/** One transcribed take with words in it, as the Trends screen charts it. */
+export type TrendTake = {
+  answerId: string;
+  sessionId: string;
+  sessionTitle: string;
+  /** When the session started: takes are grouped and dated by their session. */
+  sessionStartedAt: string;
+  questionId: string;
+  questionText: string;
+  durationSec: number;
+  /** 0–100; null for takes saved before scoring existed. */
+  score: number | null;
+  fillersPerMinute: number;
+  wordsPerMinute: number;
+  longPausesPerMinute: number;
+};
+
+export type TrendData = {
+  /** Oldest first. */
+  takes: TrendTake[];
+  /** Saved takes left out of the charts, and why: an engine failure, or nothing said. */
+  leftOut: { notTranscribed: number; noSpeech: number };
+};
+
 /** A piece of a search snippet; `hit` pieces are the words that matched. */
 export type SnippetPart = { text: string; hit: boolean };
 

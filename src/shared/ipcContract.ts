@@ -21,6 +21,7 @@ import type {
   SessionReview,
   SessionSummary,
   TargetLength,
+  TrendData,
 } from './domain';
 import type { SAMPLE_RATE_HZ } from './audioFormat';
 import type { CoachSettings, NewCustomQuestion, PracticeSetOptions, SettingsUpdate } from './coachingSchemas';
@@ -64,6 +65,8 @@ export interface InvokeChannels {
   // Review (issue #5)
   'history:list': (query: HistoryQuery) => Promise<HistoryPage>;
   'history:search': (query: SearchQuery) => Promise<SearchHit[]>;
+  /** Every take the Trends screen can chart; failed and silent takes are only counted. */
+  'history:trends': () => Promise<TrendData>;
   /** The answer's WAV recording, for the review player (a Blob URL in the renderer). */
   'answer:audio': (answerId: string) => Promise<ArrayBuffer>;
   'review:get': (sessionId: string) => Promise<SessionReview>;

@@ -85,6 +85,7 @@ export const invokeArgSchemas = {
   'settings:reset': z.tuple([]),
   'history:list': z.tuple([historyQuerySchema]),
   'history:search': z.tuple([searchQuerySchema]),
+  'history:trends': z.tuple([]),
   'answer:audio': z.tuple([answerIdSchema]),
   'review:get': z.tuple([sessionIdSchema]),
   'notes:add': z.tuple([newNoteSchema]),

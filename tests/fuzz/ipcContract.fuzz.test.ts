@@ -172,6 +172,7 @@ const validInvokeArgs: { [C in InvokeChannel]: fc.Arbitrary<ArgsOf<InvokeChannel
   'session:delete': uuid.map((id) => [id]),
   'answer:delete': uuid.map((id) => [id]),
   'data:usage': fc.constant([]),
+  'history:trends': fc.constant([]),
   'session:export': fc.tuple(uuid, fc.constantFrom(...EXPORT_FORMATS)),
   'bundle:import': fc.tuple(bytes(1, 4096), fc.string({ minLength: 1, maxLength: 255 })),
   'models:list': fc.constant([]),

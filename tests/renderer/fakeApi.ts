@@ -255,6 +255,10 @@ export function installFakeApi() {
       offset: q.offset ?? 0,
     })),
     searchHistory: vi.fn<CoachApi['searchHistory']>(async () => []),
+    getTrends: vi.fn<CoachApi['getTrends']>(async () => ({
+      takes: [],
+      leftOut: { notTranscribed: 0, noSpeech: 0 },
+    })),
     getAnswerAudio: vi.fn<CoachApi['getAnswerAudio']>(async () => new ArrayBuffer(44)),
     getSessionReview: vi.fn<CoachApi['getSessionReview']>(async () => ({ notes: [], rubric: {} })),
     addNote: vi.fn<CoachApi['addNote']>(async (n) => sampleNote({ ...n, id: nextNoteId++ })),

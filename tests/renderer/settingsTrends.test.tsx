@@ -1,17 +1,21 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SessionSummary } from '../../src/shared/domain';
+import type { TrendTake } from '../../src/shared/domain';
 import { SettingsScreen } from '../../src/renderer/src/features/settings/SettingsScreen';
 import { TrendsScreen } from '../../src/renderer/src/features/trends/TrendsScreen';
 import {
   change,
   CLOSER_TO,
+  dateLabels,
+  labelledIndices,
+  leftOutText,
   LOWER_IS_BETTER,
-  trendSeries,
+  sessionPoints,
+  takesByQuestion,
 } from '../../src/renderer/src/features/trends/trendsData';
 import { resetCoachStore } from '../../src/renderer/src/store';
-import { DEFAULT_TEST_SETTINGS, installFakeApi, SESSIONS } from './fakeApi';
+import { DEFAULT_TEST_SETTINGS, installFakeApi } from './fakeApi';
 
 describe('Settings', () => {
   beforeEach(() => resetCoachStore());
@@ -60,46 +64,84 @@ describe('Settings', () => {
   });
 });
 
-const trendSessions: SessionSummary[] = [
-  {
-    ...SESSIONS[0]!,
-    id: 'a',
-    startedAt: '2025-11-20T10:00:00Z',
-    score: 80,
-    fillersPerMinute: 2,
-    wordsPerMinute: 150,
-  },
-  {
-    ...SESSIONS[0]!,
-    id: 'b',
-    startedAt: '2025-11-01T10:00:00Z',
+function take(overrides: Partial<TrendTake> & Pick<TrendTake, 'sessionId' | 'sessionStartedAt'>): TrendTake {
+  return {
+    answerId: `${overrides.sessionId}-${Math.random()}`,
+    sessionTitle: 'Practice',
+    questionId: 'q1',
+    questionText: 'Tell me about a time you failed.',
+    durationSec: 60,
+    score: 70,
+    fillersPerMinute: 3,
+    wordsPerMinute: 140,
+    longPausesPerMinute: 1,
+    ...overrides,
+  };
+}
+
+const TAKES: TrendTake[] = [
+  take({
+    sessionId: 'b',
+    sessionStartedAt: '2025-11-01T10:00:00Z',
     score: 60,
     fillersPerMinute: 6,
     wordsPerMinute: 190,
-  },
-  {
-    ...SESSIONS[0]!,
-    id: 'c',
-    startedAt: '2025-11-10T10:00:00Z',
+  }),
+  take({
+    sessionId: 'c',
+    sessionStartedAt: '2025-11-10T10:00:00Z',
     score: null,
     fillersPerMinute: 4,
-    wordsPerMinute: 170,
-  },
-  { ...SESSIONS[0]!, id: 'empty', startedAt: '2025-11-11T10:00:00Z', answerCount: 0, durationSec: 0 },
+    wordsPerMinute: 70,
+  }),
+  take({
+    sessionId: 'a',
+    sessionStartedAt: '2025-11-20T10:00:00Z',
+    score: 76,
+    fillersPerMinute: 2,
+    wordsPerMinute: 150,
+  }),
+  take({
+    sessionId: 'a',
+    sessionStartedAt: '2025-11-20T10:00:00Z',
+    score: 84,
+    fillersPerMinute: 2,
+    wordsPerMinute: 150,
+    questionText: 'Why do you want this job?',
+  }),
 ];
 
 describe('Trends', () => {
   beforeEach(() => resetCoachStore());
 
-  it('orders sessions oldest first and keeps gaps where a session has no score', () => {
-    const series = trendSeries(trendSessions);
-    expect(series.times).toEqual(
-      ['2025-11-01T10:00:00Z', '2025-11-10T10:00:00Z', '2025-11-20T10:00:00Z'].map(
-        (d) => Date.parse(d) / 1000,
-      ),
+  it('folds takes into one point per session, oldest first, keeping gaps where nothing was scored', () => {
+    const points = sessionPoints([...TAKES].reverse());
+    expect(points.map((p) => p.sessionId)).toEqual(['b', 'c', 'a']);
+    expect(points.map((p) => p.score)).toEqual([60, null, 80]);
+    expect(points.map((p) => p.fillersPerMinute)).toEqual([6, 4, 2]);
+    expect(points[2]!.takeCount).toBe(2);
+  });
+
+  it('dates each session, with the time where several share a day and the year across years', () => {
+    const days = dateLabels(['2025-11-01T10:00:00', '2025-11-10T09:00:00'], 'en-GB');
+    expect(days).toEqual(['1 Nov', '10 Nov']);
+    const sameDay = dateLabels(
+      ['2025-12-02T09:05:00', '2025-12-02T14:30:00', '2025-12-03T08:00:00'],
+      'en-GB',
     );
-    expect(series.score).toEqual([60, null, 80]);
-    expect(series.fillersPerMinute).toEqual([6, 4, 2]);
+    expect(sameDay).toEqual(['2 Dec, 09:05', '2 Dec, 14:30', '3 Dec']);
+    expect(new Set(sameDay).size).toBe(3);
+    expect(dateLabels(['2024-12-30T10:00:00', '2025-01-02T10:00:00'], 'en-GB')).toEqual([
+      '30 Dec 2024',
+      '2 Jan 2025',
+    ]);
+  });
+
+  it('labels as many points as fit, always the latest', () => {
+    expect(labelledIndices(3, 600, 96)).toEqual([0, 1, 2]);
+    const many = labelledIndices(40, 400, 96);
+    expect(many.length).toBeLessThanOrEqual(4);
+    expect(many.at(-1)).toBe(39);
   });
 
   it('judges change the right way round for each measure', () => {
@@ -109,9 +151,23 @@ describe('Trends', () => {
     expect(change([5], LOWER_IS_BETTER)).toBeNull();
   });
 
-  it('shows headline changes and one chart per measure', async () => {
+  it('lists each question’s takes with the change since the one before', () => {
+    const groups = takesByQuestion(TAKES);
+    expect(groups[0]!.questionText).toBe('Tell me about a time you failed.');
+    expect(groups[0]!.takes.map((t) => t.change)).toEqual([
+      null,
+      '−2.0 fillers/min, −120 wpm',
+      '−2.0 fillers/min, +80 wpm',
+    ]);
+    expect(leftOutText({ notTranscribed: 1, noSpeech: 1 })).toBe(
+      '2 takes are left out: 1 not transcribed, 1 with no speech heard.',
+    );
+    expect(leftOutText({ notTranscribed: 0, noSpeech: 0 })).toBeNull();
+  });
+
+  it('shows headline changes, one chart per measure and the takes of a question', async () => {
     const fake = installFakeApi();
-    fake.api.listSessions.mockResolvedValue(trendSessions);
+    fake.api.getTrends.mockResolvedValue({ takes: TAKES, leftOut: { notTranscribed: 1, noSpeech: 0 } });
     render(<TrendsScreen />);
     const score = (await screen.findByText('Score', { selector: '.trend-label' })).closest(
       '.trend-headline',
@@ -119,17 +175,34 @@ describe('Trends', () => {
     expect(score.textContent).toContain('better than 60 in your first session');
     const fillers = screen.getByText('Fillers', { selector: '.trend-label' }).closest('.trend-headline')!;
     expect(within(fillers as HTMLElement).getByText('2.0')).toBeTruthy();
-    expect(screen.getAllByRole('img').map((c) => c.getAttribute('aria-label'))).toEqual([
-      'Session scores from 60 to 80 over 3 sessions.',
-      'Fillers per minute from 6.0 to 2.0.',
-      'Pace per session; comfortable is 120–160 words a minute.',
+    const charts = screen.getAllByRole('img').map((c) => c.getAttribute('aria-label'));
+    expect(charts).toHaveLength(4);
+    expect(charts[0]).toMatch(/^Score per session, from 60 on .* to 80 on .*, over 3 sessions\.$/);
+    expect(charts.map((c) => c!.split(' per session')[0])).toEqual([
+      'Score',
+      'Fillers per minute',
+      'Words per minute',
+      'Long pauses per minute',
     ]);
+    expect(screen.getByText(/1 take is left out: 1 not transcribed/)).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Takes of this question' });
+    expect(within(table).getAllByRole('row')).toHaveLength(4);
   });
 
-  it('explains what it needs when there are fewer than two sessions', async () => {
+  it('tells the truth when one session is all there is', async () => {
     const fake = installFakeApi();
-    fake.api.listSessions.mockResolvedValue([trendSessions[0]!]);
+    fake.api.getTrends.mockResolvedValue({ takes: [TAKES[0]!], leftOut: { notTranscribed: 0, noSpeech: 0 } });
     render(<TrendsScreen />);
-    expect(await screen.findByText('Not enough sessions yet')).toBeTruthy();
+    expect(await screen.findByText('One session so far')).toBeTruthy();
+    expect(screen.queryAllByRole('img')).toHaveLength(0);
+    expect(screen.getByRole('table', { name: 'Takes of this question' })).toBeTruthy();
+  });
+
+  it('says why nothing is charted when every take failed', async () => {
+    const fake = installFakeApi();
+    fake.api.getTrends.mockResolvedValue({ takes: [], leftOut: { notTranscribed: 2, noSpeech: 1 } });
+    render(<TrendsScreen />);
+    expect(await screen.findByText('Nothing to chart yet')).toBeTruthy();
+    expect(screen.getByText(/3 takes are left out: 2 not transcribed, 1 with no speech heard/)).toBeTruthy();
   });
 });

@@ -66,6 +66,7 @@ export function createCoachHandlers(deps: {
     'settings:reset': async () => settings.reset(),
     'history:list': async (query) => review().history.listHistory(query),
     'history:search': async (query) => review().history.search(query),
+    'history:trends': async () => review().history.trends(),
     'answer:audio': (answerId) => readAnswerAudio(review().sessions, paths, answerId),
     'review:get': async (sessionId) => review().notes.sessionReview(sessionId),
     'notes:add': async (note) => review().notes.addNote(note),

@@ -1,6 +1,6 @@
 // The history list (sort, filters, paging) and full-text search over transcripts and coach notes.
 // Both are single SQL statements over the indices and FTS5 tables of migration 003.
-import type { HistoryPage, SearchHit, SessionSummary, Word } from '../../shared/domain';
+import type { HistoryPage, SearchHit, SessionSummary, TrendData, Word } from '../../shared/domain';
 import {
   historyQuerySchema,
   searchQuerySchema,
@@ -43,6 +43,22 @@ type NoteHitRow = {
   started_at: string;
 };
 
+type TrendRow = {
+  id: string;
+  session_id: string;
+  title: string;
+  started_at: string;
+  question_id: string;
+  question_text: string;
+  status: 'complete' | 'failed';
+  duration_sec: number;
+  score: number | null;
+  words_per_minute: number;
+  word_count: number | null;
+  fillers_per_minute: number | null;
+  long_pauses: number | null;
+};
+
 /** Sort keys map to fixed SQL; nothing from the query is ever spliced into the statement. */
 const SORT_SQL: Record<ParsedHistoryQuery['sort'], string> = {
   date: 's.started_at',
@@ -70,7 +86,9 @@ export class ReviewRepository {
       params.kind = `%,${q.kind},%`;
     }
     if (q.role) {
-      where.push('s.roles LIKE @role');
+      // A general question is asked of every role (as a practice set picks them), so a set practised
+      // for a role is found by that role even when all of its questions were general ones.
+      where.push("(s.roles LIKE @role OR s.roles LIKE '% general %')");
       params.role = `% ${q.role} %`;
     }
     if (q.minScore !== undefined) {
@@ -102,6 +120,43 @@ export class ReviewRepository {
     const { limit: _limit, offset: _offset, ...countParams } = params;
     const total = (this.db.prepare(`SELECT COUNT(*) AS n ${from}`).get(countParams) as { n: number }).n;
     return { sessions: rows.map(toSummary), total, offset: q.offset };
+  }
+
+  /** Every saved take, oldest first, as the Trends screen charts it; failed and silent takes only counted. */
+  trends(): TrendData {
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.session_id, s.title, s.started_at, a.question_id, a.question_text, a.status,
+                a.duration_sec, a.score, a.words_per_minute,
+                json_extract(a.metrics_json, '$.wordCount') AS word_count,
+                json_extract(a.metrics_json, '$.fillersPerMinute') AS fillers_per_minute,
+                json_array_length(a.metrics_json, '$.longPauses') AS long_pauses
+         FROM answers a JOIN sessions s ON s.id = a.session_id
+         WHERE a.status IN ('complete', 'failed')
+         ORDER BY s.started_at, a.position`,
+      )
+      .all() as TrendRow[];
+    const data: TrendData = { takes: [], leftOut: { notTranscribed: 0, noSpeech: 0 } };
+    for (const r of rows) {
+      if (r.status === 'failed') data.leftOut.notTranscribed += 1;
+      else if (!r.word_count || r.duration_sec <= 0) data.leftOut.noSpeech += 1;
+      else {
+        data.takes.push({
+          answerId: r.id,
+          sessionId: r.session_id,
+          sessionTitle: r.title,
+          sessionStartedAt: r.started_at,
+          questionId: r.question_id,
+          questionText: r.question_text,
+          durationSec: r.duration_sec,
+          score: r.score,
+          fillersPerMinute: r.fillers_per_minute ?? 0,
+          wordsPerMinute: r.words_per_minute,
+          longPausesPerMinute: ((r.long_pauses ?? 0) * 60) / r.duration_sec,
+        });
+      }
+    }
+    return data;
   }
 
   /**

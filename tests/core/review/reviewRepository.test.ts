@@ -89,17 +89,63 @@ describe('history list', () => {
     expect(ids({ from: '2026-03-15T00:00:00Z', to: '2026-04-15T00:00:00Z' })).toEqual([b.sessionId]);
     expect(ids({ kind: 'behavioural' })).toEqual([a.sessionId]);
     expect(ids({ kind: 'motivational' })).toEqual([b.sessionId]);
-    expect(ids({ role: 'data' })).toEqual([b.sessionId]);
-    expect(ids({ role: 'sales' })).toEqual([]);
+    // General questions are asked of every role, as a practice set for a role picks them.
+    expect(ids({ role: 'data' })).toEqual([b.sessionId, a.sessionId]);
+    expect(ids({ role: 'sales' })).toEqual([a.sessionId]);
     expect(ids({ minScore: 55 })).toEqual([a.sessionId]);
     expect(ids({ maxScore: 55 })).toEqual([b.sessionId]);
     expect(review.listHistory({ minScore: 55 }).total).toBe(1);
+  });
+
+  it('finds a set practised for a role even when all its questions were general ones', () => {
+    const { sessions, review } = setup();
+    const general = saveSession(sessions, {
+      startedAt: '2026-06-01T10:00:00.000Z',
+      title: 'Software engineering set',
+      answers: [{ text: 'I changed my mind about testing.', roles: ['general'] }],
+    });
+    saveSession(sessions, {
+      startedAt: '2026-06-02T10:00:00.000Z',
+      title: 'Sales only',
+      answers: [{ text: 'I would call the customer.', roles: ['sales'] }],
+    });
+    const found = review.listHistory({ role: 'software-engineering' }).sessions.map((s) => s.title);
+    expect(found).toEqual(['Software engineering set']);
+    expect(found).not.toContain('Sales only');
+    expect(general.sessionId).toBeTruthy();
   });
 
   it('refuses a malformed query instead of building SQL from it', () => {
     const { review } = seeded();
     expect(() => review.listHistory({ sort: 'title; DROP TABLE sessions' as 'date' })).toThrow();
     expect(() => review.listHistory({ limit: 10_000 })).toThrow();
+  });
+});
+
+describe('trends', () => {
+  it('charts transcribed takes with words, counting failed and silent ones apart, oldest first', () => {
+    const { sessions, review } = setup();
+    const later = saveSession(sessions, {
+      startedAt: '2026-03-02T10:00:00.000Z',
+      answers: [{ text: 'So um I led the billing rewrite and it went well.', score: 70 }],
+    });
+    const earlier = saveSession(sessions, {
+      startedAt: '2026-03-01T10:00:00.000Z',
+      answers: [{ text: 'I would ask the customer first.', score: 50 }, { text: '' }],
+    });
+    const failed = saveSession(sessions, { startedAt: '2026-03-03T10:00:00.000Z', answers: [{ text: 'x' }] });
+    sessions.saveUntranscribed(failed.answerIds[0]!, {
+      durationSec: 12,
+      reason: 'engine crashed',
+      liveWords: [],
+    });
+    const data = review.trends();
+    expect(data.leftOut).toEqual({ notTranscribed: 1, noSpeech: 1 });
+    expect(data.takes.map((t) => t.sessionId)).toEqual([earlier.sessionId, later.sessionId]);
+    expect(data.takes[1]).toMatchObject({ score: 70, questionText: 'Question 1?' });
+    expect(data.takes[1]!.fillersPerMinute).toBeGreaterThan(0);
+    expect(data.takes[1]!.wordsPerMinute).toBeGreaterThan(0);
+    expect(data.takes.every((t) => t.longPausesPerMinute >= 0)).toBe(true);
   });
 });
 

@@ -1,120 +1,208 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type uPlot from 'uplot';
-import { useShallow } from 'zustand/react/shallow';
-import { useCoachStore } from '../../store';
+import { fitScale, type ScaleOptions } from '../../../../shared/chartScale';
+import type { TrendData } from '../../../../shared/domain';
+import { coachApi } from '../../coachApi';
+import { errorMessage } from '../../store/loadStatus';
 import { axis, UPlotChart, type ChartTheme } from '../charts/UPlotChart';
 import { COMFORTABLE_PACE_WPM } from '../result/MetricsCards';
+import { QuestionTakesView } from './QuestionTakesView';
 import {
   change,
   CLOSER_TO,
+  dateLabels,
   HIGHER_IS_BETTER,
+  labelledIndices,
+  leftOutText,
   LOWER_IS_BETTER,
-  trendSeries,
+  sessionPoints,
+  type Goodness,
+  type SessionPoint,
   type TrendChange,
 } from './trendsData';
 import './trends.css';
 
-const HEIGHT = 200;
-const dateTick = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const HEIGHT = 190;
+/** Room one date label needs on the axis ("12 Dec, 14:05"). */
+const LABEL_PX = 96;
 
-function lineOptions(
-  label: string,
-  colour: (t: ChartTheme) => string,
-  yRange: [number, number] | null,
-  band?: [number, number],
-) {
+type Metric = {
+  key: 'score' | 'fillersPerMinute' | 'wordsPerMinute' | 'longPausesPerMinute';
+  label: string;
+  headline: string;
+  unit: string;
+  digits: number;
+  goodness: Goodness;
+  colour: (t: ChartTheme) => string;
+  scale: ScaleOptions;
+  band?: [number, number];
+};
+
+const METRICS: Metric[] = [
+  {
+    key: 'score',
+    label: 'Score',
+    headline: 'Score',
+    unit: '/ 100',
+    digits: 0,
+    goodness: HIGHER_IS_BETTER,
+    colour: (t) => t.accent,
+    scale: { bounds: [0, 100], minSpan: 10 },
+  },
+  {
+    key: 'fillersPerMinute',
+    label: 'Fillers per minute',
+    headline: 'Fillers',
+    unit: 'a minute',
+    digits: 1,
+    goodness: LOWER_IS_BETTER,
+    colour: (t) => t.warn,
+    scale: { bounds: [0, Infinity], minSpan: 2, include: [0] },
+  },
+  {
+    key: 'wordsPerMinute',
+    label: 'Words per minute',
+    headline: 'Pace',
+    unit: 'words a minute',
+    digits: 0,
+    goodness: CLOSER_TO(COMFORTABLE_PACE_WPM.min, COMFORTABLE_PACE_WPM.max),
+    colour: (t) => t.accent,
+    scale: { bounds: [0, Infinity], minSpan: 20 },
+    band: [COMFORTABLE_PACE_WPM.min, COMFORTABLE_PACE_WPM.max],
+  },
+  {
+    key: 'longPausesPerMinute',
+    label: 'Long pauses per minute',
+    headline: 'Long pauses',
+    unit: 'a minute',
+    digits: 1,
+    goodness: LOWER_IS_BETTER,
+    colour: (t) => t.ink3,
+    scale: { bounds: [0, Infinity], minSpan: 1, include: [0] },
+  },
+];
+
+function chartOptions(metric: Metric, values: (number | null)[], labels: string[]) {
+  const scale = fitScale(values, metric.band ? { ...metric.scale, include: metric.band } : metric.scale);
   return (width: number, theme: ChartTheme): uPlot.Options => ({
     width,
     height: HEIGHT,
     legend: { show: false },
     cursor: { y: false, points: { size: 9 } },
     scales: {
-      x: { time: true },
-      y: yRange
-        ? { range: yRange }
-        : { range: (_u, min, max) => [Math.max(0, Math.floor(min * 0.8)), Math.ceil(max * 1.2) || 1] },
+      x: { time: false, range: () => [-0.5, Math.max(labels.length - 0.5, 0.5)] },
+      y: { range: () => [scale.min, scale.max] },
     },
     axes: [
-      axis(theme, { values: (_u, ticks) => ticks.map((t) => dateTick.format(new Date(t * 1000))) }),
-      axis(theme, { size: 44 }),
+      axis(theme, {
+        splits: () => labelledIndices(labels.length, width - 60, LABEL_PX),
+        values: (_u, ticks) => ticks.map((i) => labels[i] ?? ''),
+        grid: { show: false },
+      }),
+      axis(theme, {
+        size: 44,
+        splits: () => scale.ticks,
+        values: (_u, ticks) => ticks.map((t) => String(Number(t.toFixed(1)))),
+      }),
     ],
     series: [
       {},
-      ...(band
+      ...(metric.band
         ? [
             { label: 'upper', stroke: theme.line, dash: [4, 4], width: 1, points: { show: false } },
             { label: 'lower', stroke: theme.line, dash: [4, 4], width: 1, points: { show: false } },
           ]
         : []),
       {
-        label,
-        stroke: colour(theme),
+        label: metric.label,
+        stroke: metric.colour(theme),
         width: 2.5,
         spanGaps: true,
-        points: { show: true, size: 7, fill: colour(theme) },
+        points: { show: true, size: 7, fill: metric.colour(theme) },
       },
     ],
-    ...(band ? { bands: [{ series: [1, 2] as [number, number], fill: `${theme.accent}14` }] } : {}),
+    ...(metric.band ? { bands: [{ series: [1, 2] as [number, number], fill: `${theme.accent}14` }] } : {}),
   });
 }
 
-const scoreOptions = lineOptions('Score', (t) => t.accent, [0, 100]);
-const fillerOptions = lineOptions('Fillers per minute', (t) => t.warn, null);
-const paceOptions = lineOptions(
-  'Pace',
-  (t) => t.accent,
-  [60, 220],
-  [COMFORTABLE_PACE_WPM.max, COMFORTABLE_PACE_WPM.min],
-);
+function MetricChart({
+  metric,
+  points,
+  labels,
+}: {
+  metric: Metric;
+  points: SessionPoint[];
+  labels: string[];
+}) {
+  const values = useMemo(() => points.map((p) => p[metric.key]), [points, metric]);
+  const options = useMemo(() => chartOptions(metric, values, labels), [metric, values, labels]);
+  const data = useMemo<uPlot.AlignedData>(() => {
+    const x = points.map((_p, i) => i);
+    return metric.band
+      ? [x, x.map(() => metric.band![1]), x.map(() => metric.band![0]), values]
+      : [x, values];
+  }, [points, values, metric]);
+  const present = values.filter((v): v is number => v !== null);
+  const fmt = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(metric.digits));
+  const summary =
+    `${metric.label} per session, from ${fmt(present[0])} on ${labels[0]} to ${fmt(present.at(-1))} ` +
+    `on ${labels.at(-1)}, over ${points.length} sessions` +
+    (metric.band ? `; comfortable is ${metric.band[0]}–${metric.band[1]}.` : '.');
+  return (
+    <section className="card trend-card">
+      <UPlotChart label={metric.label} summary={summary} options={options} data={data} height={HEIGHT} />
+    </section>
+  );
+}
 
 function Headline({
-  label,
-  unit,
-  c,
-  digits = 0,
+  metric,
+  values,
+  labels,
 }: {
-  label: string;
-  unit: string;
-  c: TrendChange;
-  digits?: number;
+  metric: Metric;
+  values: (number | null)[];
+  labels: string[];
 }) {
+  const c: TrendChange = change(values, metric.goodness);
   if (!c) return null;
+  const firstLabel = labels[values.findIndex((v) => v !== null)];
   return (
     <div className="trend-headline">
-      <span className="trend-label">{label}</span>
+      <span className="trend-label">{metric.headline}</span>
       <span className="trend-value tabular">
-        {c.latest.toFixed(digits)}
-        <span className="trend-unit"> {unit}</span>
+        {c.latest.toFixed(metric.digits)}
+        <span className="trend-unit"> {metric.unit}</span>
       </span>
       <span className={`trend-change ${c.better ? 'is-better' : 'is-worse'}`}>
-        {c.better ? 'better than' : 'was'} {c.first.toFixed(digits)} in your first session
+        {c.better ? 'better than' : 'was'} {c.first.toFixed(metric.digits)} in your first session (
+        {firstLabel})
       </span>
     </div>
   );
 }
 
-/** Progress across sessions: score, fillers per minute and pace over time. */
+/** Progress across sessions: score, fillers, pace and pauses over time, and each question's takes. */
 export function TrendsScreen() {
-  const sessions = useCoachStore(useShallow((s) => s.sessions));
-  const status = useCoachStore((s) => s.sessionsStatus);
-  const loadSessions = useCoachStore((s) => s.loadSessions);
+  const [data, setData] = useState<TrendData | null>(null);
+  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (status === 'idle') void loadSessions();
-  }, [status, loadSessions]);
+    let current = true;
+    coachApi()
+      .getTrends()
+      .then(
+        (d) => current && setData(d),
+        (err: unknown) => current && setError(errorMessage(err, 'Your sessions could not be loaded.')),
+      );
+    return () => {
+      current = false;
+    };
+  }, []);
 
-  const series = useMemo(() => trendSeries(sessions), [sessions]);
-  const scoreData = useMemo<uPlot.AlignedData>(() => [series.times, series.score], [series]);
-  const fillerData = useMemo<uPlot.AlignedData>(() => [series.times, series.fillersPerMinute], [series]);
-  const paceData = useMemo<uPlot.AlignedData>(
-    () => [
-      series.times,
-      series.times.map(() => COMFORTABLE_PACE_WPM.max),
-      series.times.map(() => COMFORTABLE_PACE_WPM.min),
-      series.wordsPerMinute,
-    ],
-    [series],
-  );
+  const points = useMemo(() => sessionPoints(data?.takes ?? []), [data]);
+  const labels = useMemo(() => dateLabels(points.map((p) => p.startedAt)), [points]);
+  const leftOut = data ? leftOutText(data.leftOut) : null;
 
   return (
     <div className="trends">
@@ -122,62 +210,49 @@ export function TrendsScreen() {
         <h1 className="page-title">Trends</h1>
         <p className="muted">How your answers change from session to session.</p>
       </header>
-      {status !== 'ready' ? (
+      {error ? (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      ) : !data ? (
         <p className="muted loading-line" role="status">
           <span className="spinner spinner-small" aria-hidden="true" /> Loading your sessions…
         </p>
-      ) : series.times.length < 2 ? (
+      ) : points.length === 0 ? (
         <div className="empty-state">
-          <p className="empty-title">Not enough sessions yet</p>
+          <p className="empty-title">{leftOut ? 'Nothing to chart yet' : 'No answers yet'}</p>
           <p className="muted">
-            Practise on two or more days and your score, fillers and pace will be charted here.
+            {leftOut
+              ? `None of your saved takes can be charted. ${leftOut} Takes the engine failed on can be transcribed again from History.`
+              : 'Answer a question on the Practice screen; from your second session, your score, fillers, pace and pauses are charted here.'}
           </p>
         </div>
       ) : (
         <>
-          <div className="trend-headlines">
-            <Headline label="Score" unit="/ 100" c={change(series.score, HIGHER_IS_BETTER)} />
-            <Headline
-              label="Fillers"
-              unit="a minute"
-              c={change(series.fillersPerMinute, LOWER_IS_BETTER)}
-              digits={1}
-            />
-            <Headline
-              label="Pace"
-              unit="words a minute"
-              c={change(series.wordsPerMinute, CLOSER_TO(COMFORTABLE_PACE_WPM.min, COMFORTABLE_PACE_WPM.max))}
-            />
-          </div>
-          <div className="trend-charts">
-            <section className="card trend-card">
-              <UPlotChart
-                label="Score"
-                summary={`Session scores from ${series.score.find((v) => v !== null) ?? '—'} to ${series.score.at(-1) ?? '—'} over ${series.times.length} sessions.`}
-                options={scoreOptions}
-                data={scoreData}
-                height={HEIGHT}
-              />
-            </section>
-            <section className="card trend-card">
-              <UPlotChart
-                label="Fillers per minute"
-                summary={`Fillers per minute from ${series.fillersPerMinute[0]!.toFixed(1)} to ${series.fillersPerMinute.at(-1)!.toFixed(1)}.`}
-                options={fillerOptions}
-                data={fillerData}
-                height={HEIGHT}
-              />
-            </section>
-            <section className="card trend-card trend-card-wide">
-              <UPlotChart
-                label="Pace (words a minute)"
-                summary={`Pace per session; comfortable is ${COMFORTABLE_PACE_WPM.min}–${COMFORTABLE_PACE_WPM.max} words a minute.`}
-                options={paceOptions}
-                data={paceData}
-                height={HEIGHT}
-              />
-            </section>
-          </div>
+          {points.length < 2 ? (
+            <div className="empty-state">
+              <p className="empty-title">One session so far</p>
+              <p className="muted">
+                Practise again in another session and your score, fillers, pace and pauses will be charted
+                here, session by session. Your takes so far are below.
+              </p>
+            </div>
+          ) : (
+            <>
+              <div className="trend-headlines">
+                {METRICS.map((m) => (
+                  <Headline key={m.key} metric={m} values={points.map((p) => p[m.key])} labels={labels} />
+                ))}
+              </div>
+              <div className="trend-charts">
+                {METRICS.map((m) => (
+                  <MetricChart key={m.key} metric={m} points={points} labels={labels} />
+                ))}
+              </div>
+            </>
+          )}
+          {leftOut && <p className="muted trend-left-out">{leftOut} They are not in these figures.</p>}
+          <QuestionTakesView takes={data.takes} />
         </>
       )}
     </div>
