@@ -146,6 +146,20 @@ describe('Settings → Models', () => {
     expect(await screen.findByText('Imported')).toBeTruthy();
   });
 
+  it('shows an import failure beside the Import button, not at the top of the section', async () => {
+    const fake = installFakeApi();
+    fake.api.importModel.mockRejectedValue(new Error('That file is not a whisper.cpp model.'));
+    const user = userEvent.setup();
+    render(<SettingsScreen />);
+    const box = await screen.findByRole('textbox', { name: /Import a model file/ });
+    await user.type(box, '/home/me/notes.bin');
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('That file is not a whisper.cpp model.');
+    expect(alert.closest('form')).toBe(box.closest('form'));
+    expect(box.getAttribute('aria-describedby')).toBe(alert.id);
+  });
+
   it('disables the language picker for an English-only model, and explains why', async () => {
     installFakeApi();
     render(<SettingsScreen />);

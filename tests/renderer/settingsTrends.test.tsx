@@ -44,23 +44,61 @@ describe('Settings', () => {
     );
   });
 
-  it('shows why a change was refused and keeps the draft', async () => {
+  it('says next to each field what to change, never schema text, and does not save', async () => {
     const fake = installFakeApi();
-    fake.api.updateSettings.mockRejectedValue(
-      new Error(
-        'Invalid payload for settings:update: the "speed up" threshold must be below the "slow down" one',
-      ),
-    );
     const user = userEvent.setup();
     render(<SettingsScreen />);
     const speedUp = await screen.findByRole('spinbutton', { name: /Pick up the pace/ });
     await user.clear(speedUp);
     await user.type(speedUp, '190');
+    const shortest = screen.getByRole('spinbutton', { name: /Shortest/ });
+    await user.clear(shortest);
+    await user.type(shortest, '150');
+    const longest = screen.getByRole('spinbutton', { name: /Longest/ });
+    await user.clear(longest);
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('must be below');
-    expect((screen.getByRole('spinbutton', { name: /Pick up the pace/ }) as HTMLInputElement).value).toBe(
-      '190',
+    expect(fake.api.updateSettings).not.toHaveBeenCalled();
+    const messageOf = (input: HTMLElement) =>
+      (input.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)!)
+        .find((el) => el.classList.contains('field-error'))?.textContent;
+    expect(messageOf(speedUp)).toBe(
+      'Make this lower than the “slow down” pace (170 words/min), or raise that one.',
     );
+    expect(speedUp.getAttribute('aria-invalid')).toBe('true');
+    expect(messageOf(longest)).toBe('Enter a number from 10 to 600 seconds.');
+    // The first field with a problem has the focus.
+    expect(document.activeElement).toBe(speedUp);
+    expect(document.body.textContent).not.toMatch(/Invalid payload|defaultTarget|\[\{/);
+    // Fixing a field clears its message as the user types.
+    await user.clear(speedUp);
+    await user.type(speedUp, '110');
+    expect(messageOf(speedUp)).toBeUndefined();
+    await user.type(longest, '90');
+    expect(messageOf(shortest)).toBe(
+      'Make the shortest length less than the longest (90 seconds), or raise that one.',
+    );
+    await user.clear(shortest);
+    await user.type(shortest, '5');
+    expect(messageOf(shortest)).toBe('Too low: use 10 seconds or more (up to 600).');
+  });
+
+  it('puts a refusal from main in words, keeping the draft', async () => {
+    const fake = installFakeApi();
+    fake.api.updateSettings.mockRejectedValue(
+      new Error('Invalid payload for settings:update: 0.practice.defaultTarget: [{"code":"custom"}]'),
+    );
+    const user = userEvent.setup();
+    render(<SettingsScreen />);
+    const slowDown = await screen.findByRole('spinbutton', { name: /Slow down/ });
+    await user.clear(slowDown);
+    await user.type(slowDown, '180');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('could not be saved');
+    expect(alert.textContent).not.toMatch(/Invalid payload|defaultTarget/);
+    expect((screen.getByRole('spinbutton', { name: /Slow down/ }) as HTMLInputElement).value).toBe('180');
   });
 });
 

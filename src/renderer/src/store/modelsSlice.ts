@@ -15,6 +15,11 @@ export interface ModelsSlice {
   loadModels: () => Promise<void>;
   /** Runs a models call that answers with the new overview; false (and an error shown) if it failed. */
   runModelAction: (action: () => Promise<ModelsOverview>, failure: string) => Promise<boolean>;
+  /**
+   * Like runModelAction, but the failure is returned for the caller to show beside its own control
+   * (the Import button), not at the top of the section where it may be off-screen.
+   */
+  runModelActionInPlace: (action: () => Promise<ModelsOverview>, failure: string) => Promise<string | null>;
 }
 
 export const createModelsSlice: StateCreator<ModelsSlice> = (set) => ({
@@ -38,6 +43,14 @@ export const createModelsSlice: StateCreator<ModelsSlice> = (set) => ({
     } catch (error) {
       set({ modelsError: errorMessage(error, failure) });
       return false;
+    }
+  },
+  runModelActionInPlace: async (action, failure) => {
+    try {
+      set({ models: await action(), modelsError: null });
+      return null;
+    } catch (error) {
+      return errorMessage(error, failure);
     }
   },
 });

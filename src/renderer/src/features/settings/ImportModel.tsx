@@ -1,25 +1,29 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useCoachStore } from '../../store';
 import { coachApi } from '../../coachApi';
 
 /** Copies a whisper.cpp model from elsewhere on this computer into the models folder. */
 export function ImportModel() {
-  const runModelAction = useCoachStore((s) => s.runModelAction);
+  const runModelAction = useCoachStore((s) => s.runModelActionInPlace);
   const [sourcePath, setSourcePath] = useState('');
   const [busy, setBusy] = useState(false);
   const [imported, setImported] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const errorId = useId();
   const pathForFile = coachApi().pathForFile;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setImported(null);
-    const ok = await runModelAction(
+    setError(null);
+    const failure = await runModelAction(
       () => coachApi().importModel(sourcePath.trim()),
       'The model could not be imported.',
     );
     setBusy(false);
-    if (ok) {
+    setError(failure);
+    if (failure === null) {
       setImported(sourcePath.trim());
       setSourcePath('');
     }
@@ -34,6 +38,8 @@ export function ImportModel() {
           value={sourcePath}
           placeholder="/path/to/ggml-model.bin"
           spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
           onChange={(e) => setSourcePath(e.target.value)}
         />
         <span className="field-help">
@@ -62,6 +68,11 @@ export function ImportModel() {
       >
         {busy ? 'Importing…' : 'Import'}
       </button>
+      {error && (
+        <p id={errorId} className="notice notice-error model-import-error" role="alert">
+          {error}
+        </p>
+      )}
       {imported && (
         <p className="saved-note" role="status">
           Imported

@@ -1,28 +1,18 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CoachSettings } from '../../../../shared/coachingSchemas';
 import { useCoachStore } from '../../store';
 import { DataUsage } from './DataUsage';
 import { ModelsSection } from './ModelsSection';
+import {
+  saveFailureMessage,
+  settingsErrors,
+  type FieldErrors,
+  type NudgeNumberKey,
+  type NumberFieldSpec,
+} from './settingsValidation';
 import './settings.css';
 
-type NudgeNumberKey =
-  | 'slowDownAboveWpm'
-  | 'speedUpBelowWpm'
-  | 'fillerBurstCount'
-  | 'fillerBurstWindowSec'
-  | 'longSilenceSec'
-  | 'minSpacingSec'
-  | 'sameKindSpacingSec'
-  | 'encouragementAfterSec';
-
-const NUMBER_FIELDS: {
-  key: NudgeNumberKey;
-  label: string;
-  unit: string;
-  help: string;
-  min: number;
-  max: number;
-}[] = [
+const NUDGE_FIELDS: (NumberFieldSpec & { key: NudgeNumberKey })[] = [
   {
     key: 'slowDownAboveWpm',
     label: '“Slow down” above',
@@ -30,6 +20,7 @@ const NUMBER_FIELDS: {
     help: 'Comfortable is 120–160.',
     min: 100,
     max: 300,
+    whole: true,
   },
   {
     key: 'speedUpBelowWpm',
@@ -38,6 +29,7 @@ const NUMBER_FIELDS: {
     help: 'Must be below the “slow down” pace.',
     min: 40,
     max: 200,
+    whole: true,
   },
   {
     key: 'fillerBurstCount',
@@ -46,6 +38,7 @@ const NUMBER_FIELDS: {
     help: 'A cluster worth a nudge…',
     min: 2,
     max: 10,
+    whole: true,
   },
   {
     key: 'fillerBurstWindowSec',
@@ -54,6 +47,7 @@ const NUMBER_FIELDS: {
     help: 'Isolated fillers never trigger a nudge.',
     min: 5,
     max: 60,
+    whole: false,
   },
   {
     key: 'longSilenceSec',
@@ -62,6 +56,7 @@ const NUMBER_FIELDS: {
     help: 'Then a calm “take your time”.',
     min: 2,
     max: 30,
+    whole: false,
   },
   {
     key: 'minSpacingSec',
@@ -70,6 +65,7 @@ const NUMBER_FIELDS: {
     help: 'One nudge at a time, never a stream.',
     min: 3,
     max: 60,
+    whole: false,
   },
   {
     key: 'sameKindSpacingSec',
@@ -78,6 +74,7 @@ const NUMBER_FIELDS: {
     help: 'Stops the same advice repeating.',
     min: 5,
     max: 180,
+    whole: false,
   },
   {
     key: 'encouragementAfterSec',
@@ -86,8 +83,34 @@ const NUMBER_FIELDS: {
     help: 'Of steady speaking with no other nudge; 0 turns it off.',
     min: 0,
     max: 300,
+    whole: false,
   },
 ];
+
+/** MIN_TARGET_SEC and MAX_TARGET_SEC in coachingSchemas, which the renderer may not import (zod). */
+const TARGET_LIMITS = { min: 10, max: 600 } as const;
+
+const TARGET_FIELDS: (NumberFieldSpec & { key: 'minSec' | 'maxSec' })[] = [
+  {
+    key: 'minSec',
+    label: 'Shortest',
+    unit: 'seconds',
+    min: TARGET_LIMITS.min,
+    max: TARGET_LIMITS.max,
+    whole: false,
+  },
+  {
+    key: 'maxSec',
+    label: 'Longest',
+    unit: 'seconds',
+    min: TARGET_LIMITS.min,
+    max: TARGET_LIMITS.max,
+    whole: false,
+  },
+];
+
+/** Every field in the order shown: the first with an error is the one focused on Save. */
+export const SETTINGS_FIELDS: readonly NumberFieldSpec[] = [...NUDGE_FIELDS, ...TARGET_FIELDS];
 
 /** An emptied field stays empty while typing (NaN), rather than jumping to 0; saving then explains it. */
 const numberFrom = (raw: string): number => (raw.trim() === '' ? Number.NaN : Number(raw));
@@ -134,7 +157,11 @@ function SettingsForm({ settings, saved, onSaved }: FormProps) {
   const saveSettings = useCoachStore((s) => s.saveSettings);
   const resetSettings = useCoachStore((s) => s.resetSettings);
   const [draft, setDraft] = useState<CoachSettings>(settings);
+  /** Shown once Save was pressed, then kept up to date as the user fixes each field. */
+  const [showErrors, setShowErrors] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const setSaved = onSaved;
+  const errors: FieldErrors = showErrors ? settingsErrors(draft, SETTINGS_FIELDS) : {};
 
   const setNudge = <K extends keyof CoachSettings['nudges']>(key: K, value: CoachSettings['nudges'][K]) => {
     setSaved(false);
@@ -146,12 +173,23 @@ function SettingsForm({ settings, saved, onSaved }: FormProps) {
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const found = settingsErrors(draft, SETTINGS_FIELDS);
+    const first = SETTINGS_FIELDS.find((f) => found[f.key]);
+    if (first) {
+      setShowErrors(true);
+      // Focus lands below the sticky header (scroll-padding-top), with the message in view under it.
+      const input = formRef.current?.querySelector<HTMLInputElement>(`[data-field="${first.key}"]`);
+      input?.focus({ preventScroll: true });
+      input?.closest('.number-field')?.scrollIntoView?.({ block: 'center' });
+      return;
+    }
     setSaved(await saveSettings({ nudges: draft.nudges, practice: draft.practice }));
   };
 
   return (
     <>
-      <form className="settings" onSubmit={(e) => void submit(e)}>
+      {/* noValidate: the browser's own bubbles point at fields hidden under the sticky header. */}
+      <form className="settings" ref={formRef} noValidate onSubmit={(e) => void submit(e)}>
         <header className="history-header">
           <h1 className="page-title">Settings</h1>
           <p className="muted">Changes apply from your next answer.</p>
@@ -179,15 +217,12 @@ function SettingsForm({ settings, saved, onSaved }: FormProps) {
             <span>Tell me when 30 seconds are left and when time is up</span>
           </label>
           <div className="settings-grid">
-            {NUMBER_FIELDS.map((f) => (
+            {NUDGE_FIELDS.map((f) => (
               <NumberField
                 key={f.key}
-                label={f.label}
-                unit={f.unit}
-                help={f.help}
-                min={f.min}
-                max={f.max}
+                spec={f}
                 value={draft.nudges[f.key]}
+                error={errors[f.key]}
                 disabled={!draft.nudges.enabled}
                 onChange={(value) => setNudge(f.key, value)}
               />
@@ -203,28 +238,28 @@ function SettingsForm({ settings, saved, onSaved }: FormProps) {
             The target for questions without one of their own; the timer and the length score use it.
           </p>
           <div className="settings-grid">
-            <NumberField
-              label="Shortest"
-              unit="seconds"
-              min={10}
-              max={600}
-              value={draft.practice.defaultTarget.minSec}
-              onChange={(value) => setTarget('minSec', value)}
-            />
-            <NumberField
-              label="Longest"
-              unit="seconds"
-              min={10}
-              max={600}
-              value={draft.practice.defaultTarget.maxSec}
-              onChange={(value) => setTarget('maxSec', value)}
-            />
+            {TARGET_FIELDS.map((f) => (
+              <NumberField
+                key={f.key}
+                spec={f}
+                value={draft.practice.defaultTarget[f.key]}
+                error={errors[f.key]}
+                onChange={(value) => setTarget(f.key, value)}
+              />
+            ))}
           </div>
         </section>
 
         {error && (
           <p className="notice notice-error" role="alert">
-            {error}
+            {saveFailureMessage(error)}
+          </p>
+        )}
+        {Object.keys(errors).length > 0 && (
+          <p className="form-error" role="alert">
+            {Object.keys(errors).length === 1
+              ? 'One setting needs a change before saving; it is marked above.'
+              : `${Object.keys(errors).length} settings need a change before saving; they are marked above.`}
           </p>
         )}
         <div className="result-actions">
@@ -257,34 +292,48 @@ function SettingsForm({ settings, saved, onSaved }: FormProps) {
 }
 
 type NumberFieldProps = {
-  label: string;
-  unit: string;
-  help?: string;
-  min: number;
-  max: number;
+  spec: NumberFieldSpec;
   /** NaN while the box is empty, so a half-typed value is not replaced under the user's cursor. */
   value: number;
+  error?: string | undefined;
   disabled?: boolean;
   onChange: (value: number) => void;
 };
 
-function NumberField({ label, unit, help, min, max, value, disabled, onChange }: NumberFieldProps) {
+function NumberField({ spec, value, error, disabled, onChange }: NumberFieldProps) {
+  const id = useId();
+  const described = [spec.help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <label className="field number-field">
-      <span className="field-label">{label}</span>
+    <div className={`field number-field${error ? ' has-error' : ''}`}>
+      <label className="field-label" htmlFor={id}>
+        {spec.label}
+      </label>
       <span className="number-input">
         <input
+          id={id}
+          data-field={spec.key}
           type="number"
-          min={min}
-          max={max}
-          step={1}
+          min={spec.min}
+          max={spec.max}
+          step={spec.whole ? 1 : 'any'}
           value={shown(value)}
           disabled={disabled}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={described || undefined}
           onChange={(e) => onChange(numberFrom(e.target.value))}
         />
-        <span className="number-unit">{unit}</span>
+        <span className="number-unit">{spec.unit}</span>
       </span>
-      {help ? <span className="field-help">{help}</span> : null}
-    </label>
+      {spec.help ? (
+        <span id={`${id}-help`} className="field-help">
+          {spec.help}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      ) : null}
+    </div>
   );
 }
