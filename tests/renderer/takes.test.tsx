@@ -105,6 +105,36 @@ describe('practising takes', () => {
     expect(useCoachStore.getState().activeSessionAnswerCount).toBe(1);
   });
 
+  it('deleting the only take of a set question no longer counts it as answered', async () => {
+    fake.api.buildPracticeSet.mockResolvedValue([QUESTIONS[0]!, QUESTIONS[1]!]);
+    const only = take(TAKE_IDS[0]!, 60, 5, 120);
+    fake.api.stopAnswer.mockResolvedValue(only);
+    fake.api.getSession.mockImplementation(async () => ({
+      id: SESSION_ID,
+      startedAt: '2025-11-20T10:00:00Z',
+      title: 't',
+      answerCount: 1,
+      durationSec: 60,
+      wordsPerMinute: 120,
+      fillerCount: 5,
+      answers: [only],
+    }));
+    const user = await renderReady();
+    await user.click(screen.getByText('Practise a set of questions'));
+    await user.click(screen.getByRole('button', { name: 'Start the set' }));
+    await screen.findByRole('button', { name: 'Skip question' });
+    await user.keyboard(' ');
+    await screen.findByRole('button', { name: /Stop/ });
+    await user.keyboard(' ');
+    const list = await screen.findByRole('list', { name: 'Takes' });
+    expect(useCoachStore.getState().practiceSet!.answeredIds).toEqual([QUESTIONS[0]!.id]);
+    await user.click(within(list).getByRole('button', { name: 'Delete take 1…' }));
+    await user.click(within(list).getByRole('button', { name: 'Delete take 1' }));
+    await waitFor(() => expect(useCoachStore.getState().practiceSet!.answeredIds).toEqual([]));
+    expect(await screen.findByText(/0 of 2 answered/)).toBeTruthy();
+    expect(useCoachStore.getState().activeSessionAnswerCount).toBe(0);
+  });
+
   it('Esc while recording asks first; Keep carries on, Discard throws the take away', async () => {
     const user = await renderReady();
     await user.keyboard(' ');

@@ -29,6 +29,7 @@ import {
 } from '../streaming/streamParams';
 import { samplesToSec } from '../audio/pcm';
 import { readWav16kMono } from '../audio/readWav';
+import { sessionTitle } from './sessionTitle';
 import { findInterruptedAnswers, finishFromDisk, type FinishedAnswer } from './crashRecovery';
 import {
   LiveAnswer,
@@ -104,9 +105,6 @@ export class AnswerNotSavedError extends Error {
   }
 }
 
-/** Longest title shown in the history list before it is cut. */
-const TITLE_MAX_CHARS = 80;
-
 export class PracticeService {
   private readonly live = new Map<string, LiveEntry>();
   /**
@@ -147,7 +145,7 @@ export class PracticeService {
     let sessionId = req.sessionId;
     if (!sessionId || !repository.sessionExists(sessionId)) {
       sessionId = randomUUID();
-      repository.createSession({ id: sessionId, startedAt: now, title: titleFor(req.questionText) });
+      repository.createSession({ id: sessionId, startedAt: now, title: sessionTitle(req.questionText) });
     }
     const answerId = randomUUID();
     const asked = req.question ?? this.deps.questions?.get(req.questionId);
@@ -546,9 +544,4 @@ export class PracticeService {
     if (!entry) throw new UnknownAnswerError(`No answer is recording with id ${answerId}`);
     return entry;
   }
-}
-
-function titleFor(questionText: string): string {
-  const t = questionText.trim();
-  return t.length > TITLE_MAX_CHARS ? `${t.slice(0, TITLE_MAX_CHARS - 1)}…` : t;
 }

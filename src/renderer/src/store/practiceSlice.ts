@@ -26,6 +26,8 @@ export interface PracticeSlice {
   advancePracticeSet: () => void;
   skipQuestion: () => void;
   markQuestionAnswered: (questionId: string) => void;
+  /** The last take of a question was deleted: the set no longer counts it as answered. */
+  markQuestionUnanswered: (questionText: string) => void;
   endPracticeSet: () => void;
   closeSetSummary: () => void;
 }
@@ -95,6 +97,18 @@ export const createPracticeSlice: StateCreator<PracticeSlice & SessionSlice, [],
         skippedIds: current.skippedIds.filter((x) => x !== questionId),
       },
     });
+  },
+
+  markQuestionUnanswered: (questionText) => {
+    const current = get().practiceSet;
+    if (!current) return;
+    const ids = new Set(
+      get()
+        .questions.filter((q) => q.text === questionText)
+        .map((q) => q.id),
+    );
+    if (!current.answeredIds.some((id) => ids.has(id))) return;
+    set({ practiceSet: { ...current, answeredIds: current.answeredIds.filter((id) => !ids.has(id)) } });
   },
 
   // Ending early still shows what was recorded; with nothing recorded there is nothing to sum up.

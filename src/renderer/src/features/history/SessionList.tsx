@@ -92,7 +92,9 @@ export function SessionList({ returnFocusTo }: Props) {
                   <span className="session-date">{when.date}</span>
                   <span className="session-time">{when.time}</span>
                 </span>
-                <span className="session-title">{session.title}</span>
+                <span className="session-title" title={session.title}>
+                  {session.title}
+                </span>
                 <span className="session-stats">
                   <span>{plural(session.answerCount, 'answer')}</span>
                   <span className="tabular">{formatClock(session.durationSec)}</span>

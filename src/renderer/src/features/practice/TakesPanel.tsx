@@ -11,6 +11,7 @@ type Props = { sessionId: string; questionText: string; currentAnswerId: string 
 /** Every take of this question in this session, side by side, each against the one before; one can go. */
 export function TakesPanel({ sessionId, questionText, currentAnswerId }: Props) {
   const takeDeleted = useCoachStore((s) => s.takeDeleted);
+  const markQuestionUnanswered = useCoachStore((s) => s.markQuestionUnanswered);
   const [answers, setAnswers] = useState<AnswerResult[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -33,7 +34,9 @@ export function TakesPanel({ sessionId, questionText, currentAnswerId }: Props) 
     try {
       await coachApi().deleteAnswer(answerId);
       setConfirming(null);
-      setAnswers((list) => list?.filter((a) => a.answerId !== answerId) ?? null);
+      const left = (answers ?? []).filter((a) => a.answerId !== answerId);
+      setAnswers(left);
+      if (!left.some((a) => a.questionText === questionText)) markQuestionUnanswered(questionText);
       takeDeleted(answerId);
     } catch (err) {
       setError(errorMessage(err, 'The take could not be deleted.'));
