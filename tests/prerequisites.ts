@@ -13,6 +13,7 @@ export const REQUIRED_PROGRAMS: Record<string, string> = {
   tar: 'tar', // session export bundles are checked with the system tar
   flite: 'flite', // further synthetic voices for the coaching fixtures
   festival: 'festival',
+  pdftotext: 'poppler-utils', // the PDF report is read back in tests/e2e/trendsSettingsReport.test.ts
 };
 
 /** Python modules the protocol-client tests import → their Debian package. */

@@ -34,6 +34,8 @@ export function fitScale(values: readonly (number | null)[], options: ScaleOptio
     const middle = (hi + lo) / 2;
     lo = middle - minSpan / 2;
     hi = middle + minSpan / 2;
+    // A flat line on the floor (no pauses at all) sits at the bottom, not in the middle of nothing.
+    if (lo < lowBound) [lo, hi] = [lowBound, lowBound + minSpan];
   }
   const step = niceStep((hi - lo) / (options.intervals ?? 4));
   let min = Math.max(lowBound, Math.floor(lo / step) * step);

@@ -2,6 +2,7 @@
 // real recording and its reference transcript, spread evenly over the speech. For end-to-end tests that
 // need clickable words, which the synthetic model cannot give.
 import { randomUUID } from 'node:crypto';
+import { computeAnswerAnalysis } from '../../src/core/coaching/answerAnalysis';
 import { analyzeAnswer } from '../../src/core/coaching/answerMetrics';
 import type { Word } from '../../src/shared/domain';
 import { buildSessionBundle } from '../../src/core/export/sessionBundle';
@@ -11,7 +12,17 @@ import {
   type SessionExport,
 } from '../../src/core/export/sessionExport';
 
-export type SeedAnswer = { questionText: string; wavPath: string; transcript: string; durationSec: number };
+export type SeedAnswer = {
+  questionText: string;
+  wavPath: string;
+  transcript: string;
+  durationSec: number;
+  /** Score it as the app would (from the words alone); without, the answer has no analysis. */
+  analyse?: boolean;
+  /** Saved as an answer the engine failed on, with this reason. */
+  notTranscribed?: string;
+  notes?: { atSec: number; body: string }[];
+};
 
 /** Words evenly spaced from 0.3 s to 0.3 s before the end, each taking 80 % of its slot. */
 function spreadWords(transcript: string, durationSec: number): Word[] {
@@ -44,7 +55,11 @@ export function seedBundle(title: string, answers: SeedAnswer[], startedAt = new
     answers: answers.map((answer, index) => {
       const answerId = randomUUID();
       audio.set(answerId, answer.wavPath);
-      const words = spreadWords(answer.transcript, answer.durationSec);
+      const words = answer.notTranscribed ? [] : spreadWords(answer.transcript, answer.durationSec);
+      const analysis = answer.analyse
+        ? computeAnswerAnalysis({ words, durationSec: answer.durationSec })
+        : null;
+      const at = startedAt.toISOString();
       return {
         answerId,
         position: index + 1,
@@ -53,10 +68,19 @@ export function seedBundle(title: string, answers: SeedAnswer[], startedAt = new
         text: words.map((w) => w.text.trim()).join(' '),
         words,
         metrics: analyzeAnswer(words, answer.durationSec),
-        analysis: null,
-        score: null,
+        analysis,
+        score: analysis?.score.total ?? null,
         rubric: {},
-        notes: [],
+        notes: (answer.notes ?? []).map((n) => ({
+          atSec: n.atSec,
+          endSec: null,
+          wordStart: null,
+          wordEnd: null,
+          body: n.body,
+          createdAt: at,
+          updatedAt: at,
+        })),
+        ...(answer.notTranscribed ? { notTranscribed: answer.notTranscribed } : {}),
       };
     }),
   };

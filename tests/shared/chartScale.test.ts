@@ -25,6 +25,7 @@ describe('fitScale', () => {
     expect(flat.max - flat.min).toBeGreaterThanOrEqual(2);
     expect(flat.min).toBeLessThanOrEqual(3);
     expect(fitScale([null, null])).toMatchObject({ min: 0, max: 1 });
+    expect(fitScale([0, 0, 0], { bounds: [0, Infinity], minSpan: 1 })).toMatchObject({ min: 0, max: 1 });
   });
 });
 

@@ -182,7 +182,8 @@ function lengthScore(length: LanguageAnalysis['length']): ScoreComponent {
   return component(
     'length',
     score,
-    `${Math.round(durationSec)} s against ${target.minSec}–${target.maxSec} s`,
+    // Whole seconds counted as the app's clock counts them (52.7 s is 00:52 on screen and here 52 s).
+    `${Math.floor(durationSec)} s against ${target.minSec}–${target.maxSec} s`,
   );
 }
 

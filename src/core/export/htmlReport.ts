@@ -2,7 +2,7 @@
 // printToPDF in the app and by headless Chromium in `coach export … .pdf`. No scripts, no external files.
 import type { ExportedAnswer, SessionExport } from './sessionExport';
 import { fillerPauseTimelineSvg, paceChartSvg, scoreBreakdownHtml } from './reportCharts';
-import { clock, day, escapeHtml, rubricLine, scoreText } from './reportText';
+import { clock, day, escapeHtml, plural, rubricLine, scoreText } from './reportText';
 
 export { escapeHtml };
 
@@ -22,7 +22,7 @@ const STYLE = `
   .note b { color: #7a5000; }
   ul { margin: 0; padding-left: 16pt; }
   .charts { break-inside: avoid; }
-  svg.chart { display: block; max-width: 100%; height: auto; margin: 2pt 0 6pt; }
+  svg.chart { display: block; width: 100%; height: auto; margin: 2pt 0 6pt; }
   table.breakdown { border-collapse: collapse; width: 100%; font-size: 9.5pt; break-inside: avoid; }
   table.breakdown caption { text-align: left; font-weight: 600; margin-bottom: 2pt; }
   table.breakdown th, table.breakdown td { text-align: left; padding: 2pt 6pt 2pt 0; vertical-align: top; }
@@ -78,7 +78,7 @@ function answerHtml(a: ExportedAnswer): string {
   const suggestions = a.analysis?.suggestions ?? [];
   return `<section class="answer">
   <h2>${a.position}. ${escapeHtml(a.questionText)}</h2>
-  <p class="meta">Score ${scoreText(a.score)} · ${clock(a.durationSec)} · ${Math.round(a.metrics.wordsPerMinute)} words/min · ${a.metrics.fillerCount} fillers · ${a.metrics.longPauses.length} long pauses${rubric ? ` · Coach: ${escapeHtml(rubric)}` : ''}</p>
+  <p class="meta">Score ${scoreText(a.score)} · ${clock(a.durationSec)} · ${Math.round(a.metrics.wordsPerMinute)} words/min · ${plural(a.metrics.fillerCount, 'filler')} · ${plural(a.metrics.longPauses.length, 'long pause')}${rubric ? ` · Coach: ${escapeHtml(rubric)}` : ''}</p>
   ${a.analysis ? `<h3>Score breakdown</h3>${scoreBreakdownHtml(a.analysis.score)}` : ''}
   ${chartsHtml(a)}
   ${suggestions.length ? `<h3>Suggestions</h3><ul>${suggestions.map((s) => `<li>${escapeHtml(s.text)}</li>`).join('')}</ul>` : ''}
@@ -96,8 +96,8 @@ export function sessionToHtml(data: SessionExport): string {
 <title>${escapeHtml(s.title)}</title><style>${STYLE}</style></head>
 <body>
 <h1>${escapeHtml(s.title)}</h1>
-<p class="meta">${day(s.startedAt)} · ${s.answerCount} answer${s.answerCount === 1 ? '' : 's'} · ${clock(s.durationSec)} · ${Math.round(s.wordsPerMinute)} words/min · ${s.fillerCount} fillers · score ${scoreText(s.score)}</p>
-${s.sessionScore ? `<h2>Session score</h2>${scoreBreakdownHtml(s.sessionScore)}` : ''}
+<p class="meta">${day(s.startedAt)} · ${s.answerCount} answer${s.answerCount === 1 ? '' : 's'} · ${clock(s.durationSec)} · ${Math.round(s.wordsPerMinute)} words/min · ${plural(s.fillerCount, 'filler')} · score ${scoreText(s.score)}</p>
+${s.sessionScore && s.sessionScore.answerCount > 1 ? `<h2>Session score</h2>${scoreBreakdownHtml(s.sessionScore)}` : ''}
 ${data.answers.map(answerHtml).join('\n')}
 </body></html>
 `;

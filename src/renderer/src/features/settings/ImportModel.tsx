@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useCoachStore } from '../../store';
 import { coachApi } from '../../coachApi';
 
@@ -10,6 +10,12 @@ export function ImportModel() {
   const [imported, setImported] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
+  const errorRef = useRef<HTMLParagraphElement>(null);
+
+  // At the foot of a small window the message would sit just below the fold: bring it up.
+  useEffect(() => {
+    if (error) errorRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [error]);
   const pathForFile = coachApi().pathForFile;
 
   const submit = async (event: FormEvent) => {
@@ -69,7 +75,7 @@ export function ImportModel() {
         {busy ? 'Importing…' : 'Import'}
       </button>
       {error && (
-        <p id={errorId} className="notice notice-error model-import-error" role="alert">
+        <p id={errorId} ref={errorRef} className="notice notice-error model-import-error" role="alert">
           {error}
         </p>
       )}

@@ -63,7 +63,7 @@ const METRICS: Metric[] = [
     key: 'wordsPerMinute',
     label: 'Words per minute',
     headline: 'Pace',
-    unit: 'words a minute',
+    unit: 'words/min',
     digits: 0,
     goodness: CLOSER_TO(COMFORTABLE_PACE_WPM.min, COMFORTABLE_PACE_WPM.max),
     colour: (t) => t.accent,
