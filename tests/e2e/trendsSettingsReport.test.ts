@@ -10,7 +10,14 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fakeMicrophoneArgs, HEADLESS_CHROMIUM_ARGS } from '../../scripts/chromiumArgs';
-import { E2E_SHOTS_DIR, shot, startServe, stopServe, type Served } from '../helpers/coachServe';
+import {
+  collectPageErrors,
+  E2E_SHOTS_DIR,
+  shot,
+  startServe,
+  stopServe,
+  type Served,
+} from '../helpers/coachServe';
 import { sharedAudio, tempDir } from '../helpers/fixtures';
 import { seedBundle, type SeedAnswer } from '../helpers/seedBundle';
 
@@ -78,7 +85,7 @@ describe.skipIf(!hasChromium)('Trends, Settings, the PDF report and History in C
     afternoon: '',
     long: '',
   };
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   const importBundle = async (title: string, answers: SeedAnswer[], startedAt: string) => {
     const res = await fetch(`${served.origin}/api/bundles?name=seed.coach`, {
@@ -94,11 +101,6 @@ describe.skipIf(!hasChromium)('Trends, Settings, the PDF report and History in C
     mkdirSync(E2E_SHOTS_DIR, { recursive: true });
     served = await startServe({ ...process.env, COACH_DATA_DIR: dataDir, COACH_WHISPER_MODEL: model });
     expect(served.stderr.join(''), 'run `npm run build` first').not.toMatch(/older than its sources/);
-    // The first session is an engine failure: it must not be anyone's baseline.
-    sessions.failed = await importBundle('Failed run', [FAILED], '2026-11-28T09:00:00Z');
-    sessions.morning = await importBundle('Morning', [SLOW], '2026-12-02T09:05:00Z');
-    sessions.afternoon = await importBundle('Afternoon', [FULL], '2026-12-02T14:30:00Z');
-    sessions.long = await importBundle('A longer answer', [LONG], '2026-12-03T10:00:00Z');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -106,10 +108,7 @@ describe.skipIf(!hasChromium)('Trends, Settings, the PDF report and History in C
     });
     const context = await browser.newContext({ viewport: LARGE, locale: 'en-GB', timezoneId: 'UTC' });
     page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(m.text());
-    });
+    pageErrors = collectPageErrors(page);
     await page.goto(served.appUrl);
     await page.getByText('Ready — works offline').waitFor({ timeout: 90_000 });
   }, 240_000);
@@ -128,8 +127,36 @@ describe.skipIf(!hasChromium)('Trends, Settings, the PDF report and History in C
         return { top: r.top, bottom: r.bottom, left: r.left, right: r.right } as Box;
       });
 
+  it('says truthfully why Trends has nothing, or too little, to chart', async () => {
+    const emptyState = async (title: string, shotName: string) => {
+      await page.goto(`${served.origin}/#/trends`);
+      await page.reload();
+      const state = page.locator('.empty-state', { hasText: title });
+      await state.waitFor({ timeout: 30_000 });
+      expect(await page.locator('.trend-card figure').count()).toBe(0);
+      await shot(page, `${shotName}-1280`);
+      await page.setViewportSize(SMALL);
+      await shot(page, `${shotName}-900`);
+      await page.setViewportSize(LARGE);
+      return (await state.textContent())!;
+    };
+    expect(await emptyState('No answers yet', 'ux-09-trends-empty')).toContain('Answer a question');
+    // The first session is an engine failure: it is not charted, and not anyone's baseline later.
+    sessions.failed = await importBundle('Failed run', [FAILED], '2026-11-28T09:00:00Z');
+    expect(await emptyState('Nothing to chart yet', 'ux-09-trends-failed-only')).toContain(
+      '1 take is left out: 1 not transcribed.',
+    );
+    sessions.morning = await importBundle('Morning', [SLOW], '2026-12-02T09:05:00Z');
+    expect(await emptyState('One session so far', 'ux-09-trends-one-session')).toContain('Practise again');
+    await page.getByRole('table', { name: 'Takes of this question' }).waitFor();
+    sessions.afternoon = await importBundle('Afternoon', [FULL], '2026-12-02T14:30:00Z');
+    sessions.long = await importBundle('A longer answer', [LONG], '2026-12-03T10:00:00Z');
+  }, 60_000);
+
   it('charts Trends with real dates, fitted axes and one chart per measure, leaving the failed take out', async () => {
     await page.goto(`${served.origin}/#/trends`);
+    // The page was left on Trends with one session: load it afresh.
+    await page.reload();
     const table = page.getByRole('table', { name: 'Takes of this question' });
     await table.waitFor({ timeout: 30_000 });
 

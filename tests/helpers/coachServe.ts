@@ -50,6 +50,16 @@ export async function stopServe(served: Served): Promise<number | null> {
   return exited;
 }
 
+/** Collects the page's uncaught errors and console errors (a media load cut short is not one). */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
+  return errors;
+}
+
 export async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: path.join(E2E_SHOTS_DIR, `${name}.png`), fullPage });
 }

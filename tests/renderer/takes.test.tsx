@@ -71,6 +71,16 @@ describe('practising takes', () => {
     return user;
   }
 
+  /** Starts a practice set and records its first question once (Space, Space). */
+  async function recordOneInNewSet(user: Awaited<ReturnType<typeof renderReady>>) {
+    await user.click(screen.getByText('Practise a set of questions'));
+    await user.click(screen.getByRole('button', { name: 'Start the set' }));
+    await screen.findByRole('button', { name: 'Skip question' });
+    await user.keyboard(' ');
+    await screen.findByRole('button', { name: /Stop/ });
+    await user.keyboard(' ');
+  }
+
   it('shows both takes side by side after the second, and deletes one', async () => {
     const takes = [take(TAKE_IDS[0]!, 60, 5, 120), take(TAKE_IDS[1]!, 66, 2, 131)];
     fake.api.stopAnswer.mockResolvedValueOnce(takes[0]!).mockResolvedValueOnce(takes[1]!);
@@ -120,12 +130,7 @@ describe('practising takes', () => {
       answers: [only],
     }));
     const user = await renderReady();
-    await user.click(screen.getByText('Practise a set of questions'));
-    await user.click(screen.getByRole('button', { name: 'Start the set' }));
-    await screen.findByRole('button', { name: 'Skip question' });
-    await user.keyboard(' ');
-    await screen.findByRole('button', { name: /Stop/ });
-    await user.keyboard(' ');
+    await recordOneInNewSet(user);
     const list = await screen.findByRole('list', { name: 'Takes' });
     expect(useCoachStore.getState().practiceSet!.answeredIds).toEqual([QUESTIONS[0]!.id]);
     await user.click(within(list).getByRole('button', { name: 'Delete take 1…' }));
@@ -175,12 +180,7 @@ describe('practising takes', () => {
     fake.api.buildPracticeSet.mockResolvedValue([QUESTIONS[0]!, QUESTIONS[1]!]);
     fake.api.stopAnswer.mockResolvedValue(analysedResult());
     const user = await renderReady();
-    await user.click(screen.getByText('Practise a set of questions'));
-    await user.click(screen.getByRole('button', { name: 'Start the set' }));
-    await screen.findByRole('button', { name: 'Skip question' });
-    await user.keyboard(' ');
-    await screen.findByRole('button', { name: /Stop/ });
-    await user.keyboard(' ');
+    await recordOneInNewSet(user);
     await user.click(await screen.findByRole('button', { name: 'Try this question again' }));
     expect(screen.getByText('1 of 2 answered · 1 take')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'End set' }));
