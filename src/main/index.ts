@@ -117,6 +117,7 @@ async function main(): Promise<void> {
   win = createMainWindow({ onMicrophoneBlocked: showMicrophoneHelp });
   coach.engine.onStatus((s) => push(target(), 'engine:status', s));
   coach.models.onDownload((progress) => push(target(), 'models:download', progress));
+  coach.imports.onProgress((progress) => push(target(), 'import:progress', progress));
   // Start loading the model now so the first answer does not wait for it.
   coach.engine.transcriber().catch((err: Error) => console.error(`[coach] ${err.message}`));
 

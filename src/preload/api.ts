@@ -33,6 +33,9 @@ export const api: CoachApi = {
   getAnswerAudio: invoke('answer:audio'),
   exportSession: invoke('session:export'),
   importBundle: invoke('bundle:import'),
+  // ffmpeg reads the recording where it is: nothing of it crosses IPC, however large.
+  importRecording: (file, request) =>
+    invoke('recording:import')({ ...request, filePath: webUtils.getPathForFile(file) }),
   // Import .bin: the main process copies the file from its path (a model can be gigabytes).
   pathForFile: (file) => webUtils.getPathForFile(file),
 };

@@ -107,6 +107,7 @@ export async function startCoachServer(opts: CoachServerOptions): Promise<CoachS
               router,
               engine,
               models,
+              imports: coach.imports,
               limits,
               slots,
               log,

@@ -9,6 +9,8 @@
 //   POST /api/stream-chunk           PCM for a session (is_final on the last), answered with the captions so far
 //   POST /api/transcribe             a whole recording, any format ffmpeg reads, answered with the full analysis
 //   GET  /api/answers/{id}/audio     a saved answer's recording (the app's review player in a browser)
+//   POST /api/recordings             the app's "Import a recording" in a browser: the file as the body,
+//                                    the question in the query; progress goes to the page's WebSocket
 import { existsSync } from 'node:fs';
 import type { EngineHost } from '../core/asr/engineHost';
 import { AudioDecodeError, AudioTooLongError } from '../core/audio/decodeFile';
@@ -18,7 +20,12 @@ import type { AnswerResult } from '../shared/domain';
 import { analyzeRecording } from '../core/practice/analyzeRecording';
 import type { PracticeService } from '../core/practice/practiceService';
 import type { SessionRepository } from '../core/storage/sessionRepository';
-import { answerIdSchema, sessionIdSchema } from '../shared/ipcSchemas';
+import {
+  answerIdSchema,
+  describeValidationError,
+  importRecordingSchema,
+  sessionIdSchema,
+} from '../shared/ipcSchemas';
 import { exportFormatSchema, MAX_IMPORT_BYTES } from '../shared/reviewSchemas';
 import type { CoachHandlers } from '../core/api/coachHandlers';
 import type { ServerLimits } from './limits';
@@ -75,7 +82,7 @@ export type ApiDeps = {
   decode: (file: string, opts: { maxSec: number }) => AsyncIterable<Float32Array>;
   version: string;
   /** Session export and bundle import (issue #5): the handler table's own, over HTTP for the browser. */
-  review?: Pick<CoachHandlers, 'session:export' | 'bundle:import'>;
+  review?: Pick<CoachHandlers, 'session:export' | 'bundle:import' | 'recording:import'>;
 };
 
 /** base64 is 4 bytes per 3, plus room for the JSON around it. */
@@ -222,6 +229,35 @@ export function createApiRoutes(deps: ApiDeps): Route[] {
           contentType: file.mimeType,
           fileName: file.fileName,
         };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/recordings',
+      // Streamed to a temporary file, never held in memory; ffmpeg decodes it from there.
+      body: { kind: 'file', maxBytes: limits.maxUploadBytes },
+      handle: async (req) => {
+        const review = deps.review;
+        if (!review) throw new ServerError('not_found', 'Import is not available on this server.');
+        if (!req.bodyFile) throw new ServerError('bad_request', 'Send the recording as the request body.');
+        const q = (name: string) => req.query.get(name) ?? undefined;
+        const parsed = importRecordingSchema.safeParse({
+          importId: q('import_id'),
+          fileName: q('name') ?? 'recording',
+          filePath: req.bodyFile,
+          questionId: q('question_id'),
+          questionText: q('question_text'),
+          sessionId: q('session_id'),
+          keepNoHistory: q('keep_no_history') === 'true' ? true : undefined,
+        });
+        if (!parsed.success) {
+          throw new ServerError('bad_request', describeValidationError('POST /api/recordings', parsed.error));
+        }
+        try {
+          return ok(await review['recording:import'](parsed.data));
+        } catch (err) {
+          throw new ServerError('bad_request', (err as Error).message);
+        }
       },
     },
     {

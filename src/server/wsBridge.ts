@@ -5,6 +5,7 @@ import type WebSocket from 'ws';
 import type { CoachHandlers, CoachSendHandlers } from '../core/api/coachHandlers';
 import type { EngineHost } from '../core/asr/engineHost';
 import type { ModelManager } from '../core/models/modelManager';
+import type { RecordingImports } from '../core/practice/recordingImport';
 import { z } from 'zod';
 import { decodeAudioFrame, type BridgeServerMessage } from '../shared/bridgeProtocol';
 import {
@@ -32,6 +33,8 @@ export type BridgeDeps = {
   engine: EngineHost;
   /** Model download progress is pushed to every connection, like the engine's status. */
   models?: ModelManager;
+  /** Import progress too: it carries only the page's own import id and a fraction, never content. */
+  imports?: RecordingImports;
   limits: ServerLimits;
   /** The server-wide cap on answers streaming at once, shared with /ws/transcribe and HTTP chunks. */
   slots: StreamSlots;
@@ -96,6 +99,10 @@ export function serveBridgeSocket(socket: WebSocket, deps: BridgeDeps): void {
   // Each progress message carries the whole state, so a skipped one loses nothing; outcomes are kept.
   const unsubscribeModels = deps.models?.onDownload((p) =>
     push('models:download', p, p.state === 'downloading'),
+  );
+
+  const unsubscribeImports = deps.imports?.onProgress((p) =>
+    push('import:progress', p, p.stage === 'transcribing'),
   );
 
   const invoke = async (id: number, channel: InvokeChannel, raw: unknown[]): Promise<void> => {
@@ -197,6 +204,7 @@ export function serveBridgeSocket(socket: WebSocket, deps: BridgeDeps): void {
     closed = true;
     unsubscribeStatus();
     unsubscribeModels?.();
+    unsubscribeImports?.();
     // Like closing the desktop window: answers still recording are saved, not lost. Each keeps its
     // slot until it is saved; one already stopping or cancelling frees it when that call returns.
     for (const [answerId, entry] of [...owned]) {

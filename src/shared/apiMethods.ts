@@ -1,7 +1,9 @@
 // The method name `window.api` offers for each channel, declared once: CoachApi is derived from these
 // tables, and both transports (Electron's preload and the browser's WebSocket bridge) build their
 // CoachApi from them. No zod here, so the renderer bundle stays small.
+import type { AnswerResult } from './domain';
 import type {
+  ImportRecordingRequest,
   InvokeChannel,
   InvokeChannels,
   PushChannel,
@@ -18,6 +20,7 @@ export const INVOKE_METHODS = {
   cancelAnswer: 'answer:cancel',
   retrySaveAnswer: 'answer:retry-save',
   transcribeAgain: 'answer:transcribe-again',
+  cancelImport: 'recording:cancel-import',
   listSessions: 'sessions:list',
   getSession: 'session:get',
   addCustomQuestion: 'questions:add-custom',
@@ -56,6 +59,14 @@ export const BYTES_METHODS = {
   importBundle: 'bundle:import',
 } as const satisfies Record<string, InvokeChannel>;
 
+/**
+ * Invoke channels that take a file the user chose. Electron passes its path (ffmpeg reads it where it
+ * is); the browser uploads it over HTTP. Either way the page calls `importRecording(file, request)`.
+ */
+export const FILE_METHODS = {
+  importRecording: 'recording:import',
+} as const satisfies Record<string, InvokeChannel>;
+
 export const SEND_METHODS = {
   sendAudio: 'audio:chunk',
 } as const satisfies Record<string, SendChannel>;
@@ -67,6 +78,7 @@ export const PUSH_METHODS = {
   onEngineStatus: 'engine:status',
   onAnswerError: 'answer:error',
   onModelDownload: 'models:download',
+  onImportProgress: 'import:progress',
 } as const satisfies Record<string, PushChannel>;
 
 type InvokeMethods<T extends Record<string, InvokeChannel>> = { [M in keyof T]: InvokeChannels[T[M]] };
@@ -80,6 +92,8 @@ export type BoundApiMethods = InvokeMethods<typeof INVOKE_METHODS> & {
 /** Everything the renderer can call, as exposed on `window.api` by the preload script or the bridge. */
 export type CoachApi = BoundApiMethods &
   InvokeMethods<typeof BYTES_METHODS> & {
+    importRecording: (file: File, request: ImportRecordingRequest) => Promise<AnswerResult>;
+  } & {
     [M in keyof typeof SEND_METHODS]: SendChannels[(typeof SEND_METHODS)[M]];
   } & {
     /**
@@ -98,7 +112,10 @@ export type CoachApi = BoundApiMethods &
 type Unlisted<C extends string, Listed extends string> = Exclude<C, Listed>;
 type ValuesOf<T> = T[keyof T];
 const everyChannelHasAMethod: [
-  Unlisted<InvokeChannel, ValuesOf<typeof INVOKE_METHODS> | ValuesOf<typeof BYTES_METHODS>>,
+  Unlisted<
+    InvokeChannel,
+    ValuesOf<typeof INVOKE_METHODS> | ValuesOf<typeof BYTES_METHODS> | ValuesOf<typeof FILE_METHODS>
+  >,
   Unlisted<SendChannel, ValuesOf<typeof SEND_METHODS>>,
   Unlisted<PushChannel, ValuesOf<PushMethods>>,
 ] extends [never, never, never]

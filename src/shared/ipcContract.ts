@@ -43,6 +43,32 @@ export type StartAnswerOptions = {
 
 export type StartedAnswer = { sessionId: string; answerId: string };
 
+/** A recording file analysed as an answer to the chosen question (Practice → Import a recording). */
+export type ImportRecordingRequest = {
+  /** Chosen by the renderer, so progress and Cancel can name the import before it has an answer. */
+  importId: string;
+  /** The file's name as the user knows it, for messages. */
+  fileName: string;
+  questionId: string;
+  questionText: string;
+  sessionId?: string | undefined;
+  target?: TargetLength | undefined;
+  keepNoHistory?: boolean | undefined;
+};
+
+/**
+ * Where an import is: `fraction` (0–1) of the whole job. Uploading (browser only) is the page's own
+ * measure; transcribing is the position fed through the engine over the file's duration; finishing is
+ * the final pass and the scoring.
+ */
+export type ImportProgress = {
+  importId: string;
+  stage: 'uploading' | 'transcribing' | 'finishing' | 'done';
+  fraction: number;
+  processedSec?: number | undefined;
+  durationSec?: number | null | undefined;
+};
+
 /** renderer → main, answered. */
 export interface InvokeChannels {
   'app:status': () => Promise<AppStatus>;
@@ -54,6 +80,10 @@ export interface InvokeChannels {
   'answer:retry-save': (answerId: string) => Promise<AnswerResult>;
   /** Runs the final pass again over the saved recording of an answer the engine failed on. */
   'answer:transcribe-again': (answerId: string) => Promise<AnswerResult>;
+  /** Analyses a recording file on this computer as an answer; progress arrives on 'import:progress'. */
+  'recording:import': (request: ImportRecordingRequest & { filePath: string }) => Promise<AnswerResult>;
+  /** Stops an import; nothing of it is saved. */
+  'recording:cancel-import': (importId: string) => Promise<void>;
   'sessions:list': () => Promise<SessionSummary[]>;
   'session:get': (sessionId: string) => Promise<SessionDetail>;
   'questions:add-custom': (question: NewCustomQuestion) => Promise<Question>;
@@ -110,6 +140,7 @@ export interface PushChannels {
   'engine:status': (status: EngineStatus) => void;
   'answer:error': (error: { answerId: string; message: string }) => void;
   'models:download': (progress: ModelDownloadProgress) => void;
+  'import:progress': (progress: ImportProgress) => void;
 }
 
 export type InvokeChannel = keyof InvokeChannels;

@@ -10,6 +10,7 @@ import {
   targetLengthSchema,
 } from './coachingSchemas';
 import type {
+  ImportRecordingRequest,
   InvokeChannel,
   InvokeChannels,
   SendChannel,
@@ -46,6 +47,18 @@ export const startAnswerOptionsSchema = z.object({
 }) satisfies z.ZodType<StartAnswerOptions>;
 
 export const answerIdSchema = z.string().uuid();
+
+/** Recording import (Practice → Import a recording): the file is a path on this computer. */
+export const importRecordingSchema = z.object({
+  importId: z.string().uuid(),
+  fileName: z.string().min(1).max(255),
+  filePath: z.string().min(1).max(4096),
+  questionId: startAnswerOptionsSchema.shape.questionId,
+  questionText: startAnswerOptionsSchema.shape.questionText,
+  sessionId: z.string().uuid().optional(),
+  target: targetLengthSchema.optional(),
+  keepNoHistory: z.boolean().optional(),
+}) satisfies z.ZodType<ImportRecordingRequest & { filePath: string }>;
 export const sessionIdSchema = z.string().uuid();
 
 export const audioChunkSchema = z
@@ -75,6 +88,8 @@ export const invokeArgSchemas = {
   'answer:cancel': z.tuple([answerIdSchema]),
   'answer:retry-save': z.tuple([answerIdSchema]),
   'answer:transcribe-again': z.tuple([answerIdSchema]),
+  'recording:import': z.tuple([importRecordingSchema]),
+  'recording:cancel-import': z.tuple([z.string().uuid()]),
   'sessions:list': z.tuple([]),
   'session:get': z.tuple([sessionIdSchema]),
   'questions:add-custom': z.tuple([newCustomQuestionSchema]),

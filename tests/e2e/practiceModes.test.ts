@@ -1,12 +1,15 @@
 // Issue #16 in Chromium through `coach serve`, on the real engine (synthetic model) with jfk.wav as the
-// microphone: "keep no history" (item 10). Screenshots go to test-results/e2e/ at 1280x800 and 900x600.
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+// microphone: "keep no history" (item 10) and importing a recording by drag-and-drop and the file
+// picker (item 6). Screenshots go to test-results/e2e/ at 1280x800 and 900x600.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ffmpegPath } from '../../src/core/audio/decodeFile';
 import { fakeMicrophoneArgs, HEADLESS_CHROMIUM_ARGS } from '../../scripts/chromiumArgs';
 import { E2E_SHOTS_DIR, shot, startServe, stopServe, type Served } from '../helpers/coachServe';
-import { sharedAudio, tempDir } from '../helpers/fixtures';
+import { filesUnder, sharedAudio, tempDir } from '../helpers/fixtures';
 
 const CHROMIUM = '/usr/bin/chromium';
 const LARGE = { width: 1280, height: 800 };
@@ -15,18 +18,12 @@ const MICROPHONE_WAV = sharedAudio('jfk.wav');
 
 const hasChromium = existsSync(CHROMIUM);
 
-/** Every file under the folder (none when it does not exist). */
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name));
-}
-
 describe.skipIf(!hasChromium)('practice modes in Chromium (issue #16)', () => {
   const model = inject('syntheticModelPath');
   const dataDir = tempDir('coach-e2e-modes-');
   const audioDir = path.join(dataDir, 'audio');
+  const work = tempDir('coach-e2e-files-');
+  const ogg = path.join(work, 'my answer.ogg');
   let served: Served;
   let browser: Browser;
   let page: Page;
@@ -34,6 +31,7 @@ describe.skipIf(!hasChromium)('practice modes in Chromium (issue #16)', () => {
 
   beforeAll(async () => {
     mkdirSync(E2E_SHOTS_DIR, { recursive: true });
+    execFileSync(ffmpegPath(), ['-v', 'error', '-i', MICROPHONE_WAV, '-c:a', 'libvorbis', ogg]);
     served = await startServe({ ...process.env, COACH_DATA_DIR: dataDir, COACH_WHISPER_MODEL: model });
     expect(served.stderr.join(''), 'run `npm run build` first').not.toMatch(/older than its sources/);
     browser = await chromium.launch({
@@ -92,6 +90,83 @@ describe.skipIf(!hasChromium)('practice modes in Chromium (issue #16)', () => {
     expect(await page.getByText(/Not saved — “Keep no history” is on/).count()).toBe(0);
     await page.getByRole('switch', { name: 'Keep no history' }).uncheck();
     await page.getByText('Your answers will be saved as a new session').waitFor();
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
+  }, 300_000);
+
+  /** Drags a file over the app and drops it, as from a file manager. */
+  async function dropFile(name: string, bytes: Buffer, type: string, screenshot?: string): Promise<void> {
+    const dataTransfer = await page.evaluateHandle(`(() => {
+      const bytes = Uint8Array.from(atob(${JSON.stringify(bytes.toString('base64'))}), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], ${JSON.stringify(name)}, { type: ${JSON.stringify(type)} }));
+      return dt;
+    })()`);
+    await page.dispatchEvent('.app-main', 'dragenter', { dataTransfer });
+    await page.dispatchEvent('.app-main', 'dragover', { dataTransfer });
+    await page.getByText('Drop to import').waitFor();
+    if (screenshot) await shot(page, screenshot);
+    await page.dispatchEvent('.app-main', 'drop', { dataTransfer });
+  }
+
+  const progressBar = () => page.getByRole('progressbar', { name: /^Importing/ });
+  const progressNow = async () => Number((await progressBar().getAttribute('aria-valuenow')) ?? -1);
+
+  it('imports a recording: a bad file is refused by name, Cancel keeps nothing, a real one is analysed', async () => {
+    await page.setViewportSize(LARGE);
+    await page.goto(`${served.origin}/#/practice`);
+    await page.getByText('Ready — works offline').waitFor({ timeout: 60_000 });
+    const question = (await page.getByRole('heading', { level: 1 }).textContent())!;
+
+    // Dropped, not a recording: said next to the import control, by name; nothing saved.
+    await dropFile(
+      'notes.txt',
+      Buffer.from('My notes for the interview.\n'.repeat(40)),
+      'text/plain',
+      'modes-04-drop-1280',
+    );
+    const refusal = page.getByRole('region', { name: 'Import a recording' }).getByRole('alert');
+    await refusal.waitFor({ timeout: 60_000 });
+    expect(await refusal.textContent()).toContain('“notes.txt” is not a recording Interview Coach can read');
+    await shot(page, 'modes-05-import-refused-1280');
+    await page.setViewportSize(SMALL);
+    await shot(page, 'modes-05-import-refused-900');
+    await page.setViewportSize(LARGE);
+    expect(filesUnder(audioDir)).toEqual([]);
+
+    // Dropped, a real recording, cancelled part-way: the bar moved, and nothing was saved.
+    await dropFile('my answer.ogg', readFileSync(ogg), 'audio/ogg');
+    await progressBar().waitFor({ timeout: 60_000 });
+    await expect.poll(progressNow, { timeout: 120_000 }).toBeGreaterThan(20);
+    await shot(page, 'modes-06-import-progress-1280');
+    await page.setViewportSize(SMALL);
+    await shot(page, 'modes-06-import-progress-900');
+    await page.setViewportSize(LARGE);
+    await page.keyboard.press('Escape');
+    await page.getByText('Import cancelled — nothing of it was saved.').waitFor({ timeout: 120_000 });
+    expect(filesUnder(audioDir)).toEqual([]);
+
+    // Picked with the file picker (Ctrl+O): the bar only grows, through many real positions, to the result.
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Control+O');
+    await (await chooser).setFiles(ogg);
+    await progressBar().waitFor({ timeout: 60_000 });
+    const seen: number[] = [];
+    while ((await progressBar().count()) > 0) {
+      const now = await progressNow().catch(() => -1);
+      if (now >= 0 && now !== seen.at(-1)) seen.push(now);
+      await page.waitForTimeout(100);
+    }
+    expect(seen.length, seen.join(',')).toBeGreaterThanOrEqual(4);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+    await page.getByRole('heading', { level: 1, name: question }).waitFor({ timeout: 60_000 });
+    await page.getByText('Your answer', { exact: true }).waitFor();
+    await page.getByRole('list', { name: 'Takes' }).waitFor();
+    await shot(page, 'modes-07-import-result-1280');
+    expect(filesUnder(audioDir)).toHaveLength(1);
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    const rows = page.getByRole('list', { name: 'Saved sessions' }).getByRole('button');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('1 answer');
     expect(pageErrors, pageErrors.join('\n')).toEqual([]);
   }, 300_000);
 });

@@ -52,10 +52,27 @@ const validInvokeArgs: { [C in InvokeChannel]: fc.Arbitrary<ArgsOf<InvokeChannel
         questionText: fc.string({ minLength: 1, maxLength: 2000 }),
         sampleRateHz: fc.constant(16_000 as const),
         target,
+        keepNoHistory: fc.boolean(),
       },
       { requiredKeys: ['questionId', 'questionText', 'sampleRateHz'] },
     )
     .map((o) => [o]),
+  'recording:import': fc
+    .record(
+      {
+        importId: uuid,
+        fileName: fc.string({ minLength: 1, maxLength: 255 }),
+        filePath: fc.string({ minLength: 1, maxLength: 4096 }),
+        questionId: fc.string({ minLength: 1, maxLength: 200 }),
+        questionText: fc.string({ minLength: 1, maxLength: 2000 }),
+        sessionId: uuid,
+        target,
+        keepNoHistory: fc.boolean(),
+      },
+      { requiredKeys: ['importId', 'fileName', 'filePath', 'questionId', 'questionText'] },
+    )
+    .map((o) => [o]),
+  'recording:cancel-import': uuid.map((id) => [id]),
   'answer:stop': uuid.map((id) => [id]),
   'answer:cancel': uuid.map((id) => [id]),
   'answer:retry-save': uuid.map((id) => [id]),

@@ -1,28 +1,16 @@
 // "Keep no history" (issue #16, item 10) on the real engine: jfk.wav through the whole practice path with
 // the synthetic model. The live captions and the analysed result arrive as usual, but nothing reaches
 // the data folder at any moment: no session or answer rows, no WAV, no crash-recovery live words.
-import { existsSync, readdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createCoachApp, type CoachApp } from '../../src/core/app/coachApp';
 import { float32ToPcm16 } from '../../src/core/audio/pcm';
 import { readWav16kMono } from '../../src/core/audio/readWav';
 import { dataPaths } from '../../src/core/dataPaths';
 import type { AnswerResult, CaptionUpdate } from '../../src/shared/domain';
-import { sharedAudio, tempDir } from '../helpers/fixtures';
+import { filesUnder, sharedAudio, tempDir } from '../helpers/fixtures';
 
 const FRAME = 3200; // 200 ms
-
-/** Every file under the folder with its size: what a "nothing saved" check compares. */
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  if (!existsSync(dir)) return out;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) out.push(path.join(entry.parentPath, entry.name));
-  }
-  return out.sort();
-}
 
 describe('keep no history, on the real engine', () => {
   const paths = dataPaths(tempDir('coach-nohistory-'));

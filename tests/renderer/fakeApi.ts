@@ -15,7 +15,7 @@ import type {
   Word,
 } from '../../src/shared/domain';
 import type { CoachSettings } from '../../src/shared/coachingSchemas';
-import type { PushChannels } from '../../src/shared/ipcContract';
+import type { ImportProgress, PushChannels } from '../../src/shared/ipcContract';
 import type { CoachApi } from '../../src/shared/apiMethods';
 import type { ModelDownloadProgress, ModelRow, ModelsOverview } from '../../src/shared/modelsContract';
 
@@ -204,6 +204,7 @@ export function installFakeApi() {
     'engine:status': new Set(),
     'answer:error': new Set(),
     'models:download': new Set(),
+    'import:progress': new Set(),
   };
   function subscriber<C extends keyof PushChannels>(channel: C) {
     return (cb: PushChannels[C]) => {
@@ -229,6 +230,8 @@ export function installFakeApi() {
     cancelAnswer: vi.fn<CoachApi['cancelAnswer']>(async () => undefined),
     retrySaveAnswer: vi.fn<CoachApi['retrySaveAnswer']>(async () => sampleResult()),
     transcribeAgain: vi.fn<CoachApi['transcribeAgain']>(async () => sampleResult()),
+    importRecording: vi.fn<CoachApi['importRecording']>(async () => sampleResult()),
+    cancelImport: vi.fn<CoachApi['cancelImport']>(async () => undefined),
     listSessions: vi.fn<CoachApi['listSessions']>(async () => SESSIONS),
     getSession: vi.fn<CoachApi['getSession']>(async () => sampleDetail()),
     addCustomQuestion: vi.fn<CoachApi['addCustomQuestion']>(async (q) => ({
@@ -301,6 +304,7 @@ export function installFakeApi() {
     onEngineStatus: vi.fn(subscriber('engine:status')),
     onAnswerError: vi.fn(subscriber('answer:error')),
     onModelDownload: vi.fn(subscriber('models:download')),
+    onImportProgress: vi.fn(subscriber('import:progress')),
   } satisfies CoachApi;
   window.api = api;
 
@@ -312,6 +316,7 @@ export function installFakeApi() {
     answerError: (e: { answerId: string; message: string }) =>
       listeners['answer:error'].forEach((cb) => cb(e)),
     modelDownload: (p: ModelDownloadProgress) => listeners['models:download'].forEach((cb) => cb(p)),
+    importProgress: (p: ImportProgress) => listeners['import:progress'].forEach((cb) => cb(p)),
   };
   return { api, push, listeners };
 }

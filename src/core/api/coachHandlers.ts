@@ -18,6 +18,7 @@ import { exportSessionBytes, type PdfRenderer } from '../export/exportSession';
 import { importBundleBytes } from '../export/sessionBundle';
 import { SettingsStore } from '../settings/settingsStore';
 import type { ModelManager } from '../models/modelManager';
+import type { RecordingImports } from '../practice/recordingImport';
 
 export type CoachHandlers = { [C in keyof InvokeChannels]: InvokeChannels[C] };
 
@@ -36,6 +37,8 @@ export function createCoachHandlers(deps: {
   renderPdf?: PdfRenderer;
   /** Settings → Models; without it those channels refuse. */
   models?: ModelManager;
+  /** Practice → Import a recording; without it those channels refuse. */
+  imports?: RecordingImports;
 }): CoachHandlers {
   const { service, engine, paths } = deps;
   const catalog = deps.catalog ?? new QuestionCatalog(deps.questions, new InMemoryCustomQuestions());
@@ -43,6 +46,10 @@ export function createCoachHandlers(deps: {
   const review = () => {
     if (!deps.review) throw new Error('History is not available in this mode.');
     return deps.review;
+  };
+  const imports = () => {
+    if (!deps.imports) throw new Error('Importing recordings is not available in this mode.');
+    return deps.imports;
   };
   const models = () => {
     if (!deps.models) throw new Error('Model management is not available in this mode.');
@@ -56,6 +63,8 @@ export function createCoachHandlers(deps: {
     'answer:cancel': (answerId) => service.cancelAnswer(answerId),
     'answer:retry-save': (answerId) => service.retrySave(answerId),
     'answer:transcribe-again': (answerId) => service.transcribeAgain(answerId),
+    'recording:import': (request) => imports().run(request),
+    'recording:cancel-import': async (importId) => imports().cancel(importId),
     'sessions:list': async () => service.listSessions(),
     'session:get': async (sessionId) => service.getSession(sessionId),
     'questions:add-custom': async (question) => catalog.addCustom(question),

@@ -15,6 +15,8 @@ import { resourcesDir } from '../resourcesDir';
 import { openDatabase, type OpenDatabaseOptions } from '../storage/database';
 import type { PdfRenderer } from '../export/exportSession';
 import { PracticeService, type PracticeEvents } from '../practice/practiceService';
+import { RecordingImports } from '../practice/recordingImport';
+import { deleteAnswerWithAudio } from '../storage/sessionFiles';
 import { createRepositories, type Repositories } from '../storage/repositories';
 import type { AnswerResult } from '../../shared/domain';
 import { SettingsStore } from '../settings/settingsStore';
@@ -56,6 +58,8 @@ export type CoachApp = {
   settings: SettingsStore;
   /** Settings → Models: downloads, import, delete, the active model. */
   models: ModelManager;
+  /** Recordings imported as answers (Practice → Import a recording), and their progress. */
+  imports: RecordingImports;
   service: PracticeService;
   handlers: CoachHandlers;
   sendHandlers: CoachSendHandlers;
@@ -108,6 +112,10 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
     httpGet: opts.modelHttpGet,
     log,
   });
+  const imports = new RecordingImports({
+    service,
+    deleteAnswer: (answerId) => deleteAnswerWithAudio(storage.sessions, answerPaths, answerId),
+  });
   // Answers a crash interrupted are finished in the background; the engine serialises their passes.
   const recovery =
     opts.recoverInterrupted === false
@@ -124,6 +132,7 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
     catalog,
     settings,
     models,
+    imports,
     service,
     handlers: createCoachHandlers({
       service,
@@ -135,6 +144,7 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
       review: storage,
       ...(opts.renderPdf ? { renderPdf: opts.renderPdf } : {}),
       models,
+      imports,
     }),
     sendHandlers: createCoachSendHandlers({ service }),
     close: async () => {

@@ -1,7 +1,7 @@
 // A whole recording through the live pipeline, as if it were spoken into the app: FRAME_MS frames,
 // live sliding-window steps, the final pass, scoring and saving. For uploads (the server's
 // POST /api/transcribe) and `coach analyze`.
-import { FRAME_MS, FRAME_SAMPLES } from '../../shared/audioFormat';
+import { FRAME_MS, FRAME_SAMPLES, SAMPLE_RATE_HZ } from '../../shared/audioFormat';
 import type { AnswerResult } from '../../shared/domain';
 import { float32ToPcm16 } from '../audio/pcm';
 import type { PracticeService, StartAnswerRequest } from './practiceService';
@@ -12,6 +12,12 @@ export type AnalyzeRecordingOptions = {
    * Otherwise each live step finishes before the next frame, as if the machine were infinitely fast.
    */
   realtime?: boolean;
+  /** Stops feeding and discards the answer (nothing is saved); checked before every frame. */
+  signal?: AbortSignal;
+  /** Seconds of audio fed so far, after each frame has been through its live step (the import's progress). */
+  onFed?: (fedSec: number) => void;
+  /** All audio is in: the final pass over the whole answer starts. */
+  onFinalPass?: () => void;
 };
 
 async function* oneChunk(samples: Float32Array): AsyncGenerator<Float32Array> {
@@ -34,7 +40,9 @@ export async function analyzeRecording(
   const { answerId } = await service.startAnswer(question);
   const startedMs = performance.now();
   let frames = 0;
+  let fedSamples = 0;
   const feed = async (frame: Float32Array) => {
+    options.signal?.throwIfAborted();
     service.pushAudio(answerId, float32ToPcm16(frame).buffer as ArrayBuffer);
     frames += 1;
     if (options.realtime) {
@@ -43,6 +51,8 @@ export async function analyzeRecording(
     } else {
       await service.drain(answerId);
     }
+    fedSamples += frame.length;
+    options.onFed?.(fedSamples / SAMPLE_RATE_HZ);
   };
   try {
     const pending = new Float32Array(FRAME_SAMPLES);
@@ -61,9 +71,11 @@ export async function analyzeRecording(
       }
     }
     if (filled > 0) await feed(pending.subarray(0, filled));
+    options.signal?.throwIfAborted();
   } catch (err) {
     await service.cancelAnswer(answerId);
     throw err;
   }
+  options.onFinalPass?.();
   return service.stopAnswer(answerId);
 }

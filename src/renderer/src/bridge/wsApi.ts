@@ -6,7 +6,13 @@ import {
   type BridgeInvoke,
   type BridgeServerMessage,
 } from '../../../shared/bridgeProtocol';
-import type { InvokeChannel, InvokeChannels, PushChannel, PushChannels } from '../../../shared/ipcContract';
+import type {
+  ImportProgress,
+  InvokeChannel,
+  InvokeChannels,
+  PushChannel,
+  PushChannels,
+} from '../../../shared/ipcContract';
 import type { CoachApi } from '../../../shared/apiMethods';
 
 export type WsApiOptions = {
@@ -47,6 +53,9 @@ async function httpError(res: Response, fallback: string): Promise<string> {
   }
 }
 
+/** Of the bar, the share the upload fills over `coach serve` (the server's own progress fills the rest). */
+const UPLOAD_SHARE = 0.1;
+
 export function createWsApi(options: WsApiOptions): WsApi {
   const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url));
   const delays = options.reconnectDelaysMs ?? DEFAULT_RECONNECT_DELAYS_MS;
@@ -61,6 +70,10 @@ export function createWsApi(options: WsApiOptions): WsApi {
   let attempt = 0;
   let everOpened = false;
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Imports this page is uploading (abort cancels them) or the server is analysing. */
+  const uploads = new Map<string, XMLHttpRequest>();
+  /** Imports whose file has reached the server: Cancel then goes to the server. */
+  const uploaded = new Set<string>();
 
   const emit = <C extends PushChannel>(channel: C, payload: Parameters<PushChannels[C]>[0]) => {
     for (const cb of listeners.get(channel) ?? []) cb(payload);
@@ -80,6 +93,13 @@ export function createWsApi(options: WsApiOptions): WsApi {
       if (message.ok) waiter?.resolve(message.value);
       else waiter?.reject(new Error(message.error));
     } else if (message.kind === 'push') {
+      if (message.channel === 'import:progress') {
+        // The server measures its own part; after the upload it fills the rest of the page's bar.
+        const p = message.payload as ImportProgress;
+        if (!uploads.has(p.importId)) return;
+        emit('import:progress', { ...p, fraction: UPLOAD_SHARE + (1 - UPLOAD_SHARE) * p.fraction });
+        return;
+      }
       emit(message.channel, message.payload as never);
     } else {
       console.warn(`[coach] the server refused a message: ${message.error}`);
@@ -156,8 +176,15 @@ export function createWsApi(options: WsApiOptions): WsApi {
     };
   }
 
+  const bound = bindApiMethods({ invoke, subscribe });
   const api: WsApi = {
-    ...bindApiMethods({ invoke, subscribe }),
+    ...bound,
+    // Cancel stops the upload if it is still going, and the server's analysis if it has begun.
+    cancelImport: async (importId) => {
+      const xhr = uploads.get(importId);
+      if (xhr && !uploaded.has(importId)) xhr.abort();
+      else await bound.cancelImport(importId);
+    },
     // Audio while the connection is down cannot reach the engine; the answer's stop reports the loss.
     sendAudio: (answerId, pcm16) => {
       if (state === 'open' && socket) socket.send(encodeAudioFrame(answerId, pcm16));
@@ -193,6 +220,58 @@ export function createWsApi(options: WsApiOptions): WsApi {
       if (!res.ok) throw new Error(await httpError(res, 'The bundle could not be imported.'));
       return (await res.json()) as Awaited<ReturnType<WsApi['importBundle']>>;
     },
+    // The file goes over HTTP, read from disk by the browser as it is sent: never whole in memory.
+    importRecording: (file, request) =>
+      new Promise((resolve, reject) => {
+        if (!options.apiUrl) {
+          reject(new Error('Import is not available over this connection.'));
+          return;
+        }
+        const query = new URLSearchParams({
+          import_id: request.importId,
+          name: request.fileName,
+          question_id: request.questionId,
+          question_text: request.questionText,
+          ...(request.sessionId ? { session_id: request.sessionId } : {}),
+          ...(request.keepNoHistory ? { keep_no_history: 'true' } : {}),
+        });
+        const xhr = new XMLHttpRequest();
+        uploads.set(request.importId, xhr);
+        const done = () => {
+          uploads.delete(request.importId);
+          uploaded.delete(request.importId);
+        };
+        xhr.upload.onload = () => uploaded.add(request.importId);
+        xhr.open('POST', options.apiUrl(`/api/recordings?${query.toString()}`));
+        xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+        xhr.responseType = 'json';
+        xhr.upload.onprogress = (e) => {
+          if (!e.lengthComputable || e.total === 0) return;
+          emit('import:progress', {
+            importId: request.importId,
+            stage: 'uploading',
+            fraction: (UPLOAD_SHARE * e.loaded) / e.total,
+          });
+        };
+        xhr.onload = () => {
+          done();
+          const body = xhr.response as { error?: { message?: string } } | null;
+          if (xhr.status === 200) resolve(xhr.response as Awaited<ReturnType<WsApi['importRecording']>>);
+          else
+            reject(
+              new Error(body?.error?.message ?? `The recording could not be imported (HTTP ${xhr.status}).`),
+            );
+        };
+        xhr.onerror = () => {
+          done();
+          reject(new Error(CONNECTION_LOST_MESSAGE));
+        };
+        xhr.onabort = () => {
+          done();
+          reject(new Error('Import cancelled — nothing of it was saved.'));
+        };
+        xhr.send(file);
+      }),
     close: () => {
       state = 'closed';
       if (reconnectTimer) clearTimeout(reconnectTimer);

@@ -7,13 +7,15 @@ import { createPracticeSlice, type PracticeSlice } from './practiceSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 import { createHistorySlice, type HistorySlice } from './historySlice';
 import { createModelsSlice, type ModelsSlice } from './modelsSlice';
+import { createImportSlice, type ImportSlice } from './importSlice';
 
 export type CoachState = LiveSlice &
   SessionSlice &
   PracticeSlice &
   SettingsSlice &
   HistorySlice &
-  ModelsSlice;
+  ModelsSlice &
+  ImportSlice;
 
 export const useCoachStore = create<CoachState>()((...a) => ({
   ...createLiveSlice(...a),
@@ -22,6 +24,7 @@ export const useCoachStore = create<CoachState>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createHistorySlice(...a),
   ...createModelsSlice(...a),
+  ...createImportSlice(...a),
 }));
 
 /** Back to a fresh start (tests, and nothing else). */

@@ -3,6 +3,7 @@ import type { CoachApi } from '../../../shared/apiMethods';
 import { useCoachStore } from './index';
 import { applyAnswerError, applyCaptionUpdate, applyLiveStats, applyNudge } from './liveSlice';
 import { applyModelDownload } from './modelsSlice';
+import { applyImportProgress } from './importSlice';
 import { coachApi } from '../coachApi';
 import { errorMessage } from './loadStatus';
 
@@ -13,6 +14,7 @@ export function startIpcBridge(api: CoachApi = coachApi()): () => void {
   let engineStatusPushed = false;
 
   const unsubscribers = [
+    api.onImportProgress((progress) => setState((s) => applyImportProgress(s, progress))),
     api.onCaption((update) => setState((s) => applyCaptionUpdate(s, update))),
     api.onLiveStats((stats) => setState((s) => applyLiveStats(s, stats))),
     api.onNudge((nudge) => setState((s) => applyNudge(s, nudge))),

@@ -5,6 +5,7 @@ import { LiveChips } from '../live/LiveChips';
 import { NudgeToast } from '../live/NudgeToast';
 import { stopMicCheck, toggleRecording } from './answerRecorder';
 import { DiscardTake } from './DiscardTake';
+import { ImportRecording } from './ImportRecording';
 import { EngineStatusNotice } from './EngineStatusNotice';
 import { LevelMeter } from './LevelMeter';
 import { LiveError } from './LiveError';
@@ -103,6 +104,7 @@ export function PracticeScreen() {
           </div>
         )}
       </div>
+      {!live && <ImportRecording />}
       <div className="live-area">
         <LiveCaptions />
         {live && <NudgeToast />}

@@ -15,7 +15,9 @@ export function RecordButton({ buttonRef }: Props) {
   const recording = useCoachStore((s) => s.recording);
   const engineReady = useCoachStore((s) => s.engineStatus.state === 'ready');
   const hasQuestion = useCoachStore((s) => s.currentQuestionId !== null);
-  const disabled = recording === 'finalising' || (recording === 'idle' && (!engineReady || !hasQuestion));
+  const importing = useCoachStore((s) => s.recordingImport !== null);
+  const disabled =
+    recording === 'finalising' || (recording === 'idle' && (!engineReady || !hasQuestion || importing));
 
   return (
     <button

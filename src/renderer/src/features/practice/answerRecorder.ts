@@ -29,6 +29,8 @@ export async function startRecording(): Promise<void> {
   const state = store();
   const question = selectCurrentQuestion(state);
   if (state.recording !== 'idle' || !question || state.engineStatus.state !== 'ready') return;
+  // One answer at a time: an import in progress is one.
+  if (state.recordingImport) return;
 
   // Leave 'idle' before any await, so a second key press cannot start a second answer.
   state.answerStarting();
