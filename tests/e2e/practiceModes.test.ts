@@ -64,8 +64,9 @@ describe.skipIf(!hasChromium)('practice modes in Chromium (issue #16)', () => {
 
     await page.getByRole('button', { name: /Record answer/ }).click();
     await page.getByText('Listening', { exact: true }).waitFor({ timeout: 60_000 });
-    // Captions come from the engine as the answer goes on.
-    await page.locator('.captions-text').waitFor({ timeout: 60_000 });
+    // The live captions are there as usual (the synthetic model's words are random, possibly none).
+    await page.getByRole('region', { name: 'Live captions' }).waitFor();
+    await page.waitForTimeout(3000);
     // Mid-answer, where a crash would find it: no recording file, no session.
     expect(filesUnder(audioDir)).toEqual([]);
     await page.getByRole('note').getByText('Nothing is saved').waitFor();
