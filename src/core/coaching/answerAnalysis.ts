@@ -102,12 +102,16 @@ export function computeAnswerAnalysis(input: AnswerAnalysisInput): AnswerAnalysi
   };
 }
 
-/** The same, computing the pitch track from 16 kHz samples in slices so the event loop keeps running. */
+/**
+ * The same, computing the pitch track from 16 kHz samples in slices so the event loop keeps running;
+ * a live answer passes the `track` it built while recording, so Stop does not compute it again.
+ */
 export async function analyzeAnswerWithAudio(
   samples: Float32Array,
   input: Omit<AnswerAnalysisInput, 'audio'>,
+  track?: PitchTrack,
 ): Promise<AnswerAnalysis> {
-  const audio = samples.length > 0 ? { track: await trackPitchAsync(samples), samples } : null;
+  const audio = samples.length > 0 ? { track: track ?? (await trackPitchAsync(samples)), samples } : null;
   return computeAnswerAnalysis({ ...input, audio });
 }
 

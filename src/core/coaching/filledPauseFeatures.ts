@@ -3,7 +3,7 @@
 // searched widened by TIMING_SLACK_SEC into its neighbours, and how much of a sound lies outside the words
 // becomes one of its features rather than a hard rule.
 import type { Word } from '../../shared/domain';
-import { hzToSemitones, type PitchFrame, type PitchTrack } from './pitchTracker';
+import { framesBetween, hzToSemitones, type PitchFrame, type PitchTrack } from './pitchTracker';
 import { meanSpectralChange } from './spectralChange';
 import { median } from './voiceMetrics';
 import { standardDeviation } from './paceTimeline';
@@ -78,7 +78,7 @@ export function filledPauseRuns(
   const runs: RunFeatures[] = [];
   let lastEndSec = Number.NEGATIVE_INFINITY;
   for (const region of searchRegions(words, durationSec)) {
-    const frames = track.frames.filter((f) => f.timeSec >= region.startSec && f.timeSec <= region.endSec);
+    const frames = framesBetween(track.frames, region.startSec, region.endSec);
     if (looksUntranscribed(frames, region.gapSec)) continue;
     for (const run of voicedRuns(frames)) {
       const core = trimToSteadyCore(run);
@@ -160,7 +160,7 @@ function describeRun(
 function edgeDip(track: PitchTrack, startSec: number, endSec: number, levelDb: number): number {
   const minLevel = (from: number, to: number) => {
     let min = Number.POSITIVE_INFINITY;
-    for (const f of track.frames) if (f.timeSec >= from && f.timeSec < to) min = Math.min(min, f.rmsDb);
+    for (const f of framesBetween(track.frames, from, to, 'exclusive')) min = Math.min(min, f.rmsDb);
     return Number.isFinite(min) ? min : levelDb - 60;
   };
   const before = levelDb - minLevel(startSec - EDGE_DIP_WINDOW_SEC, startSec);

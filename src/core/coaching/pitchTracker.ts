@@ -2,6 +2,7 @@
 // difference function, its cumulative-mean normalisation, an absolute threshold and parabolic
 // interpolation. Voice analysis and the filled-pause detector both read this track.
 import { SAMPLE_RATE_HZ } from '../../shared/audioFormat';
+import { SampleBuffer } from '../audio/pcm';
 
 export type PitchParams = {
   /** Time between frame centres. */
@@ -44,7 +45,7 @@ export type PitchTrack = { hopSec: number; frames: PitchFrame[] };
 
 /** The whole track at once; fine for tests and the CLI, but blocks the event loop for long audio. */
 export function trackPitch(samples: Float32Array, params: Partial<PitchParams> = {}): PitchTrack {
-  const tracker = new YinTracker(samples, { ...DEFAULT_PITCH_PARAMS, ...params });
+  const tracker = new YinTracker(decimate(samples, DECIMATION), { ...DEFAULT_PITCH_PARAMS, ...params });
   return { hopSec: tracker.params.hopSec, frames: tracker.frames(0, tracker.frameCount) };
 }
 
@@ -53,13 +54,66 @@ export async function trackPitchAsync(
   samples: Float32Array,
   params: Partial<PitchParams> = {},
 ): Promise<PitchTrack> {
-  const tracker = new YinTracker(samples, { ...DEFAULT_PITCH_PARAMS, ...params });
+  const tracker = new YinTracker(decimate(samples, DECIMATION), { ...DEFAULT_PITCH_PARAMS, ...params });
   const frames: PitchFrame[] = [];
   for (let start = 0; start < tracker.frameCount; start += FRAMES_PER_SLICE) {
     frames.push(...tracker.frames(start, Math.min(tracker.frameCount, start + FRAMES_PER_SLICE)));
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return { hopSec: tracker.params.hopSec, frames };
+}
+
+/**
+ * The same track built while the audio arrives (a live answer), a slice at a time, so that Stop only
+ * computes the last few frames instead of the whole answer's: its frames equal trackPitch's over the
+ * same audio.
+ */
+export class PitchTrackBuilder {
+  readonly params: PitchParams;
+  private readonly signal = new SampleBuffer();
+  /** A 16 kHz sample waiting for its partner before the pair is decimated. */
+  private odd: number | null = null;
+  private readonly done: PitchFrame[] = [];
+
+  constructor(params: Partial<PitchParams> = {}) {
+    this.params = { ...DEFAULT_PITCH_PARAMS, ...params };
+  }
+
+  push(samples: Float32Array): void {
+    let from = 0;
+    const head: number[] = [];
+    if (this.odd !== null && samples.length > 0) {
+      head.push((this.odd + samples[0]!) / DECIMATION);
+      this.odd = null;
+      from = 1;
+    }
+    const pairs = Math.floor((samples.length - from) / DECIMATION);
+    this.signal.append(Float32Array.from(head));
+    this.signal.append(decimate(samples.subarray(from, from + pairs * DECIMATION), DECIMATION));
+    if ((samples.length - from) % DECIMATION === 1) this.odd = samples[samples.length - 1]!;
+  }
+
+  /** Computes up to `maxFrames` more of the frames whose audio has all arrived; returns how many. */
+  advance(maxFrames = Number.POSITIVE_INFINITY): number {
+    const tracker = new YinTracker(this.signal.view(), this.params);
+    const complete = tracker.completeFrames();
+    const to = Math.min(complete, this.done.length + maxFrames);
+    const from = this.done.length;
+    if (to > from) this.done.push(...tracker.frames(from, to));
+    return Math.max(0, to - from);
+  }
+
+  get frameCount(): number {
+    return this.done.length;
+  }
+
+  /** The track of all audio pushed so far (the frames near its end computed now). */
+  finish(): PitchTrack {
+    const tracker = new YinTracker(this.signal.view(), this.params);
+    const from = this.done.length;
+    if (tracker.frameCount > from) this.done.push(...tracker.frames(from, tracker.frameCount));
+    return { hopSec: this.params.hopSec, frames: this.done.slice(0, tracker.frameCount) };
+  }
 }
 
 class YinTracker {
@@ -72,11 +126,12 @@ class YinTracker {
   private readonly maxLag: number;
   private readonly diff: Float64Array;
 
+  /** `signal`: the audio already decimated by DECIMATION. */
   constructor(
-    samples: Float32Array,
+    signal: Float32Array,
     readonly params: PitchParams,
   ) {
-    this.signal = decimate(samples, DECIMATION);
+    this.signal = signal;
     this.rate = SAMPLE_RATE_HZ / DECIMATION;
     this.window = Math.round(params.windowSec * this.rate);
     this.hop = Math.max(1, Math.round(params.hopSec * this.rate));
@@ -86,6 +141,17 @@ class YinTracker {
     this.frameCount = Math.max(
       0,
       Math.floor((this.signal.length - this.window - this.maxLag) / this.hop) + 1,
+    );
+  }
+
+  /** Frames whose difference function reads only samples that exist (the last ones may read one past). */
+  completeFrames(): number {
+    return Math.max(
+      0,
+      Math.min(
+        this.frameCount,
+        Math.floor((this.signal.length - this.window - this.maxLag - 1) / this.hop) + 1,
+      ),
     );
   }
 
@@ -168,4 +234,31 @@ function levelDb(signal: Float32Array, start: number, length: number): number {
 /** Pitch in semitones relative to 100 Hz, the scale on which pitch movement is heard evenly. */
 export function hzToSemitones(hz: number): number {
   return 12 * Math.log2(hz / 100);
+}
+
+/**
+ * The frames (in time order) from `fromSec` up to `toSec`, inclusive or not, found by binary search:
+ * filtering the whole track once per word or gap made a 10-minute answer's analysis take seconds.
+ */
+export function framesBetween<F extends { timeSec: number }>(
+  frames: readonly F[],
+  fromSec: number,
+  toSec: number,
+  end: 'inclusive' | 'exclusive' = 'inclusive',
+): F[] {
+  const first = firstIndex(frames, (f) => f.timeSec >= fromSec);
+  const past = firstIndex(frames, end === 'inclusive' ? (f) => f.timeSec > toSec : (f) => f.timeSec >= toSec);
+  return past > first ? frames.slice(first, past) : [];
+}
+
+/** The first index whose frame passes `after` (which, once true, stays true for every later frame). */
+function firstIndex<F>(frames: readonly F[], after: (f: F) => boolean): number {
+  let lo = 0;
+  let hi = frames.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (after(frames[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }

@@ -3,7 +3,7 @@
 // happened, so the speaker can listen back to that moment.
 import type { TimeSpan, TrailingOff, VoiceAnalysis, Word } from '../../shared/domain';
 import { endsSentence } from './phraseMatch';
-import { hzToSemitones, type PitchFrame, type PitchTrack } from './pitchTracker';
+import { framesBetween, hzToSemitones, type PitchFrame, type PitchTrack } from './pitchTracker';
 import { standardDeviation } from './paceTimeline';
 
 /** Lively speech moves its pitch by 2–4 semitones (standard deviation); below this it sounds flat. */
@@ -30,7 +30,7 @@ export function analyzeVoice(track: PitchTrack, words: readonly Word[]): VoiceAn
   const last = words.at(-1);
   const spanStart = first?.startSec ?? 0;
   const spanEnd = last?.endSec ?? track.frames.at(-1)?.timeSec ?? 0;
-  const inSpan = track.frames.filter((f) => f.timeSec >= spanStart && f.timeSec <= spanEnd);
+  const inSpan = framesBetween(track.frames, spanStart, spanEnd);
   const voiced = cleanVoiced(inSpan);
   const semitones = voiced.map((f) => hzToSemitones(f.f0Hz));
   const pitchVariationSemitones = standardDeviation(semitones);
@@ -68,7 +68,7 @@ function findMonotoneSpans(
   const spans: TimeSpan[] = [];
   for (let start = from; start + MONOTONE_WINDOW_SEC <= to + 1e-9; start += MONOTONE_STEP_SEC) {
     const end = start + MONOTONE_WINDOW_SEC;
-    const inWindow = voiced.filter((f) => f.timeSec >= start && f.timeSec < end);
+    const inWindow = framesBetween(voiced, start, end, 'exclusive');
     if (inWindow.length * hopSec < MONOTONE_MIN_VOICED_SEC) continue;
     if (standardDeviation(inWindow.map((f) => hzToSemitones(f.f0Hz))) >= MONOTONE_BELOW_SEMITONES) continue;
     const previous = spans.at(-1);
@@ -79,8 +79,7 @@ function findMonotoneSpans(
 }
 
 function wordLevelDb(track: PitchTrack, word: Word): number | null {
-  const levels = track.frames
-    .filter((f) => f.timeSec >= word.startSec && f.timeSec <= word.endSec)
+  const levels = framesBetween(track.frames, word.startSec, word.endSec)
     .map((f) => f.rmsDb)
     .sort((a, b) => a - b);
   if (levels.length === 0) return null;

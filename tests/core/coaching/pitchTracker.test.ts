@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { hzToSemitones, trackPitch, trackPitchAsync } from '../../../src/core/coaching/pitchTracker';
+import {
+  framesBetween,
+  hzToSemitones,
+  PitchTrackBuilder,
+  trackPitch,
+  trackPitchAsync,
+} from '../../../src/core/coaching/pitchTracker';
+import { readWav16kMono } from '../../../src/core/audio/readWav';
+import { sharedAudio } from '../../helpers/fixtures';
 import { concat, noise, silence, voiced } from './signals';
 
 const voicedFrames = (samples: Float32Array) => trackPitch(samples).frames.filter((f) => f.f0Hz !== null);
@@ -41,5 +49,46 @@ describe('YIN pitch tracker', () => {
   it('converts to semitones relative to 100 Hz', () => {
     expect(hzToSemitones(100)).toBe(0);
     expect(hzToSemitones(200)).toBeCloseTo(12);
+  });
+});
+
+describe('pitch track built as the audio arrives', () => {
+  const speech = readWav16kMono(sharedAudio('jfk.wav')).samples;
+
+  it.each([1600, 3201, 317])('equals the whole-audio track, fed in blocks of %d samples', (block) => {
+    const builder = new PitchTrackBuilder();
+    for (let at = 0; at < speech.length; at += block) {
+      builder.push(speech.subarray(at, at + block));
+      builder.advance(50);
+    }
+    expect(builder.frameCount).toBeGreaterThan(0);
+    expect(builder.finish()).toEqual(trackPitch(speech));
+  });
+
+  it('leaves only the last frames to compute at the end', () => {
+    const builder = new PitchTrackBuilder();
+    builder.push(speech);
+    builder.advance();
+    const whole = trackPitch(speech).frames.length;
+    expect(whole - builder.frameCount).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('framesBetween', () => {
+  const frames = [0.1, 0.2, 0.3, 0.4].map((timeSec) => ({ timeSec }));
+  it('finds the frames a filter over the span would find', () => {
+    for (const [from, to] of [
+      [0.2, 0.3],
+      [0, 1],
+      [0.25, 0.26],
+      [0.4, 0.4],
+    ] as const) {
+      expect(framesBetween(frames, from, to)).toEqual(
+        frames.filter((f) => f.timeSec >= from && f.timeSec <= to),
+      );
+      expect(framesBetween(frames, from, to, 'exclusive')).toEqual(
+        frames.filter((f) => f.timeSec >= from && f.timeSec < to),
+      );
+    }
   });
 });
