@@ -1,7 +1,7 @@
 // One PracticeService serves every client of the server, so its events are routed by answer: each goes
 // to whoever started that answer (a browser tab on the bridge, a streaming client), and to nobody else.
 import type { CaptionUpdate, LiveStats, Nudge } from '../shared/domain';
-import type { LiveWordsUpdate } from '../core/practice/liveAnswer';
+import type { FinalTextUpdate, LiveWordsUpdate } from '../core/practice/liveAnswer';
 import type { PracticeEvents } from '../core/practice/practiceService';
 
 export type AnswerListener = {
@@ -10,6 +10,7 @@ export type AnswerListener = {
   nudge?: (n: Nudge) => void;
   answerError?: (message: string) => void;
   words?: (u: LiveWordsUpdate) => void;
+  finalText?: (u: FinalTextUpdate) => void;
 };
 
 export class AnswerEventRouter {
@@ -29,5 +30,6 @@ export class AnswerEventRouter {
     nudge: (n, answerId) => this.listeners.get(answerId)?.nudge?.(n),
     answerError: (e) => this.listeners.get(e.answerId)?.answerError?.(e.message),
     words: (u) => this.listeners.get(u.answerId)?.words?.(u),
+    finalText: (u) => this.listeners.get(u.answerId)?.finalText?.(u),
   };
 }

@@ -10,7 +10,7 @@ import {
   type StreamFormat,
 } from '../core/audio/streamDecoder';
 import type { AnswerResult, LiveStats, Word } from '../shared/domain';
-import type { LiveWordsUpdate } from '../core/practice/liveAnswer';
+import type { FinalTextUpdate, LiveWordsUpdate } from '../core/practice/liveAnswer';
 import type { PracticeService } from '../core/practice/practiceService';
 import type { AnswerEventRouter } from './answerEvents';
 import type { ServerLimits } from './limits';
@@ -32,6 +32,8 @@ export type EndedStream = {
 
 export type StreamSessionEvents = {
   words?: (u: LiveWordsUpdate) => void;
+  /** An utterance's final-pass words, replacing the live words sent for its span. */
+  finalText?: (u: FinalTextUpdate) => void;
   stats?: (s: LiveStats) => void;
   error?: (message: string) => void;
   /** Called once when the session has ended, whoever ended it. */
@@ -203,6 +205,7 @@ export class StreamSessionRegistry {
         session.stats = s;
         events.stats?.(s);
       },
+      finalText: (u) => events.finalText?.(u),
       answerError: (message) => events.error?.(message),
     });
     session.timers = [

@@ -5,6 +5,7 @@ import type WebSocket from 'ws';
 import { formatBytesPerSec, type StreamFormat } from '../core/audio/streamDecoder';
 import { BYTES_PER_SAMPLE, SAMPLE_RATE_HZ } from '../shared/audioFormat';
 import type { LiveStats, Word } from '../shared/domain';
+import type { FinalUtterance } from '../core/streaming/utteranceFinalizer';
 import type { ServerLimits } from './limits';
 import { ServerError, toServerError, type ErrorCode } from './serverErrors';
 import { parseTypedMessage, SocketEdge } from './socketEdge';
@@ -24,6 +25,11 @@ export type StreamDialect = {
   started: (s: StreamSession, ctx: { limits: ServerLimits; format: StreamFormat }) => unknown;
   /** Newly committed words (`isFinal`), or the current tentative tail. */
   words: (s: StreamSession, words: Word[], isFinal: boolean) => unknown;
+  /**
+   * An utterance's final-pass words, saying which committed text they replace. Dialects without it
+   * get the final pass's words for audio no live pass heard at the end, as before.
+   */
+  finalText?: (s: StreamSession, u: FinalUtterance, revision: number) => unknown;
   liveMetrics?: (s: StreamSession, stats: LiveStats) => unknown;
   /** What follows the end: a summary, final metrics… (an error for a limit is sent before these). */
   ended: (s: StreamSession, ended: EndedStream, extra: { droppedUpdates: number }) => unknown[];
@@ -76,6 +82,7 @@ export function serveStreamSocket(
   let pendingAudio: Buffer[] = [];
   let pendingBytes = 0;
   let sentTentative = false;
+  let revision = 0;
   const format = () => session?.decoder.format ?? opts.format;
 
   const onEnded = (ended: EndedStream) => {
@@ -170,12 +177,18 @@ export function serveStreamSocket(
         words: (u) => {
           const s = session;
           if (!s) return;
-          if (u.committed.length > 0) edge.json(dialect.words(s, u.committed, true));
+          // With revisions, the final-pass text of every utterance has been sent already: the closing
+          // flush would repeat words a revision replaced.
+          const committed = u.final && dialect.finalText ? [] : u.committed;
+          if (committed.length > 0) edge.json(dialect.words(s, committed, true));
           // An emptied tentative tail is sent once, so a client can clear the line it shows.
           if (u.tentative.length > 0 || sentTentative) {
             edge.json(dialect.words(s, u.tentative, false), { droppable: true });
             sentTentative = u.tentative.length > 0;
           }
+        },
+        finalText: (u) => {
+          if (session && dialect.finalText) edge.json(dialect.finalText(session, u.utterance, ++revision));
         },
         stats: (stats) => {
           if (session && dialect.liveMetrics)

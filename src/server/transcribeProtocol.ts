@@ -4,11 +4,13 @@
 //   client → server  binary: audio in that format (or a stream that starts with a WAV header), any
 //                    length up to the frame limit
 //                    text:   {"type":"ping"} | {"type":"session_info"} | {"type":"end_session"}
-//   server → client  connected · transcript (text, is_final, start, end, session_id) · metrics (pace,
-//                    fillers) · pong · session_info · error (code, message)
+//   server → client  connected · transcript (text, is_final, start, end, session_id; a final-pass
+//                    revision adds `revision` and `replaces`) · metrics (pace, fillers) · pong ·
+//                    session_info · error (code, message)
 // Every session is one answer in PracticeService, so it is saved like a recording made in the app.
 import type WebSocket from 'ws';
 import type { AnswerResult, LiveStats, Word } from '../shared/domain';
+import type { FinalUtterance } from '../core/streaming/utteranceFinalizer';
 import type { ServerLimits } from './limits';
 import { serveStreamSocket, type StreamDialect, type StreamSocketOptions } from './streamSocket';
 import type { StreamSession } from './streamSessions';
@@ -26,6 +28,20 @@ function transcriptMessage(sessionId: string, words: Word[], isFinal: boolean) {
     start: round3(words[0]?.startSec ?? 0),
     end: round3(words.at(-1)?.endSec ?? 0),
     words: words.map((w) => ({ word: w.text, start: round3(w.startSec), end: round3(w.endSec) })),
+  };
+}
+
+/**
+ * An utterance's final-pass text: it replaces every `is_final` transcript sent so far for times within
+ * [replaces.start, replaces.end), which the client should drop. Revisions count up from 1.
+ */
+function revisionMessage(sessionId: string, u: FinalUtterance, revision: number) {
+  return {
+    ...transcriptMessage(sessionId, u.words, true),
+    start: round3(u.startSec),
+    end: round3(u.endSec),
+    revision,
+    replaces: { start: round3(u.startSec), end: round3(u.endSec) },
   };
 }
 
@@ -87,6 +103,7 @@ const transcribeDialect: StreamDialect = {
     },
   }),
   words: (s, words, isFinal) => transcriptMessage(s.id, words, isFinal),
+  finalText: (s, u, revision) => revisionMessage(s.id, u, revision),
   liveMetrics: (s, stats) => liveMetricsMessage(s.id, stats),
   sessionInfo,
   ended: (s, ended, { droppedUpdates }) => [
@@ -97,7 +114,7 @@ const transcribeDialect: StreamDialect = {
       reason: ended.reason,
       saved: ended.result !== null,
       duration_sec: round3(s.audioSec),
-      // The final pass over the whole recording: more accurate than the live segments.
+      // The final text of every utterance: what the revisions added up to.
       transcript: ended.result?.text ?? s.committedText,
     },
   ],

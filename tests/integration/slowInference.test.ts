@@ -47,7 +47,6 @@ class SlowLiveTranscriber implements Transcriber {
     ready.forEach((w) => w.resume());
   }
   async transcribe(audio: Float32Array, options: TranscribeOptions = {}): Promise<AsrResult> {
-    this.passes.push({ thorough: !!options.thorough, audioSec: audio.length / 16_000 });
     if (!options.thorough && !this.feedEnded) {
       await new Promise<void>((resume) =>
         this.waiters.push({ atFrame: this.framesFed + this.lagFrames, resume }),
@@ -55,6 +54,11 @@ class SlowLiveTranscriber implements Transcriber {
     }
     const pass = this.inner.transcribe(audio, options);
     this.computing = pass.catch(() => {});
+    // Passes that ran to the end: a pass abandoned at Stop heard nothing.
+    void pass.then(
+      () => this.passes.push({ thorough: !!options.thorough, audioSec: audio.length / 16_000 }),
+      () => undefined,
+    );
     return pass;
   }
   /** Resolves once no engine pass is computing. */
@@ -118,11 +122,11 @@ describe('slow inference during a live answer', () => {
     expect(errors).toEqual([]);
   });
 
-  it('loses no audio: one final pass over the whole answer, and the whole WAV', () => {
+  it('loses no audio: final passes over every stretch of the answer once, and the whole WAV', () => {
     const totalSec = frames.reduce((n, f) => n + f.byteLength, 0) / 32_000;
     const finals = slow.passes.filter((p) => p.thorough);
-    expect(finals).toHaveLength(1);
-    expect(finals[0]!.audioSec).toBeCloseTo(totalSec, 2);
+    expect(finals.length).toBeGreaterThanOrEqual(1);
+    expect(finals.reduce((sum, p) => sum + p.audioSec, 0)).toBeCloseTo(totalSec, 2);
     expect(result.metrics.durationSec).toBeCloseTo(totalSec, 2);
     expect(readWav16kMono(result.audioPath).info.durationSec).toBeCloseTo(totalSec, 2);
     // Far fewer live passes than seconds of audio: the live captions fell behind, the transcript did not.

@@ -8,7 +8,7 @@ import { WhisperTranscriber } from '../../src/core/asr/whisperTranscriber';
 import { float32ToPcm16 } from '../../src/core/audio/pcm';
 import { readWav16kMono } from '../../src/core/audio/readWav';
 import { dataPaths } from '../../src/core/dataPaths';
-import type { CaptionUpdate, LiveStats } from '../../src/shared/domain';
+import type { AnswerResult, CaptionUpdate, LiveStats } from '../../src/shared/domain';
 import { openDatabase, type Db } from '../../src/core/storage/database';
 import { PracticeService } from '../../src/core/practice/practiceService';
 import { DEFAULT_STREAM_PARAMS } from '../../src/core/streaming/streamParams';
@@ -37,6 +37,8 @@ describe('live transcription with the Silero VAD on the real engine', () => {
   /** Answer time (audio fed so far) at which each live pass ran; feeding is lock-step. */
   const passStartedAtSec: number[] = [];
   let lastCaptionBeforeStop: CaptionUpdate;
+  let callsBeforeStop: number;
+  let result: AnswerResult;
 
   beforeAll(async () => {
     const paths = dataPaths(tempDir());
@@ -77,8 +79,10 @@ describe('live transcription with the Silero VAD on the real engine', () => {
       await service.drain(answerId);
       if (recorder.calls.length > before) passStartedAtSec.push((i + FRAME) / 16_000);
     }
+    await service.settle(answerId);
     lastCaptionBeforeStop = captions.at(-1)!;
-    await service.stopAnswer(answerId);
+    callsBeforeStop = recorder.calls.length;
+    result = await service.stopAnswer(answerId);
   });
 
   afterAll(async () => {
@@ -104,7 +108,20 @@ describe('live transcription with the Silero VAD on the real engine', () => {
     // the 9 s of silence would add up to 9 more.
     expect(live.length).toBeLessThanOrEqual(SPEECH_SEC + 3);
     expect(live.length).toBeGreaterThanOrEqual(3);
-    expect(recorder.calls.filter((c) => c.options.thorough)).toHaveLength(1);
+  });
+
+  it('makes each utterance final during the answer, so Stop transcribes nothing again', () => {
+    const finals = recorder.calls.filter((c) => c.options.thorough);
+    // One pass per utterance, closed at the pauses the VAD heard: they cover the speech once, and
+    // not the trailing silence.
+    expect(finals.length).toBeGreaterThanOrEqual(2);
+    expect(finals.every((c) => c.options.priority === 'background')).toBe(true);
+    const coveredSec = finals.reduce((sum, c) => sum + c.audioSec, 0);
+    expect(coveredSec).toBeGreaterThan(SPEECH_SEC + PAUSE_SEC - 1);
+    expect(coveredSec).toBeLessThan(SPEECH_SEC + PAUSE_SEC + 1);
+    // Nothing is transcribed at Stop: the answer's final text was ready before it.
+    expect(recorder.calls.length).toBe(callsBeforeStop);
+    expect(result.words.length).toBe(finals.reduce((sum, c) => sum + c.result.words.length, 0));
   });
 
   it('has committed everything, with nothing left tentative, by the end of the pause', () => {

@@ -6,6 +6,7 @@ import type { EngineStatus } from '../../shared/domain';
 import { loadSileroModel, SILERO_MODEL_FILE, type SileroModel } from '../vad/sileroModel';
 import { forkEngine } from './engineProcess/forkEngine';
 import type { SpawnEngine } from './engineProcess/engineProtocol';
+import { LanedTranscriber } from './engineProcess/backgroundLane';
 import { ProcessTranscriber } from './engineProcess/processTranscriber';
 import { readGgmlModelInfo } from './ggmlModelInfo';
 import { locateModel } from './modelLocator';
@@ -177,7 +178,19 @@ export class EngineHost {
     );
     started.engine = engine;
     this.process = engine;
-    return engine;
+    const log = this.opts.log;
+    return new LanedTranscriber(
+      engine,
+      () =>
+        ProcessTranscriber.start(
+          this.opts.spawnEngine ?? forkEngine,
+          modelPath,
+          this.opts.whisperParams,
+          log ? { log } : {},
+          'background',
+        ),
+      log,
+    );
   }
 
   /**

@@ -9,11 +9,23 @@ export type TranscribeOptions = {
   maxTokens?: number;
   /** Use the slower, more careful decoding settings (final pass). */
   thorough?: boolean;
+  /**
+   * Temperature step of a thorough pass's fallback (a decode that looks like a loop is retried hotter,
+   * up to 1.0): 0.2 tries up to 6 decodes, 0.5 up to 3. Default 0.2.
+   */
+  temperatureInc?: number;
   /** Whisper language code or 'auto' (multilingual models only; English-only models use 'en'). */
   language?: string;
   /** Stops the pass (queued or running) once it is no longer wanted, e.g. a live pass after Stop. */
   signal?: AbortSignal;
+  /**
+   * 'background' passes (the final text of finished utterances, built while the answer goes on) run
+   * only on what live passes leave idle, so captions never wait for them. Default 'live'.
+   */
+  priority?: PassPriority;
 };
+
+export type PassPriority = 'live' | 'background';
 
 /** A pass stopped through its signal: not a failure, nothing to report to the user. */
 export class TranscriptionAbortedError extends Error {

@@ -62,8 +62,17 @@ type DetailedSegment = {
   tokens: { text: string; id: number; p: number; from: number; to: number }[];
 };
 
+type QueuedPass = {
+  audio: Float32Array;
+  options: TranscribeOptions;
+  resolve: (r: AsrResult) => void;
+  reject: (e: unknown) => void;
+};
+
 export class WhisperTranscriber implements Transcriber {
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Passes waiting their turn: every live one before any background one. */
+  private readonly waiting: Record<'live' | 'background', QueuedPass[]> = { live: [], background: [] };
+  private running: Promise<void> | null = null;
 
   private constructor(
     private readonly addon: Addon,
@@ -88,9 +97,22 @@ export class WhisperTranscriber implements Transcriber {
 
   transcribe(audio: Float32Array, options: TranscribeOptions = {}): Promise<AsrResult> {
     // One pass at a time: concurrent passes would only split the same cores.
-    const run = this.queue.then(() => this.run(audio, options));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return new Promise<AsrResult>((resolve, reject) => {
+      this.waiting[options.priority ?? 'live'].push({ audio, options, resolve, reject });
+      this.next();
+    });
+  }
+
+  private next(): void {
+    if (this.running) return;
+    const pass = this.waiting.live.shift() ?? this.waiting.background.shift();
+    if (!pass) return;
+    this.running = this.run(pass.audio, pass.options)
+      .then(pass.resolve, pass.reject)
+      .finally(() => {
+        this.running = null;
+        this.next();
+      });
   }
 
   private async run(audio: Float32Array, options: TranscribeOptions): Promise<AsrResult> {
@@ -104,7 +126,7 @@ export class WhisperTranscriber implements Transcriber {
       language: this.modelInfo.multilingual ? (options.language ?? this.params.language) : 'en',
       no_context: true,
       temperature: 0,
-      temperature_inc: options.thorough ? FINAL_PASS_TEMPERATURE_INC : 0,
+      temperature_inc: options.thorough ? (options.temperatureInc ?? FINAL_PASS_TEMPERATURE_INC) : 0,
       suppress_blank: true,
       print_progress: false,
       print_realtime: false,
@@ -144,7 +166,7 @@ export class WhisperTranscriber implements Transcriber {
   }
 
   async dispose(): Promise<void> {
-    await this.queue;
+    while (this.running) await this.running;
     await this.model.free();
   }
 }

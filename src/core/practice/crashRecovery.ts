@@ -1,13 +1,16 @@
 // Answers whose recording process died (crash, kill, power cut): what is on disk is turned back into
-// a finished answer. The WAV header is repaired, the final pass runs over the audio that reached the
-// disk, and if the engine cannot run, the live words committed before the crash are kept.
+// a finished answer. The WAV header is repaired, the utterances made final before the crash are kept
+// and the final pass runs over the audio after them, and if the engine cannot run, the live words
+// committed before the crash are kept.
 import type { Word } from '../../shared/domain';
+import type { PitchTrack } from '../coaching/pitchTracker';
 import type { EngineHost } from '../asr/engineHost';
-import { samplesToSec } from '../audio/pcm';
+import { samplesToSec, secToSamples } from '../audio/pcm';
 import { readWav16kMono } from '../audio/readWav';
 import { repairWavHeader } from '../audio/wavWriter';
 import type { InterruptedAnswer, LiveWordStore } from '../storage/liveWordStore';
-import { finalPassOptions, type StreamParams } from '../streaming/streamParams';
+import type { StreamParams } from '../streaming/streamParams';
+import { UtteranceFinalizer } from '../streaming/utteranceFinalizer';
 
 /** A stopped answer's transcript and audio, ready to be analysed and saved. */
 export type FinishedAnswer = {
@@ -16,6 +19,8 @@ export type FinishedAnswer = {
   audio: Float32Array;
   /** The engine failed on the final pass: the answer is saved not transcribed, with this reason. */
   engineError?: string;
+  /** The pitch track when it was built while recording; else the analysis computes it. */
+  pitch?: PitchTrack;
 };
 
 export type CrashRecoveryDeps = {
@@ -52,13 +57,22 @@ export async function finishFromDisk(
     try {
       const transcriber = await deps.engine.transcriber();
       const audioSec = samplesToSec(audio.length);
+      // Utterances made final before the crash are kept; only the audio after them is transcribed.
+      const finals = deps.liveWords.finals(lost.id).filter((u) => u.endSec <= audioSec);
+      const finalizer = new UtteranceFinalizer({
+        transcriber,
+        params: deps.streamParams,
+        audioOf: (span) => audio.slice(secToSamples(span.startSec), secToSamples(span.endSec)),
+        done: finals,
+        log: deps.log,
+      });
       // Words committed live after the audio on disk ends (a full disk stopped the recording file,
       // not the transcription) are kept after the final pass's.
       const beyondAudio = liveWords.filter((w) => w.startSec >= audioSec);
-      words = [
-        ...(await transcriber.transcribe(audio, finalPassOptions(deps.streamParams))).words,
-        ...beyondAudio,
-      ];
+      words = [...(await finalizer.finish(audioSec, null)), ...beyondAudio];
+      deps.log?.(
+        `[coach] answer ${lost.id}: ${finals.length} utterance(s) were final, transcribed the last ${(audioSec - finalizer.finishedFromSec).toFixed(1)} s`,
+      );
     } catch (err) {
       engineError = deps.engine.reportFailure((err as Error).message);
       deps.log?.(`[coach] answer ${lost.id}: saved not transcribed (${engineError})`);

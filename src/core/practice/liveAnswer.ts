@@ -1,7 +1,9 @@
-// One answer being recorded: PCM in, live captions/stats/nudges out, audio on disk as it arrives,
-// and at Stop a final pass over the whole answer. Data flows one way: pcm → transcriber → scorer.
+// One answer being recorded: PCM in, live captions/stats/nudges out, audio on disk as it arrives, and
+// final-quality text for each utterance as it closes, so Stop only transcribes the last one. Data flows
+// one way: pcm → transcriber → scorer.
 import type { CaptionUpdate, LiveStats, Nudge, Word } from '../../shared/domain';
-import { pcm16ToFloat32, SampleBuffer, samplesToSec } from '../audio/pcm';
+import { pcm16ToFloat32, SampleBuffer, samplesToSec, secToSamples } from '../audio/pcm';
+import { PitchTrackBuilder, type PitchTrack } from '../coaching/pitchTracker';
 import { WavWriter } from '../audio/wavWriter';
 import { describeFsError } from '../fsErrors';
 import { TranscriptionAbortedError, type Transcriber } from '../asr/transcriber';
@@ -12,7 +14,12 @@ import { OnlineTranscriber } from '../streaming/onlineTranscriber';
 import { SpeechGate } from '../streaming/speechGate';
 import type { SileroModel } from '../vad/sileroModel';
 import { SileroVad } from '../vad/sileroVad';
-import { DEFAULT_STREAM_PARAMS, finalPassOptions, type StreamParams } from '../streaming/streamParams';
+import { DEFAULT_STREAM_PARAMS, type StreamParams } from '../streaming/streamParams';
+import {
+  UtteranceFinalizer,
+  type FinalUtterance,
+  type FinishProgress,
+} from '../streaming/utteranceFinalizer';
 
 export type LiveAnswerEvents = {
   caption: (u: CaptionUpdate) => void;
@@ -22,7 +29,16 @@ export type LiveAnswerEvents = {
   error: (message: string) => void;
   /** The same steps with word timings, for clients that show segments (the streaming server). */
   words?: (u: LiveWordsUpdate) => void;
+  /** An utterance's final-quality words, replacing the live words of its span (saved for crash recovery). */
+  finalText?: (u: FinalTextUpdate) => void;
+  /** After Stop, while the last passes run: what is left, for a progress bar. */
+  finishing?: (p: FinishingProgress) => void;
 };
+
+export type FinishingProgress = FinishProgress & { answerId: string };
+
+/** Final-pass words for [startSec, endSec): they replace whatever was shown for that span. */
+export type FinalTextUpdate = { answerId: string; utterance: FinalUtterance };
 
 /** What one live step (or the end of the stream, `final`) changed, with word timings. */
 export type LiveWordsUpdate = {
@@ -69,11 +85,13 @@ export type WavSink = { append(pcm16: Int16Array): void; close(): void };
 
 export type FinishedAnswer = {
   durationSec: number;
-  /** The final pass's words, or the live words if the final pass failed. */
+  /** The final passes' words, or the live words if a final pass failed. */
   words: Word[];
   finalPassError?: string;
   /** The whole answer's 16 kHz audio, for the voice analysis. */
   audio: Float32Array;
+  /** Its pitch track, built while recording. */
+  pitch: PitchTrack;
 };
 
 /** What one live answer holds right now, for monitoring (the soak benchmark); read-only. */
@@ -101,6 +119,9 @@ export class LiveAnswer {
   private readonly allAudio = new SampleBuffer();
   private readonly nudges: NudgeEngine;
   private readonly params: StreamParams;
+  private readonly finalizer: UtteranceFinalizer;
+  private readonly pitch = new PitchTrackBuilder();
+  private utteranceEndsSeen = 0;
   private stepping: Promise<void> | null = null;
   /** Set once the engine has idled restAfterPassMs since the last pass, whether or not audio kept coming. */
   private rested = false;
@@ -115,6 +136,15 @@ export class LiveAnswer {
     this.params = opts.streamParams ?? DEFAULT_STREAM_PARAMS;
     const gate = opts.speechModel ? new SpeechGate(new SileroVad(opts.speechModel), this.params.vad) : null;
     this.online = new OnlineTranscriber(opts.transcriber, this.params, gate);
+    this.finalizer = new UtteranceFinalizer({
+      transcriber: opts.transcriber,
+      params: this.params,
+      audioOf: (span) => this.allAudio.view(secToSamples(span.startSec), secToSamples(span.endSec)).slice(),
+      onFinal: (utterance) => {
+        this.emitCaption();
+        this.opts.events.finalText?.({ answerId: this.answerId, utterance });
+      },
+    });
     try {
       this.wav = (opts.openWav ?? ((p) => new WavWriter(p)))(opts.wavPath);
     } catch (err) {
@@ -153,6 +183,9 @@ export class LiveAnswer {
     const samples = pcm16ToFloat32(ints);
     this.allAudio.append(samples);
     this.online.pushAudio(samples);
+    this.pitch.push(samples);
+    this.pitch.advance();
+    this.closeUtterances();
     this.pump();
   }
 
@@ -163,11 +196,17 @@ export class LiveAnswer {
     }
   }
 
-  /** Stops recording, finishes the live stream and runs the final pass over the whole answer. */
+  /** Resolves once live steps and the final passes of closed utterances are done (tests, benchmarks). */
+  async settled(): Promise<void> {
+    await this.drain();
+    await this.finalizer.idle();
+  }
+
+  /** Stops recording, finishes the live stream and the final pass of the last utterance. */
   async stop(): Promise<FinishedAnswer> {
     this.state = 'stopping';
     this.clearRestTimer();
-    // The final pass hears all of the answer again: waiting for a live pass would only delay it.
+    // The final passes hear the rest of the answer again: waiting for a live pass would only delay them.
     this.livePasses.abort();
     await this.drain();
     const rest = this.online.finish();
@@ -176,10 +215,13 @@ export class LiveAnswer {
     this.closeWav();
     const durationSec = this.receivedSec;
     const audio = this.allAudio.view();
+    const pitch = this.pitch.finish();
     try {
-      const words = await this.finalPass();
+      const words = await this.finalizer.finish(durationSec, this.online.lastVoicedSec, (p) =>
+        this.opts.events.finishing?.({ answerId: this.answerId, ...p }),
+      );
       this.emitFinalWords(rest, words);
-      return { durationSec, words, audio };
+      return { durationSec, words, audio, pitch };
     } catch (err) {
       this.emitFinalWords(rest, []);
       return {
@@ -187,6 +229,7 @@ export class LiveAnswer {
         words: [...this.online.committedWords()],
         finalPassError: (err as Error).message,
         audio,
+        pitch,
       };
     } finally {
       this.state = 'done';
@@ -213,6 +256,7 @@ export class LiveAnswer {
     this.state = 'done';
     this.clearRestTimer();
     this.livePasses.abort();
+    this.finalizer.cancel();
     await this.drain();
     this.closeWav();
   }
@@ -274,6 +318,11 @@ export class LiveAnswer {
     try {
       const { committed, tentative } = await this.online.step(this.livePasses.signal);
       this.tentative = tentative;
+      this.finalizer.observe({
+        committed: this.online.committedWords(),
+        utteranceEndSec: null,
+        receivedSec: this.receivedSec,
+      });
       this.emitCaption();
       // Copies: the hypothesis buffer keeps working on its own arrays after this step.
       this.opts.events.words?.({
@@ -289,21 +338,39 @@ export class LiveAnswer {
     }
   }
 
-  private async finalPass(): Promise<Word[]> {
-    const audio = this.allAudio.view();
-    if (samplesToSec(audio.length) < this.params.minFinalPassSec) return [];
-    const result = await this.opts.transcriber.transcribe(audio, finalPassOptions(this.params));
-    return result.words;
-  }
-
   private emitCaption(): void {
     this.opts.events.caption({
       answerId: this.answerId,
       seq: ++this.seq,
-      committedText: joinWords(this.online.committedWords()),
+      committedText: joinWords(this.shownWords()),
       tentativeText: joinWords(this.tentative),
       audioSec: this.receivedSec,
     });
+  }
+
+  /**
+   * An utterance closes as soon as the VAD hears its pause, not at the next live step, so its final
+   * pass starts early and a slow live schedule does not merge utterances.
+   */
+  private closeUtterances(): void {
+    const ends = this.online.utteranceEnds;
+    if (ends.length === this.utteranceEndsSeen) return;
+    this.utteranceEndsSeen = ends.length;
+    this.finalizer.observe({
+      committed: this.online.committedWords(),
+      utteranceEndSec: ends.at(-1)!,
+      receivedSec: this.receivedSec,
+    });
+  }
+
+  /**
+   * Final text where it is ready, live words after it: the captions change once per utterance, when
+   * its final text arrives, and never go back.
+   */
+  private shownWords(): Word[] {
+    const finalUntilSec = this.finalizer.finalUntilSec;
+    const final = this.finalizer.finished.flatMap((u) => u.words);
+    return [...final, ...this.online.committedWords().filter((w) => w.startSec >= finalUntilSec)];
   }
 
   private emitStatsAndNudges(): void {

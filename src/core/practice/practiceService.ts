@@ -33,6 +33,8 @@ import { sessionTitle } from './sessionTitle';
 import { findInterruptedAnswers, finishFromDisk, type FinishedAnswer } from './crashRecovery';
 import {
   LiveAnswer,
+  type FinalTextUpdate,
+  type FinishingProgress,
   type LiveAnswerOptions,
   type LiveAnswerSnapshot,
   type LiveWordsUpdate,
@@ -51,6 +53,10 @@ export type PracticeEvents = {
   answerError: (e: { answerId: string; message: string }) => void;
   /** Optional: each live step's words with timings (the streaming server's segments). */
   words?: (u: LiveWordsUpdate) => void;
+  /** Optional: an utterance's final-quality words, replacing its live words. */
+  finalText?: (u: FinalTextUpdate) => void;
+  /** Optional: after Stop, how much is left to transcribe (a progress bar). */
+  finishing?: (p: FinishingProgress) => void;
 };
 
 export type StartAnswerRequest = {
@@ -244,6 +250,16 @@ export class PracticeService {
           }
           events.words?.(u);
         },
+        finalText: (u) => {
+          try {
+            this.deps.liveWords?.appendFinal(answerId, u.utterance);
+          } catch (err) {
+            // Crash recovery then transcribes this utterance again; nothing else is lost.
+            this.deps.log?.(`[coach] could not save final text of ${answerId}: ${describeFsError(err)}`);
+          }
+          events.finalText?.(u);
+        },
+        finishing: (p) => events.finishing?.(p),
       },
       openWav: keepNoHistory ? () => NO_DISK : this.deps.openWav,
       ...(this.deps.restTimer ? { restTimer: this.deps.restTimer } : {}),
@@ -258,6 +274,11 @@ export class PracticeService {
   /** For callers that feed audio faster than real time (CLI): wait for live steps to catch up. */
   drain(answerId: string): Promise<void> {
     return this.get(answerId).answer.drain();
+  }
+
+  /** Waits for live steps and for the final text of every closed utterance (tests, benchmarks). */
+  settle(answerId: string): Promise<void> {
+    return this.get(answerId).answer.settled();
   }
 
   async stopAnswer(answerId: string): Promise<AnswerResult> {
@@ -479,12 +500,11 @@ export class PracticeService {
     target: TargetLength,
   ): Promise<AnswerAnalysis | null> {
     try {
-      return await analyzeAnswerWithAudio(finished.audio, {
-        words: finished.words,
-        durationSec: finished.durationSec,
-        question,
-        target,
-      });
+      return await analyzeAnswerWithAudio(
+        finished.audio,
+        { words: finished.words, durationSec: finished.durationSec, question, target },
+        finished.pitch,
+      );
     } catch (err) {
       this.deps.events.answerError({
         answerId,

@@ -2,6 +2,20 @@
 import { readFileSync } from 'node:fs';
 import type { Word } from '../../shared/domain';
 import type { Db } from './database';
+import type { FinalUtterance } from '../streaming/utteranceFinalizer';
+
+/** Utterances meet exactly; this only absorbs floating-point noise in their stored times. */
+const GAP_SLACK_SEC = 1e-6;
+
+function parseWords(json: string): Word[] {
+  const value = JSON.parse(json) as unknown;
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((w: { text?: unknown; startSec?: unknown; endSec?: unknown }) =>
+    typeof w.text === 'string' && typeof w.startSec === 'number' && typeof w.endSec === 'number'
+      ? [{ text: w.text, startSec: w.startSec, endSec: w.endSec }]
+      : [],
+  );
+}
 
 export type InterruptedAnswer = {
   id: string;
@@ -52,9 +66,42 @@ export class LiveWordStore {
     return this.db.prepare('SELECT COUNT(*) FROM live_words').pluck().get() as number;
   }
 
-  /** Once the final transcript is saved, the live words are no longer needed. */
+  /** An utterance's final-pass words, saved as soon as they are ready. */
+  appendFinal(answerId: string, utterance: FinalUtterance): void {
+    this.db
+      .prepare(
+        'INSERT OR REPLACE INTO final_utterances (answer_id, start_sec, end_sec, words) VALUES (?, ?, ?, ?)',
+      )
+      .run(answerId, utterance.startSec, utterance.endSec, JSON.stringify(utterance.words));
+  }
+
+  /** The utterances saved final so far, in order, up to the first gap (only whole prefixes are kept). */
+  finals(answerId: string): FinalUtterance[] {
+    const rows = this.db
+      .prepare(
+        'SELECT start_sec, end_sec, words FROM final_utterances WHERE answer_id = ? ORDER BY start_sec',
+      )
+      .all(answerId) as { start_sec: number; end_sec: number; words: string }[];
+    const finals: FinalUtterance[] = [];
+    for (const r of rows) {
+      // Utterances finish in order, except at Stop; a crash there may leave one missing in between.
+      if (r.start_sec > (finals.at(-1)?.endSec ?? 0) + GAP_SLACK_SEC) break;
+      finals.push({
+        index: finals.length,
+        startSec: r.start_sec,
+        endSec: r.end_sec,
+        words: parseWords(r.words),
+      });
+    }
+    return finals;
+  }
+
+  /** Once the final transcript is saved, the live words and final utterances are no longer needed. */
   clear(answerId: string): void {
-    this.db.prepare('DELETE FROM live_words WHERE answer_id = ?').run(answerId);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM live_words WHERE answer_id = ?').run(answerId);
+      this.db.prepare('DELETE FROM final_utterances WHERE answer_id = ?').run(answerId);
+    })();
   }
 
   /** Answers still marked recording whose recording process is gone. */

@@ -18,6 +18,8 @@ export type StepResult = {
   windowSec: number;
   /** True when the VAD heard nothing new, so the engine was not run. */
   skipped: boolean;
+  /** The end of speech the VAD heard a pause after since the last step, if any. */
+  utteranceEndSec: number | null;
 };
 
 export class OnlineTranscriber {
@@ -82,6 +84,11 @@ export class OnlineTranscriber {
     return samplesToSec(this.window.length);
   }
 
+  /** Ends of speech the VAD heard a pause after, so far; empty without a VAD model. */
+  get utteranceEnds(): readonly number[] {
+    return this.gate?.utteranceEnds ?? [];
+  }
+
   /** Pauses between utterances heard by the VAD so far; null without a VAD model. */
   get vadPauses(): readonly VadPause[] | null {
     return this.gate?.pauses ?? null;
@@ -128,6 +135,7 @@ export class OnlineTranscriber {
       computeMs: result.computeMs,
       windowSec,
       skipped: false,
+      utteranceEndSec,
     };
   }
 
@@ -143,9 +151,16 @@ export class OnlineTranscriber {
   private skipSilence(): StepResult {
     this.processedUntilSec = this.receivedSec;
     this.lastComputeMs = 0;
-    this.gate?.takeUtteranceEnd();
+    const utteranceEndSec = this.gate?.takeUtteranceEnd() ?? null;
     this.cutWindowAt(this.receivedSec - this.params.silenceLeadInSec);
-    return { committed: [], tentative: [], computeMs: 0, windowSec: this.windowSec, skipped: true };
+    return {
+      committed: [],
+      tentative: [],
+      computeMs: 0,
+      windowSec: this.windowSec,
+      skipped: true,
+      utteranceEndSec,
+    };
   }
 
   /**

@@ -17,6 +17,8 @@ export class SpeechGate {
   /** Padded start of the last confirmed speech segment, or -Infinity before any. */
   private lastSpeechStartSec = Number.NEGATIVE_INFINITY;
   readonly pauses: Pause[] = [];
+  /** Every utterance end heard so far (speech end times), for whoever closes utterances as they end. */
+  readonly utteranceEnds: number[] = [];
 
   constructor(model: SpeechProbabilityModel, params: Partial<VadParams> = {}) {
     this.segmenter = new VadSegmenter(model, params, {
@@ -31,8 +33,10 @@ export class SpeechGate {
   push(samples: Float32Array): void {
     let confirmed = this.segmenter.state === 'speech';
     for (const event of this.segmenter.push(samples)) {
-      if (event.type === 'utterance-end') this.utteranceEndSec = event.speechEndSec;
-      else if (event.type === 'speech-start') {
+      if (event.type === 'utterance-end') {
+        this.utteranceEndSec = event.speechEndSec;
+        this.utteranceEnds.push(event.speechEndSec);
+      } else if (event.type === 'speech-start') {
         this.lastSpeechStartSec = event.startSec;
         confirmed = true;
       } else if (event.type === 'pause') this.pauses.push(event.pause);

@@ -44,6 +44,18 @@ export type StreamParams = {
   resumedAfterSec: number;
   /** Answers shorter than this get no final pass (Whisper hallucinates on a blip of audio). */
   minFinalPassSec: number;
+  /** Temperature fallback step of final passes (transcriber.ts): smaller tries more decodes. */
+  finalTemperatureInc: number;
+  /**
+   * Utterances get their final text while the answer goes on (utteranceFinalizer.ts). One closes at a
+   * pause once it is at least this long: every final pass pays for a full 30 s encoder run, so closing
+   * at every breath would cost more than the engine's idle share.
+   */
+  minUtteranceSec: number;
+  /** Continuous speech is cut into utterances of at most this (Whisper hears 30 s at a time). */
+  maxUtteranceSec: number;
+  /** Without the VAD, a gap this long between committed words ends an utterance. */
+  utterancePauseSec: number;
   /** The Silero VAD's thresholds and timings (speechSegments.ts), when a VAD model is installed. */
   vad: VadParams;
 };
@@ -67,6 +79,10 @@ export const DEFAULT_STREAM_PARAMS: StreamParams = {
   utteranceEndSlackSec: 0.3,
   resumedAfterSec: 0.3,
   minFinalPassSec: 0.1,
+  finalTemperatureInc: 0.2,
+  minUtteranceSec: 4,
+  maxUtteranceSec: 28,
+  utterancePauseSec: 0.6,
   vad: DEFAULT_VAD_PARAMS,
 };
 
@@ -91,8 +107,14 @@ export function describeStreamParams(p: StreamParams): string {
   return pairs.map(([k, v]) => `${k}=${typeof v === 'string' ? JSON.stringify(v) : String(v)}`).join(' ');
 }
 
-/** The final pass over a whole answer: full context, fallback allowed, and the disfluency prompt. */
+/** A final pass (an utterance, or a whole recording): full context, fallback allowed, the disfluency prompt. */
 export function finalPassOptions(p: StreamParams): TranscribeOptions {
   const prompt = p.disfluencyPrompt.trim();
-  return { ...(prompt ? { prompt } : {}), audioCtx: FULL_AUDIO_CTX, thorough: true, maxTokens: 0 };
+  return {
+    ...(prompt ? { prompt } : {}),
+    audioCtx: FULL_AUDIO_CTX,
+    thorough: true,
+    maxTokens: 0,
+    temperatureInc: p.finalTemperatureInc,
+  };
 }

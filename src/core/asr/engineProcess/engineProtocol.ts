@@ -3,11 +3,19 @@
 import type { AsrResult, TranscribeOptions } from '../transcriber';
 import type { WhisperParams } from '../whisperTranscriber';
 
+export type EngineLane = 'live' | 'background';
+
 /** Pass options minus the AbortSignal, which cannot cross a process: aborts travel as messages. */
 export type RemoteTranscribeOptions = Omit<TranscribeOptions, 'signal'>;
 
 export type ToEngine =
-  | { type: 'load'; modelPath: string; params: Partial<WhisperParams> }
+  | {
+      type: 'load';
+      modelPath: string;
+      params: Partial<WhisperParams>;
+      /** 'background': this process runs only background passes, at the lowest CPU priority. */
+      lane?: EngineLane;
+    }
   | { type: 'transcribe'; id: number; audio: Float32Array; options: RemoteTranscribeOptions }
   | { type: 'abort'; id: number }
   | { type: 'dispose' };

@@ -4,6 +4,7 @@ import { ModelFileError } from '../ggmlModelInfo';
 import { TranscriptionAbortedError } from '../transcriber';
 import { ModelLoadError, WhisperTranscriber } from '../whisperTranscriber';
 import type { FromEngine, ToEngine } from './engineProtocol';
+import { lowerOwnPriority } from './lowerPriority';
 
 export type EnginePort = {
   post(message: FromEngine): void;
@@ -14,10 +15,13 @@ export type EnginePort = {
 export function runEngineWorker(port: EnginePort): void {
   let engine: WhisperTranscriber | null = null;
   const passes = new Map<number, AbortController>();
+  let background = false;
 
   port.onMessage((message) => {
     switch (message.type) {
       case 'load':
+        background = message.lane === 'background';
+        if (background) lowerOwnPriority();
         void load(message.modelPath, message.params);
         return;
       case 'transcribe':
@@ -52,6 +56,8 @@ export function runEngineWorker(port: EnginePort): void {
     passes.set(id, controller);
     try {
       if (!engine) throw new Error('The speech model is not loaded');
+      // Threads started since the last pass (the thread pool grows on demand) begin at normal priority.
+      if (background) lowerOwnPriority();
       const result = await engine.transcribe(audio, { ...options, signal: controller.signal });
       port.post({ type: 'result', id, result });
     } catch (err) {

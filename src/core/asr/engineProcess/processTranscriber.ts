@@ -9,7 +9,7 @@ import {
   type TranscribeOptions,
   type Transcriber,
 } from '../transcriber';
-import type { EngineChannel, FromEngine, SpawnEngine, ToEngine } from './engineProtocol';
+import type { EngineChannel, EngineLane, FromEngine, SpawnEngine, ToEngine } from './engineProtocol';
 import type { WhisperParams } from '../whisperTranscriber';
 
 /** More deaths than this within CRASH_WINDOW_MS and the engine is left down: something is badly wrong. */
@@ -63,6 +63,7 @@ export class ProcessTranscriber implements Transcriber {
     readonly modelPath: string,
     private readonly params: Partial<WhisperParams>,
     private readonly events: EngineProcessEvents,
+    private readonly lane: EngineLane,
   ) {
     this.engine = this.boot();
   }
@@ -73,8 +74,9 @@ export class ProcessTranscriber implements Transcriber {
     modelPath: string,
     params: Partial<WhisperParams> = {},
     events: EngineProcessEvents = {},
+    lane: EngineLane = 'live',
   ): Promise<ProcessTranscriber> {
-    const transcriber = new ProcessTranscriber(spawn, modelPath, params, events);
+    const transcriber = new ProcessTranscriber(spawn, modelPath, params, events, lane);
     try {
       await transcriber.readyEngine();
     } catch (err) {
@@ -193,7 +195,7 @@ export class ProcessTranscriber implements Transcriber {
       }
       this.recover(engine, reason);
     });
-    channel.send({ type: 'load', modelPath: this.modelPath, params: this.params });
+    channel.send({ type: 'load', modelPath: this.modelPath, params: this.params, lane: this.lane });
     return engine;
   }
 

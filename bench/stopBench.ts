@@ -1,0 +1,393 @@
+// Stop → full report (transcript, metrics, analysis, saved) by answer length (issue #15), side by side
+// in one run: the final text built during the answer (what ships) against today's whole-answer pass,
+// with the product's final-pass settings and with the temperature fallback capped. Also: the share of
+// real time the background passes took, peak memory, word timings of the two, and crash recovery of
+// the longest answer after a kill -9. Writes bench/stop.json and its section of docs/benchmarks.md.
+//
+//   npm run bench:stop                    lengths 30,120,300,600 s, runs 5,3,2,1
+//   npm run bench:stop -- --quick         30 s and 120 s only, no recovery
+//   npm run bench:stop -- --lengths 30,120 --runs 3,2 --variants product --recovery 0
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { EngineHost } from '../src/core/asr/engineHost';
+import { LanedTranscriber } from '../src/core/asr/engineProcess/backgroundLane';
+import { forkEngine } from '../src/core/asr/engineProcess/forkEngine';
+import { ProcessTranscriber } from '../src/core/asr/engineProcess/processTranscriber';
+import type { AsrResult, TranscribeOptions, Transcriber } from '../src/core/asr/transcriber';
+import { float32ToPcm16 } from '../src/core/audio/pcm';
+import { readWav16kMono } from '../src/core/audio/readWav';
+import { WavWriter } from '../src/core/audio/wavWriter';
+import { analyzeAnswerWithAudio } from '../src/core/coaching/answerAnalysis';
+import { dataPaths } from '../src/core/dataPaths';
+import { PracticeService } from '../src/core/practice/practiceService';
+import { openDatabase } from '../src/core/storage/database';
+import { LiveWordStore } from '../src/core/storage/liveWordStore';
+import { SessionRepository } from '../src/core/storage/sessionRepository';
+import {
+  DEFAULT_STREAM_PARAMS,
+  finalPassOptions,
+  type StreamParams,
+} from '../src/core/streaming/streamParams';
+import type { Word } from '../src/shared/domain';
+import { SILERO_MODEL_PATH, SHARED_AUDIO_DIR } from '../scripts/sharedAssets';
+import { machineInfo, sectionMarkers, writeBenchmarkSection } from './benchDocs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(here, '..');
+const MODEL = process.env.COACH_WHISPER_MODEL ?? path.join(REPO, '.cache/models/ggml-tiny.en-synthetic.bin');
+const SOURCE_WAV = path.join(SHARED_AUDIO_DIR, 'librivox_shakespeare_sonnets_002_003_concat.wav');
+const FRAME = 3200; // 200 ms, the app's FRAME_MS
+const TARGET_MS = 1500;
+/**
+ * Live steps at most every 6 s here: the bench feeds faster than real time, and Stop does not depend
+ * on the live passes (live caption latency is bench:streaming's subject).
+ */
+const BENCH_MIN_STEP_MS = 6000;
+
+type Variant = { name: 'product' | 'capped'; label: string; finalTemperatureInc: number };
+const VARIANTS: Variant[] = [
+  {
+    name: 'product',
+    label: 'product settings (fallback step 0.2, up to 6 decodes)',
+    finalTemperatureInc: 0.2,
+  },
+  { name: 'capped', label: 'fallback capped (step 0.5, up to 3 decodes)', finalTemperatureInc: 0.5 },
+];
+
+type Args = {
+  lengths: number[];
+  runs: number[];
+  variants: Variant[];
+  recoverySec: number;
+  baseline: boolean;
+};
+
+function parseArgs(argv: string[]): Args {
+  const get = (name: string) => {
+    const at = argv.indexOf(`--${name}`);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  const quick = argv.includes('--quick');
+  const lengths = (get('lengths') ?? (quick ? '30,120' : '30,120,300,600')).split(',').map(Number);
+  const runs = (get('runs') ?? (quick ? '3,2' : '5,3,2,1')).split(',').map(Number);
+  const names = (get('variants') ?? 'product,capped').split(',');
+  return {
+    lengths,
+    runs: lengths.map((_, i) => runs[i] ?? runs.at(-1) ?? 1),
+    variants: VARIANTS.filter((v) => names.includes(v.name)),
+    recoverySec: Number(get('recovery') ?? (quick ? 0 : Math.max(...lengths))),
+    baseline: !argv.includes('--no-baseline'),
+  };
+}
+
+/** The real engines as the app runs them, each pass's lane and compute time recorded. */
+class MeteredTranscriber implements Transcriber {
+  backgroundMs = 0;
+  liveMs = 0;
+  constructor(private readonly inner: Transcriber) {}
+  async transcribe(audio: Float32Array, options: TranscribeOptions = {}): Promise<AsrResult> {
+    const r = await this.inner.transcribe(audio, options);
+    if (options.priority === 'background') this.backgroundMs += r.computeMs;
+    else this.liveMs += r.computeMs;
+    return r;
+  }
+  dispose(): Promise<void> {
+    return this.inner.dispose();
+  }
+}
+
+/** `sec` of the source recording, looped, starting `offsetSec` into it (different runs stop mid-different words). */
+function answerAudio(source: Float32Array, sec: number, offsetSec: number): Float32Array {
+  const out = new Float32Array(Math.round(sec * 16_000));
+  let from = Math.round(offsetSec * 16_000) % source.length;
+  for (let at = 0; at < out.length;) {
+    const n = Math.min(source.length - from, out.length - at);
+    out.set(source.subarray(from, from + n), at);
+    at += n;
+    from = 0;
+  }
+  return out;
+}
+
+/** Resident memory of this process and its engine processes, MB. */
+function rssMb(): { main: number; engines: number } {
+  const vm = (pid: number | 'self') => {
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      return m ? Number(m[1]) / 1024 : 0;
+    } catch {
+      return 0;
+    }
+  };
+  let engines = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === process.pid) engines += vm(Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  return { main: vm('self'), engines };
+}
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
+};
+const median = (xs: number[]) => pct(xs, 50);
+
+/** Median |Δstart| between words of the two transcripts with the same text, paired in order near in time. */
+function timingAgreement(a: readonly Word[], b: readonly Word[]): { medianSec: number; pairs: number } {
+  const deltas: number[] = [];
+  let from = 0;
+  for (const w of a) {
+    for (let j = from; j < b.length && b[j]!.startSec < w.startSec + 2; j++) {
+      if (b[j]!.text.toLowerCase() === w.text.toLowerCase() && Math.abs(b[j]!.startSec - w.startSec) < 2) {
+        deltas.push(Math.abs(b[j]!.startSec - w.startSec));
+        from = j + 1;
+        break;
+      }
+    }
+  }
+  return { medianSec: deltas.length ? median(deltas) : NaN, pairs: deltas.length };
+}
+
+type LengthResult = {
+  variant: Variant['name'];
+  lengthSec: number;
+  stopMs: number[];
+  wholeAnswerMs: number | null;
+  wholePassMs: number | null;
+  backgroundShare: number;
+  finalWords: number;
+  wholeWords: number | null;
+  timing: { medianSec: number; pairs: number } | null;
+  peakRssMb: { main: number; engines: number };
+  load: string;
+};
+
+async function runVariant(variant: Variant, args: Args, source: Float32Array): Promise<LengthResult[]> {
+  const root = path.join(os.tmpdir(), `coach-stopbench-${process.pid}-${variant.name}`);
+  const paths = dataPaths(root);
+  const db = openDatabase(paths.dbPath);
+  const params: StreamParams = {
+    ...DEFAULT_STREAM_PARAMS,
+    minStepMs: BENCH_MIN_STEP_MS,
+    finalTemperatureInc: variant.finalTemperatureInc,
+  };
+  let metered!: MeteredTranscriber;
+  const engine = new EngineHost({
+    modelsDir: paths.modelsDir,
+    modelPath: MODEL,
+    vadModelPath: SILERO_MODEL_PATH,
+    load: async (p) =>
+      (metered = new MeteredTranscriber(
+        // The background engine at normal priority here: the bench waits for it after every frame (it
+        // assumes the lane keeps up), and on a machine loaded by others a nice-19 process crawls. Stop
+        // itself runs on the live lane, so this does not change what is measured.
+        new LanedTranscriber(await ProcessTranscriber.start(forkEngine, p), () =>
+          ProcessTranscriber.start(forkEngine, p, {}, {}, 'live'),
+        ),
+      )),
+  });
+  const service = new PracticeService({
+    paths,
+    repository: new SessionRepository(db),
+    engine,
+    events: { caption: () => {}, stats: () => {}, nudge: () => {}, answerError: () => {} },
+    streamParams: params,
+    liveWords: new LiveWordStore(db),
+    restTimer: () => () => {},
+  });
+  await engine.transcriber();
+  const results: LengthResult[] = [];
+  for (const [i, lengthSec] of args.lengths.entries()) {
+    const stopMs: number[] = [];
+    let backgroundShare = 0;
+    let peak = { main: 0, engines: 0 };
+    let last: { words: Word[]; audio: Float32Array } | null = null;
+    const load = loadAverage();
+    for (let run = 0; run < args.runs[i]!; run++) {
+      const audio = answerAudio(source, lengthSec, run * 17.3);
+      const { answerId } = await service.startAnswer({
+        questionId: 'q',
+        questionText: 'Tell me about yourself.',
+      });
+      const bgBefore = metered.backgroundMs;
+      const sampler = setInterval(() => {
+        const now = rssMb();
+        peak = { main: Math.max(peak.main, now.main), engines: Math.max(peak.engines, now.engines) };
+      }, 500);
+      for (let at = 0; at < audio.length; at += FRAME) {
+        service.pushAudio(answerId, float32ToPcm16(audio.subarray(at, at + FRAME)).buffer as ArrayBuffer);
+        // The background lane keeps up with the answer (see backgroundShare for what that costs).
+        await service.settle(answerId);
+      }
+      const started = performance.now();
+      const result = await service.stopAnswer(answerId);
+      stopMs.push(performance.now() - started);
+      clearInterval(sampler);
+      backgroundShare = Math.max(backgroundShare, (metered.backgroundMs - bgBefore) / (lengthSec * 1000));
+      last = { words: result.words, audio };
+      console.log(
+        `[${variant.name}] ${lengthSec} s run ${run + 1}: Stop → report ${stopMs.at(-1)!.toFixed(0)} ms (load ${loadAverage()})`,
+      );
+    }
+    let wholeAnswerMs: number | null = null;
+    let wholePassMs: number | null = null;
+    let whole: Word[] | null = null;
+    if (args.baseline && last) {
+      // Today's Stop: one final pass over the whole answer, then the analysis computing the pitch track.
+      const transcriber = await engine.transcriber();
+      const started = performance.now();
+      const pass = await transcriber.transcribe(last.audio, finalPassOptions(params));
+      wholePassMs = performance.now() - started;
+      await analyzeAnswerWithAudio(last.audio, { words: pass.words, durationSec: lengthSec, question: null });
+      wholeAnswerMs = performance.now() - started;
+      whole = pass.words;
+      console.log(
+        `[${variant.name}] ${lengthSec} s whole-answer pass + analysis: ${wholeAnswerMs.toFixed(0)} ms`,
+      );
+    }
+    results.push({
+      variant: variant.name,
+      lengthSec,
+      stopMs,
+      wholeAnswerMs,
+      wholePassMs,
+      backgroundShare,
+      finalWords: last?.words.length ?? 0,
+      wholeWords: whole?.length ?? null,
+      timing: whole && last ? timingAgreement(last.words, whole) : null,
+      peakRssMb: peak,
+      load,
+    });
+  }
+  await engine.dispose();
+  db.close();
+  return results;
+}
+
+type Recovery = { lengthSec: number; finalSec: number; recoverMs: number; load: string } | null;
+
+/**
+ * A real recording process (`coach analyze`, fed as fast as it transcribes) killed with SIGKILL once
+ * its final text covers all but the last utterance or two; then the recovery is timed with the engine
+ * already loaded, as at the app's start.
+ */
+async function measureRecovery(lengthSec: number, source: Float32Array): Promise<Recovery> {
+  const dir = path.join(os.tmpdir(), `coach-stopbench-recovery-${process.pid}`);
+  const wav = path.join(dir, 'answer.wav');
+  const paths = dataPaths(dir);
+  openDatabase(paths.dbPath).close();
+  const writer = new WavWriter(wav);
+  writer.append(float32ToPcm16(answerAudio(source, lengthSec, 0)));
+  writer.close();
+  const child = spawn(process.execPath, [path.join(REPO, 'bin/coach.mjs'), 'analyze', wav, '--json'], {
+    env: {
+      ...process.env,
+      COACH_DATA_DIR: dir,
+      COACH_WHISPER_MODEL: MODEL,
+      COACH_VAD_MODEL: SILERO_MODEL_PATH,
+    },
+    stdio: 'ignore',
+  });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  let finalSec = 0;
+  while (finalSec < lengthSec - 40) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const db = new Database(paths.dbPath, { readonly: true });
+    try {
+      finalSec =
+        (db.prepare('SELECT COALESCE(MAX(end_sec), 0) FROM final_utterances').pluck().get() as number) ?? 0;
+    } catch {
+      finalSec = 0;
+    } finally {
+      db.close();
+    }
+  }
+  child.kill('SIGKILL');
+  await exited;
+  const db = openDatabase(paths.dbPath);
+  const engine = new EngineHost({
+    modelsDir: paths.modelsDir,
+    modelPath: MODEL,
+    vadModelPath: SILERO_MODEL_PATH,
+  });
+  const service = new PracticeService({
+    paths,
+    repository: new SessionRepository(db),
+    engine,
+    events: { caption: () => {}, stats: () => {}, nudge: () => {}, answerError: () => {} },
+    liveWords: new LiveWordStore(db),
+  });
+  await engine.transcriber();
+  const load = loadAverage();
+  const started = performance.now();
+  const recovered = await service.recoverInterrupted();
+  const recoverMs = performance.now() - started;
+  await engine.dispose();
+  db.close();
+  if (recovered.length !== 1) throw new Error(`expected one recovered answer, got ${recovered.length}`);
+  console.log(
+    `recovery of a ${lengthSec} s answer (${finalSec.toFixed(0)} s final before the kill): ${recoverMs.toFixed(0)} ms`,
+  );
+  return { lengthSec, finalSec, recoverMs, load };
+}
+
+function report(results: LengthResult[], recovery: Recovery, args: Args): string {
+  const { start, end } = sectionMarkers('stop-latency');
+  const m = machineInfo();
+  const rows = results.map((r) => {
+    const p95 = pct(r.stopMs, 95);
+    const ratio = r.wholeAnswerMs ? `${(r.wholeAnswerMs / median(r.stopMs)).toFixed(1)}×` : '–';
+    return `| ${r.variant} | ${r.lengthSec} | ${r.stopMs.length} | ${median(r.stopMs).toFixed(0)} | ${p95.toFixed(0)} ${p95 <= TARGET_MS ? 'pass' : '**FAIL**'} | ${r.wholeAnswerMs?.toFixed(0) ?? '–'} (${r.wholePassMs?.toFixed(0) ?? '–'}) | ${ratio} | ${(r.backgroundShare * 100).toFixed(0)}% | ${r.finalWords} / ${r.wholeWords ?? '–'} | ${r.timing ? `${r.timing.medianSec.toFixed(2)} s (${r.timing.pairs})` : '–'} | ${r.peakRssMb.main.toFixed(0)} / ${r.peakRssMb.engines.toFixed(0)} | ${r.load} |`;
+  });
+  return [
+    start,
+    '## Stop → report by answer length (issue #15)',
+    '',
+    `Run \`npm run bench:stop\` (bench/stopBench.ts; numbers in \`bench/stop.json\`) on ${m.cpu}, ${m.logicalCpus} logical CPUs, ${m.platform}, Node ${m.node}, ${new Date().toISOString()}.`,
+    `Engine: whisper.cpp (smart-whisper) with ${path.basename(MODEL)} in its own processes, as the app runs it: live passes in one, final passes of closed utterances in a second at the lowest CPU priority. Silero VAD on.`,
+    `Audio: ${path.basename(SOURCE_WAV)} looped to each length, each run starting 17.3 s further in, so Stop falls in a different place. Fed in 200 ms frames in lock-step: after each frame the bench waits for live steps (at most every ${BENCH_MIN_STEP_MS} ms of audio here) and for the final passes of closed utterances, i.e. it assumes the background lane keeps up with speech; "background share" says what that cost in real time (it must stay well under the ~50% live passes leave idle).`,
+    'Stop → report: `PracticeService.stopAnswer` until the answer is saved (final text of the last utterance, metrics, coaching analysis, SQLite).',
+    "Whole-answer column: today's Stop on the last run's audio, one final pass over all of it plus the analysis computing its pitch track (the pass alone in brackets), measured in the same run. Load average (1/5/15 min) at the start of each length, from other engineers' work on the machine.",
+    '',
+    '| settings | answer s | runs | Stop → report p50 ms | p95 ms (≤ 1500) | whole-answer ms (pass) | whole ÷ incremental p50 | background share | words incremental / whole | word start Δ median (pairs) | peak RSS MB main / engines | load |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    ...args.variants.map((v) => `- ${v.name}: ${v.label}.`),
+    recovery
+      ? `- Crash recovery: \`coach analyze\` of a ${recovery.lengthSec} s answer killed with SIGKILL once ${recovery.finalSec.toFixed(0)} s of it were final; \`recoverInterrupted()\` (engine loaded) took **${recovery.recoverMs.toFixed(0)} ms** (≤ 5000: ${recovery.recoverMs <= 5000 ? 'pass' : 'FAIL'}), load ${recovery.load}.`
+      : '- Crash recovery: not measured in this run.',
+    "- The synthetic model's words are meaningless, so word counts and timing pairs are few; the replay-transcriber test (tests/core/streaming/utteranceFinalizer.test.ts) shows the texts are equal where the replay is deterministic.",
+    end,
+  ].join('\n');
+}
+
+const args = parseArgs(process.argv.slice(2));
+const source = readWav16kMono(SOURCE_WAV).samples;
+console.log(`bench:stop lengths ${args.lengths.join(',')} runs ${args.runs.join(',')} load ${loadAverage()}`);
+const results: LengthResult[] = [];
+for (const variant of args.variants) results.push(...(await runVariant(variant, args, source)));
+const recovery = args.recoverySec > 0 ? await measureRecovery(args.recoverySec, source) : null;
+writeFileSync(
+  path.join(here, 'stop.json'),
+  JSON.stringify({ machine: machineInfo(), results, recovery }, null, 2),
+);
+writeBenchmarkSection('stop-latency', report(results, recovery, args));
+console.log(report(results, recovery, args));
+process.exit(0);

@@ -1,0 +1,291 @@
+// Final-quality text built while the answer goes on: each utterance, once closed (a pause the VAD
+// hears, a gap between committed words, or a cap on continuous speech), is transcribed with the final
+// pass's settings on the engine's background lane. At Stop only the last open utterance is left, so the
+// report no longer waits for a pass over the whole answer.
+import type { Word } from '../../shared/domain';
+import type { PassPriority, Transcriber } from '../asr/transcriber';
+import { finalPassOptions, type StreamParams } from './streamParams';
+
+/** One closed utterance with its final-pass words (times from the start of the answer). */
+export type FinalUtterance = { index: number; startSec: number; endSec: number; words: Word[] };
+
+export type Span = { startSec: number; endSec: number };
+
+type Pass = { span: Span; priority: PassPriority; result: Promise<FinalUtterance>; abort: AbortController };
+
+/** What the live side knows after a step, from which utterance ends are found. */
+export type LiveProgress = {
+  /** Every live word committed so far, in order. */
+  committed: readonly Word[];
+  /** The end of speech the VAD just heard a pause after, if any. */
+  utteranceEndSec: number | null;
+  receivedSec: number;
+};
+
+export type UtteranceFinalizerOptions = {
+  transcriber: Transcriber;
+  params: StreamParams;
+  /** The answer's audio between two answer times (a copy: it crosses to the engine). */
+  audioOf: (span: Span) => Float32Array;
+  /** Each utterance as its final text is ready, in order (saved for crash recovery, shown to the user). */
+  onFinal?: (u: FinalUtterance) => void;
+  /** Utterances already final (an answer finished from disk after a crash). */
+  done?: readonly FinalUtterance[];
+  log?: (line: string) => void;
+};
+
+/** How Stop is going, for a progress bar: seconds of audio still to transcribe, and how fast that goes. */
+export type FinishProgress = { remainingSec: number; totalSec: number; estimateMs: number };
+
+/**
+ * Closes utterances and runs their final passes one at a time, in order, so each is prompted with the
+ * final text before it.
+ */
+export class UtteranceFinalizer {
+  private readonly finals: FinalUtterance[];
+  private readonly queue: Span[] = [];
+  private closedUntilSec: number;
+  private running: Pass | null = null;
+  private failure: Error | null = null;
+  /** A background pass failed: the rest waits for Stop, on the live lane. */
+  private backgroundFailed = false;
+  private finishing = false;
+  /** Final-pass cost seen so far, per second of audio, for Stop's time estimate. */
+  private costMsPerSec: number | null = null;
+
+  constructor(private readonly opts: UtteranceFinalizerOptions) {
+    this.finals = [...(opts.done ?? [])];
+    this.closedUntilSec = this.finals.at(-1)?.endSec ?? 0;
+    this.finishedFromSec = this.closedUntilSec;
+  }
+
+  /** Where the utterances given as already final end: the work this finalizer did starts there. */
+  readonly finishedFromSec: number;
+
+  /** Answer time up to which the audio belongs to closed utterances. */
+  get closedUntil(): number {
+    return this.closedUntilSec;
+  }
+
+  /** Utterances whose final text is ready. */
+  get finished(): readonly FinalUtterance[] {
+    return this.finals;
+  }
+
+  /** Answer time up to which final text is ready (the end of the last final utterance). */
+  get finalUntilSec(): number {
+    return this.finals.at(-1)?.endSec ?? 0;
+  }
+
+  /** Closed utterances not yet final, the one in the engine included. */
+  get pendingSec(): number {
+    return this.queue.reduce((sum, s) => sum + s.endSec - s.startSec, 0) + spanSec(this.running?.span);
+  }
+
+  /** After each live step: closes the utterance if it has ended, and starts its pass when the lane is free. */
+  observe(progress: LiveProgress): void {
+    if (this.finishing) return;
+    const end = utteranceEnd(progress, this.closedUntilSec, this.opts.params);
+    if (end !== null) this.close(end);
+    this.next();
+  }
+
+  /**
+   * Stop: closes the last utterance at `endSec` (dropped when the VAD heard nothing in it: `voicedUntilSec`)
+   * and finishes every pass on the live lane, now idle. Resolves with the whole answer's final words.
+   */
+  async finish(
+    endSec: number,
+    voicedUntilSec: number | null,
+    onProgress?: (p: FinishProgress) => void,
+  ): Promise<Word[]> {
+    this.finishing = true;
+    const silentTail = voicedUntilSec !== null && voicedUntilSec <= this.closedUntilSec;
+    if (endSec - this.closedUntilSec >= this.opts.params.minFinalPassSec && !silentTail) {
+      this.queue.push({ startSec: this.closedUntilSec, endSec });
+    }
+    this.closedUntilSec = Math.max(this.closedUntilSec, endSec);
+    const totalSec = this.pendingSec;
+    const report = () => {
+      const remainingSec = this.pendingSec;
+      onProgress?.({ remainingSec, totalSec, estimateMs: this.estimateMs(remainingSec) });
+    };
+    report();
+    const inFlight = this.running;
+    // The background pass in flight keeps going; the live lane takes the rest, then runs that pass
+    // itself too if it is long overdue (a background process starved by a busy machine): the first
+    // result wins.
+    for (let span = this.queue.shift(); span; span = this.queue.shift()) {
+      if (this.isFinal(span)) continue;
+      this.running = this.startPass(span, 'live');
+      await this.settle(this.running);
+      report();
+      if (!this.isFinal(span)) throw this.failure ?? new Error('The final pass failed');
+    }
+    if (inFlight && !this.isFinal(inFlight.span)) {
+      await new Promise<void>((resolve) => {
+        let rerun: Pass | null = null;
+        let left = 1;
+        const settled = () => {
+          if (this.isFinal(inFlight.span) || --left === 0) {
+            clearTimeout(timer);
+            inFlight.abort.abort();
+            rerun?.abort.abort();
+            resolve();
+          }
+        };
+        const timer = setTimeout(
+          () => {
+            left += 1;
+            rerun = this.startPass(inFlight.span, 'live');
+            void this.settle(rerun).then(settled);
+          },
+          Math.max(RERUN_AFTER_MIN_MS, RERUN_AFTER_ESTIMATES * this.estimateMs(spanSec(inFlight.span))),
+        );
+        timer.unref?.();
+        void this.settle(inFlight).then(settled);
+      });
+      report();
+      if (!this.isFinal(inFlight.span)) throw this.failure ?? new Error('The final pass failed');
+    }
+    this.running = null;
+    this.finals.sort((a, b) => a.startSec - b.startSec);
+    return this.finals.flatMap((f) => f.words);
+  }
+
+  /** Resolves once every closed utterance is final (or its pass failed). */
+  async idle(): Promise<void> {
+    while (this.running) await this.settle(this.running);
+  }
+
+  /** Abandons the passes in flight (Cancel). */
+  cancel(): void {
+    this.finishing = true;
+    this.queue.length = 0;
+    this.running?.abort.abort();
+  }
+
+  private isFinal(span: Span): boolean {
+    return this.finals.some((f) => f.startSec === span.startSec);
+  }
+
+  private close(endSec: number): void {
+    if (endSec <= this.closedUntilSec) return;
+    this.queue.push({ startSec: this.closedUntilSec, endSec });
+    this.closedUntilSec = endSec;
+  }
+
+  private next(): void {
+    if (this.running || this.finishing || this.backgroundFailed) return;
+    const span = this.queue.shift();
+    if (!span) return;
+    const pass = this.startPass(span, 'background');
+    this.running = pass;
+    void this.settle(pass).then(() => {
+      if (this.running === pass) this.running = null;
+      this.next();
+    });
+  }
+
+  private startPass(span: Span, priority: PassPriority): Pass {
+    const abort = new AbortController();
+    const base = finalPassOptions(this.opts.params);
+    const result = this.opts.transcriber
+      .transcribe(this.opts.audioOf(span), {
+        ...base,
+        prompt: this.promptBefore(span.startSec, base.prompt ?? ''),
+        priority,
+        signal: abort.signal,
+      })
+      .then((r) => {
+        const audioSec = span.endSec - span.startSec;
+        if (audioSec > 0) this.costMsPerSec = r.computeMs / audioSec;
+        return {
+          index: 0,
+          ...span,
+          words: r.words.map((w) => ({
+            text: w.text,
+            startSec: w.startSec + span.startSec,
+            endSec: w.endSec + span.startSec,
+          })),
+        };
+      });
+    return { span, priority, result, abort };
+  }
+
+  /**
+   * Records a pass's utterance once (a rerun may race it). A failed background pass is left for Stop to
+   * run again on the live lane; a failed pass at Stop fails the final text, never the live answer.
+   */
+  private async settle(pass: Pass): Promise<void> {
+    try {
+      const u = await pass.result;
+      if (this.isFinal(u)) return;
+      const final = { ...u, index: this.finals.length };
+      this.finals.push(final);
+      this.opts.onFinal?.(final);
+    } catch (err) {
+      if ((err as Error).name === 'TranscriptionAbortedError') return;
+      this.opts.log?.(`[coach] final pass over ${describeSpan(pass.span)} failed: ${(err as Error).message}`);
+      if (pass.priority === 'live') this.failure = err as Error;
+      else if (!this.finishing) {
+        this.backgroundFailed = true;
+        this.queue.unshift(pass.span);
+      }
+    }
+  }
+
+  /** The disfluency prefix, then the end of the final text before this utterance, within promptChars. */
+  private promptBefore(startSec: number, prefix: string): string {
+    const room = Math.max(0, this.opts.params.promptChars - (prefix ? prefix.length + 1 : 0));
+    const text = this.finals
+      .filter((f) => f.endSec <= startSec)
+      .flatMap((f) => f.words.map((w) => w.text))
+      .join(' ');
+    const context = text.length > room ? text.slice(text.length - room) : text;
+    return [prefix, context].filter((part) => part !== '').join(' ');
+  }
+
+  private estimateMs(remainingSec: number): number {
+    return remainingSec * (this.costMsPerSec ?? DEFAULT_COST_MS_PER_SEC);
+  }
+}
+
+/** A background pass still running at Stop is run on the live lane too once this overdue. */
+const RERUN_AFTER_MIN_MS = 500;
+const RERUN_AFTER_ESTIMATES = 2;
+
+/** Until a pass has been timed on this machine: the tiny model's final pass on 2 cores, roughly. */
+const DEFAULT_COST_MS_PER_SEC = 150;
+
+/**
+ * Where the open utterance ends, if it has: at a pause the VAD heard, else at a gap between committed
+ * words long enough to be one, else (a speaker who never pauses) at the widest gap once it is too long.
+ */
+export function utteranceEnd(progress: LiveProgress, openedSec: number, p: StreamParams): number | null {
+  const { minUtteranceSec, maxUtteranceSec, utterancePauseSec, utteranceEndSlackSec } = p;
+  if (progress.utteranceEndSec !== null) {
+    const end = Math.min(progress.receivedSec, progress.utteranceEndSec + utteranceEndSlackSec);
+    if (end - openedSec >= minUtteranceSec) return end;
+  }
+  const words = progress.committed.filter((w) => w.startSec >= openedSec);
+  let widest: { atSec: number; gapSec: number } | null = null;
+  for (let i = 1; i < words.length; i++) {
+    const gapSec = words[i]!.startSec - words[i - 1]!.endSec;
+    const atSec = words[i - 1]!.endSec + gapSec / 2;
+    if (atSec - openedSec > maxUtteranceSec) break;
+    if (gapSec >= utterancePauseSec && atSec - openedSec >= minUtteranceSec) return atSec;
+    if (atSec - openedSec >= maxUtteranceSec / 2 && (!widest || gapSec > widest.gapSec))
+      widest = { atSec, gapSec };
+  }
+  if (progress.receivedSec - openedSec < maxUtteranceSec) return null;
+  // Too long without a pause: the widest gap in its second half, else the end of the last committed word.
+  const lastEnd = words.at(-1)?.endSec;
+  if (widest) return widest.atSec;
+  if (lastEnd !== undefined && lastEnd - openedSec >= minUtteranceSec)
+    return Math.min(lastEnd, openedSec + maxUtteranceSec);
+  return openedSec + maxUtteranceSec;
+}
+
+const spanSec = (s: Span | undefined): number => (s ? s.endSec - s.startSec : 0);
+const describeSpan = (s: Span): string => `${s.startSec.toFixed(1)}–${s.endSec.toFixed(1)} s`;

@@ -1,0 +1,166 @@
+// Final text built during the answer, on a replayed Whisper: it must equal one pass over the whole
+// answer (where the replay is deterministic), and Stop must only transcribe the last utterance.
+import { describe, expect, it } from 'vitest';
+import type { TranscribeOptions } from '../../../src/core/asr/transcriber';
+import { OnlineTranscriber } from '../../../src/core/streaming/onlineTranscriber';
+import { DEFAULT_STREAM_PARAMS, finalPassOptions } from '../../../src/core/streaming/streamParams';
+import {
+  UtteranceFinalizer,
+  utteranceEnd,
+  type FinalUtterance,
+} from '../../../src/core/streaming/utteranceFinalizer';
+import type { Word } from '../../../src/shared/domain';
+import { clockAudio, ReplayTranscriber } from '../../helpers/replayTranscriber';
+
+const SR = 16_000;
+const params = DEFAULT_STREAM_PARAMS;
+
+/** Sentences of `perSentence` words (0.3 s each, 0.1 s apart) separated by `pauseSec` of silence. */
+function sentences(count: number, perSentence: number, pauseSec: number): Word[] {
+  const words: Word[] = [];
+  let t = 0.5;
+  for (let s = 0; s < count; s++) {
+    for (let i = 0; i < perSentence; i++) {
+      words.push({ text: `s${s}w${i}`, startSec: t, endSec: t + 0.3 });
+      t += 0.4;
+    }
+    t += pauseSec;
+  }
+  return words;
+}
+
+/** A live answer in lock-step: live steps every 0.5 s of clock audio, final passes done before more audio. */
+async function answer(reference: Word[], totalSec: number) {
+  const replay = new ReplayTranscriber(reference, { reviseProbability: 0, jitterSec: 0 });
+  const online = new OnlineTranscriber(replay, params);
+  const finals: FinalUtterance[] = [];
+  const finalizer = new UtteranceFinalizer({
+    transcriber: replay,
+    params,
+    audioOf: (s) => clockAudio(Math.round(s.startSec * SR), Math.round((s.endSec - s.startSec) * SR)),
+    onFinal: (u) => finals.push(u),
+  });
+  const stepSamples = SR / 2;
+  for (let at = 0; at < totalSec * SR; at += stepSamples) {
+    online.pushAudio(clockAudio(at, stepSamples));
+    const r = await online.step();
+    finalizer.observe({
+      committed: online.committedWords(),
+      utteranceEndSec: r.utteranceEndSec,
+      receivedSec: online.receivedSec,
+    });
+    await finalizer.idle();
+  }
+  online.finish();
+  const callsBeforeStop = replay.calls.length;
+  const words = await finalizer.finish(online.receivedSec, null);
+  return { replay, words, finals, atStop: replay.calls.slice(callsBeforeStop) };
+}
+
+const finalCalls = (calls: ReplayTranscriber['calls']) => calls.filter((c) => c.options.thorough);
+const rounded = (words: Word[]) =>
+  words.map((w) => `${w.text}@${w.startSec.toFixed(3)}-${w.endSec.toFixed(3)}`);
+
+describe('UtteranceFinalizer', () => {
+  it('builds the same final text as one pass over the whole answer, utterance by utterance', async () => {
+    const reference = sentences(30, 12, 1);
+    const totalSec = reference.at(-1)!.endSec + 0.5;
+    const { replay, words, finals } = await answer(reference, totalSec);
+    // Every final pass hears one utterance, never the whole answer.
+    const longest = Math.max(...finalCalls(replay.calls).map((c) => c.endSec - c.startSec));
+    expect(longest).toBeLessThanOrEqual(params.maxUtteranceSec);
+    const whole = await replay.transcribe(clockAudio(0, Math.round(totalSec * SR)), finalPassOptions(params));
+    expect(rounded(words)).toEqual(rounded(whole.words));
+    expect(finals.length).toBeGreaterThan(10);
+  });
+
+  it('cuts continuous speech at most every maxUtteranceSec, between words, and still loses none', async () => {
+    // 200 s of words 0.1 s apart, with a slightly wider gap every 7 words: no pause a speaker would make.
+    const reference: Word[] = [];
+    for (let i = 0, t = 0.5; t < 200; i++, t += i % 7 === 0 ? 0.55 : 0.4)
+      reference.push({ text: `w${i}`, startSec: t, endSec: t + 0.3 });
+    const totalSec = reference.at(-1)!.endSec + 0.3;
+    const { replay, words } = await answer(reference, totalSec);
+    expect(words.map((w) => w.text)).toEqual(reference.map((w) => w.text));
+    const spans = finalCalls(replay.calls).map((c) => c.endSec - c.startSec);
+    expect(Math.max(...spans)).toBeLessThanOrEqual(params.maxUtteranceSec + 1e-6);
+    expect(spans.length).toBeGreaterThanOrEqual(Math.floor(totalSec / params.maxUtteranceSec));
+  });
+
+  it('leaves Stop only the last utterance, run on the live lane; the others ran in the background', async () => {
+    const reference = sentences(20, 15, 1);
+    const totalSec = reference.at(-1)!.endSec + 0.2;
+    const { replay, atStop } = await answer(reference, totalSec);
+    const before = finalCalls(replay.calls).slice(0, -atStop.length);
+    expect(before.every((c) => c.options.priority === 'background')).toBe(true);
+    expect(atStop).toHaveLength(1);
+    expect(atStop[0]!.options.priority).toBe('live');
+    expect(atStop[0]!.endSec - atStop[0]!.startSec).toBeLessThan(8);
+    expect(atStop[0]!.endSec).toBeGreaterThanOrEqual(totalSec);
+  });
+
+  it('prompts each final pass with the final text before it', async () => {
+    const reference = sentences(4, 12, 1);
+    const { replay } = await answer(reference, reference.at(-1)!.endSec + 0.5);
+    const prompts = finalCalls(replay.calls).map((c) => (c.options as TranscribeOptions).prompt ?? '');
+    expect(prompts[0]).toBe(params.disfluencyPrompt);
+    expect(prompts[1]).toContain('s0w11');
+    expect(prompts.at(-1)).toContain('s2w11');
+  });
+
+  it('transcribes nothing at Stop when the VAD heard nothing since the last utterance closed', async () => {
+    const replay = new ReplayTranscriber(sentences(2, 12, 1), { reviseProbability: 0, jitterSec: 0 });
+    const finalizer = new UtteranceFinalizer({
+      transcriber: replay,
+      params,
+      audioOf: (s) => clockAudio(Math.round(s.startSec * SR), Math.round((s.endSec - s.startSec) * SR)),
+    });
+    finalizer.observe({ committed: [], utteranceEndSec: 5.2, receivedSec: 6 });
+    await finalizer.idle();
+    expect(replay.calls).toHaveLength(1);
+    await finalizer.finish(7, 5.3);
+    expect(replay.calls).toHaveLength(1);
+  });
+
+  it('reruns on the live lane at Stop what a failing background pass left', async () => {
+    let failBackground = true;
+    const calls: TranscribeOptions[] = [];
+    const finalizer = new UtteranceFinalizer({
+      transcriber: {
+        transcribe: async (audio, options = {}) => {
+          calls.push(options);
+          if (failBackground && options.priority === 'background') throw new Error('engine died');
+          return { words: [{ text: 'hi', startSec: 0.1, endSec: 0.4 }], text: 'hi', computeMs: 1 };
+        },
+        dispose: async () => undefined,
+      },
+      params,
+      audioOf: (s) => new Float32Array(Math.round((s.endSec - s.startSec) * SR)),
+    });
+    finalizer.observe({ committed: [], utteranceEndSec: 5, receivedSec: 6 });
+    await finalizer.idle();
+    failBackground = false;
+    const words = await finalizer.finish(10, null);
+    expect(words.map((w) => w.startSec.toFixed(3))).toEqual(['0.100', '5.400']);
+    expect(calls.map((c) => c.priority)).toEqual(['background', 'live', 'live']);
+  });
+});
+
+describe('utteranceEnd', () => {
+  const word = (startSec: number): Word => ({ text: 'w', startSec, endSec: startSec + 0.3 });
+  it('closes at a VAD pause once the utterance is long enough, not before', () => {
+    expect(utteranceEnd({ committed: [], utteranceEndSec: 2, receivedSec: 3 }, 0, params)).toBeNull();
+    expect(utteranceEnd({ committed: [], utteranceEndSec: 6, receivedSec: 7 }, 0, params)).toBeCloseTo(
+      6 + params.utteranceEndSlackSec,
+    );
+  });
+  it('without the VAD, closes in the middle of a long enough gap between committed words', () => {
+    const committed = [word(1), word(2), word(3), word(4.2), word(6), word(6.4)];
+    expect(utteranceEnd({ committed, utteranceEndSec: null, receivedSec: 7 }, 0, params)).toBeCloseTo(
+      (4.5 + 6) / 2,
+    );
+    expect(
+      utteranceEnd({ committed: committed.slice(0, 4), utteranceEndSec: null, receivedSec: 5 }, 0, params),
+    ).toBeNull();
+  });
+});
