@@ -252,7 +252,7 @@ export class PracticeService {
         },
         finalText: (u) => {
           try {
-            this.deps.liveWords?.appendFinal(answerId, u.utterance);
+            liveWords?.appendFinal(answerId, u.utterance);
           } catch (err) {
             // Crash recovery then transcribes this utterance again; nothing else is lost.
             this.deps.log?.(`[coach] could not save final text of ${answerId}: ${describeFsError(err)}`);
