@@ -79,6 +79,7 @@ function openCoach(target: () => Electron.WebContents | null): CoachApp {
         nudge: (n) => push(target(), 'coach:nudge', n),
         stats: (s) => push(target(), 'live:stats', s),
         answerError: (e) => push(target(), 'answer:error', e),
+        finishing: (p) => push(target(), 'answer:finishing', p),
       },
     });
   } catch (err) {

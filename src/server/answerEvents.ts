@@ -1,6 +1,6 @@
 // One PracticeService serves every client of the server, so its events are routed by answer: each goes
 // to whoever started that answer (a browser tab on the bridge, a streaming client), and to nobody else.
-import type { CaptionUpdate, LiveStats, Nudge } from '../shared/domain';
+import type { AnswerFinishing, CaptionUpdate, LiveStats, Nudge } from '../shared/domain';
 import type { FinalTextUpdate, LiveWordsUpdate } from '../core/practice/liveAnswer';
 import type { PracticeEvents } from '../core/practice/practiceService';
 
@@ -11,6 +11,7 @@ export type AnswerListener = {
   answerError?: (message: string) => void;
   words?: (u: LiveWordsUpdate) => void;
   finalText?: (u: FinalTextUpdate) => void;
+  finishing?: (p: AnswerFinishing) => void;
 };
 
 export class AnswerEventRouter {
@@ -31,5 +32,6 @@ export class AnswerEventRouter {
     answerError: (e) => this.listeners.get(e.answerId)?.answerError?.(e.message),
     words: (u) => this.listeners.get(u.answerId)?.words?.(u),
     finalText: (u) => this.listeners.get(u.answerId)?.finalText?.(u),
+    finishing: (p) => this.listeners.get(p.answerId)?.finishing?.(p),
   };
 }

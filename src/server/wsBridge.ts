@@ -81,6 +81,7 @@ export function serveBridgeSocket(socket: WebSocket, deps: BridgeDeps): void {
       stats: (s) => push('live:stats', s, true),
       nudge: (n) => push('coach:nudge', n),
       answerError: (message) => push('answer:error', { answerId, message }),
+      finishing: (p) => push('answer:finishing', p, true),
     });
     owned.set(answerId, { unlisten, releaseSlot });
   };

@@ -77,6 +77,7 @@ export const PUSH_METHODS = {
   onLiveStats: 'live:stats',
   onEngineStatus: 'engine:status',
   onAnswerError: 'answer:error',
+  onAnswerFinishing: 'answer:finishing',
   onModelDownload: 'models:download',
   onImportProgress: 'import:progress',
 } as const satisfies Record<string, PushChannel>;

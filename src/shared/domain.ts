@@ -67,6 +67,17 @@ export type LiveStats = {
   behind: boolean;
 };
 
+/**
+ * After Stop, while the last final passes run: seconds of audio still to transcribe (of `totalSec` left
+ * at Stop) and the estimated time that takes, for a determinate progress bar.
+ */
+export type AnswerFinishing = {
+  answerId: string;
+  remainingSec: number;
+  totalSec: number;
+  estimateMs: number;
+};
+
 export const QUESTION_KINDS = [
   'behavioural',
   'situational',

@@ -2,6 +2,7 @@
 // payloads, as types only. The zod schemas that check what crosses into main are in ipcSchemas.ts,
 // which only main and the server import; the method names `window.api` offers are in apiMethods.ts.
 import type {
+  AnswerFinishing,
   AnswerResult,
   AppStatus,
   CaptionUpdate,
@@ -139,6 +140,8 @@ export interface PushChannels {
   'live:stats': (stats: LiveStats) => void;
   'engine:status': (status: EngineStatus) => void;
   'answer:error': (error: { answerId: string; message: string }) => void;
+  /** After Stop: what is left to transcribe, for the progress bar. */
+  'answer:finishing': (progress: AnswerFinishing) => void;
   'models:download': (progress: ModelDownloadProgress) => void;
   'import:progress': (progress: ImportProgress) => void;
 }

@@ -1,6 +1,7 @@
 // A `window.api` made of vi.fn mocks, plus helpers to push events the way main would.
 import { vi } from 'vitest';
 import type {
+  AnswerFinishing,
   AnswerResult,
   CaptionUpdate,
   CoachNote,
@@ -203,6 +204,7 @@ export function installFakeApi() {
     'live:stats': new Set(),
     'engine:status': new Set(),
     'answer:error': new Set(),
+    'answer:finishing': new Set(),
     'models:download': new Set(),
     'import:progress': new Set(),
   };
@@ -303,6 +305,7 @@ export function installFakeApi() {
     onLiveStats: vi.fn(subscriber('live:stats')),
     onEngineStatus: vi.fn(subscriber('engine:status')),
     onAnswerError: vi.fn(subscriber('answer:error')),
+    onAnswerFinishing: vi.fn(subscriber('answer:finishing')),
     onModelDownload: vi.fn(subscriber('models:download')),
     onImportProgress: vi.fn(subscriber('import:progress')),
   } satisfies CoachApi;
@@ -315,6 +318,7 @@ export function installFakeApi() {
     engine: (e: EngineStatus) => listeners['engine:status'].forEach((cb) => cb(e)),
     answerError: (e: { answerId: string; message: string }) =>
       listeners['answer:error'].forEach((cb) => cb(e)),
+    finishing: (p: AnswerFinishing) => listeners['answer:finishing'].forEach((cb) => cb(p)),
     modelDownload: (p: ModelDownloadProgress) => listeners['models:download'].forEach((cb) => cb(p)),
     importProgress: (p: ImportProgress) => listeners['import:progress'].forEach((cb) => cb(p)),
   };

@@ -95,7 +95,7 @@ describe('recording an answer from the Practice screen', () => {
     expect(screen.queryByRole('button', { name: 'Save again' })).toBeNull();
   });
 
-  it('shows "Finalising transcript…" while stopAnswer runs', async () => {
+  it('while stopAnswer runs, shows what is left to transcribe as a determinate bar with the time left', async () => {
     let finish: () => void = () => undefined;
     fake.api.stopAnswer.mockImplementation(
       () => new Promise((resolve) => (finish = () => resolve(sampleResult()))),
@@ -105,9 +105,16 @@ describe('recording an answer from the Practice screen', () => {
     await user.keyboard(' ');
     await screen.findByRole('button', { name: /Stop/ });
     await user.keyboard(' ');
-    expect(await screen.findByText('Finalising transcript…')).toBeTruthy();
+    // Before main says anything: nothing to measure yet.
+    expect(await screen.findByText('Preparing your report…')).toBeTruthy();
+    act(() => fake.push.finishing({ answerId: ANSWER_ID, remainingSec: 8, totalSec: 8, estimateMs: 4000 }));
+    const bar = await screen.findByRole('progressbar', { name: 'Transcript progress' });
+    expect(Number(bar.getAttribute('value'))).toBeLessThan(95);
+    expect(screen.getByText(/Finishing the transcript of your last 8 s/)).toBeTruthy();
+    expect(screen.getByText(/About [1-4] s left/)).toBeTruthy();
     await act(async () => finish());
     expect(await screen.findByRole('button', { name: 'Practise another question' })).toBeTruthy();
+    expect(screen.queryByRole('progressbar', { name: 'Transcript progress' })).toBeNull();
   });
 
   it('continues the same session for the next question until "New session"', async () => {

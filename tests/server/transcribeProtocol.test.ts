@@ -88,7 +88,15 @@ describe('/ws/transcribe: a whole session', () => {
   it('streams tentative and final transcripts with word timings, and live metrics', async () => {
     await streamSeconds(probe, frames, 11);
     const transcripts = probe.messages.filter((m) => m.type === 'transcript');
-    const finals = transcripts.filter((m) => m.is_final === true);
+    const finals = transcripts.filter((m) => m.is_final === true && m.replaces === undefined);
+    // Final-pass revisions of closed utterances: in order, each saying which span it replaces.
+    const revisions = transcripts.filter((m) => m.replaces !== undefined);
+    revisions.forEach((r, i) => {
+      expect(r).toMatchObject({ is_final: true, revision: i + 1, replaces: { start: r.start, end: r.end } });
+      const words = r.words as { word: string; start: number; end: number }[];
+      expect(r.text).toBe(words.map((w) => w.word).join(' '));
+      if (i > 0) expect(r.start).toBe(revisions[i - 1]!.end);
+    });
     const tentative = transcripts.filter((m) => m.is_final === false);
     expect(tentative.length).toBeGreaterThan(0);
     expect(finals.length).toBeGreaterThan(0);

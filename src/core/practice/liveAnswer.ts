@@ -1,7 +1,7 @@
 // One answer being recorded: PCM in, live captions/stats/nudges out, audio on disk as it arrives, and
 // final-quality text for each utterance as it closes, so Stop only transcribes the last one. Data flows
 // one way: pcm → transcriber → scorer.
-import type { CaptionUpdate, LiveStats, Nudge, Word } from '../../shared/domain';
+import type { AnswerFinishing, CaptionUpdate, LiveStats, Nudge, Word } from '../../shared/domain';
 import { pcm16ToFloat32, SampleBuffer, samplesToSec, secToSamples } from '../audio/pcm';
 import { PitchTrackBuilder, type PitchTrack } from '../coaching/pitchTracker';
 import { WavWriter } from '../audio/wavWriter';
@@ -15,11 +15,7 @@ import { SpeechGate } from '../streaming/speechGate';
 import type { SileroModel } from '../vad/sileroModel';
 import { SileroVad } from '../vad/sileroVad';
 import { DEFAULT_STREAM_PARAMS, type StreamParams } from '../streaming/streamParams';
-import {
-  UtteranceFinalizer,
-  type FinalUtterance,
-  type FinishProgress,
-} from '../streaming/utteranceFinalizer';
+import { UtteranceFinalizer, type FinalUtterance } from '../streaming/utteranceFinalizer';
 
 export type LiveAnswerEvents = {
   caption: (u: CaptionUpdate) => void;
@@ -35,7 +31,7 @@ export type LiveAnswerEvents = {
   finishing?: (p: FinishingProgress) => void;
 };
 
-export type FinishingProgress = FinishProgress & { answerId: string };
+export type FinishingProgress = AnswerFinishing;
 
 /** Final-pass words for [startSec, endSec): they replace whatever was shown for that span. */
 export type FinalTextUpdate = { answerId: string; utterance: FinalUtterance };

@@ -140,7 +140,10 @@ export class UtteranceFinalizer {
             rerun = this.startPass(inFlight.span, 'live');
             void this.settle(rerun).then(settled);
           },
-          Math.max(RERUN_AFTER_MIN_MS, RERUN_AFTER_ESTIMATES * this.estimateMs(spanSec(inFlight.span))),
+          Math.min(
+            RERUN_AFTER_MAX_MS,
+            Math.max(RERUN_AFTER_MIN_MS, RERUN_AFTER_ESTIMATES * this.estimateMs(spanSec(inFlight.span))),
+          ),
         );
         timer.unref?.();
         void this.settle(inFlight).then(settled);
@@ -254,6 +257,7 @@ export class UtteranceFinalizer {
 /** A background pass still running at Stop is run on the live lane too once this overdue. */
 const RERUN_AFTER_MIN_MS = 500;
 const RERUN_AFTER_ESTIMATES = 2;
+const RERUN_AFTER_MAX_MS = 2000;
 
 /** Until a pass has been timed on this machine: the tiny model's final pass on 2 cores, roughly. */
 const DEFAULT_COST_MS_PER_SEC = 150;

@@ -1,7 +1,13 @@
 // The only place that listens to main's pushes (`window.api.on*`) and writes them into the store.
 import type { CoachApi } from '../../../shared/apiMethods';
 import { useCoachStore } from './index';
-import { applyAnswerError, applyCaptionUpdate, applyLiveStats, applyNudge } from './liveSlice';
+import {
+  applyAnswerError,
+  applyAnswerFinishing,
+  applyCaptionUpdate,
+  applyLiveStats,
+  applyNudge,
+} from './liveSlice';
 import { applyModelDownload } from './modelsSlice';
 import { applyImportProgress } from './importSlice';
 import { coachApi } from '../coachApi';
@@ -19,6 +25,7 @@ export function startIpcBridge(api: CoachApi = coachApi()): () => void {
     api.onLiveStats((stats) => setState((s) => applyLiveStats(s, stats))),
     api.onNudge((nudge) => setState((s) => applyNudge(s, nudge))),
     api.onAnswerError((error) => setState((s) => applyAnswerError(s, error))),
+    api.onAnswerFinishing((progress) => setState((s) => applyAnswerFinishing(s, progress))),
     api.onEngineStatus((engineStatus) => {
       engineStatusPushed = true;
       setState({ engineStatus });

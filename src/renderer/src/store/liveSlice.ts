@@ -1,7 +1,7 @@
 // Everything about the answer being recorded right now: captions, live stats, the current nudge,
 // engine status and the recording state machine (idle → starting → recording → finalising → idle).
 import type { StateCreator } from 'zustand';
-import type { CaptionUpdate, EngineStatus, LiveStats, Nudge } from '../../../shared/domain';
+import type { AnswerFinishing, CaptionUpdate, EngineStatus, LiveStats, Nudge } from '../../../shared/domain';
 import type { StartedAnswer } from '../../../shared/ipcContract';
 import type { PcmLevel } from '../audio/pcmConvert';
 import type { SessionSlice } from './sessionSlice';
@@ -39,6 +39,8 @@ export interface LiveSlice {
   answerError: string | null;
   /** An answer stopped but not saved (a full disk): main keeps its transcript; "Save again" retries. */
   unsavedAnswerId: string | null;
+  /** After Stop: what main still has to transcribe, with when this news arrived (for the countdown). */
+  finishing: (AnswerFinishing & { receivedAtMs: number }) | null;
 
   answerStarting: () => void;
   answerStarted: (started: StartedAnswer) => void;
@@ -70,6 +72,7 @@ const freshAnswer = {
   recordingStoppedAtMs: null,
   answerError: null,
   unsavedAnswerId: null,
+  finishing: null,
 } satisfies Partial<LiveSlice>;
 
 export const createLiveSlice: StateCreator<LiveSlice & SessionSlice, [], [], LiveSlice> = (set, get) => ({
@@ -122,6 +125,15 @@ export function applyNudge(state: LiveSlice, nudge: Nudge): LiveSlice | Partial<
   if (state.recording !== 'recording') return state;
   nudgeCounter += 1;
   return { nudge: { ...nudge, id: nudgeCounter } };
+}
+
+export function applyAnswerFinishing(
+  state: LiveSlice,
+  progress: AnswerFinishing,
+  nowMs = Date.now(),
+): LiveSlice | Partial<LiveSlice> {
+  if (progress.answerId !== state.answerId || state.recording !== 'finalising') return state;
+  return { finishing: { ...progress, receivedAtMs: nowMs } };
 }
 
 export function applyAnswerError(

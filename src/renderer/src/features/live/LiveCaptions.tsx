@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useCoachStore } from '../../store';
 import { BehindNotice } from './BehindNotice';
+import { FinishingProgress } from './FinishingProgress';
 import './live.css';
 
 /** Distance from the bottom (px) within which the panel keeps following new text. */
@@ -68,12 +69,7 @@ export function LiveCaptions() {
           </p>
         )}
       </div>
-      {recording === 'finalising' && (
-        <div className="captions-overlay" role="status">
-          <span className="spinner" aria-hidden="true" />
-          Finalising transcript…
-        </div>
-      )}
+      {recording === 'finalising' && <FinishingProgress />}
     </section>
   );
 }
