@@ -7,14 +7,19 @@ import {
   type LogisticModel,
 } from '../../src/core/coaching/filledPauseModel';
 import type { RunFeatures } from '../../src/core/coaching/filledPauseFeatures';
+import { holdsOneNote } from '../../src/core/coaching/filledPauseDetector';
 
 export type LabelledRun = { features: RunFeatures; isFiller: boolean };
 
 const ITERATIONS = 3000;
 const LEARNING_RATE = 0.1;
 const L2 = 0.01;
-/** The threshold is the lowest that keeps this precision on the tuning runs. */
-export const TARGET_TRAINING_PRECISION = 0.95;
+/**
+ * The threshold is the lowest that keeps this precision on the tuning runs that pass the detector's gates
+ * (the runs it actually scores). Above the 90% goal with room: voices it never heard lose a few points,
+ * and the filler-free espeak fixtures (tests/core/coaching/coachingFixtures.test.ts) allow one false alarm.
+ */
+export const TARGET_TRAINING_PRECISION = 0.97;
 
 export function trainLogistic(runs: readonly LabelledRun[]): LogisticModel {
   const xs = runs.map((r) => featureVector(r.features));
@@ -52,6 +57,7 @@ export function trainLogistic(runs: readonly LabelledRun[]): LogisticModel {
 
 function chooseThreshold(model: LogisticModel, runs: readonly LabelledRun[]): number {
   const scored = runs
+    .filter((r) => holdsOneNote(r.features))
     .map((r) => ({ p: fillerProbability(model, r.features), y: r.isFiller }))
     .sort((a, b) => b.p - a.p);
   let tp = 0;

@@ -13,8 +13,24 @@ import { FILLED_PAUSE_MODEL } from './filledPauseWeights';
  * learnt it (see the unit tests' gliding sound).
  */
 export const MAX_PITCH_SPREAD_SEMITONES = 2;
-/** …and drifts no faster than this (semitones per second); a word's pitch glides faster. */
-export const MAX_PITCH_SLOPE_SEMITONES_PER_SEC = 20;
+/**
+ * …and drifts no faster than this (semitones per second); a word's pitch glides faster. Above the
+ * fastest drift of any filler in the tuning answers (29 st/s: over a 0.15 s "uh" a small wobble is steep).
+ */
+export const MAX_PITCH_SLOPE_SEMITONES_PER_SEC = 35;
+
+/**
+ * A filled pause is voiced: at least this share of a run's frames must carry a pitch (fewer than 5% of
+ * the tuning answers' fillers have less). Runs that are mostly merely periodic-ish are noise or breath.
+ */
+export const MIN_VOICED_SHARE = 0.4;
+
+/**
+ * …and stands out of the background: a steady hum or the room is as loud as its own floor, and well below
+ * the words. Every filler in the tuning answers is at least 14 dB above the floor. (A recording with
+ * almost no silence has its floor at the words' level: a run as loud as the words still counts there.)
+ */
+export const MIN_ABOVE_FLOOR_DB = 10;
 
 /** Runs of one hesitation split by a tracker dropout are reported once. */
 const MERGE_GAP_SEC = 0.12;
@@ -42,7 +58,12 @@ export function detectFilledPauses(
 export function holdsOneNote(run: RunFeatures): boolean {
   return (
     run.pitchSpreadSemitones <= MAX_PITCH_SPREAD_SEMITONES &&
-    run.pitchSlopeSemitonesPerSec <= MAX_PITCH_SLOPE_SEMITONES_PER_SEC
+    run.pitchSlopeSemitonesPerSec <= MAX_PITCH_SLOPE_SEMITONES_PER_SEC &&
+    run.voicedShare >= MIN_VOICED_SHARE &&
+    (run.aboveFloorDb >= MIN_ABOVE_FLOOR_DB || run.levelVsSpeechDb >= -MIN_ABOVE_FLOOR_DB) &&
+    // Carrying on the note of the voice just before, it is a word's held end or its reverb: no filler in
+    // the tuning answers does.
+    run.continuesPitchBefore === 0
   );
 }
 

@@ -12,8 +12,19 @@ import { standardDeviation } from './paceTimeline';
 export const TIMING_SLACK_SEC = 0.1;
 /** Voiced runs shorter than this are a stray syllable, not a held "uh". */
 export const MIN_RUN_SEC = 0.1;
-/** Unvoiced frames a run may skip over (tracker dropouts inside one "um"). */
+/**
+ * A frame the pitch tracker found too aperiodic to call voiced still belongs to a candidate when it is
+ * this periodic and this far above the background: reverb, a laptop microphone and some synthetic voices
+ * leave a held "uh" just above YIN's voicing threshold, and such runs were never even scored.
+ */
+const CANDIDATE_MAX_APERIODICITY = 0.5;
+const CANDIDATE_ABOVE_FLOOR_DB = 12;
+/** A candidate needs this many frames with a pitch to say anything about its note. */
+const MIN_PITCHED_FRAMES = 2;
+/** Unvoiced but loud frames a run may skip over (tracker dropouts inside one "um"). */
 const MAX_DROPOUT_FRAMES = 3;
+/** A pitch jump this large between neighbouring pitched frames starts a new run. */
+const SPLIT_JUMP_SEMITONES = 3;
 /** Run-edge frames further than this from the run's median pitch belong to a neighbouring word. */
 const EDGE_TRIM_SEMITONES = 2;
 /** The background level is this percentile of all frames' levels: the room between the words. */
@@ -49,12 +60,35 @@ export type RunFeatures = {
   aperiodicity: number;
   /** Share of the run outside every word's given span. */
   outsideWordsShare: number;
+  /** Share of the run's frames with a pitch (the rest are periodic enough, loud, but not clearly voiced). */
+  voicedShare: number;
+  /** The transcript's gap the run was found in (s): a filler left out of the text leaves a hole there. */
+  gapSec: number;
+  /**
+   * Least-squares slope of the level over the run (dB per second). The tail a room's reverb leaves after
+   * a word holds the word's last note too, but it only fades; a filler swells and fades.
+   */
+  levelSlopeDbPerSec: number;
   /**
    * How far the level drops just outside the run, on its shallower side (dB). A filler stands on its own,
    * with a dip on both sides; the held end of a word runs straight on from the rest of the word.
    */
   edgeDipDb: number;
+  /**
+   * The dip before the run alone (dB). A reverb tail or a word's held end runs on from a louder word, so
+   * nothing dips before it; a filler merged with the word after it still dips before.
+   */
+  dipBeforeDb: number;
+  /**
+   * 1 when the voice just before the run (within CONTINUITY_WINDOW_SEC) holds the run's opening note: the
+   * run carries on a word (its held end, or the room's reverb of it) rather than starting a new sound.
+   */
+  continuesPitchBefore: number;
 };
+
+/** How far before a run the voice it may carry on is looked for, and how close its note must be. */
+const CONTINUITY_WINDOW_SEC = 0.05;
+const CONTINUITY_SEMITONES = 1;
 
 /** How far outside a run its edge dip is looked for. */
 const EDGE_DIP_WINDOW_SEC = 0.06;
@@ -80,11 +114,11 @@ export function filledPauseRuns(
   for (const region of searchRegions(words, durationSec)) {
     const frames = framesBetween(track.frames, region.startSec, region.endSec);
     if (looksUntranscribed(frames, region.gapSec)) continue;
-    for (const run of voicedRuns(frames)) {
+    for (const run of candidateRuns(frames, floorDb)) {
       const core = trimToSteadyCore(run);
       const first = core[0];
       const last = core.at(-1);
-      if (!first || !last) continue;
+      if (!first || !last || core.filter((f) => f.f0Hz !== null).length < MIN_PITCHED_FRAMES) continue;
       const startSec = Math.max(first.timeSec - track.hopSec / 2, lastEndSec);
       const endSec = last.timeSec + track.hopSec / 2;
       if (endSec - startSec < MIN_RUN_SEC) continue;
@@ -98,9 +132,14 @@ export function filledPauseRuns(
         samples,
         spectralReference,
       );
+      const dips = edgeDips(track, startSec, endSec, median(core.map((f) => f.rmsDb)));
+      const continues = continuesPitch(track, first.timeSec, core);
       runs.push({
         ...features,
-        edgeDipDb: edgeDip(track, startSec, endSec, median(core.map((f) => f.rmsDb))),
+        gapSec: Math.max(0, region.gapSec),
+        edgeDipDb: Math.min(dips.beforeDb, dips.afterDb),
+        dipBeforeDb: dips.beforeDb,
+        continuesPitchBefore: continues ? 1 : 0,
       });
     }
   }
@@ -134,7 +173,7 @@ function describeRun(
   floorDb: number,
   samples: Float32Array | undefined,
   spectralReference: number | null,
-): Omit<RunFeatures, 'edgeDipDb'> {
+): Omit<RunFeatures, 'edgeDipDb' | 'dipBeforeDb' | 'continuesPitchBefore' | 'gapSec'> {
   const points = run.flatMap((f) => (f.f0Hz === null ? [] : [{ t: f.timeSec, st: hzToSemitones(f.f0Hz) }]));
   const levels = run.map((f) => f.rmsDb);
   const levelDb = median(levels);
@@ -154,18 +193,40 @@ function describeRun(
     levelSpreadDb: standardDeviation(levels),
     aperiodicity: median(run.map((f) => f.aperiodicity)),
     outsideWordsShare: outsideShare(span, words),
+    voicedShare: run.filter((f) => f.f0Hz !== null).length / run.length,
+    levelSlopeDbPerSec: slope(run.map((f) => ({ t: f.timeSec, st: f.rmsDb }))),
   };
 }
 
-function edgeDip(track: PitchTrack, startSec: number, endSec: number, levelDb: number): number {
+/** How far the level drops just before and just after the run, below the run's own level (dB). */
+function edgeDips(
+  track: PitchTrack,
+  startSec: number,
+  endSec: number,
+  levelDb: number,
+): { beforeDb: number; afterDb: number } {
   const minLevel = (from: number, to: number) => {
     let min = Number.POSITIVE_INFINITY;
     for (const f of framesBetween(track.frames, from, to, 'exclusive')) min = Math.min(min, f.rmsDb);
     return Number.isFinite(min) ? min : levelDb - 60;
   };
-  const before = levelDb - minLevel(startSec - EDGE_DIP_WINDOW_SEC, startSec);
-  const after = levelDb - minLevel(endSec, endSec + EDGE_DIP_WINDOW_SEC);
-  return Math.min(before, after);
+  return {
+    beforeDb: levelDb - minLevel(startSec - EDGE_DIP_WINDOW_SEC, startSec),
+    afterDb: levelDb - minLevel(endSec, endSec + EDGE_DIP_WINDOW_SEC),
+  };
+}
+
+function continuesPitch(track: PitchTrack, startSec: number, run: readonly PitchFrame[]): boolean {
+  const opening = run.find((f) => f.f0Hz !== null)?.f0Hz;
+  if (opening == null) return false;
+  let previous: number | null = null;
+  for (const f of track.frames) {
+    if (f.timeSec >= startSec) break;
+    if (f.timeSec >= startSec - CONTINUITY_WINDOW_SEC && f.f0Hz !== null) previous = f.f0Hz;
+  }
+  return (
+    previous !== null && Math.abs(hzToSemitones(previous) - hzToSemitones(opening)) <= CONTINUITY_SEMITONES
+  );
 }
 
 function outsideShare(span: { startSec: number; endSec: number }, words: readonly Word[]): number {
@@ -192,31 +253,54 @@ function wordSpectralChange(samples: Float32Array, words: readonly Word[]): numb
   return values.length > 0 ? median(values) : null;
 }
 
-function voicedRuns(frames: readonly PitchFrame[]): PitchFrame[][] {
+/**
+ * Runs of candidate frames. A run bridges a few unvoiced frames (tracker dropouts inside one "um") but
+ * not a quiet one, and it splits where the pitch jumps: a filler spoken 30 ms from a word is two runs.
+ */
+function candidateRuns(frames: readonly PitchFrame[], floorDb: number): PitchFrame[][] {
+  const loud = (f: PitchFrame) => f.rmsDb >= floorDb + CANDIDATE_ABOVE_FLOOR_DB;
+  const isCandidate = (f: PitchFrame) =>
+    f.f0Hz !== null || (f.aperiodicity <= CANDIDATE_MAX_APERIODICITY && loud(f));
   const runs: PitchFrame[][] = [];
   let current: PitchFrame[] = [];
+  let lastPitched: PitchFrame | null = null;
   let dropout = 0;
+  const close = () => {
+    if (current.length > 0) runs.push(current);
+    current = [];
+    lastPitched = null;
+    dropout = 0;
+  };
   for (const frame of frames) {
-    if (frame.f0Hz !== null) {
+    if (isCandidate(frame)) {
+      if (
+        frame.f0Hz !== null &&
+        lastPitched?.f0Hz != null &&
+        Math.abs(hzToSemitones(frame.f0Hz) - hzToSemitones(lastPitched.f0Hz)) > SPLIT_JUMP_SEMITONES
+      ) {
+        close();
+      }
       current.push(frame);
+      if (frame.f0Hz !== null) lastPitched = frame;
       dropout = 0;
-    } else if (current.length > 0 && ++dropout > MAX_DROPOUT_FRAMES) {
-      runs.push(current);
-      current = [];
-      dropout = 0;
+    } else if (current.length > 0 && (!loud(frame) || ++dropout > MAX_DROPOUT_FRAMES)) {
+      close();
     }
   }
-  if (current.length > 0) runs.push(current);
+  close();
   return runs;
 }
 
-/** Frames at a run's ends that sit at another pitch belong to a neighbouring word and are trimmed. */
+/**
+ * Frames at a run's ends that sit at another pitch belong to a neighbouring word and are trimmed; frames
+ * without a pitch stay (they passed the candidate test).
+ */
 function trimToSteadyCore(run: readonly PitchFrame[]): PitchFrame[] {
   const pitches = run.flatMap((f) => (f.f0Hz === null ? [] : [hzToSemitones(f.f0Hz)]));
   if (pitches.length === 0) return [];
   const centre = median(pitches);
   const steady = (f: PitchFrame) =>
-    f.f0Hz !== null && Math.abs(hzToSemitones(f.f0Hz) - centre) <= EDGE_TRIM_SEMITONES;
+    f.f0Hz === null || Math.abs(hzToSemitones(f.f0Hz) - centre) <= EDGE_TRIM_SEMITONES;
   let start = 0;
   let end = run.length - 1;
   while (start <= end && !steady(run[start]!)) start += 1;
@@ -241,7 +325,7 @@ function looksUntranscribed(frames: readonly PitchFrame[], gapSec: number): bool
   return frames.filter((f) => f.f0Hz !== null).length / frames.length > UNTRANSCRIBED_VOICED_SHARE;
 }
 
-/** Least-squares slope of semitones over time. */
+/** Least-squares slope over time (of semitones, or of any other value in `st`). */
 function slope(points: readonly { t: number; st: number }[]): number {
   if (points.length < 2) return 0;
   const meanT = points.reduce((s, p) => s + p.t, 0) / points.length;

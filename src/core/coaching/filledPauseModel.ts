@@ -14,6 +14,11 @@ export const FEATURE_NAMES = [
   'aperiodicity',
   'outside words',
   'edge dip',
+  'voiced share',
+  'log transcript gap',
+  'level slope',
+  'dip before',
+  'continues the voice before',
 ] as const;
 
 export type LogisticModel = {
@@ -38,6 +43,11 @@ export function featureVector(f: RunFeatures): number[] {
     f.aperiodicity,
     f.outsideWordsShare,
     Math.max(-10, Math.min(40, f.edgeDipDb)),
+    f.voicedShare,
+    Math.log(0.05 + Math.min(3, f.gapSec)),
+    Math.max(-200, Math.min(200, f.levelSlopeDbPerSec)),
+    Math.max(-10, Math.min(40, f.dipBeforeDb)),
+    f.continuesPitchBefore,
   ];
 }
 

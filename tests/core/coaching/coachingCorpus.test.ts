@@ -57,8 +57,10 @@ describe('coaching detectors on unseen voices and scripts', () => {
     }
     const r = rates(counts);
     expect(fillers).toBeGreaterThanOrEqual(8);
-    expect(r.precision).toBeGreaterThanOrEqual(0.8);
-    expect((fillers - counts.falseNegatives) / fillers).toBeGreaterThanOrEqual(0.5);
+    // The benchmark measures 98% / 81% on voice families the classifier never heard; these voices were
+    // heard (not these scripts), so one miss more than today passes and two fail.
+    expect(r.precision).toBeGreaterThanOrEqual(0.85);
+    expect((fillers - counts.falseNegatives) / fillers).toBeGreaterThanOrEqual(0.75);
   });
 
   it('pace: within 5% of the true rate on every answer, fillers in the transcript or not', () => {

@@ -39,6 +39,50 @@ describe('detectFilledPauses', () => {
     expect(candidate!.confidence).toBeGreaterThan(0.7);
   });
 
+  it('flags a short "uh" (0.2 s) squeezed between two words of a phrase', () => {
+    const fixture = withGap(
+      concat(
+        silence(0.05),
+        voiced(0.2, () => 115),
+        silence(0.05),
+      ),
+    );
+    const [candidate, ...rest] = detect(fixture);
+    expect(rest).toEqual([]);
+    expect(candidate!.startSec).toBeCloseTo(1.05, 1);
+    expect(candidate!.pitchHz).toBeCloseTo(115, 0);
+  });
+
+  it("ignores the tail a room leaves after a word: it carries on the word's last note", () => {
+    const word = voiced(0.6, () => 140);
+    const tail = voiced(0.35, () => 140).map((x, i) => x * 0.3 * Math.exp(-i / 16_000 / 0.08));
+    const samples = concat(
+      voiced(0.5, swinging(130, 4, 2)),
+      word,
+      tail,
+      silence(0.5),
+      voiced(0.5, swinging(130, 4, 2)),
+    );
+    const words: Word[] = [
+      { text: 'we', startSec: 0, endSec: 0.5 },
+      { text: 'shipped', startSec: 0.5, endSec: 1.1 },
+      { text: 'it', startSec: 1.95, endSec: 2.45 },
+    ];
+    expect(detectFilledPauses(trackPitch(samples), words, samples.length / 16_000, { samples })).toEqual([]);
+  });
+
+  it('ignores a steady hum as loud as the room between the words', () => {
+    const hum = (sec: number) => voiced(sec, () => 100, 0.02);
+    const underSpeech = hum(1);
+    const speech = voiced(1, swinging(130, 4, 2)).map((x, i) => x + underSpeech[i]!);
+    const samples = concat(hum(0.3), speech, hum(1), speech, hum(0.3));
+    const words: Word[] = [
+      { text: 'we', startSec: 0.3, endSec: 1.3 },
+      { text: 'shipped', startSec: 2.3, endSec: 3.3 },
+    ];
+    expect(detectFilledPauses(trackPitch(samples), words, samples.length / 16_000, { samples })).toEqual([]);
+  });
+
   it('ignores silence, breath-like noise and a quiet hum', () => {
     expect(detect(withGap(silence(1)))).toEqual([]);
     expect(detect(withGap(concat(silence(0.2), noise(0.5, 0.08), silence(0.3))))).toEqual([]);
