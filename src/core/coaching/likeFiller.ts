@@ -207,6 +207,17 @@ const EMPHATIC_MODIFIERS: ReadonlySet<string> = new Set([
   'very',
 ]);
 
+/** Degree words the tagger often reads as nouns or adjectives ("like super slow", "like pretty bad"). */
+const DEGREE_WORDS: ReadonlySet<string> = new Set([
+  'super',
+  'pretty',
+  'so',
+  'too',
+  'way',
+  'crazy',
+  'insanely',
+]);
+
 const WH_WORDS: ReadonlySet<string> = new Set(['how', 'when', 'where', 'why', 'what', 'who', 'which']);
 
 const NOMINAL_TAGS: ReadonlySet<PartOfSpeech> = new Set(['DET', 'NOUN', 'PROPN', 'PRON']);
@@ -236,10 +247,13 @@ export function isFillerLike(ctx: LikeContext, index: number): boolean {
   }
   // "for like three weeks", "costs like ten milliseconds"; only a pronoun makes it the verb ("I like two
   // things"), as a noun before it may well be a verb itself ("it costs").
-  if (isQuantityAt(ctx, index + 1) || (next === 'a' && isQuantityAt(ctx, index + 2))) {
+  // "like no documentation", "like zero tests" estimate an amount too; "like no other" compares.
+  const noneOf = !afterSubject && (next === 'no' || next === 'zero') && ctx.norms[index + 2] !== 'other';
+  if (noneOf || isQuantityAt(ctx, index + 1) || (next === 'a' && isQuantityAt(ctx, index + 2))) {
     return !(host !== undefined && LIKE_SUBJECT_PRONOUNS.has(host));
   }
-  if ((nextTag === 'ADV' || nextTag === 'ADJ') && !comparison && !WH_WORDS.has(next)) {
+  const modifierNext = nextTag === 'ADV' || nextTag === 'ADJ' || DEGREE_WORDS.has(next);
+  if (modifierNext && !comparison && !WH_WORDS.has(next)) {
     // "I like simple tools", "I like really short meetings" take an object; "we like totally forgot" doesn't.
     return afterSubject ? verbAfterModifiers(ctx, index + 1) : true;
   }

@@ -96,6 +96,8 @@ describe('countFillers — "like" by its grammatical position', () => {
     'We built like a whole new parser for it.',
     'I just like went ahead and fixed it.',
     'The report costs like ten seconds to build.',
+    'There was like no documentation at all.',
+    'The build was like super slow.',
   ])('counts the filler in "%s"', (sentence) => {
     expect(fillerTexts(sentence)).toEqual(['like']);
     expect(fillerTexts(bare(sentence))).toEqual(['like']);
@@ -114,6 +116,8 @@ describe('countFillers — "like" by its grammatical position', () => {
     'It runs like a queue with priorities.',
     'It was like a fire drill.',
     'She writes like a lawyer.',
+    'It was like no other team.',
+    'People like no meetings on Fridays.',
   ])('does not count the verb or the comparison in "%s"', (sentence) => {
     expect(fillerTexts(sentence)).toEqual([]);
     expect(fillerTexts(bare(sentence))).toEqual([]);
