@@ -16,6 +16,7 @@ import type {
   LiveStats,
   Nudge,
   Question,
+  RoleFamily,
   RubricScores,
   SearchHit,
   SessionDetail,
@@ -40,6 +41,8 @@ export type StartAnswerOptions = {
   target?: TargetLength | undefined;
   /** "Keep no history": nothing of this answer is written to disk, not even temporarily. */
   keepNoHistory?: boolean | undefined;
+  /** The role the practice set was chosen for: History's role filter finds the answer by it. */
+  practisedForRole?: RoleFamily | undefined;
 };
 
 export type StartedAnswer = { sessionId: string; answerId: string };

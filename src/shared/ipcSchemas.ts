@@ -17,6 +17,7 @@ import type {
   SendChannels,
   StartAnswerOptions,
 } from './ipcContract';
+import { ROLE_FAMILIES } from './domain';
 import { MODEL_FILE_NAME_PATTERN } from './modelsContract';
 import {
   bundleBytesSchema,
@@ -44,6 +45,7 @@ export const startAnswerOptionsSchema = z.object({
   /** The answer length aimed for (time nudges, length score); else the question's or the default. */
   target: targetLengthSchema.optional(),
   keepNoHistory: z.boolean().optional(),
+  practisedForRole: z.enum(ROLE_FAMILIES).optional(),
 }) satisfies z.ZodType<StartAnswerOptions>;
 
 export const answerIdSchema = z.string().uuid();

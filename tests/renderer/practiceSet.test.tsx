@@ -80,6 +80,9 @@ describe('practice sets', () => {
     expect(screen.getByRole('heading', { name: SET[0]!.text })).toBeTruthy();
     expect(screen.getByText('Aim for 0:45–1:30')).toBeTruthy();
     expect(screen.getByText('Own the failure and the lesson.')).toBeTruthy();
+    // Each answer is filed under the set's role, so History's role filter finds it.
+    await recordOnce(user);
+    expect(fake.api.startAnswer).toHaveBeenCalledWith(expect.objectContaining({ practisedForRole: 'data' }));
   });
 
   it('uses hand-picked questions in the order they were ticked', async () => {
@@ -94,6 +97,8 @@ describe('practice sets', () => {
       order: 'bank',
       questionIds: ['q2', 'q1'],
     });
+    await recordOnce(user);
+    expect(fake.api.startAnswer.mock.calls[0]![0]).not.toHaveProperty('practisedForRole');
   });
 
   it('records, skips, retries and finishes with the session summary', async () => {

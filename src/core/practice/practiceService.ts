@@ -9,10 +9,12 @@ import type {
   LiveStats,
   Nudge,
   Question,
+  RoleFamily,
   SessionDetail,
   SessionSummary,
   TargetLength,
 } from '../../shared/domain';
+import { answerRoles } from '../questions/practiceSet';
 import type { EngineHost } from '../asr/engineHost';
 import type { Transcriber } from '../asr/transcriber';
 import { analyzeAnswerWithAudio } from '../coaching/answerAnalysis';
@@ -72,6 +74,8 @@ export type StartAnswerRequest = {
    * crash-recovery words); its audio and transcript live in memory only until the result is returned.
    */
   keepNoHistory?: boolean | undefined;
+  /** The role the practice set was chosen for, filed with the answer for History's role filter. */
+  practisedForRole?: RoleFamily | undefined;
 };
 
 /** What the service needs to know about questions: their kind and talking points pick the structure check. */
@@ -166,7 +170,7 @@ export class PracticeService {
       startedAt: now,
       audioPath: wavPath,
       questionKind: asked?.kind ?? null,
-      questionRoles: asked ? (asked.roles ?? ['general']) : null,
+      questionRoles: answerRoles(asked, req.practisedForRole),
     });
     this.deps.liveWords?.claim(answerId);
     const streamParams = this.deps.streamParams ?? DEFAULT_STREAM_PARAMS;

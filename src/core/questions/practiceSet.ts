@@ -60,3 +60,14 @@ export function shuffle<T>(items: readonly T[], random: () => number): T[] {
   }
   return out;
 }
+
+/**
+ * The roles an answer is filed under for History's role filter: its question's, plus the role its
+ * practice set was chosen for (a general question asked in a Software engineering set is found there).
+ * Null for a question the catalog does not know, outside a set.
+ */
+export function answerRoles(question: Question | undefined, setRole?: RoleFamily): RoleFamily[] | null {
+  if (!question) return setRole ? [setRole] : null;
+  const roles: RoleFamily[] = question.roles && question.roles.length > 0 ? question.roles : ['general'];
+  return setRole && !roles.includes(setRole) ? [...roles, setRole] : roles;
+}

@@ -86,9 +86,8 @@ export class ReviewRepository {
       params.kind = `%,${q.kind},%`;
     }
     if (q.role) {
-      // A general question is asked of every role (as a practice set picks them), so a set practised
-      // for a role is found by that role even when all of its questions were general ones.
-      where.push("(s.roles LIKE @role OR s.roles LIKE '% general %')");
+      // An answer is filed under its question's roles and the role its practice set was chosen for.
+      where.push('s.roles LIKE @role');
       params.role = `% ${q.role} %`;
     }
     if (q.minScore !== undefined) {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ROLE_FAMILIES } from '../../../src/shared/domain';
-import { buildPracticeSet, shuffle, suitsRole } from '../../../src/core/questions/practiceSet';
+import { answerRoles, buildPracticeSet, shuffle, suitsRole } from '../../../src/core/questions/practiceSet';
 import { loadQuestionBank } from '../../../src/core/questions/questionBank';
 import { InMemoryCustomQuestions, QuestionCatalog } from '../../../src/core/questions/questionCatalog';
 import { resourcesDir } from '../../../src/core/resourcesDir';
@@ -115,5 +115,17 @@ describe('QuestionCatalog', () => {
     expect(catalog.get(added.id)).toBeUndefined();
     expect(() => catalog.deleteCustom('beh-conflict')).toThrow(/No custom question/);
     expect(() => catalog.addCustom({ text: 'Hi', kind: 'motivational' })).toThrow();
+  });
+});
+
+describe('answerRoles', () => {
+  it("files an answer under its question's roles and the role its practice set was chosen for", () => {
+    const general = { id: 'g', text: 'Why?', kind: 'motivational' as const };
+    const data = { ...general, roles: ['data' as const] };
+    expect(answerRoles(general)).toEqual(['general']);
+    expect(answerRoles(general, 'software-engineering')).toEqual(['general', 'software-engineering']);
+    expect(answerRoles(data, 'data')).toEqual(['data']);
+    expect(answerRoles(undefined, 'sales')).toEqual(['sales']);
+    expect(answerRoles(undefined)).toBeNull();
   });
 });

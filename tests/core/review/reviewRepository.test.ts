@@ -7,7 +7,9 @@ import { openDatabase } from '../../../src/core/storage/database';
 import init from '../../../src/core/storage/migrations/001_init';
 import coachingAnalysis from '../../../src/core/storage/migrations/002_coaching_analysis';
 import { NoteRepository } from '../../../src/core/storage/noteRepository';
+import { answerRoles } from '../../../src/core/questions/practiceSet';
 import { ReviewRepository } from '../../../src/core/storage/reviewRepository';
+import type { Question, RoleFamily } from '../../../src/shared/domain';
 import { SessionRepository } from '../../../src/core/storage/sessionRepository';
 import { tempDir } from '../../helpers/fixtures';
 import { saveSession } from '../../helpers/savedSession';
@@ -89,30 +91,31 @@ describe('history list', () => {
     expect(ids({ from: '2026-03-15T00:00:00Z', to: '2026-04-15T00:00:00Z' })).toEqual([b.sessionId]);
     expect(ids({ kind: 'behavioural' })).toEqual([a.sessionId]);
     expect(ids({ kind: 'motivational' })).toEqual([b.sessionId]);
-    // General questions are asked of every role, as a practice set for a role picks them.
-    expect(ids({ role: 'data' })).toEqual([b.sessionId, a.sessionId]);
-    expect(ids({ role: 'sales' })).toEqual([a.sessionId]);
+    expect(ids({ role: 'data' })).toEqual([b.sessionId]);
+    expect(ids({ role: 'sales' })).toEqual([]);
     expect(ids({ minScore: 55 })).toEqual([a.sessionId]);
     expect(ids({ maxScore: 55 })).toEqual([b.sessionId]);
     expect(review.listHistory({ minScore: 55 }).total).toBe(1);
   });
 
-  it('finds a set practised for a role even when all its questions were general ones', () => {
+  it('finds a set practised for a role by that role, even when all its questions were general ones', () => {
     const { sessions, review } = setup();
-    const general = saveSession(sessions, {
+    const general: Question = { id: 'g', text: 'Why this job?', kind: 'motivational', roles: ['general'] };
+    saveSession(sessions, {
       startedAt: '2026-06-01T10:00:00.000Z',
       title: 'Software engineering set',
-      answers: [{ text: 'I changed my mind about testing.', roles: ['general'] }],
+      answers: [
+        { text: 'I changed my mind about testing.', roles: answerRoles(general, 'software-engineering')! },
+      ],
     });
     saveSession(sessions, {
       startedAt: '2026-06-02T10:00:00.000Z',
-      title: 'Sales only',
-      answers: [{ text: 'I would call the customer.', roles: ['sales'] }],
+      title: 'General, outside a set',
+      answers: [{ text: 'I like the team.', roles: answerRoles(general)! }],
     });
-    const found = review.listHistory({ role: 'software-engineering' }).sessions.map((s) => s.title);
-    expect(found).toEqual(['Software engineering set']);
-    expect(found).not.toContain('Sales only');
-    expect(general.sessionId).toBeTruthy();
+    const titles = (role: RoleFamily) => review.listHistory({ role }).sessions.map((s) => s.title);
+    expect(titles('software-engineering')).toEqual(['Software engineering set']);
+    expect(titles('sales')).toEqual([]);
   });
 
   it('refuses a malformed query instead of building SQL from it', () => {

@@ -2,6 +2,7 @@
 // questions. The set is built in main (questions:practice-set) so the same rules serve every front end.
 import type { StateCreator } from 'zustand';
 import type { PracticeSetOptions } from '../../../shared/coachingSchemas';
+import type { RoleFamily } from '../../../shared/domain';
 import { coachApi } from '../coachApi';
 import { errorMessage } from './loadStatus';
 import type { SessionSlice } from './sessionSlice';
@@ -12,6 +13,8 @@ export type PracticeSet = {
   index: number;
   answeredIds: string[];
   skippedIds: string[];
+  /** The role the set was chosen for; 'any' (or absent, in sets saved before) for none. */
+  role?: RoleFamily | 'any';
 };
 
 export interface PracticeSlice {
@@ -57,7 +60,13 @@ export const createPracticeSlice: StateCreator<PracticeSlice & SessionSlice, [],
       set({
         practiceSetBusy: false,
         showingSetSummary: false,
-        practiceSet: { questionIds: questions.map((q) => q.id), index: 0, answeredIds: [], skippedIds: [] },
+        practiceSet: {
+          questionIds: questions.map((q) => q.id),
+          index: 0,
+          answeredIds: [],
+          skippedIds: [],
+          role: options.questionIds?.length ? 'any' : options.role,
+        },
       });
     } catch (error) {
       set({

@@ -2,6 +2,8 @@
 // stopAnswer → result. Also the optional microphone check (level meter without recording).
 import { startMicrophone, toMicrophoneError, type Microphone } from '../../audio/microphone';
 import { SAMPLE_RATE_HZ } from '../../../../shared/audioFormat';
+import { ROLE_FAMILIES, type RoleFamily } from '../../../../shared/domain';
+import type { PracticeSet } from '../../store/practiceSlice';
 import { useCoachStore } from '../../store';
 import { errorMessage } from '../../store/loadStatus';
 import { selectCurrentQuestion } from '../../store/sessionSlice';
@@ -50,6 +52,7 @@ export async function startRecording(): Promise<void> {
         : state.activeSessionId
           ? { sessionId: state.activeSessionId }
           : {}),
+      ...setRoleOf(state.practiceSet),
     });
     answerId = started.answerId;
     store().answerStarted(started);
@@ -192,4 +195,12 @@ export async function discardTake(): Promise<boolean> {
   if (sessionBeforeAnswer === null) store().startNewSession();
   store().answerEnded();
   return true;
+}
+
+/** The role a practice set was chosen for, if any, so the answer is found under it in History. */
+function setRoleOf(set: PracticeSet | null): { practisedForRole?: RoleFamily } {
+  const role = set?.role;
+  return role && role !== 'any' && (ROLE_FAMILIES as readonly string[]).includes(role)
+    ? { practisedForRole: role }
+    : {};
 }
