@@ -35,6 +35,7 @@ import {
 import { FILLER_TYPES } from './coachingCorpus/labels';
 import type { AnswerTruth } from './coachingCorpus/renderAnswer';
 import { answersOf, isTuningScriptSet, SCRIPT_SETS, TUNING_SCRIPT_SETS } from './coachingCorpus/scripts';
+import { SEALED_TEXT_SETS } from './coachingCorpus/sealedScripts';
 import { scoreTextAnswers, type TypedCounts } from './coachingCorpus/textEvaluation';
 import { trainLogistic, type LabelledRun } from './coachingCorpus/trainFilledPause';
 import { VOICE_FAMILIES, VOICES } from './coachingCorpus/synthesis';
@@ -66,16 +67,17 @@ function textTables() {
   const heldOut = scoreTextAnswers(
     SCRIPT_SETS.filter((s) => !isTuning(s.name)).flatMap((s) => answersOf(s, SENTENCES_PER_TEXT_ANSWER)),
   );
-  return { tuning, heldOut };
+  const sealed = scoreTextAnswers(SEALED_TEXT_SETS.flatMap((s) => answersOf(s, SENTENCES_PER_TEXT_ANSWER)));
+  return { tuning, heldOut, sealed };
 }
 
-function textMarkdown(tuning: TypedCounts, heldOut: TypedCounts): string[] {
+function textMarkdown(tuning: TypedCounts, heldOut: TypedCounts, sealed: TypedCounts): string[] {
   const rows = (['overall', ...FILLER_TYPES] as const).map(
-    (type) => `| ${type} | ${pr(tuning[type])} | ${pr(heldOut[type])} |`,
+    (type) => `| ${type} | ${pr(tuning[type])} | ${pr(heldOut[type])} | ${pr(sealed[type])} |`,
   );
   return [
-    '| filler type | tuning: precision / recall (fillers) | held-out: precision / recall (fillers) |',
-    '| --- | --- | --- |',
+    '| filler type | tuning: precision / recall (fillers) | held-out: precision / recall (fillers) | sealed: precision / recall (fillers) |',
+    '| --- | --- | --- | --- |',
     ...rows,
   ];
 }
@@ -266,6 +268,8 @@ async function main(): Promise<void> {
   const met = (ok: boolean) => (ok ? 'met' : '**not met**');
   const textOverall = rates(text.heldOut.counts.overall);
   const textLike = rates(text.heldOut.counts.like);
+  const sealedOverall = rates(text.sealed.counts.overall);
+  const sealedLike = rates(text.sealed.counts.like);
   const heldOutAcoustic = acoustic.overall.classifier.heldOut;
   const acousticPrecision = rates(heldOutAcoustic).precision;
   const acousticRecall = heldOutAcoustic.fillers ? heldOutAcoustic.found / heldOutAcoustic.fillers : 1;
@@ -273,6 +277,8 @@ async function main(): Promise<void> {
   const goals = [
     `- Text, held out, overall: precision ${pct(textOverall.precision)}, recall ${pct(textOverall.recall)} (goal ≥ 95% / ≥ 90%): ${met(textOverall.precision >= 0.95 && textOverall.recall >= 0.9)}.`,
     `- Text, held out, "like": precision ${pct(textLike.precision)}, recall ${pct(textLike.recall)} (goal ≥ 95% / ≥ 90%): ${met(textLike.precision >= 0.95 && textLike.recall >= 0.9)}.`,
+    `- Text, sealed set (the honest figure, see below), overall: precision ${pct(sealedOverall.precision)}, recall ${pct(sealedOverall.recall)}: ${met(sealedOverall.precision >= 0.95 && sealedOverall.recall >= 0.9)}.`,
+    `- Text, sealed set, "like": precision ${pct(sealedLike.precision)}, recall ${pct(sealedLike.recall)}: ${met(sealedLike.precision >= 0.95 && sealedLike.recall >= 0.9)}.`,
     `- Acoustic, held-out families, ±0.1 s jitter: precision ${pct(acousticPrecision)}, recall ${pct(acousticRecall)} (goal ≥ 90% / ≥ 80%): ${met(acousticPrecision >= 0.9 && acousticRecall >= 0.8)}.`,
     `- Pace, every answer: max error ${paceMax.toFixed(1)}% (goal ≤ 5%): ${met(paceMax <= 5)}.`,
   ];
@@ -299,13 +305,17 @@ async function main(): Promise<void> {
     '',
     '### Text filler detector (wink-nlp part-of-speech tags + context rules)',
     '',
-    `Tuning: the ${TUNING_SETS_TEXT} scripts. Held out: "explainer" and "chat", never used to shape the rules. Each answer is scored twice, punctuated and cased, and as bare lower-case words (Whisper gives both).`,
+    `Tuning: the ${TUNING_SETS_TEXT} scripts. Held out: "explainer" and "chat". Their misses were listed here and the "retro" tuning set was written to cover those kinds of error, so the held-out column flatters the detector. Sealed: ${SEALED_TEXT_SETS.length} sets (${SEALED_TEXT_SETS.map((s) => s.style).join('; ')}; bench/coachingCorpus/sealedScripts.ts), written by another author after the rules were frozen and never shown to the rule author: the honest figure. Each answer is scored twice, punctuated and cased, and as bare lower-case words (Whisper gives both).`,
     '',
-    ...textMarkdown(text.tuning.counts, text.heldOut.counts),
+    ...textMarkdown(text.tuning.counts, text.heldOut.counts, text.sealed.counts),
     '',
     `Held-out misses and false hits (${text.heldOut.mistakes.length}):`,
     '',
     ...text.heldOut.mistakes.map((m) => `- ${m.kind} ${m.type}: \`${m.context}\``),
+    '',
+    `Sealed-set misses and false hits (${text.sealed.mistakes.length}; not to be fitted: new sealed sentences would be needed to measure a change made for them):`,
+    '',
+    ...text.sealed.mistakes.map((m) => `- ${m.kind} ${m.type}: \`${m.context}\``),
     '',
     '### Acoustic filled-pause detector (vocal fillers missing from the transcript), word timings jittered ±0.1 s',
     '',
@@ -354,7 +364,7 @@ async function main(): Promise<void> {
     measuredAt: new Date().toISOString(),
     machine: machineInfo(),
     corpus: { answers: truths.length, minutes: corpusSec / 60 },
-    text: { tuning: text.tuning, heldOut: text.heldOut },
+    text: { tuning: text.tuning, heldOut: text.heldOut, sealed: text.sealed },
     acoustic,
     pace,
     elapsedSec: (performance.now() - started) / 1000,

@@ -186,7 +186,7 @@ export function isTuningScriptSet(name: string): boolean {
 }
 
 /** Groups a set's sentences into answers of `perAnswer` sentences, in order. */
-export function answersOf(set: ScriptSet, perAnswer: number): string[] {
+export function answersOf(set: Pick<ScriptSet, 'sentences'>, perAnswer: number): string[] {
   const answers: string[] = [];
   for (let i = 0; i < set.sentences.length; i += perAnswer) {
     answers.push(set.sentences.slice(i, i + perAnswer).join(' '));

@@ -13,6 +13,7 @@ import {
 import { ensureCorpus } from '../../../bench/coachingCorpus/corpus';
 import type { AnswerTruth } from '../../../bench/coachingCorpus/renderAnswer';
 import { answersOf, isTuningScriptSet, SCRIPT_SETS } from '../../../bench/coachingCorpus/scripts';
+import { SEALED_TEXT_SETS } from '../../../bench/coachingCorpus/sealedScripts';
 import { VOICE_FAMILIES } from '../../../bench/coachingCorpus/synthesis';
 import { scoreTextAnswers } from '../../../bench/coachingCorpus/textEvaluation';
 import { addCounts, jitterWords, rates, ZERO_COUNTS } from '../../../bench/coachingEvaluation';
@@ -43,6 +44,16 @@ describe('coaching detectors on unseen voices and scripts', () => {
     expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.95);
     expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.9);
     expect(rates(counts['you know']).recall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('text detector: the sealed sets nobody fitted stay at their measured level (0.95 / 0.9 overall, "like" 0.85 recall)', () => {
+    const { counts } = scoreTextAnswers(SEALED_TEXT_SETS.flatMap((s) => answersOf(s, 4)));
+    const overall = rates(counts.overall);
+    expect(overall.precision).toBeGreaterThanOrEqual(0.95);
+    expect(overall.recall).toBeGreaterThanOrEqual(0.9);
+    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.95);
+    // Measured 0.87 (issue 14 asks 0.9; docs/benchmarks.md says it is not met): a floor against regressions.
+    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.85);
   });
 
   it('acoustic detector: finds most "um/uh" the transcript lacks, with timings jittered ±0.1 s, and few false ones', () => {

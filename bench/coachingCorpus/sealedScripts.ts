@@ -1,0 +1,105 @@
+// Sealed text-only answers: written on 2026-12-03 by a different author from the tuning scripts and the
+// rules, after the rules of likeFiller.ts were frozen, and never shown to the rule author. They are not
+// rendered to audio (the acoustic table has its held-out voice families); they judge the text detector
+// on wording nobody fitted. Other professions on purpose (nursing, teaching, retail banking, sales), so
+// the vocabulary is not that of the software answers the other sets share.
+// Same markup as scripts.ts. Ambiguous uses were left out rather than labelled either way (quotative
+// "she was like, …").
+/** Like a ScriptSet, but its name is not a corpus set: it is never rendered. */
+export type SealedTextSet = { name: string; style: string; sentences: readonly string[] };
+
+const WARD: SealedTextSet = {
+  name: 'sealed-ward',
+  style: 'nursing and sales background, past tense, sealed',
+  sentences: [
+    '[So] I worked as a nurse on a busy surgical ward for [like] six years.',
+    'Every shift was [like] twelve hours, {um} sometimes more.',
+    'I like patients who ask a lot of questions.',
+    'The charge nurse [like] handed me the whole bay on my second day.',
+    'It felt like being thrown in the deep end.',
+    '[You know] when a patient goes quiet, {uh} that is when you worry.',
+    'You know the signs after a while, and you trust them.',
+    'My mentor was [like] super calm about everything.',
+    'She explained things like a teacher would, step by step.',
+    'We [kind of] built our own checklist for handovers.',
+    'That kind of checklist saves lives, {um} honestly.',
+    '[I mean,] it is just a piece of paper, but people use it.',
+    'I mean every word of that when I say it.',
+    '[Actually] the doctors started using it too.',
+    'They actually asked for a copy for the other wards.',
+    'The audit was [literally] three hundred pages long.',
+    'Some people read the policy literally and refuse any exception.',
+    'So the ward manager asked me to train the new starters.',
+    'I was so nervous before the first session.',
+    '{um+} I had [like] never taught a room of people before.',
+    'Would you like to hear how the training went?',
+    'The trainees [like] loved the role play part.',
+    'It was [like] a totally different energy in the room.',
+    'Nobody likes paperwork, [you know,] so I kept it short.',
+    'It looks like the checklist is still in use today.',
+    'We cut handover errors by [like] half in a year.',
+    '[Basically] the lesson was to listen to the night shift.',
+    'The night shift [sort of] knows things the day shift never sees.',
+    'What sort of ward would I join here?',
+    'I would really like a role with more teaching in it.',
+    'My sister is a teacher, and she thinks like a planner.',
+    '{uh} I think I [kind of] caught that from her.',
+    'Sales was my first job, {uh+} before nursing.',
+    'I sold phones at [like] a mall kiosk for a summer.',
+    'Customers like a straight answer about the price.',
+    'If a customer said [like] no, I just thanked them.',
+    'So if you ask what I learned there, it is patience.',
+    'I [basically] learned to read people in ten seconds.',
+    'My manager was [like] the best coach I ever had.',
+    'He ran the kiosk like a small business, with targets and all.',
+    '[So,] {um} yeah, that is [sort of] my path so far.',
+    'As you probably know, ward staffing is tight everywhere.',
+  ],
+};
+
+const CLASSROOM: SealedTextSet = {
+  name: 'sealed-classroom',
+  style: 'teaching and banking background, past and present, sealed',
+  sentences: [
+    '{um} I teach maths to [like] thirteen year olds at a big comprehensive.',
+    'Kids like knowing exactly what the lesson is for.',
+    'Last spring my class was [like] two units behind the plan.',
+    'The head of department [like] wanted a recovery plan by the end of term.',
+    '[So] I split the class into [kind of] three groups by confidence.',
+    'It worked like a relay, each group passing problems to the next.',
+    '[I mean,] it was noisy, {uh} but they were all working.',
+    'What I mean by working is actually writing answers down.',
+    'Parents [like] emailed me every week asking for updates.',
+    'I would like every parent to get a short note on Fridays.',
+    '[You know,] a two line email takes a minute to write.',
+    'You know your class better than any spreadsheet does.',
+    'The scores went up by [like] fifteen percent in a term.',
+    'It was [like] really satisfying to see the graph move.',
+    '{uh+} One student had [like] stopped coming to lessons altogether.',
+    'I [sort of] made it my job to find out why.',
+    'Her older brother [like] needed her at home in the mornings.',
+    'We moved her maths lessons to the afternoon, {um} which fixed it.',
+    '[Actually,] that was the part I am proudest of.',
+    'I actually kept in touch with the family after she left.',
+    'The exam board [literally] changed the syllabus that year.',
+    'Take the guidance literally and you teach to the test.',
+    'So we kept the projects, even with less time.',
+    'It seemed like the right call, {um} and the results agreed.',
+    'Before teaching I [basically] worked in retail banking.',
+    'A branch manager there was [like] my first real mentor.',
+    'He talked to customers like they were his neighbours.',
+    'I like that kind of patience in a manager.',
+    'Every complaint [kind of] became a lesson for the team.',
+    'He [like] never raised his voice, {uh} not once.',
+    'What kind of support do new teachers get here?',
+    '[So,] {um+} that is [sort of] why I want this job.',
+    'I heard you [like] run a coaching scheme for new staff.',
+    'That sounds like something I would enjoy helping with.',
+    'If you know the timetable already, I would love to see it.',
+    'People like me [basically] need a little structure to do our best work.',
+    'We had [like] twenty minutes for lunch, {um} if we were lucky.',
+  ],
+};
+
+/** Text-only sets the detectors were never shaped on; see the header. */
+export const SEALED_TEXT_SETS: readonly SealedTextSet[] = [WARD, CLASSROOM];
