@@ -6,7 +6,7 @@
 //
 //   npm run bench:stop                    lengths 30,120,300,600 s, runs 5,3,2,1
 //   npm run bench:stop -- --quick         30 s and 120 s only, no recovery
-//   npm run bench:stop -- --lengths 30,120 --runs 3,2 --variants product --recovery 0
+//   npm run bench:stop -- --lengths 30,120 --runs 3,2 --variants product --recovery 0 --baseline-max-sec 120
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -63,7 +63,8 @@ type Args = {
   runs: number[];
   variants: Variant[];
   recoverySec: number;
-  baseline: boolean;
+  /** Today's whole-answer pass is run for answers up to this long (it takes minutes at 10 min). */
+  baselineMaxSec: number;
 };
 
 function parseArgs(argv: string[]): Args {
@@ -80,7 +81,7 @@ function parseArgs(argv: string[]): Args {
     runs: lengths.map((_, i) => runs[i] ?? runs.at(-1) ?? 1),
     variants: VARIANTS.filter((v) => names.includes(v.name)),
     recoverySec: Number(get('recovery') ?? (quick ? 0 : Math.max(...lengths))),
-    baseline: !argv.includes('--no-baseline'),
+    baselineMaxSec: argv.includes('--no-baseline') ? 0 : Number(get('baseline-max-sec') ?? Infinity),
   };
 }
 
@@ -248,7 +249,7 @@ async function runVariant(variant: Variant, args: Args, source: Float32Array): P
     let wholeAnswerMs: number | null = null;
     let wholePassMs: number | null = null;
     let whole: Word[] | null = null;
-    if (args.baseline && last) {
+    if (lengthSec <= args.baselineMaxSec && last) {
       // Today's Stop: one final pass over the whole answer, then the analysis computing the pitch track.
       const transcriber = await engine.transcriber();
       const started = performance.now();
