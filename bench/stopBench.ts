@@ -179,7 +179,12 @@ type LengthResult = {
   load: string;
 };
 
-async function runVariant(variant: Variant, args: Args, source: Float32Array): Promise<LengthResult[]> {
+async function runVariant(
+  variant: Variant,
+  args: Args,
+  source: Float32Array,
+  onLength: (soFar: LengthResult[]) => void,
+): Promise<LengthResult[]> {
   const root = path.join(os.tmpdir(), `coach-stopbench-${process.pid}-${variant.name}`);
   const paths = dataPaths(root);
   const db = openDatabase(paths.dbPath);
@@ -275,6 +280,8 @@ async function runVariant(variant: Variant, args: Args, source: Float32Array): P
       peakRssMb: peak,
       load,
     });
+    // Recorded as each length finishes: a long run cut short still leaves its figures.
+    onLength(results);
   }
   await engine.dispose();
   db.close();
@@ -383,12 +390,18 @@ const args = parseArgs(process.argv.slice(2));
 const source = readWav16kMono(SOURCE_WAV).samples;
 console.log(`bench:stop lengths ${args.lengths.join(',')} runs ${args.runs.join(',')} load ${loadAverage()}`);
 const results: LengthResult[] = [];
-for (const variant of args.variants) results.push(...(await runVariant(variant, args, source)));
+const record = (all: LengthResult[], recovery: Recovery) => {
+  writeFileSync(
+    path.join(here, 'stop.json'),
+    JSON.stringify({ machine: machineInfo(), results: all, recovery }, null, 2),
+  );
+  writeBenchmarkSection('stop-latency', report(all, recovery, args));
+};
+for (const variant of args.variants) {
+  const before = [...results];
+  results.push(...(await runVariant(variant, args, source, (soFar) => record([...before, ...soFar], null))));
+}
 const recovery = args.recoverySec > 0 ? await measureRecovery(args.recoverySec, source) : null;
-writeFileSync(
-  path.join(here, 'stop.json'),
-  JSON.stringify({ machine: machineInfo(), results, recovery }, null, 2),
-);
-writeBenchmarkSection('stop-latency', report(results, recovery, args));
+record(results, recovery);
 console.log(report(results, recovery, args));
 process.exit(0);
