@@ -16,7 +16,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { analyzePace } from '../src/core/coaching/answerAnalysis';
+import { analyzePace } from '../src/core/coaching/answerReport';
 import { holdsOneNote } from '../src/core/coaching/filledPauseDetector';
 import { FEATURE_NAMES, fillerProbability, type LogisticModel } from '../src/core/coaching/filledPauseModel';
 import { FILLED_PAUSE_MODEL } from '../src/core/coaching/filledPauseWeights';

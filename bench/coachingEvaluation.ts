@@ -1,7 +1,7 @@
 // Scoring the coaching detectors against ground truth: shared by bench/coachingAccuracy.ts and the tests,
 // so the numbers in docs/benchmarks.md and the thresholds the tests enforce come from one definition.
 import { readWav16kMono } from '../src/core/audio/readWav';
-import { analyzePace } from '../src/core/coaching/answerAnalysis';
+import { analyzePace } from '../src/core/coaching/answerReport';
 import { countFillers } from '../src/core/coaching/fillerWords';
 import { detectFilledPauses } from '../src/core/coaching/filledPauseDetector';
 import { trackPitch, type PitchTrack } from '../src/core/coaching/pitchTracker';

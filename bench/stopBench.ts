@@ -21,7 +21,7 @@ import type { AsrResult, TranscribeOptions, Transcriber } from '../src/core/asr/
 import { float32ToPcm16 } from '../src/core/audio/pcm';
 import { readWav16kMono } from '../src/core/audio/readWav';
 import { WavWriter } from '../src/core/audio/wavWriter';
-import { analyzeAnswerWithAudio } from '../src/core/coaching/answerAnalysis';
+import { computeAnswerReportWithAudio } from '../src/core/coaching/answerReport';
 import { dataPaths } from '../src/core/dataPaths';
 import { PracticeService } from '../src/core/practice/practiceService';
 import { openDatabase } from '../src/core/storage/database';
@@ -260,7 +260,11 @@ async function runVariant(
       const started = performance.now();
       const pass = await transcriber.transcribe(last.audio, finalPassOptions(params));
       wholePassMs = performance.now() - started;
-      await analyzeAnswerWithAudio(last.audio, { words: pass.words, durationSec: lengthSec, question: null });
+      await computeAnswerReportWithAudio(last.audio, {
+        words: pass.words,
+        durationSec: lengthSec,
+        question: null,
+      });
       wholeAnswerMs = performance.now() - started;
       whole = pass.words;
       console.log(

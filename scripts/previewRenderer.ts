@@ -12,8 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, createServer, preview } from 'vite';
 import { ensureCoachingFixtures } from './makeCoachingFixtures';
 import { readWav16kMono } from '../src/core/audio/readWav';
-import { computeAnswerAnalysis } from '../src/core/coaching/answerAnalysis';
-import { analyzeAnswer } from '../src/core/coaching/answerMetrics';
+import { computeAnswerReport, transcriptOnlyReport } from '../src/core/coaching/answerReport';
 import { trackPitch } from '../src/core/coaching/pitchTracker';
 import { scoreSession } from '../src/core/coaching/sessionScore';
 import { DEFAULT_SETTINGS } from '../src/core/settings/coachSettings';
@@ -132,9 +131,6 @@ function makeAnswer(questionText: string, script: string, answerId: string): Ans
       }
     }
   });
-  const first = words[0];
-  const last = words[words.length - 1];
-  const speakingSec = first && last ? last.endSec - first.startSec : 0;
   const durationSec = t + 0.8;
   return {
     answerId,
@@ -143,17 +139,8 @@ function makeAnswer(questionText: string, script: string, answerId: string): Ans
     words,
     text: words.map((w) => w.text).join(''),
     audioPath: `/tmp/${answerId}.wav`,
-    metrics: {
-      durationSec,
-      speakingSec,
-      wordCount: words.length,
-      wordsPerMinute: (words.length / speakingSec) * 60,
-      fillers,
-      fillerCount: fillers.length,
-      fillersPerMinute: (fillers.length / durationSec) * 60,
-      longPauses,
-      longestPauseSec: Math.max(0, ...longPauses.map((p) => p.durationSec)),
-    },
+    // The scripted fillers and pauses, as written, over the measured report.
+    report: { ...transcriptOnlyReport(words, durationSec), fillers, fillerCount: fillers.length, longPauses },
   };
 }
 
@@ -173,8 +160,7 @@ async function fixtureResult(): Promise<AnswerResult> {
   for (const f of truth.fillers.slice(0, 2))
     words.push({ text: ' um,', startSec: f.startSec, endSec: f.endSec });
   words.sort((a, b) => a.startSec - b.startSec);
-  const metrics = analyzeAnswer(words, truth.durationSec);
-  const analysis = computeAnswerAnalysis({
+  const report = computeAnswerReport({
     words,
     durationSec: truth.durationSec,
     question: QUESTIONS[0],
@@ -188,8 +174,7 @@ async function fixtureResult(): Promise<AnswerResult> {
     words,
     text: words.map((w) => w.text).join(''),
     audioPath: truth.wavPath,
-    metrics,
-    analysis,
+    report,
   };
 }
 
@@ -197,9 +182,9 @@ async function fixtureResult(): Promise<AnswerResult> {
 function withAnalysis(result: AnswerResult, question: Question): AnswerResult {
   return {
     ...result,
-    analysis: computeAnswerAnalysis({
+    report: computeAnswerReport({
       words: result.words,
-      durationSec: result.metrics.durationSec,
+      durationSec: result.report.durationSec,
       question,
     }),
   };
@@ -258,7 +243,7 @@ const DETAIL_ANSWERS: AnswerResult[] = [
 const DETAIL: SessionDetail = {
   ...SESSIONS[0]!,
   answers: DETAIL_ANSWERS,
-  sessionScore: scoreSession(DETAIL_ANSWERS.map((a) => a.analysis)),
+  sessionScore: scoreSession(DETAIL_ANSWERS.map((a) => a.report.coaching)),
 };
 
 const ENGINE_READY: EngineStatus = {

@@ -1,15 +1,15 @@
 // Plain-text rendering of the coaching analysis: score and breakdown, suggestions, then each detector's
 // findings with the times they happened, and the transcript with everything marked inline.
 import { timeLabel } from '../core/coaching/timeLabel';
-import type { AnswerAnalysis, AnswerMetrics, Word } from '../shared/domain';
+import type { AnswerReport, CoachingAnalysis, PaceAnalysis, Word } from '../shared/domain';
 
 /** Characters in the pace sparkline, lowest to highest. */
 const SPARK = '▁▂▃▄▅▆▇█';
 const BAR_WIDTH = 20;
 const NO_BREAK_SPACE = '\u00a0';
 
-export function formatAnalysis(analysis: AnswerAnalysis): string[] {
-  const a = analysis;
+export function formatAnalysis(pace: PaceAnalysis, coaching: CoachingAnalysis): string[] {
+  const a = { ...coaching, pace };
   const lines = ['', `Score           ${a.score.total} / 100`];
   for (const part of a.score.breakdown) {
     const filled = Math.round((part.score / 100) * BAR_WIDTH);
@@ -103,8 +103,8 @@ export function formatAnalysis(analysis: AnswerAnalysis): string[] {
  */
 export function markedAnalysisTranscript(
   words: readonly Word[],
-  metrics: AnswerMetrics,
-  analysis: AnswerAnalysis,
+  metrics: Pick<AnswerReport, 'fillers' | 'longPauses'>,
+  analysis: CoachingAnalysis,
 ): string {
   type Mark = { atSec: number; text: string };
   const extras: Mark[] = [

@@ -1,5 +1,5 @@
 // Plain-text rendering of an answer's analysis for the terminal.
-import type { AnswerAnalysis, AnswerMetrics, SessionSummary, Word } from '../shared/domain';
+import type { AnswerReport, SessionSummary, Word } from '../shared/domain';
 import { formatAnalysis, markedAnalysisTranscript } from './formatAnalysis';
 
 const fmtSec = (s: number): string => {
@@ -9,7 +9,10 @@ const fmtSec = (s: number): string => {
 };
 
 /** The transcript with fillers in [brackets] and long pauses as (pause 2.4 s). */
-export function markedTranscript(words: Word[], metrics: AnswerMetrics): string {
+export function markedTranscript(
+  words: Word[],
+  metrics: Pick<AnswerReport, 'fillers' | 'longPauses'>,
+): string {
   const fillerStarts = new Map(metrics.fillers.map((f) => [f.wordIndex, f]));
   const pausesAfter = new Map(metrics.longPauses.map((p) => [p.startSec, p]));
   const parts: string[] = [];
@@ -29,27 +32,27 @@ export function markedTranscript(words: Word[], metrics: AnswerMetrics): string 
 export function formatAnswerReport(r: {
   title: string;
   words: Word[];
-  metrics: AnswerMetrics;
-  analysis?: AnswerAnalysis | undefined;
+  report: AnswerReport;
   savedAs?: string | undefined;
 }): string {
-  const m = r.metrics;
+  const m = r.report;
+  const coaching = m.coaching;
   const lines = [
     r.title,
     '',
     `Duration        ${fmtSec(m.durationSec)}`,
     `Words           ${m.wordCount}`,
-    `Pace            ${Math.round(m.wordsPerMinute)} words/min`,
-    `Fillers         ${m.fillerCount} (${m.fillersPerMinute.toFixed(1)}/min)`,
-    `Long pauses     ${m.longPauses.length}${m.longPauses.length ? ` (longest ${m.longestPauseSec.toFixed(1)} s)` : ''}`,
+    `Pace            ${Math.round(m.pace.wordsPerMinute)} words/min`,
+    `Fillers         ${m.fillerCount} (${m.transcriptFillersPerMinute.toFixed(1)}/min)`,
+    `Long pauses     ${m.longPauses.length}${m.longPauses.length ? ` (longest ${m.pace.longestPauseSec.toFixed(1)} s)` : ''}`,
   ];
   if (m.fillers.length) {
     lines.push('', 'Fillers:');
     for (const f of m.fillers) lines.push(`  ${fmtSec(f.startSec)}  ${f.text}`);
   }
-  if (r.analysis) lines.push(...formatAnalysis(r.analysis));
-  const marked = r.analysis ? markedAnalysisTranscript(r.words, m, r.analysis) : markedTranscript(r.words, m);
-  const legend = r.analysis ? ' [filler] {hedge} (pause) ⟨likely um⟩' : '';
+  if (coaching) lines.push(...formatAnalysis(m.pace, coaching));
+  const marked = coaching ? markedAnalysisTranscript(r.words, m, coaching) : markedTranscript(r.words, m);
+  const legend = coaching ? ' [filler] {hedge} (pause) ⟨likely um⟩' : '';
   lines.push('', `Transcript:${legend}`, wrap(marked || '(no speech recognised)', 88));
   if (r.savedAs) lines.push('', `Saved as session ${r.savedAs}`);
   return lines.join('\n');

@@ -294,7 +294,7 @@ async function transcribeUpload(deps: ApiDeps, req: RouteRequest) {
     session_id: result.sessionId,
     answer_id: result.answerId,
     saved: true,
-    duration_sec: round3(result.metrics.durationSec),
+    duration_sec: round3(result.report.durationSec),
     transcript: result.text,
     result,
   };

@@ -59,15 +59,15 @@ function liveMetricsMessage(sessionId: string, s: LiveStats) {
 }
 
 function finalMetricsMessage(sessionId: string, result: AnswerResult) {
-  const m = result.metrics;
+  const m = result.report;
   return {
     type: 'metrics',
     session_id: sessionId,
     final: true,
     elapsed_sec: round3(m.durationSec),
-    words_per_minute: Math.round(m.wordsPerMinute),
+    words_per_minute: Math.round(m.pace.wordsPerMinute),
     filler_count: m.fillerCount,
-    fillers_per_minute: round3(m.fillersPerMinute),
+    fillers_per_minute: round3(m.transcriptFillersPerMinute),
     fillers: m.fillers.map((f) => ({
       text: f.text,
       kind: f.kind,

@@ -20,19 +20,6 @@ export type FillerHit = {
 
 export type Pause = { startSec: number; endSec: number; durationSec: number };
 
-export type AnswerMetrics = {
-  durationSec: number;
-  /** Time between the first word's start and the last word's end. */
-  speakingSec: number;
-  wordCount: number;
-  wordsPerMinute: number;
-  fillers: FillerHit[];
-  fillerCount: number;
-  fillersPerMinute: number;
-  longPauses: Pause[];
-  longestPauseSec: number;
-};
-
 export type NudgeKind =
   'slow-down' | 'speed-up' | 'fewer-fillers' | 'long-pause' | 'time-left' | 'time-up' | 'encouragement';
 
@@ -127,10 +114,9 @@ export type AnswerResult = {
   questionText: string;
   words: Word[];
   text: string;
-  metrics: AnswerMetrics;
+  /** The answer's one coaching report; for an answer not transcribed, only its length is known. */
+  report: AnswerReport;
   audioPath: string;
-  /** The full coaching analysis; absent for answers saved before it existed. */
-  analysis?: AnswerAnalysis;
   /**
    * Set when the speech engine failed on this answer: its audio is saved, but it has no transcript,
    * metrics or score (never "silence") until it is transcribed again.
@@ -247,11 +233,36 @@ export type AnswerScore = { total: number; breakdown: ScoreComponent[] };
 
 export type Suggestion = { id: string; text: string };
 
-export type AnswerAnalysis = {
+/**
+ * The one coaching report of an answer, computed once (src/core/coaching/answerReport.ts) and stored once.
+ * Rates "per minute" are per minute of the recording (`durationSec`), except pace, which is per minute
+ * of the speaking span.
+ */
+export type AnswerReport = {
+  /** Length of the recording (or of the transcript when there is no recording). */
+  durationSec: number;
+  /** Time between the first word's start and the last word's end. */
+  speakingSec: number;
+  wordCount: number;
+  /** Fillers in the transcript ("um", a filler "like"…). */
+  fillers: FillerHit[];
+  /** `fillers.length`: fillers in the transcript only. */
+  fillerCount: number;
+  /** Transcript fillers per minute of recording (likely filled pauses heard only in the audio not counted). */
+  transcriptFillersPerMinute: number;
+  /** Silences between words of LONG_PAUSE_SEC or more (trailing silence excluded). */
+  longPauses: Pause[];
+  /** Pace of the words said, fillers excluded, and the longest pause. */
+  pace: PaceAnalysis;
+  /** Null when the coaching analysis failed, the answer predates it, or it was not transcribed. */
+  coaching: CoachingAnalysis | null;
+};
+
+/** What the coaching adds to the transcript's measures: the score, its reasons, and the suggestions. */
+export type CoachingAnalysis = {
   questionKind: QuestionKind | null;
   target: TargetLength;
-  pace: PaceAnalysis;
-  /** Fillers per minute counting transcribed fillers and likely filled pauses. */
+  /** Fillers per minute of recording, counting transcript fillers AND likely filled pauses heard in the audio. */
   fillersPerMinute: number;
   fillerBursts: FillerBurst[];
   filledPauseCandidates: FilledPauseCandidate[];

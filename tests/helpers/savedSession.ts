@@ -1,9 +1,8 @@
 // Saves a finished practice session straight through the repository, for storage and review tests.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { computeAnswerAnalysis } from '../../src/core/coaching/answerAnalysis';
-import { analyzeAnswer } from '../../src/core/coaching/answerMetrics';
-import type { AnswerAnalysis, QuestionKind, RoleFamily, Word } from '../../src/shared/domain';
+import { computeAnswerReport, transcriptOnlyReport } from '../../src/core/coaching/answerReport';
+import type { AnswerReport, QuestionKind, RoleFamily, Word } from '../../src/shared/domain';
 import type { SessionRepository } from '../../src/core/storage/sessionRepository';
 
 export type SavedAnswerSpec = {
@@ -42,19 +41,14 @@ export function saveSession(
     });
     const words = timedWords(spec.text, spec.stepSec);
     const durationSec = (words.at(-1)?.endSec ?? 0) + 0.5;
-    // A real analysis of the words, its total set to the score the test wants.
-    let analysis: AnswerAnalysis | undefined;
+    // A real report of the words, its total set to the score the test wants (no coaching without one).
+    let report: AnswerReport = transcriptOnlyReport(words, durationSec);
     if (spec.score !== undefined) {
-      const computed = computeAnswerAnalysis({ words, durationSec });
-      analysis = { ...computed, score: { ...computed.score, total: spec.score } };
+      const computed = computeAnswerReport({ words, durationSec });
+      const coaching = computed.coaching!;
+      report = { ...computed, coaching: { ...coaching, score: { ...coaching.score, total: spec.score } } };
     }
-    repo.completeAnswer(id, {
-      durationSec,
-      words,
-      text: spec.text,
-      metrics: analyzeAnswer(words, durationSec),
-      ...(analysis ? { analysis } : {}),
-    });
+    repo.completeAnswer(id, { durationSec, words, text: spec.text, report });
     return id;
   });
   return { sessionId, answerIds };

@@ -2,8 +2,7 @@
 // real recording and its reference transcript, spread evenly over the speech. For end-to-end tests that
 // need clickable words, which the synthetic model cannot give.
 import { randomUUID } from 'node:crypto';
-import { computeAnswerAnalysis } from '../../src/core/coaching/answerAnalysis';
-import { analyzeAnswer } from '../../src/core/coaching/answerMetrics';
+import { computeAnswerReport, transcriptOnlyReport } from '../../src/core/coaching/answerReport';
 import type { Word } from '../../src/shared/domain';
 import { buildSessionBundle } from '../../src/core/export/sessionBundle';
 import {
@@ -56,9 +55,9 @@ export function seedBundle(title: string, answers: SeedAnswer[], startedAt = new
       const answerId = randomUUID();
       audio.set(answerId, answer.wavPath);
       const words = answer.notTranscribed ? [] : spreadWords(answer.transcript, answer.durationSec);
-      const analysis = answer.analyse
-        ? computeAnswerAnalysis({ words, durationSec: answer.durationSec })
-        : null;
+      const report = answer.analyse
+        ? computeAnswerReport({ words, durationSec: answer.durationSec })
+        : transcriptOnlyReport(words, answer.durationSec);
       const at = startedAt.toISOString();
       return {
         answerId,
@@ -67,9 +66,8 @@ export function seedBundle(title: string, answers: SeedAnswer[], startedAt = new
         durationSec: answer.durationSec,
         text: words.map((w) => w.text.trim()).join(' '),
         words,
-        metrics: analyzeAnswer(words, answer.durationSec),
-        analysis,
-        score: analysis?.score.total ?? null,
+        report,
+        score: report.coaching?.score.total ?? null,
         rubric: {},
         notes: (answer.notes ?? []).map((n) => ({
           atSec: n.atSec,

@@ -33,12 +33,12 @@ describe('coach CLI', () => {
     expect(report.saved).toBe(true);
     expect(report.durationSec).toBeCloseTo(2.99, 1);
     expect(Array.isArray(report.words)).toBe(true);
-    expect(report.metrics).toHaveProperty('wordsPerMinute');
-    expect(report.metrics).toHaveProperty('fillers');
+    expect(report.report.pace).toHaveProperty('wordsPerMinute');
+    expect(report.report).toHaveProperty('fillers');
     expect(report.audioPath.startsWith(dataDir)).toBe(true);
-    expect(report.analysis.score.total).toBeGreaterThanOrEqual(0);
-    expect(report.analysis.voice.medianPitchHz).toBeGreaterThan(0);
-    expect(Array.isArray(report.analysis.suggestions)).toBe(true);
+    expect(report.report.coaching.score.total).toBeGreaterThanOrEqual(0);
+    expect(report.report.coaching.voice.medianPitchHz).toBeGreaterThan(0);
+    expect(Array.isArray(report.report.coaching.suggestions)).toBe(true);
 
     const s = capture();
     expect(await main(['sessions', '--json'], s.io)).toBe(0);
@@ -119,12 +119,12 @@ describe('coach CLI', () => {
     const a = capture();
     expect(await main(['analyze', '--transcript', file, '--json'], a.io)).toBe(0);
     const report = JSON.parse(a.out.join('\n'));
-    expect(report.metrics.fillerCount).toBe(1);
-    expect(report.metrics.fillers[0].text).toBe('um');
-    expect(report.metrics.longPauses).toHaveLength(1);
-    expect(report.analysis.voice).toBeNull();
-    expect(report.analysis.structure).toBeNull();
-    expect(report.analysis.score.breakdown.map((p: { id: string }) => p.id)).not.toContain('delivery');
+    expect(report.report.fillerCount).toBe(1);
+    expect(report.report.fillers[0].text).toBe('um');
+    expect(report.report.longPauses).toHaveLength(1);
+    expect(report.report.coaching.voice).toBeNull();
+    expect(report.report.coaching.structure).toBeNull();
+    expect(report.report.coaching.score.breakdown.map((p: { id: string }) => p.id)).not.toContain('delivery');
   });
 
   it('analyze --transcript --question-id checks the structure and prints the full report', async () => {
@@ -143,8 +143,8 @@ describe('coach CLI', () => {
       await main(['analyze', '--transcript', file, '--json', '--question-id', 'beh-deadline'], json.io),
     ).toBe(0);
     const report = JSON.parse(json.out.join('\n'));
-    expect(report.analysis.structure.missing).toEqual([]);
-    expect(report.analysis.language.hedges[0].text).toBe('i think');
+    expect(report.report.coaching.structure.missing).toEqual([]);
+    expect(report.report.coaching.language.hedges[0].text).toBe('i think');
 
     const plain = capture();
     expect(

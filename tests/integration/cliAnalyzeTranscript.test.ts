@@ -47,16 +47,16 @@ describe('coach analyze <audio> --transcript', () => {
       run.err.join('\n'),
     ).toBe(0);
     const report = JSON.parse(run.out.join('\n'));
-    expect(Object.keys(report)).toEqual(['durationSec', 'text', 'words', 'metrics', 'analysis']);
+    expect(Object.keys(report)).toEqual(['durationSec', 'text', 'words', 'report']);
     expect(report.durationSec).toBeCloseTo(truth.durationSec, 1);
     expect(report.words).toHaveLength(truth.words.length);
-    expect(report.metrics.wordsPerMinute).toBeCloseTo(truth.wordsPerMinute, -1);
-    const found = report.analysis.filledPauseCandidates as { startSec: number; endSec: number }[];
+    expect(report.report.pace.wordsPerMinute).toBeCloseTo(truth.wordsPerMinute, -1);
+    const found = report.report.coaching.filledPauseCandidates as { startSec: number; endSec: number }[];
     const hits = truth.fillers.filter((f) =>
       found.some((c) => c.startSec < f.endSec && c.endSec > f.startSec),
     );
     expect(hits.length).toBeGreaterThanOrEqual(Math.ceil(truth.fillers.length * 0.7));
-    expect(report.analysis.voice).not.toBeNull();
+    expect(report.report.coaching.voice).not.toBeNull();
     // Nothing was saved.
     const list = capture();
     await main(['sessions', '--json'], list.io);

@@ -91,7 +91,7 @@ describe('engine in its own process', () => {
     const saved = await saving;
     await restoredAgain;
     expect(saved.words.length).toBeGreaterThan(0);
-    expect(saved.metrics.durationSec).toBeCloseTo(samples.length / 16_000, 1);
+    expect(saved.report.durationSec).toBeCloseTo(samples.length / 16_000, 1);
     expect(service.getSession(first.sessionId).answers[0]!.words).toEqual(saved.words);
     expect(errors.some((m) => /Final pass failed/.test(m))).toBe(false);
     expect(engine.status.state).toBe('ready');

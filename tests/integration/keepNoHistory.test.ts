@@ -56,8 +56,8 @@ describe('keep no history, on the real engine', () => {
 
   it('shows the live captions and returns the analysed result', () => {
     expect(captions.length).toBeGreaterThan(0);
-    expect(result.metrics.durationSec).toBeGreaterThan(10);
-    expect(result.analysis?.score.total).toBeTypeOf('number');
+    expect(result.report.durationSec).toBeGreaterThan(10);
+    expect(result.report.coaching?.score.total).toBeTypeOf('number');
     expect(result.audioPath).toBe('');
   });
 

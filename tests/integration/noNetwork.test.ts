@@ -127,8 +127,8 @@ describe('a practice answer through the assembled app opens no connection off th
     expect(errors).toEqual([]);
     expect(captions.length).toBeGreaterThanOrEqual(5);
     expect(stats.length).toBeGreaterThan(0);
-    expect(result.metrics.durationSec).toBeCloseTo(11, 1);
-    expect(result.analysis?.score.total).toEqual(expect.any(Number));
+    expect(result.report.durationSec).toBeCloseTo(11, 1);
+    expect(result.report.coaching?.score.total).toEqual(expect.any(Number));
     const detail = await app.handlers['session:get'](sessionId);
     expect(detail.answers.map((a) => a.answerId)).toEqual([result.answerId]);
     const exported = await app.handlers['session:export'](sessionId, 'md');

@@ -127,8 +127,8 @@ describe('practice pipeline on the real engine', () => {
       expect(w.endSec).toBeLessThanOrEqual(11.01);
       expect(w.endSec).toBeGreaterThanOrEqual(w.startSec);
     }
-    expect(result.metrics.durationSec).toBeCloseTo(11, 1);
-    expect(result.metrics.wordCount).toBe(result.words.length);
+    expect(result.report.durationSec).toBeCloseTo(11, 1);
+    expect(result.report.wordCount).toBe(result.words.length);
   });
 
   it('prompts whisper.cpp for verbatim disfluencies on every pass', () => {
@@ -136,7 +136,7 @@ describe('practice pipeline on the real engine', () => {
   });
 
   it('returns and saves the full coaching analysis, voice from the recorded audio', () => {
-    const analysis = result.analysis!;
+    const analysis = result.report.coaching!;
     expect(analysis.questionKind).toBeNull();
     expect(analysis.voice).not.toBeNull();
     // JFK's voice, whatever the synthetic model heard.
@@ -144,8 +144,8 @@ describe('practice pipeline on the real engine', () => {
     expect(analysis.voice!.medianPitchHz).toBeLessThan(250);
     expect(analysis.score.total).toBeGreaterThanOrEqual(0);
     expect(analysis.score.total).toBeLessThanOrEqual(100);
-    expect(analysis.pace.timeline.every((p) => p.atSec >= 0 && p.atSec <= 11.01)).toBe(true);
-    expect(service.getSession(sessionId).answers[0]!.analysis).toEqual(analysis);
+    expect(result.report.pace.timeline.every((p) => p.atSec >= 0 && p.atSec <= 11.01)).toBe(true);
+    expect(service.getSession(sessionId).answers[0]!.report.coaching).toEqual(analysis);
   });
 
   it('saves the session row, the answer and its 11 s WAV', () => {

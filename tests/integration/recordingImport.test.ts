@@ -98,8 +98,8 @@ describe('importing a recording, on the real engine', () => {
       ...QUESTION,
     });
     expect(result.questionText).toBe(QUESTION.questionText);
-    expect(result.metrics.durationSec).toBeGreaterThan(10.5);
-    expect(result.analysis?.score.total).toBeTypeOf('number');
+    expect(result.report.durationSec).toBeGreaterThan(10.5);
+    expect(result.report.coaching?.score.total).toBeTypeOf('number');
     const sessions = app.service.listSessions();
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.answerCount).toBe(1);

@@ -127,7 +127,7 @@ describe('slow inference during a live answer', () => {
     const finals = slow.passes.filter((p) => p.thorough);
     expect(finals.length).toBeGreaterThanOrEqual(1);
     expect(finals.reduce((sum, p) => sum + p.audioSec, 0)).toBeCloseTo(totalSec, 2);
-    expect(result.metrics.durationSec).toBeCloseTo(totalSec, 2);
+    expect(result.report.durationSec).toBeCloseTo(totalSec, 2);
     expect(readWav16kMono(result.audioPath).info.durationSec).toBeCloseTo(totalSec, 2);
     // Far fewer live passes than seconds of audio: the live captions fell behind, the transcript did not.
     expect(slow.passes.filter((p) => !p.thorough).length).toBeLessThan(totalSec / 2);

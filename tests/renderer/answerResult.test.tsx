@@ -32,7 +32,7 @@ describe('AnswerResultView', () => {
   it('says so when nothing was heard', () => {
     const empty = sampleResult({ words: [], text: '' });
     render(
-      <AnswerResultView result={{ ...empty, metrics: { ...empty.metrics, fillers: [], longPauses: [] } }} />,
+      <AnswerResultView result={{ ...empty, report: { ...empty.report, fillers: [], longPauses: [] } }} />,
     );
     expect(screen.getByText(/No speech was detected/)).toBeTruthy();
   });

@@ -130,16 +130,24 @@ export function sampleResult(overrides: Partial<AnswerResult> = {}): AnswerResul
     words,
     text: texts.join(' '),
     audioPath: '/data/a.wav',
-    metrics: {
+    report: {
       durationSec: 65,
       speakingSec: 6.3,
       wordCount: 8,
-      wordsPerMinute: 76.2,
       fillers,
       fillerCount: 2,
-      fillersPerMinute: 1.8,
+      transcriptFillersPerMinute: 1.8,
       longPauses,
-      longestPauseSec: 2.4,
+      pace: {
+        wordsPerMinute: 76.2,
+        verdict: 'slow',
+        timeline: [],
+        variationWpm: 0,
+        longPauseCount: 1,
+        longestPauseSec: 2.4,
+        longestPauseAtSec: 1.9,
+      },
+      coaching: null,
     },
     ...overrides,
   };

@@ -17,8 +17,7 @@ function untranscribed() {
   const r = sampleResult({ words: [], text: '', notTranscribed: { reason: REASON } });
   return {
     ...r,
-    analysis: undefined,
-    metrics: { ...r.metrics, durationSec: 14, fillers: [], longPauses: [] },
+    report: { ...r.report, durationSec: 14, fillers: [], longPauses: [], coaching: null },
   };
 }
 

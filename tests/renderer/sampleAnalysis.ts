@@ -1,25 +1,33 @@
 // A coaching analysis for the renderer tests, matching fakeApi's sampleResult ("So um I think [2.4 s] you
 // know it works."): a hedge at word 2, one filled pause heard in the long pause, and a missing STAR result.
-import type { AnswerAnalysis, AnswerResult, SessionDetail } from '../../src/shared/domain';
+import type {
+  AnswerReport,
+  AnswerResult,
+  CoachingAnalysis,
+  PaceAnalysis,
+  SessionDetail,
+} from '../../src/shared/domain';
 import { sampleDetail, sampleResult } from './fakeApi';
 
-export function sampleAnalysis(overrides: Partial<AnswerAnalysis> = {}): AnswerAnalysis {
+/** The filler-free pace the coached sample reports (the plain sample's report says 76.2). */
+export const SAMPLE_PACE: PaceAnalysis = {
+  wordsPerMinute: 131.4,
+  verdict: 'comfortable',
+  timeline: [
+    { atSec: 5, wordsPerMinute: 120 },
+    { atSec: 7, wordsPerMinute: 142 },
+    { atSec: 9, wordsPerMinute: 135 },
+  ],
+  variationWpm: 9,
+  longPauseCount: 1,
+  longestPauseSec: 2.4,
+  longestPauseAtSec: 1.9,
+};
+
+export function sampleAnalysis(overrides: Partial<CoachingAnalysis> = {}): CoachingAnalysis {
   return {
     questionKind: 'behavioural',
     target: { minSec: 60, maxSec: 120 },
-    pace: {
-      wordsPerMinute: 131.4,
-      verdict: 'comfortable',
-      timeline: [
-        { atSec: 5, wordsPerMinute: 120 },
-        { atSec: 7, wordsPerMinute: 142 },
-        { atSec: 9, wordsPerMinute: 135 },
-      ],
-      variationWpm: 9,
-      longPauseCount: 1,
-      longestPauseSec: 2.4,
-      longestPauseAtSec: 1.9,
-    },
     fillersPerMinute: 2.8,
     fillerBursts: [],
     filledPauseCandidates: [{ startSec: 3, endSec: 3.4, durationSec: 0.4, pitchHz: 118, confidence: 0.8 }],
@@ -80,24 +88,36 @@ export function sampleAnalysis(overrides: Partial<AnswerAnalysis> = {}): AnswerA
   };
 }
 
+/** A report with this coaching, and the pace that goes with it. */
+export function coachedReport(
+  base: AnswerReport,
+  coaching: CoachingAnalysis = sampleAnalysis(),
+): AnswerReport {
+  return { ...base, pace: SAMPLE_PACE, coaching };
+}
+
 export function analysedResult(overrides: Partial<AnswerResult> = {}): AnswerResult {
-  return sampleResult({ analysis: sampleAnalysis(), ...overrides });
+  const base = sampleResult();
+  return sampleResult({ report: coachedReport(base.report), ...overrides });
 }
 
 export function analysedDetail(): SessionDetail {
   const detail = sampleDetail();
   const answers = detail.answers.map((a, i) =>
     i === 0
-      ? { ...a, analysis: sampleAnalysis() }
+      ? { ...a, report: coachedReport(a.report) }
       : {
           ...a,
-          analysis: sampleAnalysis({
-            score: { total: 81, breakdown: sampleAnalysis().score.breakdown },
-            suggestions: [
-              { id: 'keep-fluency', text: 'You used hardly any fillers: keep pausing silently.' },
-              { id: 'hedges', text: "You hedged 4 times ('i think' ×4); say what you did plainly." },
-            ],
-          }),
+          report: coachedReport(
+            a.report,
+            sampleAnalysis({
+              score: { total: 81, breakdown: sampleAnalysis().score.breakdown },
+              suggestions: [
+                { id: 'keep-fluency', text: 'You used hardly any fillers: keep pausing silently.' },
+                { id: 'hedges', text: "You hedged 4 times ('i think' ×4); say what you did plainly." },
+              ],
+            }),
+          ),
         },
   );
   return {

@@ -26,8 +26,12 @@ function take(answerId: string, score: number, fillersPerMinute: number, wordsPe
     ...base,
     answerId,
     questionText: QUESTIONS[0]!.text,
-    metrics: { ...base.metrics, fillersPerMinute, wordsPerMinute },
-    analysis: { ...base.analysis!, score: { ...base.analysis!.score, total: score } },
+    report: {
+      ...base.report,
+      transcriptFillersPerMinute: fillersPerMinute,
+      pace: { ...base.report.pace, wordsPerMinute },
+      coaching: { ...base.report.coaching!, score: { ...base.report.coaching!.score, total: score } },
+    },
   };
 }
 

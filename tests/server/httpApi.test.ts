@@ -89,7 +89,7 @@ describe('HTTP API', () => {
     const final = await postChunk(h, 'session_id=chunked-1&is_final=true', frames[6]!);
     const ended = (await final.json()) as Captions;
     expect(ended).toMatchObject({ state: 'ended', is_final: true, saved: true, audio_sec: 7 });
-    expect(ended.result!.metrics.durationSec).toBeCloseTo(7, 1);
+    expect(ended.result!.report.durationSec).toBeCloseTo(7, 1);
     expect(ended.result!.sessionId).toBe(ended.practice_session_id);
     expect(((await (await h.api('/api/sessions')).json()) as { sessions: unknown[] }).sessions).toEqual([]);
   });
@@ -184,7 +184,7 @@ describe('HTTP API', () => {
     };
     expect(body).toMatchObject({ saved: true, duration_sec: 2.99 });
     expect(body.result.questionText).toBe('Tell me about yourself');
-    expect(body.result.metrics).toHaveProperty('wordsPerMinute');
+    expect(body.result.report.pace).toHaveProperty('wordsPerMinute');
     expect(body.result.words.every((w) => w.endSec <= 3)).toBe(true);
   });
 

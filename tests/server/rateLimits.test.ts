@@ -172,8 +172,8 @@ describe('rate limits on the real server', () => {
     for (let i = 0; i < 100 && !durationSec; i++) {
       reader.send({ kind: 'invoke', id: i, channel: 'session:get', args: [sessionId] });
       const r = await reader.next((m) => m.kind === 'result' && m.id === i);
-      const answers = r.ok ? (r.value as { answers: { metrics: { durationSec: number } }[] }).answers : [];
-      durationSec = answers[0]?.metrics.durationSec ?? 0;
+      const answers = r.ok ? (r.value as { answers: { report: { durationSec: number } }[] }).answers : [];
+      durationSec = answers[0]?.report.durationSec ?? 0;
       if (!durationSec) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(durationSec).toBeCloseTo(0.75, 1);

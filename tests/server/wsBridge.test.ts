@@ -105,7 +105,7 @@ describe('the app bridge (/ws/api)', () => {
     }
     const result = await app.value<AnswerResult>('answer:stop', answerId);
     expect(result).toMatchObject({ answerId, sessionId, questionText: startOptions.questionText });
-    expect(result.metrics.durationSec).toBeCloseTo(11, 1);
+    expect(result.report.durationSec).toBeCloseTo(11, 1);
 
     const captions = app.pushes('caption:update').map((m) => m.payload as CaptionUpdate);
     expect(captions.length).toBeGreaterThanOrEqual(3);
@@ -219,7 +219,7 @@ describe('the app bridge (/ws/api)', () => {
     }
     const answers = (detail as { answers: AnswerResult[] } | null)?.answers ?? [];
     expect(answers.map((a) => a.answerId)).toEqual([answerId]);
-    expect(answers[0]!.metrics.durationSec).toBeCloseTo(2.99, 1);
+    expect(answers[0]!.report.durationSec).toBeCloseTo(2.99, 1);
   });
 
   it('pushes engine status changes to every connected page', async () => {

@@ -8,8 +8,7 @@ import { parseArgs } from 'node:util';
 import { decodeAudioFile } from '../../core/audio/decodeFile';
 import { samplesToSec } from '../../core/audio/pcm';
 import { parseTranscriptJson } from '../../core/asr/transcriptImport';
-import { computeAnswerAnalysis } from '../../core/coaching/answerAnalysis';
-import { analyzeAnswer } from '../../core/coaching/answerMetrics';
+import { computeAnswerReport } from '../../core/coaching/answerReport';
 import type { DataPaths } from '../../core/dataPaths';
 import { analyzeRecording } from '../../core/practice/analyzeRecording';
 import { resolveTarget } from '../../core/practice/targetLength';
@@ -86,8 +85,7 @@ async function analyze(args: string[], io: Io): Promise<number> {
         formatAnswerReport({
           title,
           words: result.words,
-          metrics: result.metrics,
-          analysis: result.analysis,
+          report: result.report,
         }),
       );
     }
@@ -146,8 +144,7 @@ async function analyze(args: string[], io: Io): Promise<number> {
         formatAnswerReport({
           title: questionText,
           words: result.words,
-          metrics: result.metrics,
-          analysis: result.analysis,
+          report: result.report,
           savedAs: save ? result.sessionId : undefined,
         }),
       );
@@ -166,11 +163,10 @@ function jsonReport(result: AnswerResult, sessionId: string | null, paths: DataP
     saved: sessionId !== null,
     audioPath: sessionId ? result.audioPath : null,
     dataDir: sessionId ? paths.dataDir : null,
-    durationSec: result.metrics.durationSec,
+    durationSec: result.report.durationSec,
     text: result.text,
     words: result.words,
-    metrics: result.metrics,
-    analysis: result.analysis ?? null,
+    report: result.report,
     /** The speech model that transcribed it: --model, COACH_WHISPER_MODEL, else Settings → Models. */
     model,
   };
@@ -191,18 +187,12 @@ function analyzeTranscript(
   }
   const words = parseTranscriptJson(raw);
   const durationSec = words.length ? words[words.length - 1]!.endSec : 0;
-  const metrics = analyzeAnswer(words, durationSec);
-  const analysis = computeAnswerAnalysis({
-    words,
-    durationSec,
-    question,
-    target,
-  });
+  const report = computeAnswerReport({ words, durationSec, question, target });
   const text = words.map((w) => w.text).join(' ');
-  if (json) io.out(JSON.stringify({ durationSec, text, words, metrics, analysis }, null, 2));
+  if (json) io.out(JSON.stringify({ durationSec, text, words, report }, null, 2));
   else {
     const title = question ? question.text : `Transcript: ${path.basename(file)}`;
-    io.out(formatAnswerReport({ title, words, metrics, analysis }));
+    io.out(formatAnswerReport({ title, words, report }));
   }
   return 0;
 }

@@ -6,9 +6,8 @@ import path from 'node:path';
 import { decodeAudioFile } from '../../core/audio/decodeFile';
 import { SAMPLE_RATE_HZ } from '../../shared/audioFormat';
 import { parseTranscriptJson } from '../../core/asr/transcriptImport';
-import { analyzeAnswerWithAudio } from '../../core/coaching/answerAnalysis';
-import { analyzeAnswer } from '../../core/coaching/answerMetrics';
-import type { AnswerAnalysis, AnswerMetrics, Question, TargetLength, Word } from '../../shared/domain';
+import { computeAnswerReportWithAudio } from '../../core/coaching/answerReport';
+import type { AnswerReport, Question, TargetLength, Word } from '../../shared/domain';
 
 /**
  * Word times may run this far past the end of the audio (recognisers round up, decoders drop a partial
@@ -20,8 +19,7 @@ export type TranscriptAnalysis = {
   durationSec: number;
   text: string;
   words: Word[];
-  metrics: AnswerMetrics;
-  analysis: AnswerAnalysis;
+  report: AnswerReport;
 };
 
 /** Reads and checks a transcript file; every problem is a clear Error naming the file. */
@@ -71,7 +69,7 @@ export async function analyzeAudioWithTranscript(options: {
   const durationSec = samples.length / SAMPLE_RATE_HZ;
   if (durationSec === 0) throw new Error(`The recording ${options.audioFile} holds no audio`);
   checkTranscriptFitsAudio(words, durationSec, path.basename(options.transcriptFile));
-  const analysis = await analyzeAnswerWithAudio(samples, {
+  const report = await computeAnswerReportWithAudio(samples, {
     words,
     durationSec,
     question: options.question,
@@ -81,8 +79,7 @@ export async function analyzeAudioWithTranscript(options: {
     durationSec,
     text: words.map((w) => w.text).join(' '),
     words,
-    metrics: analyzeAnswer(words, durationSec),
-    analysis,
+    report,
   };
 }
 

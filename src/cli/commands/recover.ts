@@ -20,7 +20,7 @@ async function recover(args: string[], io: Io): Promise<number> {
           recovered.map((a) => ({
             answerId: a.answerId,
             sessionId: a.sessionId,
-            durationSec: a.metrics.durationSec,
+            durationSec: a.report.durationSec,
             words: a.words.length,
           })),
           null,
@@ -31,7 +31,7 @@ async function recover(args: string[], io: Io): Promise<number> {
     else
       for (const a of recovered)
         io.out(
-          `Recovered answer ${a.answerId} (${a.metrics.durationSec.toFixed(1)} s) in session ${a.sessionId}`,
+          `Recovered answer ${a.answerId} (${a.report.durationSec.toFixed(1)} s) in session ${a.sessionId}`,
         );
     return 0;
   } finally {

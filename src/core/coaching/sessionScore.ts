@@ -1,10 +1,12 @@
 // A session's score: the mean of its answers' scores, with each aspect averaged over the answers that
 // measured it, so the breakdown says which habit held the whole session back.
-import type { AnswerAnalysis, ScoreComponent, ScoreComponentId, SessionScore } from '../../shared/domain';
+import type { CoachingAnalysis, ScoreComponent, ScoreComponentId, SessionScore } from '../../shared/domain';
 import { SCORE_LABELS } from './answerScore';
 
-export function scoreSession(analyses: readonly (AnswerAnalysis | undefined)[]): SessionScore | null {
-  const scored = analyses.filter((a): a is AnswerAnalysis => a !== undefined && a.score.breakdown.length > 0);
+export function scoreSession(
+  analyses: readonly (CoachingAnalysis | null | undefined)[],
+): SessionScore | null {
+  const scored = analyses.filter((a): a is CoachingAnalysis => a != null && a.score.breakdown.length > 0);
   if (scored.length === 0) return null;
   const byId = new Map<ScoreComponentId, ScoreComponent[]>();
   for (const analysis of scored) {

@@ -1,7 +1,14 @@
 // Two to four suggestions written for the speaker: each names what happened, with numbers and times
 // from this answer, and one thing to try. The weakest aspects come first; if the answer had fewer than
 // two problems, what went well fills the rest, because knowing what to keep matters too.
-import type { AnswerAnalysis, FillerHit, ScoreComponentId, StarPart, Suggestion } from '../../shared/domain';
+import type {
+  CoachingAnalysis,
+  FillerHit,
+  PaceAnalysis,
+  ScoreComponentId,
+  StarPart,
+  Suggestion,
+} from '../../shared/domain';
 import { COMFORTABLE_WPM } from './answerScore';
 import { timeLabel } from './timeLabel';
 
@@ -26,11 +33,17 @@ const STAR_ADVICE: Record<StarPart, string> = {
 type Candidate = { id: string; component: ScoreComponentId; text: string };
 
 export type SuggestionInputs = {
-  analysis: Omit<AnswerAnalysis, 'suggestions'>;
+  analysis: Omit<CoachingAnalysis, 'suggestions'>;
+  pace: PaceAnalysis;
   fillers: readonly FillerHit[];
 };
 
-export function writeSuggestions({ analysis, fillers }: SuggestionInputs): Suggestion[] {
+/** The coaching so far, with the transcript's pace that several suggestions quote. */
+type Analysed = SuggestionInputs['analysis'] & { pace: PaceAnalysis };
+
+export function writeSuggestions(inputs: SuggestionInputs): Suggestion[] {
+  const { fillers } = inputs;
+  const analysis: Analysed = { ...inputs.analysis, pace: inputs.pace };
   const scores = new Map(analysis.score.breakdown.map((part) => [part.id, part.score]));
   const problems = problemCandidates(analysis, fillers)
     .filter((c) => (scores.get(c.component) ?? 100) < GOOD_SCORE)
@@ -50,7 +63,7 @@ export function writeSuggestions({ analysis, fillers }: SuggestionInputs): Sugge
   return chosen.slice(0, MAX_SUGGESTIONS).map(({ id, text }) => ({ id, text }));
 }
 
-function problemCandidates(a: SuggestionInputs['analysis'], fillers: readonly FillerHit[]): Candidate[] {
+function problemCandidates(a: Analysed, fillers: readonly FillerHit[]): Candidate[] {
   const out: Candidate[] = [];
   const fillerText = fillerAdvice(a, fillers);
   if (fillerText) out.push({ id: 'fillers', component: 'fluency', text: fillerText });
@@ -151,7 +164,7 @@ function problemCandidates(a: SuggestionInputs['analysis'], fillers: readonly Fi
   return out;
 }
 
-function fillerAdvice(a: SuggestionInputs['analysis'], fillers: readonly FillerHit[]): string | null {
+function fillerAdvice(a: Analysed, fillers: readonly FillerHit[]): string | null {
   const all = [
     ...fillers.map((f) => ({ text: f.text, startSec: f.startSec })),
     ...a.filledPauseCandidates.map((c) => ({ text: 'um', startSec: c.startSec })),
@@ -180,10 +193,7 @@ function fillerAdvice(a: SuggestionInputs['analysis'], fillers: readonly FillerH
   return `You said '${commonest}' ${window.count} times ${where} (${all.length} fillers in all${missed}); try a silent pause instead.`;
 }
 
-function praiseCandidates(
-  a: SuggestionInputs['analysis'],
-  scores: Map<ScoreComponentId, number>,
-): Candidate[] {
+function praiseCandidates(a: Analysed, scores: Map<ScoreComponentId, number>): Candidate[] {
   const good = (id: ScoreComponentId) => (scores.get(id) ?? 0) >= GOOD_SCORE;
   const out: Candidate[] = [];
   if (good('fluency'))

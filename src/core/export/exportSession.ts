@@ -23,7 +23,7 @@ export class ExportError extends Error {}
 export function loadSessionExport(stores: SessionStores, sessionId: string): SessionExport {
   const detail = stores.sessions.getSession(sessionId);
   if (!detail) throw new ExportError(`No saved session with id ${sessionId}.`);
-  const withScore = { ...detail, sessionScore: scoreSession(detail.answers.map((a) => a.analysis)) };
+  const withScore = { ...detail, sessionScore: scoreSession(detail.answers.map((a) => a.report.coaching)) };
   return buildSessionExport(withScore, stores.notes.sessionReview(sessionId));
 }
 

@@ -34,10 +34,10 @@ const STYLE = `
 `;
 
 function transcriptHtml(a: ExportedAnswer): string {
-  const fillerAt = new Map(a.metrics.fillers.map((f) => [f.wordIndex, f]));
-  const hedgeAt = new Map((a.analysis?.language.hedges ?? []).map((h) => [h.wordIndex, h]));
+  const fillerAt = new Map(a.report.fillers.map((f) => [f.wordIndex, f]));
+  const hedgeAt = new Map((a.report.coaching?.language.hedges ?? []).map((h) => [h.wordIndex, h]));
   const pauseBefore = new Map<number, number>();
-  for (const p of a.metrics.longPauses) {
+  for (const p of a.report.longPauses) {
     const i = a.words.findIndex((w) => w.startSec >= p.endSec - 0.05);
     if (i >= 0) pauseBefore.set(i, p.durationSec);
   }
@@ -68,18 +68,18 @@ function transcriptHtml(a: ExportedAnswer): string {
 /** Pace over the answer, and its fillers and long pauses on the time line; nothing for an untranscribed take. */
 function chartsHtml(a: ExportedAnswer): string {
   if (a.notTranscribed || a.words.length === 0) return '';
-  const pace = a.analysis ? paceChartSvg(a.analysis.pace.timeline, a.durationSec) : null;
+  const pace = a.report.coaching ? paceChartSvg(a.report.pace.timeline, a.durationSec) : null;
   return `<div class="charts">${pace ? `<h3>Pace over time (words a minute)</h3>${pace}` : ''}
-  <h3>Fillers and pauses</h3>${fillerPauseTimelineSvg(a.durationSec, a.metrics.fillers, a.metrics.longPauses)}</div>`;
+  <h3>Fillers and pauses</h3>${fillerPauseTimelineSvg(a.durationSec, a.report.fillers, a.report.longPauses)}</div>`;
 }
 
 function answerHtml(a: ExportedAnswer): string {
   const rubric = rubricLine(a.rubric);
-  const suggestions = a.analysis?.suggestions ?? [];
+  const suggestions = a.report.coaching?.suggestions ?? [];
   return `<section class="answer">
   <h2>${a.position}. ${escapeHtml(a.questionText)}</h2>
-  <p class="meta">Score ${scoreText(a.score)} · ${clock(a.durationSec)} · ${Math.round(a.metrics.wordsPerMinute)} words/min · ${plural(a.metrics.fillerCount, 'filler')} · ${plural(a.metrics.longPauses.length, 'long pause')}${rubric ? ` · Coach: ${escapeHtml(rubric)}` : ''}</p>
-  ${a.analysis ? `<h3>Score breakdown</h3>${scoreBreakdownHtml(a.analysis.score)}` : ''}
+  <p class="meta">Score ${scoreText(a.score)} · ${clock(a.durationSec)} · ${Math.round(a.report.pace.wordsPerMinute)} words/min · ${plural(a.report.fillerCount, 'filler')} · ${plural(a.report.longPauses.length, 'long pause')}${rubric ? ` · Coach: ${escapeHtml(rubric)}` : ''}</p>
+  ${a.report.coaching ? `<h3>Score breakdown</h3>${scoreBreakdownHtml(a.report.coaching.score)}` : ''}
   ${chartsHtml(a)}
   ${suggestions.length ? `<h3>Suggestions</h3><ul>${suggestions.map((s) => `<li>${escapeHtml(s.text)}</li>`).join('')}</ul>` : ''}
   ${a.notes.length ? `<h3>Coach notes</h3>${a.notes.map((n) => `<div class="note"><b>${clock(n.atSec)}</b> ${escapeHtml(n.body)}</div>`).join('')}` : ''}

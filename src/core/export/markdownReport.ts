@@ -19,14 +19,19 @@ export function sessionToMarkdown(data: SessionExport): string {
   for (const a of data.answers) {
     lines.push(`## ${a.position}. ${escapeMd(a.questionText)}`, '');
     lines.push(
-      `Score ${scoreText(a.score)} · ${clock(a.durationSec)} · ${Math.round(a.metrics.wordsPerMinute)} words/min · ` +
-        `${a.metrics.fillerCount} fillers · ${a.metrics.longPauses.length} long pauses`,
+      `Score ${scoreText(a.score)} · ${clock(a.durationSec)} · ${Math.round(a.report.pace.wordsPerMinute)} words/min · ` +
+        `${a.report.fillerCount} fillers · ${a.report.longPauses.length} long pauses`,
       '',
     );
     const rubric = rubricLine(a.rubric);
     if (rubric) lines.push(`Coach's rubric: ${rubric}`, '');
-    if (a.analysis?.suggestions.length) {
-      lines.push('### Suggestions', '', ...a.analysis.suggestions.map((x) => `- ${escapeMd(x.text)}`), '');
+    if (a.report.coaching?.suggestions.length) {
+      lines.push(
+        '### Suggestions',
+        '',
+        ...a.report.coaching.suggestions.map((x) => `- ${escapeMd(x.text)}`),
+        '',
+      );
     }
     if (a.notes.length) {
       lines.push('### Coach notes', '');

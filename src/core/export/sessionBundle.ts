@@ -1,5 +1,5 @@
 // The portable bundle: one file (a tar) a client sends to a coach, holding the session's JSON export
-// (transcripts with word timings, metrics, analysis, notes, rubric) and each answer's WAV, listed in a
+// (transcripts with word timings, coaching reports, notes, rubric) and each answer's WAV, listed in a
 // manifest with their sizes and SHA-256s. Import validates everything, refuses damaged or foreign files
 // with a clear reason, and is idempotent: a session already in the database is not imported twice.
 import { createHash } from 'node:crypto';
@@ -10,6 +10,7 @@ import { QUESTION_KINDS, RUBRIC_CRITERIA, type RubricCriterion } from '../../sha
 import type { DataPaths } from '../dataPaths';
 import { isInside } from '../pathContainment';
 import type { SessionStores } from '../storage/repositories';
+import { upgradeLegacyReport } from '../coaching/legacyReport';
 import { writeFileAtomic } from '../atomicWrite';
 import { SESSION_EXPORT_FORMAT, SESSION_EXPORT_VERSION, type SessionExport } from './sessionExport';
 import { readTar, TarError, writeTar } from './tarArchive';
@@ -47,15 +48,32 @@ const wordSchema = z.object({
   endSec: z.number().min(0),
   probability: z.number().optional(),
 });
-const metricsSchema = z
+const measuresShape = {
+  durationSec: z.number().min(0),
+  fillerCount: z.number().int().min(0),
+  fillers: z.array(z.object({ wordIndex: z.number().int() }).loose()),
+  longPauses: z.array(z.object({ startSec: z.number(), endSec: z.number(), durationSec: z.number() })),
+};
+// The coaching is the app's own output; it is kept as given and only has to be an object, except for the
+// fields that go into SQLite columns, which must have their column's type.
+const coachingSchema = z
   .object({
-    durationSec: z.number().min(0),
-    wordsPerMinute: z.number(),
-    fillerCount: z.number().int().min(0),
-    fillers: z.array(z.object({ wordIndex: z.number().int() }).loose()),
-    longPauses: z.array(z.object({ startSec: z.number(), endSec: z.number(), durationSec: z.number() })),
+    score: z.object({ total: z.number() }).loose(),
+    questionKind: z.enum(QUESTION_KINDS).nullable().optional(),
   })
   .loose();
+const reportSchema = z
+  .object({
+    ...measuresShape,
+    pace: z.object({ wordsPerMinute: z.number() }).loose(),
+    coaching: coachingSchema.nullable(),
+  })
+  .loose();
+/** Version 1 kept two reports per answer; they are read into the one report on import. */
+const legacyReportsShape = {
+  metrics: z.object({ ...measuresShape, wordsPerMinute: z.number() }).loose(),
+  analysis: coachingSchema.nullable(),
+};
 const noteSchema = z.object({
   atSec: z.number().min(0),
   endSec: z.number().min(0).nullable(),
@@ -65,36 +83,44 @@ const noteSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-const sessionExportSchema = z.object({
+const answerShape = {
+  answerId: uuid,
+  position: z.number().int().min(1),
+  questionText: z.string().max(2000),
+  durationSec: z.number().min(0),
+  text: z.string(),
+  words: z.array(wordSchema),
+  score: z.number().nullable(),
+  rubric: z.partialRecord(z.enum(RUBRIC_CRITERIA), z.number().int().min(1).max(5)),
+  notes: z.array(noteSchema),
+  notTranscribed: z.string().max(2000).optional(),
+};
+const sessionShape = {
   format: z.literal(SESSION_EXPORT_FORMAT),
-  version: z.literal(SESSION_EXPORT_VERSION),
   exportedAt: z.string(),
   session: z.object({ id: uuid, title: z.string().min(1).max(500), startedAt: z.string() }).loose(),
-  answers: z.array(
-    z.object({
-      answerId: uuid,
-      position: z.number().int().min(1),
-      questionText: z.string().max(2000),
-      durationSec: z.number().min(0),
-      text: z.string(),
-      words: z.array(wordSchema),
-      metrics: metricsSchema,
-      // The analysis is the app's own output; it is kept as given and only has to be an object, except
-      // for the fields that go into SQLite columns, which must have their column's type.
-      analysis: z
-        .object({
-          score: z.object({ total: z.number() }).loose(),
-          questionKind: z.enum(QUESTION_KINDS).nullable().optional(),
-        })
-        .loose()
-        .nullable(),
-      score: z.number().nullable(),
-      rubric: z.partialRecord(z.enum(RUBRIC_CRITERIA), z.number().int().min(1).max(5)),
-      notes: z.array(noteSchema),
-      notTranscribed: z.string().max(2000).optional(),
-    }),
-  ),
-});
+};
+const sessionExportSchema = z.union([
+  z.object({
+    ...sessionShape,
+    version: z.literal(SESSION_EXPORT_VERSION),
+    answers: z.array(z.object({ ...answerShape, report: reportSchema })),
+  }),
+  z
+    .object({
+      ...sessionShape,
+      version: z.literal(1),
+      answers: z.array(z.object({ ...answerShape, ...legacyReportsShape })),
+    })
+    .transform(({ answers, ...rest }) => ({
+      ...rest,
+      version: SESSION_EXPORT_VERSION,
+      answers: answers.map(({ metrics, analysis, ...a }) => ({
+        ...a,
+        report: upgradeLegacyReport(metrics, analysis, a.words, a.durationSec),
+      })),
+    })),
+]);
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -232,7 +258,7 @@ export function importBundleBytes(
           questionText: a.questionText,
           startedAt: data.session.startedAt,
           audioPath: path.join(dir, `${a.answerId}.wav`),
-          questionKind: a.analysis?.questionKind ?? null,
+          questionKind: a.report.coaching?.questionKind ?? null,
         });
         if (a.notTranscribed !== undefined) {
           // Still untranscribed here, with its recording: "Transcribe again" works after the import too.
@@ -246,8 +272,7 @@ export function importBundleBytes(
             durationSec: a.durationSec,
             words: a.words,
             text: a.text,
-            metrics: a.metrics,
-            ...(a.analysis ? { analysis: a.analysis } : {}),
+            report: a.report,
           });
         }
         for (const n of a.notes) notes.importNote(a.answerId, n);

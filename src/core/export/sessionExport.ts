@@ -1,8 +1,7 @@
 // A session with everything a coach adds, as one plain object: the JSON export, and the input of the
 // Markdown and HTML reports and of the portable bundle.
 import type {
-  AnswerAnalysis,
-  AnswerMetrics,
+  AnswerReport,
   CoachNote,
   RubricScores,
   SessionDetail,
@@ -12,7 +11,8 @@ import type {
 } from '../../shared/domain';
 
 export const SESSION_EXPORT_FORMAT = 'interview-coach.session';
-export const SESSION_EXPORT_VERSION = 1;
+/** 2: one `report` per answer; version 1 had `metrics` and `analysis` (still imported, see sessionBundle.ts). */
+export const SESSION_EXPORT_VERSION = 2;
 
 export type ExportedNote = Omit<CoachNote, 'id' | 'answerId'>;
 
@@ -23,8 +23,7 @@ export type ExportedAnswer = {
   durationSec: number;
   text: string;
   words: Word[];
-  metrics: AnswerMetrics;
-  analysis: AnswerAnalysis | null;
+  report: AnswerReport;
   score: number | null;
   rubric: RubricScores;
   notes: ExportedNote[];
@@ -74,12 +73,11 @@ export function buildSessionExport(
       answerId: a.answerId,
       position: i + 1,
       questionText: a.questionText,
-      durationSec: a.metrics.durationSec,
+      durationSec: a.report.durationSec,
       text: a.text,
       words: a.words,
-      metrics: a.metrics,
-      analysis: a.analysis ?? null,
-      score: a.analysis?.score.total ?? null,
+      report: a.report,
+      score: a.report.coaching?.score.total ?? null,
       rubric: review.rubric[a.answerId] ?? {},
       notes: review.notes
         .filter((n) => n.answerId === a.answerId)
@@ -89,7 +87,7 @@ export function buildSessionExport(
   };
 }
 
-/** The JSON export: words with their timings, metrics, analysis, notes and rubric. */
+/** The JSON export: words with their timings, the coaching report, notes and rubric. */
 export function sessionToJson(data: SessionExport): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }

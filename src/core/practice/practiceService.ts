@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type {
-  AnswerAnalysis,
+  AnswerReport,
   AnswerResult,
   CaptionUpdate,
   LiveStats,
@@ -17,8 +17,7 @@ import type {
 import { answerRoles } from '../questions/practiceSet';
 import type { EngineHost } from '../asr/engineHost';
 import type { Transcriber } from '../asr/transcriber';
-import { analyzeAnswerWithAudio } from '../coaching/answerAnalysis';
-import { analyzeAnswer } from '../coaching/answerMetrics';
+import { computeAnswerReportWithAudio, transcriptOnlyReport } from '../coaching/answerReport';
 import type { NudgeParams } from '../coaching/nudges';
 import { scoreSession } from '../coaching/sessionScore';
 import { nudgeParamsFrom, type CoachSettings } from '../settings/coachSettings';
@@ -317,17 +316,15 @@ export class PracticeService {
         ...base,
         words: stopped.words,
         text: stopped.words.map((w) => w.text).join(' '),
-        metrics: analyzeAnswer([], stopped.durationSec),
+        report: transcriptOnlyReport([], stopped.durationSec),
         notTranscribed: { reason },
       };
     }
-    const analysis = await this.analyze(answerId, stopped, question, target);
     return {
       ...base,
       words: stopped.words,
       text: stopped.words.map((w) => w.text).join(' '),
-      metrics: analyzeAnswer(stopped.words, stopped.durationSec),
-      ...(analysis ? { analysis } : {}),
+      report: await this.report(answerId, stopped, question, target),
     };
   }
 
@@ -435,16 +432,14 @@ export class PracticeService {
         }),
       );
     }
-    const metrics = analyzeAnswer(finished.words, finished.durationSec);
     const text = finished.words.map((w) => w.text).join(' ');
-    const analysis = await this.analyze(answerId, finished, question, target);
+    const report = await this.report(answerId, finished, question, target);
     return this.writeAnswer(answerId, sessionId, () =>
       repository.completeAnswer(answerId, {
         durationSec: finished.durationSec,
         words: finished.words,
         text,
-        metrics,
-        ...(analysis ? { analysis } : {}),
+        report,
       }),
     );
   }
@@ -496,15 +491,15 @@ export class PracticeService {
     return recovered;
   }
 
-  /** A failure in the coaching analysis must not lose the answer: it is saved without one. */
-  private async analyze(
+  /** A failure in the coaching analysis must not lose the answer: it is saved with the transcript's measures. */
+  private async report(
     answerId: string,
     finished: FinishedAnswer,
     question: Question | null,
     target: TargetLength,
-  ): Promise<AnswerAnalysis | null> {
+  ): Promise<AnswerReport> {
     try {
-      return await analyzeAnswerWithAudio(
+      return await computeAnswerReportWithAudio(
         finished.audio,
         { words: finished.words, durationSec: finished.durationSec, question, target },
         finished.pitch,
@@ -514,7 +509,7 @@ export class PracticeService {
         answerId,
         message: `The coaching analysis failed; the transcript was saved: ${(err as Error).message}`,
       });
-      return null;
+      return transcriptOnlyReport(finished.words, finished.durationSec);
     }
   }
 
@@ -537,7 +532,7 @@ export class PracticeService {
   getSession(sessionId: string): SessionDetail {
     const s = this.deps.repository.getSession(sessionId);
     if (!s) throw new Error(`No saved session with id ${sessionId}`);
-    return { ...s, sessionScore: scoreSession(s.answers.map((a) => a.analysis)) };
+    return { ...s, sessionScore: scoreSession(s.answers.map((a) => a.report.coaching)) };
   }
 
   /** True while an answer of this session is being recorded or waits to be saved again (it cannot be deleted then). */

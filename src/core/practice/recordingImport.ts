@@ -123,7 +123,7 @@ export class RecordingImports {
         if (!request.keepNoHistory) this.deps.deleteAnswer(result.answerId);
         throw new ImportCancelledError();
       }
-      emit({ stage: 'done', fraction: 1, processedSec: result.metrics.durationSec, durationSec });
+      emit({ stage: 'done', fraction: 1, processedSec: result.report.durationSec, durationSec });
       return result;
     } finally {
       this.running.delete(importId);

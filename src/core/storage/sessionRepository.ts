@@ -1,12 +1,7 @@
 // All SQL for practice sessions and their answers lives here.
-import type {
-  AnswerAnalysis,
-  AnswerMetrics,
-  AnswerResult,
-  SessionDetail,
-  SessionSummary,
-  Word,
-} from '../../shared/domain';
+import { transcriptOnlyReport } from '../coaching/answerReport';
+import { upgradeLegacyReport } from '../coaching/legacyReport';
+import type { AnswerReport, AnswerResult, SessionDetail, SessionSummary, Word } from '../../shared/domain';
 import type { Db } from './database';
 
 type AnswerRow = {
@@ -17,6 +12,8 @@ type AnswerRow = {
   audio_path: string;
   transcript_text: string;
   words_json: string;
+  /** Since schema 7; older rows keep metrics_json and analysis_json instead. */
+  report_json?: string | null;
   metrics_json: string | null;
   duration_sec?: number | null;
   analysis_json?: string | null;
@@ -51,8 +48,7 @@ export type CompletedAnswer = {
   durationSec: number;
   words: Word[];
   text: string;
-  metrics: AnswerMetrics;
-  analysis?: AnswerAnalysis;
+  report: AnswerReport;
 };
 
 /** Reads the per-session totals that migration 003's triggers keep, so no query adds up answers. */
@@ -110,17 +106,17 @@ export class SessionRepository {
     this.db
       .prepare(
         `UPDATE answers SET status = 'complete', duration_sec = ?, transcript_text = ?, words_json = ?,
-           metrics_json = ?, words_per_minute = ?, filler_count = ?, analysis_json = ?, score = ? WHERE id = ?`,
+           report_json = ?, metrics_json = NULL, analysis_json = NULL,
+           words_per_minute = ?, filler_count = ?, score = ? WHERE id = ?`,
       )
       .run(
         c.durationSec,
         c.text,
         JSON.stringify(c.words),
-        JSON.stringify(c.metrics),
-        c.metrics.wordsPerMinute,
-        c.metrics.fillerCount,
-        c.analysis ? JSON.stringify(c.analysis) : null,
-        c.analysis ? c.analysis.score.total : null,
+        JSON.stringify(c.report),
+        c.report.pace.wordsPerMinute,
+        c.report.fillerCount,
+        c.report.coaching ? c.report.coaching.score.total : null,
         id,
       );
   }
@@ -165,7 +161,7 @@ export class SessionRepository {
     this.db
       .prepare(
         `UPDATE answers SET status = 'failed', duration_sec = ?, transcription_error = ?, words_json = ?,
-           transcript_text = ?, metrics_json = NULL, words_per_minute = 0, filler_count = 0,
+           transcript_text = ?, report_json = NULL, metrics_json = NULL, words_per_minute = 0, filler_count = 0,
            analysis_json = NULL, score = NULL WHERE id = ?`,
       )
       .run(
@@ -221,7 +217,9 @@ export class SessionRepository {
 
   getAnswer(id: string): AnswerResult | null {
     const row = this.db.prepare('SELECT * FROM answers WHERE id = ?').get(id) as AnswerRow | undefined;
-    return row && (row.metrics_json || row.status === 'failed') ? toAnswerResult(row) : null;
+    return row && (row.report_json || row.metrics_json || row.status === 'failed')
+      ? toAnswerResult(row)
+      : null;
   }
 }
 
@@ -249,34 +247,31 @@ function toAnswerResult(r: AnswerRow): AnswerResult {
       // The live words are kept in the row for search, not shown as the answer's transcript.
       words: [],
       text: '',
-      metrics: untranscribedMetrics(r.duration_sec ?? 0),
+      report: untranscribedReport(r.duration_sec ?? 0),
       audioPath: r.audio_path,
       notTranscribed: { reason: r.transcription_error ?? 'The speech engine failed.' },
     };
   }
+  const words = JSON.parse(r.words_json) as Word[];
   return {
     answerId: r.id,
     sessionId: r.session_id,
     questionText: r.question_text,
-    words: JSON.parse(r.words_json) as Word[],
+    words,
     text: r.transcript_text,
-    metrics: JSON.parse(r.metrics_json ?? 'null') as AnswerMetrics,
+    report: r.report_json
+      ? (JSON.parse(r.report_json) as AnswerReport)
+      : upgradeLegacyReport(
+          JSON.parse(r.metrics_json ?? 'null'),
+          r.analysis_json ? JSON.parse(r.analysis_json) : null,
+          words,
+          r.duration_sec ?? 0,
+        ),
     audioPath: r.audio_path,
-    ...(r.analysis_json ? { analysis: JSON.parse(r.analysis_json) as AnswerAnalysis } : {}),
   };
 }
 
 /** Only the length is known of an answer the engine did not transcribe; nothing else was measured. */
-function untranscribedMetrics(durationSec: number): AnswerMetrics {
-  return {
-    durationSec,
-    speakingSec: 0,
-    wordCount: 0,
-    wordsPerMinute: 0,
-    fillers: [],
-    fillerCount: 0,
-    fillersPerMinute: 0,
-    longPauses: [],
-    longestPauseSec: 0,
-  };
+function untranscribedReport(durationSec: number): AnswerReport {
+  return transcriptOnlyReport([], durationSec);
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeAnswerAnalysis } from '../../../src/core/coaching/answerAnalysis';
+import { computeAnswerReport } from '../../../src/core/coaching/answerReport';
 import { scoreSession } from '../../../src/core/coaching/sessionScore';
 import { writeSuggestions } from '../../../src/core/coaching/suggestions';
-import type { AnswerAnalysis, Word } from '../../../src/shared/domain';
+import type { CoachingAnalysis, Word } from '../../../src/shared/domain';
 
 /** An answer at `wpm` lasting `sec`, built from `sentence` repeated, with `ums` vocal fillers mixed in. */
 function answer(sentence: string, sec: number, wpm = 140, ums = 0): Word[] {
@@ -21,13 +21,16 @@ const STAR =
   'At my last company the release process was slow. I was responsible for fixing it. ' +
   'I decided to automate the checks and I set up a nightly build. As a result we shipped twice as often.';
 
-const analyse = (words: Word[], sec: number) =>
-  computeAnswerAnalysis({
+/** The coaching, with the report's pace beside it (the suggestions quote it). */
+const analyse = (words: Word[], sec: number) => {
+  const report = computeAnswerReport({
     words,
     durationSec: sec,
     question: { kind: 'behavioural' },
     target: { minSec: 60, maxSec: 120 },
   });
+  return { ...report.coaching!, pace: report.pace };
+};
 
 describe('answer score', () => {
   it('scores a clear, well-paced STAR answer of the right length highly, with every part explained', () => {
@@ -46,7 +49,7 @@ describe('answer score', () => {
 
   it('costs points for fillers, rushing, missing parts and running long, in the right component', () => {
     const good = analyse(answer(STAR, 90), 90);
-    const byId = (a: AnswerAnalysis, id: string) => a.score.breakdown.find((p) => p.id === id)!.score;
+    const byId = (a: CoachingAnalysis, id: string) => a.score.breakdown.find((p) => p.id === id)!.score;
     const filled = analyse(answer(STAR, 90, 140, 20), 90);
     expect(byId(filled, 'fluency')).toBeLessThan(byId(good, 'fluency') - 40);
     const rushed = analyse(answer(STAR, 90, 200), 90);
@@ -104,7 +107,7 @@ describe('suggestions', () => {
       answer('At my last company I was responsible for the build. I decided to fix it.', 90),
       90,
     );
-    const text = writeSuggestions({ analysis: a, fillers: [] })
+    const text = writeSuggestions({ analysis: a, pace: a.pace, fillers: [] })
       .map((s) => s.text)
       .join(' ');
     expect(text).toMatch(/no clear result/);

@@ -3,7 +3,7 @@
 // fails the test). The full figures come from `npm run bench:coaching`; these floors make a regression
 // fail the suite.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzePace } from '../../../src/core/coaching/answerAnalysis';
+import { analyzePace } from '../../../src/core/coaching/answerReport';
 import { detectFilledPauses } from '../../../src/core/coaching/filledPauseDetector';
 import {
   answerAudio,

@@ -12,7 +12,7 @@ import {
   transcriptFor,
 } from '../../../bench/coachingEvaluation';
 import { ensureCoachingFixtures, type FixtureTruth } from '../../../scripts/makeCoachingFixtures';
-import { computeAnswerAnalysis } from '../../../src/core/coaching/answerAnalysis';
+import { computeAnswerReport } from '../../../src/core/coaching/answerReport';
 import { analyzeVoice } from '../../../src/core/coaching/voiceMetrics';
 import { FILLER_TRANSCRIPTS } from '../../fixtures/coaching/fillerTranscripts';
 
@@ -61,7 +61,7 @@ describe('coaching detectors on synthesised answers with known timings', () => {
       4,
     );
     const [slow, medium, fast] = ['pace-slow', 'pace-medium', 'pace-fast'].map((n) =>
-      computeAnswerAnalysis({ words: transcriptFor(named(n), false, 0), durationSec: named(n).durationSec }),
+      computeAnswerReport({ words: transcriptFor(named(n), false, 0), durationSec: named(n).durationSec }),
     );
     expect([slow!.pace.verdict, medium!.pace.verdict, fast!.pace.verdict]).toEqual([
       'slow',
@@ -87,12 +87,12 @@ describe('coaching detectors on synthesised answers with known timings', () => {
 
   it('produces a full, scored analysis with suggestions from audio and timings', () => {
     const truth = named('fillers-us-male');
-    const analysis = computeAnswerAnalysis({
+    const analysis = computeAnswerReport({
       words: transcriptFor(truth, false, REALISTIC_JITTER_SEC),
       durationSec: truth.durationSec,
       audio: fixtureAudio(truth),
       question: { kind: 'behavioural' },
-    });
+    }).coaching!;
     expect(analysis.filledPauseCandidates.length).toBeGreaterThanOrEqual(6);
     expect(analysis.fillersPerMinute).toBeGreaterThan(6);
     expect(analysis.structure?.kind).toBe('star');

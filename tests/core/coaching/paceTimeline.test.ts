@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzePace } from '../../../src/core/coaching/answerAnalysis';
+import { analyzePace } from '../../../src/core/coaching/answerReport';
 import { paceTimeline, standardDeviation } from '../../../src/core/coaching/paceTimeline';
 import type { Word } from '../../../src/shared/domain';
 

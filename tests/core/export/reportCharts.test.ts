@@ -31,14 +31,14 @@ describe('PDF report content', () => {
   it('holds the score breakdown, the pace chart and the filler and pause time line', () => {
     const data = exported();
     const html = sessionToHtml(data);
-    const breakdown = data.answers[0]!.analysis!.score.breakdown;
+    const breakdown = data.answers[0]!.report.coaching!.score.breakdown;
     expect(breakdown.length).toBeGreaterThan(2);
     expect(html).toContain('<table class="breakdown">');
     for (const part of breakdown) expect(html).toContain(`<th scope="row">${escapeHtml(part.label)}</th>`);
     expect(html).toContain('class="pace-line"');
     expect(html).toContain('class="comfortable-band"');
     // Two fillers heard ("um", "uh"), each drawn on the time line.
-    expect(html.match(/class="filler-mark"/g)?.length).toBe(data.answers[0]!.metrics.fillerCount);
+    expect(html.match(/class="filler-mark"/g)?.length).toBe(data.answers[0]!.report.fillerCount);
   });
 
   it('writes every time with the app clock: a note at 11.9 s is 00:11, a 21.98 s answer 00:21', () => {

@@ -154,7 +154,7 @@ describe('a full disk during a live answer', () => {
     // The words committed live after the recording file stopped growing are kept too.
     expect(liveAfterAudio.length).toBeGreaterThan(20);
     expect(recovered!.words.slice(-liveAfterAudio.length)).toEqual(liveAfterAudio);
-    expect(recovered!.metrics.durationSec).toBeCloseTo(liveAfterAudio.at(-1)!.endSec, 1);
+    expect(recovered!.report.durationSec).toBeCloseTo(liveAfterAudio.at(-1)!.endSec, 1);
     expect(
       service
         .listSessions()
@@ -192,7 +192,7 @@ describe('Save again after a full disk at Stop', () => {
     // Final text for all 63 seconds, not only the three that reached the disk.
     expect(saved.words.at(-1)!.endSec).toBeGreaterThan(62);
     expect(saved.words.length).toBeGreaterThan(150);
-    expect(saved.metrics.durationSec).toBeCloseTo(63, 1);
+    expect(saved.report.durationSec).toBeCloseTo(63, 1);
     expect(repository.getAnswer(started.answerId)?.words).toEqual(saved.words);
     expect(liveWords.findInterrupted(() => false)).toEqual([]);
     expect(service.isRecordingIn(started.sessionId)).toBe(false);

@@ -76,9 +76,9 @@ describe('an engine that fails while transcribing', () => {
     const { sessionId, answerId, result } = await t.record();
 
     expect(result.notTranscribed?.reason).toMatch(/^The speech engine failed: whisper_full failed \(-6\)/);
-    expect(result.analysis).toBeUndefined();
+    expect(result.report.coaching).toBeNull();
     expect(result.words).toEqual([]);
-    expect(result.metrics.durationSec).toBeCloseTo(SECONDS, 1);
+    expect(result.report.durationSec).toBeCloseTo(SECONDS, 1);
     expect(existsSync(result.audioPath)).toBe(true);
     expect(readWav16kMono(result.audioPath).info.durationSec).toBeCloseTo(SECONDS, 1);
     // The header's engine status shows the failure.
@@ -110,8 +110,8 @@ describe('an engine that fails while transcribing', () => {
     const again = await t.service.transcribeAgain(answerId);
     expect(again.notTranscribed).toBeUndefined();
     expect(again.words.length).toBeGreaterThan(20);
-    expect(again.analysis?.score.total).toBeGreaterThan(0);
-    expect(again.metrics.durationSec).toBeCloseTo(SECONDS, 1);
+    expect(again.report.coaching?.score.total).toBeGreaterThan(0);
+    expect(again.report.durationSec).toBeCloseTo(SECONDS, 1);
     expect(t.service.listSessions()[0]).toMatchObject({ id: sessionId, answerCount: 1 });
     await expect(t.service.transcribeAgain(answerId)).rejects.toThrow(/transcribed already/);
     t.db.close();
@@ -137,7 +137,7 @@ describe('an engine that fails while transcribing', () => {
     });
     const [recovered] = await fresh.recoverInterrupted();
     expect(recovered).toMatchObject({ answerId, sessionId, notTranscribed: { reason: expect.any(String) } });
-    expect(recovered!.metrics.durationSec).toBeGreaterThan(3);
+    expect(recovered!.report.durationSec).toBeGreaterThan(3);
     expect(t.service.listSessions()[0]).toMatchObject({ answerCount: 0, score: null });
     await t.service.cancelAnswer(answerId).catch(() => undefined);
     t.db.close();

@@ -117,7 +117,7 @@ describe('PracticeService coaching', () => {
   it('saves and returns the full analysis, with the voice taken from the recorded audio', async () => {
     const { service, record } = setup();
     const result = await record({ questionId: 'beh-deadline', questionText: QUESTIONS[0]!.text });
-    const analysis = result.analysis!;
+    const analysis = result.report.coaching!;
     expect(analysis.questionKind).toBe('behavioural');
     expect(analysis.target).toEqual(QUESTIONS[0]!.target);
     expect(analysis.voice?.medianPitchHz).toBeGreaterThan(60);
@@ -125,10 +125,10 @@ describe('PracticeService coaching', () => {
     expect(analysis.filledPauseCandidates.length).toBeGreaterThanOrEqual(truth.fillers.length - 2);
     // The app's detector gets the same inputs as the benchmark's: the pitch track and the samples.
     const recorded = pcm16ToFloat32(
-      float32ToPcm16(samples.subarray(0, Math.round(result.metrics.durationSec * 16_000))),
+      float32ToPcm16(samples.subarray(0, Math.round(result.report.durationSec * 16_000))),
     );
     expect(analysis.filledPauseCandidates).toEqual(
-      detectFilledPauses(trackPitch(recorded), result.words, result.metrics.durationSec, {
+      detectFilledPauses(trackPitch(recorded), result.words, result.report.durationSec, {
         samples: recorded,
       }),
     );
@@ -137,7 +137,7 @@ describe('PracticeService coaching', () => {
     expect(analysis.suggestions.length).toBeGreaterThanOrEqual(2);
 
     const session = service.getSession(result.sessionId);
-    expect(session.answers[0]!.analysis).toEqual(analysis);
+    expect(session.answers[0]!.report.coaching).toEqual(analysis);
     expect(session.sessionScore).toMatchObject({ total: analysis.score.total, answerCount: 1 });
     expect(service.listSessions()[0]!.score).toBe(analysis.score.total);
   });

@@ -2,8 +2,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { computeAnswerAnalysis } from '../../../src/core/coaching/answerAnalysis';
-import { analyzeAnswer } from '../../../src/core/coaching/answerMetrics';
+import { computeAnswerReport } from '../../../src/core/coaching/answerReport';
 import type { Word } from '../../../src/shared/domain';
 import { QuestionCatalog } from '../../../src/core/questions/questionCatalog';
 import { CustomQuestionRepository } from '../../../src/core/storage/customQuestionRepository';
@@ -32,7 +31,7 @@ describe('coaching storage', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const repo = new SessionRepository(db);
     expect(repo.getAnswer('a')).toMatchObject({ answerId: 'a' });
-    expect(repo.getAnswer('a')).not.toHaveProperty('analysis');
+    expect(repo.getAnswer('a')!.report.coaching).toBeNull();
     expect(repo.listSessions()[0]!.score).toBeNull();
   });
 
@@ -50,21 +49,15 @@ describe('coaching storage', () => {
         startedAt: 'x',
         audioPath: `/${id}.wav`,
       });
-      const analysis = computeAnswerAnalysis({
+      const report = computeAnswerReport({
         words: words.slice(0, 12 + i * 8),
         durationSec: 10,
         question: { kind: 'behavioural' },
       });
-      repo.completeAnswer(id, {
-        durationSec: 10,
-        words,
-        text: 't',
-        metrics: analyzeAnswer(words, 10),
-        analysis,
-      });
-      return analysis;
+      repo.completeAnswer(id, { durationSec: 10, words, text: 't', report });
+      return report.coaching!;
     });
-    expect(repo.getAnswer('a0')!.analysis).toEqual(analyses[0]);
+    expect(repo.getAnswer('a0')!.report.coaching).toEqual(analyses[0]);
     const [summary] = repo.listSessions();
     expect(summary!.score).toBeCloseTo((analyses[0]!.score.total + analyses[1]!.score.total) / 2);
     expect(summary!.fillersPerMinute).toBe(0);

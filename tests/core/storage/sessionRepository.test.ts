@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { migrate, openDatabase } from '../../../src/core/storage/database';
 import { MIGRATIONS } from '../../../src/core/storage/migrations';
 import { SessionRepository } from '../../../src/core/storage/sessionRepository';
-import { analyzeAnswer } from '../../../src/core/coaching/answerMetrics';
+import { transcriptOnlyReport } from '../../../src/core/coaching/answerReport';
 import type { Word } from '../../../src/shared/domain';
 import { tempDir } from '../../helpers/fixtures';
 
@@ -61,8 +61,8 @@ describe('SessionRepository', () => {
       startedAt: 'x',
       audioPath: '/a1.wav',
     });
-    const metrics = analyzeAnswer(words, 5);
-    r.completeAnswer('a1', { durationSec: 5, words, text: 'So, um I led it.', metrics });
+    const metrics = transcriptOnlyReport(words, 5);
+    r.completeAnswer('a1', { durationSec: 5, words, text: 'So, um I led it.', report: metrics });
     const [summary] = r.listSessions();
     expect(summary).toMatchObject({
       id: 's1',
@@ -70,10 +70,10 @@ describe('SessionRepository', () => {
       durationSec: 5,
       fillerCount: metrics.fillerCount,
     });
-    expect(summary!.wordsPerMinute).toBeCloseTo(metrics.wordsPerMinute);
+    expect(summary!.wordsPerMinute).toBeCloseTo(metrics.pace.wordsPerMinute);
     const detail = r.getSession('s1')!;
     expect(detail.answers[0]!.words).toEqual(words);
-    expect(detail.answers[0]!.metrics).toEqual(metrics);
+    expect(detail.answers[0]!.report).toEqual(metrics);
   });
 
   it('numbers answers within a session and lists newest sessions first', () => {

@@ -129,7 +129,7 @@ try {
     }
     report.answer = await settle(
       own('answer:stop', started.value.answerId).then((a) => ({
-        durationSec: a.metrics.durationSec,
+        durationSec: a.report.durationSec,
         words: a.words.length,
       })),
     );

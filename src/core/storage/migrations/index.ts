@@ -4,6 +4,7 @@ import review from './003_review';
 import crashRecovery from './004_crash_recovery';
 import engineFailures from './005_engine_failures';
 import finalUtterances from './006_final_utterances';
+import answerReport from './007_answer_report';
 
 /** Ordered; the database's user_version records how many have been applied. */
 export const MIGRATIONS: readonly string[] = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly string[] = [
   crashRecovery,
   engineFailures,
   finalUtterances,
+  answerReport,
 ];

@@ -44,10 +44,10 @@ export function takesOf(answers: readonly AnswerResult[], questionText: string):
     const take = {
       answerId: answer.answerId,
       number: takes.length + 1,
-      durationSec: answer.metrics.durationSec,
-      score: answer.analysis?.score.total ?? null,
-      fillersPerMinute: answer.metrics.fillersPerMinute,
-      wordsPerMinute: answer.metrics.wordsPerMinute,
+      durationSec: answer.report.durationSec,
+      score: answer.report.coaching?.score.total ?? null,
+      fillersPerMinute: answer.report.transcriptFillersPerMinute,
+      wordsPerMinute: answer.report.pace.wordsPerMinute,
     };
     const previous = takes.at(-1);
     takes.push({ ...take, change: previous ? takeChange(previous, take) : null });

@@ -1,4 +1,4 @@
-import type { AnswerAnalysis, StarPart } from '../../../../shared/domain';
+import type { CoachingAnalysis, StarPart } from '../../../../shared/domain';
 import { formatClock } from '../../lib/format';
 
 const STAR_LABELS: Record<StarPart, string> = {
@@ -8,7 +8,7 @@ const STAR_LABELS: Record<StarPart, string> = {
   result: 'Result',
 };
 
-type Props = { analysis: AnswerAnalysis; headingLevel?: 3 | 4 | 5 };
+type Props = { analysis: CoachingAnalysis; headingLevel?: 3 | 4 | 5 };
 
 /** The findings behind the score: structure, voice and language, each with where it happened. */
 export function AnalysisDetails({ analysis, headingLevel = 3 }: Props) {

@@ -34,7 +34,7 @@ export function AnswerResultView({ result: given, headingLevel = 3, actions, tra
       </div>
     );
   }
-  const analysis = result.analysis;
+  const analysis = result.report.coaching;
   const detailLevel = Math.min(headingLevel + 1, 5) as 3 | 4 | 5;
   return (
     <div className="answer-result">
@@ -45,14 +45,14 @@ export function AnswerResultView({ result: given, headingLevel = 3, actions, tra
         </div>
       )}
       {actions && <div className="result-actions">{actions}</div>}
-      <MetricsCards metrics={result.metrics} analysis={analysis} />
-      {analysis && (analysis.pace.timeline.length > 1 || result.words.length > 0) && (
+      <MetricsCards report={result.report} />
+      {analysis && (result.report.pace.timeline.length > 1 || result.words.length > 0) && (
         <section className="card charts-card" aria-label="Charts">
-          <PaceChart pace={analysis.pace} />
+          <PaceChart pace={result.report.pace} />
           <FillerTimeline
             analysis={analysis}
-            fillers={result.metrics.fillers}
-            durationSec={result.metrics.durationSec}
+            fillers={result.report.fillers}
+            durationSec={result.report.durationSec}
           />
         </section>
       )}

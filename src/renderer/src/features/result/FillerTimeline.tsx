@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
-import type { AnswerAnalysis, FillerHit } from '../../../../shared/domain';
+import type { CoachingAnalysis, FillerHit } from '../../../../shared/domain';
 import { axis, clockTick, UPlotChart, type ChartTheme } from '../charts/UPlotChart';
 
 const HEIGHT = 150;
@@ -46,7 +46,7 @@ export function FillerTimeline({
   fillers,
   durationSec,
 }: {
-  analysis: AnswerAnalysis;
+  analysis: CoachingAnalysis;
   fillers: FillerHit[];
   durationSec: number;
 }) {

@@ -17,15 +17,11 @@ type Props = {
 
 /** The transcript with fillers, hedges, likely "um"s and long pauses marked inline. */
 export function MarkedTranscript({ result, renderWords, className, title, emptyText }: Props) {
-  const marks = result.analysis
-    ? { hedges: result.analysis.language.hedges, filledPauses: result.analysis.filledPauseCandidates }
+  const { coaching } = result.report;
+  const marks = coaching
+    ? { hedges: coaching.language.hedges, filledPauses: coaching.filledPauseCandidates }
     : undefined;
-  const tokens = buildTranscriptTokens(
-    result.words,
-    result.metrics.fillers,
-    result.metrics.longPauses,
-    marks,
-  );
+  const tokens = buildTranscriptTokens(result.words, result.report.fillers, result.report.longPauses, marks);
 
   if (tokens.length === 0) {
     return <p className="transcript transcript-empty">{result.text.trim() || emptyText}</p>;

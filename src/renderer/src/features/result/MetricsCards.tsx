@@ -1,4 +1,4 @@
-import type { AnswerAnalysis, AnswerMetrics } from '../../../../shared/domain';
+import type { AnswerReport } from '../../../../shared/domain';
 import { formatClock, formatSeconds, formatWpm } from '../../lib/format';
 
 /** A comfortable interview pace, shown as a reference next to the measured one. */
@@ -6,9 +6,10 @@ export const COMFORTABLE_PACE_WPM = { min: 120, max: 160 } as const;
 
 type Card = { label: string; value: string; unit?: string; detail: string };
 
-/** With the coaching analysis, pace leaves out the "um"s and fillers include those heard only in the audio. */
-function cardsFor(m: AnswerMetrics, analysis?: AnswerAnalysis): Card[] {
-  const heard = analysis?.filledPauseCandidates.length ?? 0;
+/** Pace leaves out the "um"s; with the coaching analysis, fillers include those heard only in the audio. */
+function cardsFor(m: AnswerReport): Card[] {
+  const coaching = m.coaching;
+  const heard = coaching?.filledPauseCandidates.length ?? 0;
   return [
     {
       label: 'Duration',
@@ -18,7 +19,7 @@ function cardsFor(m: AnswerMetrics, analysis?: AnswerAnalysis): Card[] {
     { label: 'Words', value: String(m.wordCount), detail: 'in this answer' },
     {
       label: 'Pace',
-      value: formatWpm(analysis?.pace.wordsPerMinute ?? m.wordsPerMinute),
+      value: formatWpm(m.pace.wordsPerMinute),
       unit: 'wpm',
       detail: `aim for ${COMFORTABLE_PACE_WPM.min}–${COMFORTABLE_PACE_WPM.max}`,
     },
@@ -27,23 +28,23 @@ function cardsFor(m: AnswerMetrics, analysis?: AnswerAnalysis): Card[] {
       value: String(m.fillerCount + heard),
       detail:
         heard > 0
-          ? `${heard} heard only in the audio · ${(analysis?.fillersPerMinute ?? m.fillersPerMinute).toFixed(1)}/min`
-          : `${m.fillersPerMinute.toFixed(1)} per minute`,
+          ? `${heard} heard only in the audio · ${(coaching?.fillersPerMinute ?? m.transcriptFillersPerMinute).toFixed(1)}/min`
+          : `${m.transcriptFillersPerMinute.toFixed(1)} per minute`,
     },
     {
       label: 'Long pauses',
       value: String(m.longPauses.length),
-      detail: m.longPauses.length > 0 ? `longest ${formatSeconds(m.longestPauseSec)}` : 'none',
+      detail: m.longPauses.length > 0 ? `longest ${formatSeconds(m.pace.longestPauseSec)}` : 'none',
     },
   ];
 }
 
-type Props = { metrics: AnswerMetrics; analysis?: AnswerAnalysis | undefined };
+type Props = { report: AnswerReport };
 
-export function MetricsCards({ metrics, analysis }: Props) {
+export function MetricsCards({ report }: Props) {
   return (
     <dl className="metrics" aria-label="Answer metrics">
-      {cardsFor(metrics, analysis).map((card) => (
+      {cardsFor(report).map((card) => (
         <div className="metric-card" key={card.label}>
           <dt className="metric-label">{card.label}</dt>
           <dd className="metric-value">

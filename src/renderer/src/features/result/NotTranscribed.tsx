@@ -19,7 +19,7 @@ export function NotTranscribed({ result, onTranscribed }: Props) {
   const engineReady = useCoachStore((s) => s.engineStatus.state === 'ready');
   const [working, setWorking] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const seconds = Math.round(result.metrics.durationSec);
+  const seconds = Math.round(result.report.durationSec);
 
   const transcribe = async () => {
     setWorking(true);

@@ -36,7 +36,7 @@ export function AnswerReview({ result, label, headingLevel = 3, notes = [], star
   const pendingSeek = useRef<number | null>(start ? start.atSec : null);
   const [playing, setPlaying] = useState(false);
   const [currentSec, setCurrentSec] = useState(start?.atSec ?? 0);
-  const [durationSec, setDurationSec] = useState(result.metrics.durationSec);
+  const [durationSec, setDurationSec] = useState(result.report.durationSec);
 
   /** Moves the word highlight and the playhead; called every frame while playing, and on seeks. */
   const paint = useCallback(
@@ -201,8 +201,8 @@ export function AnswerReview({ result, label, headingLevel = 3, notes = [], star
         </span>
         <ReviewTimeline
           durationSec={durationSec}
-          fillers={result.metrics.fillers}
-          pauses={result.metrics.longPauses}
+          fillers={result.report.fillers}
+          pauses={result.report.longPauses}
           notes={notes}
           playheadRef={playheadRef}
           currentSec={currentSec}
@@ -230,7 +230,7 @@ export function AnswerReview({ result, label, headingLevel = 3, notes = [], star
           <p className="transcript-legend" aria-hidden="true">
             <span className="legend-current">playing</span>
             <mark className="filler">filler</mark>
-            {result.analysis && <mark className="hedge">hedge</mark>}
+            {result.report.coaching && <mark className="hedge">hedge</mark>}
             <span className="pause-marker">
               <span className="pause-icon" />
               long pause

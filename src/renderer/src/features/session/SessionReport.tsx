@@ -15,7 +15,7 @@ const isPraise = (s: Suggestion): boolean => s.id.startsWith('keep-') || s.id ==
 export function sessionSuggestions(session: SessionDetail, max = 4): Suggestion[] {
   const seen = new Set<string>();
   const out: Suggestion[] = [];
-  const all = session.answers.map((a) => a.analysis?.suggestions ?? []);
+  const all = session.answers.map((a) => a.report.coaching?.suggestions ?? []);
   const take = (pick: (s: Suggestion) => boolean) => {
     for (const round of [0, 1, 2, 3]) {
       for (const list of all) {
@@ -65,21 +65,21 @@ export function SessionReport({ session, headingLevel = 2 }: Props) {
               <td className="tabular">{index + 1}</td>
               <td className="answers-question">{answer.questionText}</td>
               <td>
-                {answer.analysis ? (
-                  <span className={`score-chip tone-${scoreTone(answer.analysis.score.total)}`}>
-                    {answer.analysis.score.total}
+                {answer.report.coaching ? (
+                  <span className={`score-chip tone-${scoreTone(answer.report.coaching.score.total)}`}>
+                    {answer.report.coaching.score.total}
                   </span>
                 ) : (
                   '—'
                 )}
               </td>
+              <td className="tabular">{formatWpm(answer.report.pace.wordsPerMinute)} wpm</td>
               <td className="tabular">
-                {formatWpm(answer.analysis?.pace.wordsPerMinute ?? answer.metrics.wordsPerMinute)} wpm
+                {(
+                  answer.report.coaching?.fillersPerMinute ?? answer.report.transcriptFillersPerMinute
+                ).toFixed(1)}
               </td>
-              <td className="tabular">
-                {(answer.analysis?.fillersPerMinute ?? answer.metrics.fillersPerMinute).toFixed(1)}
-              </td>
-              <td className="tabular">{formatClock(answer.metrics.durationSec)}</td>
+              <td className="tabular">{formatClock(answer.report.durationSec)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,8 @@
-// The full coaching analysis of one answer, from its timed words and (when there is one) its audio. Every
+// The one coaching report of an answer, from its timed words and (when there is one) its audio. Every
 // detector lives in its own module; this one only wires them together in a fixed, explainable order.
 import type {
-  AnswerAnalysis,
+  AnswerReport,
+  CoachingAnalysis,
   FillerHit,
   PaceAnalysis,
   Question,
@@ -14,7 +15,7 @@ import { countFillers } from './fillerWords';
 import { findFillerBursts } from './fillerBursts';
 import { detectFilledPauses } from './filledPauseDetector';
 import { findHedges, hedgesPerMinute } from './hedges';
-import { SECONDS_PER_MINUTE, wordsPerMinute, wordsWithoutFillers } from './pace';
+import { SECONDS_PER_MINUTE, speakingSpanSec, wordsPerMinute, wordsWithoutFillers } from './pace';
 import { paceTimeline, standardDeviation } from './paceTimeline';
 import { findLongPauses } from './pauses';
 import { trackPitchAsync, type PitchTrack } from './pitchTracker';
@@ -26,7 +27,7 @@ import { measureVocabulary } from './vocabulary';
 import { analyzeVoice } from './voiceMetrics';
 import { COMFORTABLE_WPM } from './answerScore';
 
-export type AnswerAnalysisInput = {
+export type AnswerReportInput = {
   words: readonly Word[];
   /** Length of the recording (or of the transcript when there is no recording). */
   durationSec: number;
@@ -43,12 +44,45 @@ export type AnswerAnalysisInput = {
 
 export type AnswerAudio = { track: PitchTrack; samples: Float32Array };
 
-export function computeAnswerAnalysis(input: AnswerAnalysisInput): AnswerAnalysis {
+type TranscriptMeasures = Omit<AnswerReport, 'coaching'>;
+
+/**
+ * What the words alone measure. `durationSec` is the recording's length. Pace uses the speaking span (so
+ * the lead-in before the first word doesn't count against it) while fillers per minute use the whole
+ * duration. Trailing silence is not a long pause: it is usually the time taken to press stop.
+ */
+export function measureTranscript(words: readonly Word[], durationSec: number): TranscriptMeasures {
+  const fillers = countFillers(words);
+  const minutes = durationSec / SECONDS_PER_MINUTE;
+  return {
+    durationSec,
+    speakingSec: speakingSpanSec(words),
+    wordCount: words.length,
+    fillers,
+    fillerCount: fillers.length,
+    transcriptFillersPerMinute: minutes > 0 ? fillers.length / minutes : 0,
+    longPauses: findLongPauses(words),
+    pace: analyzePace(words, fillers),
+  };
+}
+
+/** The report with its coaching; without a question there is no structure check, without audio no voice. */
+export function computeAnswerReport(input: AnswerReportInput): AnswerReport {
+  const measures = measureTranscript(input.words, input.durationSec);
+  return { ...measures, coaching: coach(input, measures) };
+}
+
+/** The report of an answer whose coaching could not be computed: the transcript's measures only. */
+export function transcriptOnlyReport(words: readonly Word[], durationSec: number): AnswerReport {
+  return { ...measureTranscript(words, durationSec), coaching: null };
+}
+
+function coach(input: AnswerReportInput, measures: TranscriptMeasures): CoachingAnalysis {
   const { words, durationSec } = input;
   const audio = input.audio ?? null;
   const question = input.question ?? null;
   const target = input.target ?? DEFAULT_TARGET;
-  const fillers = countFillers(words);
+  const { fillers, pace } = measures;
   const filledPauseCandidates = audio
     ? detectFilledPauses(audio.track, words, durationSec, { samples: audio.samples })
     : [];
@@ -72,7 +106,6 @@ export function computeAnswerAnalysis(input: AnswerAnalysisInput): AnswerAnalysi
       : question.kind === 'behavioural'
         ? checkStarStructure(words)
         : checkTalkingPoints(words, talkingPointsFor(question));
-  const pace = analyzePace(words, fillers);
   const voice = audio && words.length > 0 ? analyzeVoice(audio.track, words) : null;
   const fillersPerMinute = minutes > 0 ? fillerCount / minutes : 0;
   const score = scoreAnswer({
@@ -87,7 +120,6 @@ export function computeAnswerAnalysis(input: AnswerAnalysisInput): AnswerAnalysi
   const partial = {
     questionKind: question?.kind ?? null,
     target,
-    pace,
     fillersPerMinute,
     fillerBursts,
     filledPauseCandidates,
@@ -98,7 +130,7 @@ export function computeAnswerAnalysis(input: AnswerAnalysisInput): AnswerAnalysi
   };
   return {
     ...partial,
-    suggestions: words.length > 0 ? writeSuggestions({ analysis: partial, fillers }) : [],
+    suggestions: words.length > 0 ? writeSuggestions({ analysis: partial, pace, fillers }) : [],
   };
 }
 
@@ -106,13 +138,13 @@ export function computeAnswerAnalysis(input: AnswerAnalysisInput): AnswerAnalysi
  * The same, computing the pitch track from 16 kHz samples in slices so the event loop keeps running;
  * a live answer passes the `track` it built while recording, so Stop does not compute it again.
  */
-export async function analyzeAnswerWithAudio(
+export async function computeAnswerReportWithAudio(
   samples: Float32Array,
-  input: Omit<AnswerAnalysisInput, 'audio'>,
+  input: Omit<AnswerReportInput, 'audio'>,
   track?: PitchTrack,
-): Promise<AnswerAnalysis> {
+): Promise<AnswerReport> {
   const audio = samples.length > 0 ? { track: track ?? (await trackPitchAsync(samples)), samples } : null;
-  return computeAnswerAnalysis({ ...input, audio });
+  return computeAnswerReport({ ...input, audio });
 }
 
 /**
