@@ -22,17 +22,17 @@ import type { AnswerResult } from '../../shared/domain';
 import { SettingsStore } from '../settings/settingsStore';
 import type { HttpGet } from '../models/httpGet';
 import { ModelManager } from '../models/modelManager';
-import type { StreamParams } from '../streaming/streamParams';
+import { DEFAULT_STREAM_PARAMS, type StreamParams } from '../streaming/streamParams';
 
 export type CoachAppOptions = {
   paths: DataPaths;
   events: PracticeEvents;
   modelPath?: string | undefined;
   /**
-   * Engine settings beyond the model: threads, the VAD model, how its process starts (utilityProcess
-   * in the app), a wrapped loader (benchmarks, tests).
+   * Engine settings beyond the model: the VAD model, how its process starts (utilityProcess in the app),
+   * a wrapped loader (benchmarks, tests). Its compute threads are `streamParams.engineThreads`.
    */
-  engine?: Pick<EngineHostOptions, 'whisperParams' | 'vadModelPath' | 'load' | 'spawnEngine'>;
+  engine?: Pick<EngineHostOptions, 'vadModelPath' | 'load' | 'spawnEngine'>;
   database?: OpenDatabaseOptions;
   streamParams?: StreamParams;
   log: (line: string) => void;
@@ -77,8 +77,11 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
   const storage = createRepositories(db);
   // Custom questions belong to the user's data folder even when answers go to a scratch one.
   const userDb = opts.scratchDir ? openDatabase(paths.dbPath, opts.database) : db;
+  const streamParams = opts.streamParams ?? DEFAULT_STREAM_PARAMS;
   const engine = new EngineHost({
     ...opts.engine,
+    // Logged with the other knobs at each answer's start (describeStreamParams).
+    whisperParams: { threads: streamParams.engineThreads },
     modelsDir: paths.modelsDir,
     modelPath: opts.modelPath,
     log,
@@ -100,7 +103,7 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
     events: opts.events,
     log,
     liveWords: storage.liveWords,
-    ...(opts.streamParams ? { streamParams: opts.streamParams } : {}),
+    streamParams,
   });
   const models = new ModelManager({
     modelsDir: paths.modelsDir,

@@ -1,12 +1,12 @@
 // whisper.cpp behind the Transcriber interface, through the smart-whisper N-API addon.
 // The model is loaded once and kept; each call runs on a libuv worker thread inside the addon,
 // so the calling event loop (Electron's main process, the CLI, the server) never blocks.
-import os from 'node:os';
 import type { TranscribeParams, WhisperModel } from 'smart-whisper';
 import type { Word } from '../../shared/domain';
 import { readGgmlModelInfo, type GgmlModelInfo } from './ggmlModelInfo';
 import { tokensToWords, type TimedToken } from './tokensToWords';
 import { samplesToSec } from '../audio/pcm';
+import { DEFAULT_ENGINE_THREADS, DEFAULT_STREAM_PARAMS } from '../streaming/streamParams';
 import {
   TranscriptionAbortedError,
   type AsrResult,
@@ -22,12 +22,9 @@ export type WhisperParams = {
 };
 
 export const DEFAULT_WHISPER_PARAMS: WhisperParams = {
-  threads: Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length)),
+  threads: DEFAULT_ENGINE_THREADS,
   language: 'en',
 };
-
-/** Temperature step for the final pass's fallback when a decode looks like a loop or garbage. */
-const FINAL_PASS_TEMPERATURE_INC = 0.2;
 
 export class ModelLoadError extends Error {}
 
@@ -126,7 +123,9 @@ export class WhisperTranscriber implements Transcriber {
       language: this.modelInfo.multilingual ? (options.language ?? this.params.language) : 'en',
       no_context: true,
       temperature: 0,
-      temperature_inc: options.thorough ? (options.temperatureInc ?? FINAL_PASS_TEMPERATURE_INC) : 0,
+      temperature_inc: options.thorough
+        ? (options.temperatureInc ?? DEFAULT_STREAM_PARAMS.finalTemperatureInc)
+        : 0,
       suppress_blank: true,
       print_progress: false,
       print_realtime: false,

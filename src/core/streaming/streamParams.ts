@@ -1,5 +1,6 @@
-// Every knob of the live transcription policy and its voice activity detection, in one place, logged
-// when an answer starts. (The engine's compute threads are fixed when the model loads: whisperTranscriber.ts.)
+// Every knob of the live transcription policy, its voice activity detection and the engine, in one place,
+// logged when an answer starts.
+import os from 'node:os';
 import type { TranscribeOptions } from '../asr/transcriber';
 import { DEFAULT_VAD_PARAMS, type VadParams } from '../vad/speechSegments';
 
@@ -56,9 +57,20 @@ export type StreamParams = {
   maxUtteranceSec: number;
   /** Without the VAD, a gap this long between committed words ends an utterance. */
   utterancePauseSec: number;
+  /**
+   * whisper.cpp compute threads per pass. Fixed when the model loads (createCoachApp passes it to the
+   * engine); more than the physical cores only adds contention, since its threads spin while they wait.
+   */
+  engineThreads: number;
   /** The Silero VAD's thresholds and timings (speechSegments.ts), when a VAD model is installed. */
   vad: VadParams;
 };
+
+/** Up to 4 threads, never more than the machine has. */
+export const DEFAULT_ENGINE_THREADS = Math.max(
+  1,
+  Math.min(4, os.availableParallelism?.() ?? os.cpus().length),
+);
 
 /** Short on purpose: every prompt token costs decoding time on each live step. */
 export const DISFLUENCY_PROMPT = 'Umm, let me think, uh... hmm, okay, so, um, here is what I did.';
@@ -83,6 +95,7 @@ export const DEFAULT_STREAM_PARAMS: StreamParams = {
   minUtteranceSec: 4,
   maxUtteranceSec: 28,
   utterancePauseSec: 0.6,
+  engineThreads: DEFAULT_ENGINE_THREADS,
   vad: DEFAULT_VAD_PARAMS,
 };
 

@@ -1,0 +1,40 @@
+// Every streaming, VAD and engine knob is in StreamParams, logged at answer start, and the engine's
+// thread count there is the one the app loads the model with.
+import { describe, expect, it } from 'vitest';
+import { createCoachApp } from '../../../src/core/app/coachApp';
+import { dataPaths } from '../../../src/core/dataPaths';
+import {
+  DEFAULT_ENGINE_THREADS,
+  DEFAULT_STREAM_PARAMS,
+  describeStreamParams,
+} from '../../../src/core/streaming/streamParams';
+import { DEFAULT_WHISPER_PARAMS } from '../../../src/core/asr/whisperTranscriber';
+import type { EngineHostOptions } from '../../../src/core/asr/engineHost';
+import { tempDir } from '../../helpers/fixtures';
+
+describe('stream params', () => {
+  it('logs the engine, streaming and VAD knobs in one line', () => {
+    const line = describeStreamParams(DEFAULT_STREAM_PARAMS);
+    expect(line).toContain(`engineThreads=${DEFAULT_ENGINE_THREADS}`);
+    expect(line).toContain('finalTemperatureInc=0.2');
+    expect(line).toContain('minStepMs=500');
+    expect(line).toContain('vad.endOfUtteranceMs=600');
+    expect(DEFAULT_WHISPER_PARAMS.threads).toBe(DEFAULT_ENGINE_THREADS);
+  });
+
+  it('loads the engine with the thread count of the app’s stream params', async () => {
+    const app = createCoachApp({
+      paths: dataPaths(tempDir()),
+      events: { caption: () => {}, nudge: () => {}, stats: () => {}, answerError: () => {} },
+      log: () => {},
+      streamParams: { ...DEFAULT_STREAM_PARAMS, engineThreads: 1 },
+      recoverInterrupted: false,
+    });
+    try {
+      const options = (app.engine as unknown as { opts: EngineHostOptions }).opts;
+      expect(options.whisperParams).toEqual({ threads: 1 });
+    } finally {
+      await app.close();
+    }
+  });
+});
