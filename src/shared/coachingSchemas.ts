@@ -64,12 +64,20 @@ const speechSettingsShape = {
   language: z.string().refine((code) => LANGUAGE_CODES.includes(code), 'not a language Whisper knows'),
 };
 
+/** Mock interviews: seconds to think after the question is read, and whether a follow-up comes. */
+export const MAX_THINK_TIME_SEC = 60;
+const mockSettingsShape = {
+  thinkTimeSec: z.number().int().min(0).max(MAX_THINK_TIME_SEC),
+  followUps: z.boolean(),
+};
+
 export const coachSettingsSchema = z.object({
   nudges: z.object(nudgeSettingsShape).refine((n) => n.speedUpBelowWpm < n.slowDownAboveWpm, {
     message: 'the "speed up" threshold must be below the "slow down" one',
   }),
   practice: z.object({ defaultTarget: targetLengthSchema }),
   speech: z.object(speechSettingsShape),
+  mock: z.object(mockSettingsShape),
 });
 export type CoachSettings = z.infer<typeof coachSettingsSchema>;
 
@@ -78,6 +86,7 @@ export const settingsPatchSchema = z.object({
   nudges: z.object(nudgeSettingsShape).partial().optional(),
   practice: z.object({ defaultTarget: targetLengthSchema }).partial().optional(),
   speech: z.object(speechSettingsShape).partial().optional(),
+  mock: z.object(mockSettingsShape).partial().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 

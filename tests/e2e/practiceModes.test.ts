@@ -1,6 +1,6 @@
 // Issue #16 in Chromium through `coach serve`, on the real engine (synthetic model) with jfk.wav as the
-// microphone: "keep no history" (item 10) and importing a recording by drag-and-drop and the file
-// picker (item 6). Screenshots go to test-results/e2e/ at 1280x800 and 900x600.
+// microphone: "keep no history" (item 10), importing a recording by drag-and-drop and the file picker
+// (item 6), and the mock interview (item 8). Screenshots go to test-results/e2e/ at 1280x800 and 900x600.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -170,4 +170,92 @@ describe.skipIf(!hasChromium)('practice modes in Chromium (issue #16)', () => {
     expect(await rows.first().textContent()).toContain('1 answer');
     expect(pageErrors, pageErrors.join('\n')).toEqual([]);
   }, 300_000);
+
+  it('runs a mock interview: the question asked, a countdown, recording by itself, a follow-up, one session', async () => {
+    await page.setViewportSize(LARGE);
+    // The think time is a setting; 2 s keeps the test short and shows that it applies.
+    await page.goto(`${served.origin}/#/settings`);
+    const think = page.getByLabel(/Time to think before recording/);
+    await think.fill('2');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').getByText('Saved').waitFor();
+    await shot(page, 'modes-08-settings-mock-1280');
+
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    const rows = page.getByRole('list', { name: 'Saved sessions' }).getByRole('button');
+    await page.waitForTimeout(1000);
+    const sessionsBefore = await rows.count();
+    await page.getByRole('button', { name: 'Practice', exact: true }).click();
+    // A result left on screen by an earlier answer goes with Esc.
+    if (await page.getByRole('button', { name: 'Try this question again' }).count())
+      await page.keyboard.press('Escape');
+    await page.getByText('Practise a set of questions').click();
+    await page.getByText('Choose by hand').click();
+    const first = page.locator('.hand-pick-item').first();
+    const questionText = (await first.locator('.hand-pick-text').textContent())!;
+    await first.locator('input').check();
+    await page.getByRole('button', { name: 'Start a mock interview' }).click();
+
+    const interviewer = page.getByRole('region', { name: 'Interviewer' });
+    await interviewer.getByRole('heading', { name: questionText }).waitFor();
+    const countdown = page.getByRole('timer', { name: 'Time to think' });
+    await countdown.waitFor({ timeout: 30_000 });
+    const seen = new Set<string>();
+    seen.add(
+      (await countdown
+        .locator('strong')
+        .textContent()
+        .catch(() => '')) ?? '',
+    );
+    await shot(page, 'modes-09-mock-thinking-1280');
+    await page.setViewportSize(SMALL);
+    await shot(page, 'modes-09-mock-thinking-900');
+    await page.setViewportSize(LARGE);
+    // Headless Chromium has no system voice: the question is shown as text, and the interview goes on.
+    expect(await interviewer.getByRole('status').textContent()).toMatch(/shown as text|Read aloud/);
+    while ((await countdown.count()) > 0) {
+      seen.add(
+        (await countdown
+          .locator('strong')
+          .textContent()
+          .catch(() => '')) ?? '',
+      );
+      await page.waitForTimeout(100);
+    }
+    expect([...seen].filter((x) => x !== '')).toEqual(expect.arrayContaining(['2', '1']));
+
+    // Recording started by itself, with the answer's time limit in view.
+    await page.getByText('Listening', { exact: true }).waitFor({ timeout: 60_000 });
+    await page.getByRole('timer', { name: /Answer time against/ }).waitFor();
+    await page.waitForTimeout(2500);
+    await shot(page, 'modes-10-mock-recording-1280');
+    await page.setViewportSize(SMALL);
+    await shot(page, 'modes-10-mock-recording-900');
+    await page.setViewportSize(LARGE);
+    await page.getByRole('button', { name: /Stop/ }).click();
+
+    // The follow-up, answered as its own take.
+    await interviewer
+      .getByRole('heading', {
+        name: /specific example|differently next time|turn this job down|technical background/,
+      })
+      .waitFor({ timeout: 120_000 });
+    await page.getByText('Question 1 of 1 · follow-up').waitFor();
+    await countdown.waitFor({ timeout: 30_000 });
+    await shot(page, 'modes-11-mock-follow-up-1280');
+    await page.getByText('Listening', { exact: true }).waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(2500);
+    await page.keyboard.press('Space');
+
+    await page.getByText('Mock interview complete').waitFor({ timeout: 120_000 });
+    await page.getByText('1 of 1 question answered in 2 takes.').waitFor();
+    await shot(page, 'modes-12-mock-summary-1280');
+    await page.setViewportSize(SMALL);
+    await shot(page, 'modes-12-mock-summary-900');
+    await page.setViewportSize(LARGE);
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    await expect.poll(() => rows.count()).toBe(sessionsBefore + 1);
+    expect(await rows.first().textContent()).toContain('2 answers');
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
+  }, 400_000);
 });

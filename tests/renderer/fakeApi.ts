@@ -44,6 +44,7 @@ export const DEFAULT_TEST_SETTINGS: CoachSettings = {
   },
   practice: { defaultTarget: { minSec: 60, maxSec: 120 } },
   speech: { model: null, language: 'en' },
+  mock: { thinkTimeSec: 5, followUps: true },
 };
 
 function catalogRow(
@@ -260,6 +261,7 @@ export function installFakeApi() {
       nudges: { ...DEFAULT_TEST_SETTINGS.nudges, ...update.nudges },
       practice: { ...DEFAULT_TEST_SETTINGS.practice, ...update.practice },
       speech: { ...DEFAULT_TEST_SETTINGS.speech, ...update.speech },
+      mock: { ...DEFAULT_TEST_SETTINGS.mock, ...update.mock },
     })),
     resetSettings: vi.fn<CoachApi['resetSettings']>(async () => structuredClone(DEFAULT_TEST_SETTINGS)),
     listHistory: vi.fn<CoachApi['listHistory']>(async (q) => ({

@@ -35,6 +35,7 @@ describe('Settings', () => {
     expect(fake.api.updateSettings).toHaveBeenCalledWith({
       nudges: { ...DEFAULT_TEST_SETTINGS.nudges, slowDownAboveWpm: 180, timeNudges: false },
       practice: { defaultTarget: { minSec: 60, maxSec: 150 } },
+      mock: DEFAULT_TEST_SETTINGS.mock,
     });
     expect(await screen.findByText('Saved')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Restore defaults' }));

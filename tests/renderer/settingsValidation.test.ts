@@ -12,6 +12,8 @@ function draftWith(key: string, value: number) {
     // Keep the pair ordered so only the bound itself is under test.
     if (key === 'minSec') d.practice.defaultTarget.maxSec = 600;
     else d.practice.defaultTarget.minSec = 10;
+  } else if (key === 'thinkTimeSec') {
+    d.mock.thinkTimeSec = value;
   } else {
     (d.nudges as unknown as Record<string, number>)[key] = value;
     if (key === 'speedUpBelowWpm') d.nudges.slowDownAboveWpm = 300;

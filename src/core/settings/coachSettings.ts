@@ -27,6 +27,7 @@ export const DEFAULT_SETTINGS: CoachSettings = {
   },
   practice: { defaultTarget: { ...DEFAULT_TARGET } },
   speech: { model: null, language: DEFAULT_LANGUAGE },
+  mock: { thinkTimeSec: 5, followUps: true },
 };
 
 /** Applies an update and validates the result as a whole (cross-field rules included). */
@@ -35,6 +36,7 @@ export function mergeSettings(current: CoachSettings, update: SettingsPatch): Co
     nudges: { ...current.nudges, ...update.nudges },
     practice: { ...current.practice, ...update.practice },
     speech: { ...current.speech, ...update.speech },
+    mock: { ...current.mock, ...update.mock },
   });
 }
 

@@ -50,7 +50,8 @@ function isSnapshot(value: unknown): value is PracticeSnapshot {
         Array.isArray(set.questionIds) &&
         typeof set.index === 'number' &&
         Array.isArray(set.answeredIds) &&
-        Array.isArray(set.skippedIds)))
+        Array.isArray(set.skippedIds) &&
+        (set.mock === undefined || typeof set.mock === 'boolean')))
   );
 }
 

@@ -15,6 +15,8 @@ export type PracticeSet = {
   skippedIds: string[];
   /** The role the set was chosen for; 'any' (or absent, in sets saved before) for none. */
   role?: RoleFamily | 'any';
+  /** Run as a mock interview: questions read aloud, think time, recording by itself, follow-ups. */
+  mock?: boolean;
 };
 
 export interface PracticeSlice {
@@ -24,7 +26,7 @@ export interface PracticeSlice {
   practiceSetError: string | null;
   practiceSetBusy: boolean;
 
-  startPracticeSet: (options: PracticeSetOptions) => Promise<void>;
+  startPracticeSet: (options: PracticeSetOptions, mode?: { mock: boolean }) => Promise<void>;
   /** Moves to the next question; past the last one the set is finished and its summary shows. */
   advancePracticeSet: () => void;
   skipQuestion: () => void;
@@ -44,7 +46,7 @@ export const createPracticeSlice: StateCreator<PracticeSlice & SessionSlice, [],
   practiceSetError: null,
   practiceSetBusy: false,
 
-  startPracticeSet: async (options) => {
+  startPracticeSet: async (options, mode) => {
     set({ practiceSetBusy: true, practiceSetError: null });
     try {
       const questions = await coachApi().buildPracticeSet(options);
@@ -66,6 +68,7 @@ export const createPracticeSlice: StateCreator<PracticeSlice & SessionSlice, [],
           answeredIds: [],
           skippedIds: [],
           role: options.questionIds?.length ? 'any' : options.role,
+          ...(mode?.mock ? { mock: true } : {}),
         },
       });
     } catch (error) {

@@ -5,6 +5,7 @@ import { LiveChips } from '../live/LiveChips';
 import { NudgeToast } from '../live/NudgeToast';
 import { stopMicCheck, toggleRecording } from './answerRecorder';
 import { DiscardTake } from './DiscardTake';
+import { MockInterview } from '../mock/MockInterview';
 import { ImportRecording } from './ImportRecording';
 import { EngineStatusNotice } from './EngineStatusNotice';
 import { LevelMeter } from './LevelMeter';
@@ -42,6 +43,7 @@ export function PracticeScreen() {
   const showingResult = useCoachStore((s) => s.lastResult !== null && s.recording === 'idle');
   const recording = useCoachStore((s) => s.recording);
   const inSet = useCoachStore((s) => s.practiceSet !== null);
+  const mock = useCoachStore((s) => s.practiceSet?.mock === true);
   const showingSetSummary = useCoachStore((s) => s.showingSetSummary);
   const settingsStatus = useCoachStore((s) => s.settingsStatus);
   const loadSettings = useCoachStore((s) => s.loadSettings);
@@ -61,7 +63,8 @@ export function PracticeScreen() {
   useEffect(() => () => void stopMicCheck(), []);
 
   const onSpace = useCallback(() => void toggleRecording(), []);
-  useSpaceToRecord(onSpace, !showingResult && !showingSetSummary);
+  // A mock interview starts its takes by itself; Space there only stops one.
+  useSpaceToRecord(onSpace, !showingResult && !showingSetSummary && !mock);
 
   // Back from a result: put the keyboard on the Record button.
   const wasShowingResult = useRef(showingResult);
@@ -71,6 +74,7 @@ export function PracticeScreen() {
   }, [showingResult]);
 
   if (showingSetSummary) return <SetSummary />;
+  if (mock) return <MockInterview />;
   if (showingResult) return <PracticeResult />;
 
   const live = recording !== 'idle';

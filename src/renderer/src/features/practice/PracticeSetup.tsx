@@ -29,11 +29,12 @@ export function PracticeSetup() {
   const togglePicked = (id: string) =>
     setPicked((current) => (current.includes(id) ? current.filter((x) => x !== id) : [...current, id]));
 
-  const start = () =>
+  const start = (mock = false) =>
     void startPracticeSet(
       order === 'hand'
         ? { role: 'any', count: Math.max(1, picked.length), order: 'bank', questionIds: picked }
         : { role, count, order, ...(kinds.length ? { kinds } : {}) },
+      { mock },
     );
 
   return (
@@ -142,15 +143,29 @@ export function PracticeSetup() {
           <button
             type="button"
             className="button button-primary"
-            onClick={start}
+            onClick={() => start()}
             disabled={busy || keepNoHistory || (order === 'hand' && picked.length === 0)}
             aria-describedby={keepNoHistory ? 'set-needs-history' : undefined}
           >
             Start the set
           </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => start(true)}
+            disabled={busy || keepNoHistory || (order === 'hand' && picked.length === 0)}
+            aria-describedby={keepNoHistory ? 'set-needs-history' : 'mock-hint'}
+          >
+            Start a mock interview
+          </button>
           {keepNoHistory && (
             <p id="set-needs-history" className="muted setup-note">
               A set is saved as one session for its summary: turn off “Keep no history” to start one.
+            </p>
+          )}
+          {!keepNoHistory && (
+            <p id="mock-hint" className="muted setup-note">
+              Mock interview: each question read aloud, time to think, then recording starts by itself.
             </p>
           )}
         </div>

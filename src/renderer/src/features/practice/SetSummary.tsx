@@ -38,7 +38,15 @@ export function SetSummary() {
   return (
     <section className="set-summary" aria-labelledby="set-summary-title">
       <header className="result-header">
-        <p className="eyebrow">{finished ? 'Practice set complete' : 'Practice set ended'}</p>
+        <p className="eyebrow">
+          {practiceSet?.mock
+            ? finished
+              ? 'Mock interview complete'
+              : 'Mock interview ended'
+            : finished
+              ? 'Practice set complete'
+              : 'Practice set ended'}
+        </p>
         <h1 id="set-summary-title" className="result-question" tabIndex={-1} ref={headingRef}>
           {sessionId ? 'How the session went' : 'No answers were recorded'}
         </h1>

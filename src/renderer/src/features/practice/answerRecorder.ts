@@ -27,9 +27,11 @@ export async function toggleRecording(): Promise<void> {
   else if (recording === 'starting' || recording === 'recording') await stopRecording();
 }
 
-export async function startRecording(): Promise<void> {
+/** `asked` replaces the current question's text (a mock interview's follow-up, answered as its own take). */
+export async function startRecording(asked?: { questionText: string }): Promise<void> {
   const state = store();
-  const question = selectCurrentQuestion(state);
+  const current = selectCurrentQuestion(state);
+  const question = current && asked ? { ...current, text: asked.questionText } : current;
   if (state.recording !== 'idle' || !question || state.engineStatus.state !== 'ready') return;
   // One answer at a time: an import in progress is one.
   if (state.recordingImport) return;

@@ -109,8 +109,23 @@ const TARGET_FIELDS: (NumberFieldSpec & { key: 'minSec' | 'maxSec' })[] = [
   },
 ];
 
+/** MAX_THINK_TIME_SEC in coachingSchemas. */
+const THINK_TIME_FIELD: NumberFieldSpec & { key: 'thinkTimeSec' } = {
+  key: 'thinkTimeSec',
+  label: 'Time to think before recording',
+  unit: 'seconds',
+  help: 'After the interviewer reads the question; 0 starts at once.',
+  min: 0,
+  max: 60,
+  whole: true,
+};
+
 /** Every field in the order shown: the first with an error is the one focused on Save. */
-export const SETTINGS_FIELDS: readonly NumberFieldSpec[] = [...NUDGE_FIELDS, ...TARGET_FIELDS];
+export const SETTINGS_FIELDS: readonly NumberFieldSpec[] = [
+  ...NUDGE_FIELDS,
+  ...TARGET_FIELDS,
+  THINK_TIME_FIELD,
+];
 
 /** An emptied field stays empty while typing (NaN), rather than jumping to 0; saving then explains it. */
 const numberFrom = (raw: string): number => (raw.trim() === '' ? Number.NaN : Number(raw));
@@ -171,6 +186,10 @@ function SettingsForm({ settings, saved, onSaved }: FormProps) {
     setSaved(false);
     setDraft({ ...draft, practice: { defaultTarget: { ...draft.practice.defaultTarget, [key]: value } } });
   };
+  const setMock = <K extends keyof CoachSettings['mock']>(key: K, value: CoachSettings['mock'][K]) => {
+    setSaved(false);
+    setDraft({ ...draft, mock: { ...draft.mock, [key]: value } });
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found = settingsErrors(draft, SETTINGS_FIELDS);
@@ -183,7 +202,7 @@ function SettingsForm({ settings, saved, onSaved }: FormProps) {
       input?.closest('.number-field')?.scrollIntoView?.({ block: 'center' });
       return;
     }
-    setSaved(await saveSettings({ nudges: draft.nudges, practice: draft.practice }));
+    setSaved(await saveSettings({ nudges: draft.nudges, practice: draft.practice, mock: draft.mock }));
   };
 
   return (
@@ -247,6 +266,32 @@ function SettingsForm({ settings, saved, onSaved }: FormProps) {
                 onChange={(value) => setTarget(f.key, value)}
               />
             ))}
+          </div>
+        </section>
+
+        <section className="card settings-card" aria-labelledby="settings-mock">
+          <h2 id="settings-mock" className="section-title">
+            Mock interview
+          </h2>
+          <p className="muted">
+            The interviewer reads each question aloud, gives you time to think, then recording starts by
+            itself.
+          </p>
+          <label className="switch">
+            <input
+              type="checkbox"
+              checked={draft.mock.followUps}
+              onChange={(e) => setMock('followUps', e.target.checked)}
+            />
+            <span>Ask a follow-up question after each answer</span>
+          </label>
+          <div className="settings-grid">
+            <NumberField
+              spec={THINK_TIME_FIELD}
+              value={draft.mock.thinkTimeSec}
+              error={errors.thinkTimeSec}
+              onChange={(value) => setMock('thinkTimeSec', value)}
+            />
           </div>
         </section>
 

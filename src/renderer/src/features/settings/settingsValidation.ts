@@ -13,7 +13,7 @@ export type NudgeNumberKey =
   | 'sameKindSpacingSec'
   | 'encouragementAfterSec';
 
-export type SettingsFieldKey = NudgeNumberKey | 'minSec' | 'maxSec';
+export type SettingsFieldKey = NudgeNumberKey | 'minSec' | 'maxSec' | 'thinkTimeSec';
 
 export type NumberFieldSpec = {
   key: SettingsFieldKey;
@@ -41,13 +41,13 @@ function valueError(f: NumberFieldSpec, value: number): string | null {
 
 /** What is wrong with each field of the draft, in the order the fields are shown; empty when it can be saved. */
 export function settingsErrors(
-  draft: Pick<CoachSettings, 'nudges' | 'practice'>,
+  draft: Pick<CoachSettings, 'nudges' | 'practice'> & Partial<Pick<CoachSettings, 'mock'>>,
   fields: readonly NumberFieldSpec[],
 ): FieldErrors {
   const errors: FieldErrors = {};
   // Checked even with nudges turned off: main keeps (and checks) the thresholds either way.
   for (const f of fields) {
-    if (f.key === 'minSec' || f.key === 'maxSec') continue;
+    if (f.key === 'minSec' || f.key === 'maxSec' || f.key === 'thinkTimeSec') continue;
     const message = valueError(f, draft.nudges[f.key]);
     if (message) errors[f.key] = message;
   }
@@ -64,6 +64,9 @@ export function settingsErrors(
   if (!errors.minSec && !errors.maxSec && target.minSec >= target.maxSec) {
     errors.minSec = `Make the shortest length less than the longest (${target.maxSec} seconds), or raise that one.`;
   }
+  const think = fields.find((x) => x.key === 'thinkTimeSec');
+  const thinkError = think && draft.mock ? valueError(think, draft.mock.thinkTimeSec) : null;
+  if (thinkError) errors.thinkTimeSec = thinkError;
   return errors;
 }
 
