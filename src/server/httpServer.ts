@@ -1,17 +1,17 @@
 // The server's sockets: one node:http server for the built renderer, the HTTP API and the WebSocket
 // upgrades. Glue only: it checks the token and the limits, reads bodies, and hands requests to the
 // pure routes (httpRoutes.ts) and sockets to their protocol (wsBridge.ts, transcribeProtocol.ts).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import os from 'node:os';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { tokenFromRequest, tokenMatches } from './accessToken';
 import { readBody, saveBody, sendError, sendFile, sendResponse } from './httpIo';
 import type { Route, RouteRequest } from './httpRoutes';
 import { hardFrameCapBytes, type ServerLimits } from './limits';
+import { makeUploadDir, removeAbandonedUploads } from './uploadTemp';
 import { badTarget, crossSiteRefusal, decodePathSegment, parseRequestTarget } from './requestEdge';
 import { errorBody, ServerError, toServerError } from './serverErrors';
 import { resolveStaticPath, safeHostHeader, staticHeaders } from './staticFiles';
@@ -52,6 +52,8 @@ const isApiPath = (p: string): boolean =>
 const SHUTDOWN_GRACE_MS = 2000;
 
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningHttpServer> {
+  // Uploads a crash interrupted (their server is gone) are deleted before this one takes any.
+  for (const dir of removeAbandonedUploads()) opts.log(`[serve] removed an interrupted upload: ${dir}`);
   const { limits, log } = opts;
   /** The port actually bound (opts.port may be 0), for the CSP when a request has no usable Host. */
   let boundPort = opts.port;
@@ -214,7 +216,7 @@ async function handleRequest(
     };
     if (route.body?.kind === 'buffer') routeReq.body = await readBody(req, route.body.maxBytes);
     if (route.body?.kind === 'file') {
-      tempDir = mkdtempSync(path.join(os.tmpdir(), 'coach-upload-'));
+      tempDir = makeUploadDir();
       routeReq.bodyFile = path.join(tempDir, 'upload');
       await saveBody(req, routeReq.bodyFile, route.body.maxBytes);
     }
