@@ -3,6 +3,7 @@
 // renderer folder can ever be read through it. No 'electron' import: tested in plain Node.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { contentTypeFor } from '../shared/contentTypes';
 import { APP_HOST, APP_SCHEME, RENDERER_CSP } from './security';
 
 /**
@@ -17,23 +18,7 @@ export const APP_SCHEME_PRIVILEGES = {
   codeCache: true,
 } as const;
 
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export const mimeTypeOf = (file: string): string =>
-  MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+export const mimeTypeOf = contentTypeFor;
 
 type PathApi = Pick<typeof path, 'resolve' | 'relative' | 'isAbsolute' | 'sep'>;
 

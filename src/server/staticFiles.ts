@@ -2,23 +2,9 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isInside } from '../core/pathContainment';
+import { contentTypeFor } from '../shared/contentTypes';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.map': 'application/json; charset=utf-8',
-};
-
-export const contentTypeFor = (file: string): string =>
-  CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+export { contentTypeFor };
 
 /**
  * The file under `rootDir` that a URL path names, or null if it names nothing there. Rejects
