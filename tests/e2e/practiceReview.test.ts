@@ -255,4 +255,53 @@ describe.skipIf(!hasChromium)('practice and review in Chromium (issue #16)', () 
     await page.setViewportSize(LARGE);
     expect(pageErrors, pageErrors.join('\n')).toEqual([]);
   }, 120_000);
+
+  it('counts a long question up to its limit, then shows it wrapped with Record in view at 900x600', async () => {
+    await page.setViewportSize(SMALL);
+    await page.goto(`${served.origin}/#/practice`);
+    await page.getByText('Practise a set of questions').click();
+    const section = page.getByRole('region', { name: 'Your own questions' });
+    const box = section.getByRole('textbox', { name: 'Question' });
+    // One unbroken 80-letter word (a pasted URL does the same), then ordinary words up to the limit.
+    const unbroken = 'Antidisestablishmentarianism'.repeat(3).slice(0, 80);
+    const question = `Describe ${unbroken} and ${'the hardest trade-off you made in a project '.repeat(12)}`
+      .slice(0, 500)
+      .trim();
+    await box.fill(question);
+    await section.getByText(`${question.length} / 500`, { exact: false }).waitFor();
+    await box.press('End');
+    await box.pressSequentially(' and more words past the limit');
+    await section.getByText('500 / 500 — that is the limit; shorten it to add more').waitFor();
+    expect((await box.inputValue()).length).toBe(500);
+    await box.fill(question);
+    await section.getByRole('button', { name: 'Add question' }).click();
+    await section.getByRole('button', { name: `Delete “${question}”` }).waitFor();
+    await shot(page, 'ux-16-long-question-added-900');
+
+    // The question joined the bank: asked, it wraps, the page does not scroll sideways and Record stays in view.
+    await page.goto(`${served.origin}/#/practice`);
+    await page.reload();
+    const picker = page.getByRole('combobox', { name: 'Question' });
+    const value = await picker.evaluate(
+      (el, text) =>
+        [...(el as unknown as { options: { value: string; text: string }[] }).options].find(
+          (o) => o.text.trim() === text,
+        )?.value ?? '',
+      question,
+    );
+    expect(value).not.toBe('');
+    await picker.selectOption(value);
+    await expect
+      .poll(async () => (await page.getByRole('heading', { level: 1 }).textContent())?.trim())
+      .toBe(question);
+    const layout = await page.evaluate<{ pageWidth: number; recordBottom: number }>(`(() => {
+      const record = [...document.querySelectorAll('button')].find((b) => /Record answer/.test(b.textContent));
+      return { pageWidth: document.documentElement.scrollWidth, recordBottom: record.getBoundingClientRect().bottom };
+    })()`);
+    await shot(page, 'ux-16-long-question-asked-900');
+    expect(layout.pageWidth).toBeLessThanOrEqual(SMALL.width);
+    expect(layout.recordBottom).toBeLessThanOrEqual(SMALL.height);
+    await page.setViewportSize(LARGE);
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
+  }, 120_000);
 });

@@ -1,13 +1,10 @@
 // LocalAgreement-2 (Macháček et al. 2023, ufal/whisper_streaming): a word is committed once two
 // consecutive hypotheses agree on it as part of their common prefix. Pure logic, no engine.
 import type { Word } from '../../shared/domain';
+import { DEFAULT_STREAM_PARAMS, type StreamParams } from './streamParams';
 
-/** Words that start this much before the last commit are re-heard audio, not new speech. */
-export const COMMIT_SLACK_SEC = 0.1;
-/** Longest run of words compared when removing words re-heard at the window's seam. */
-export const DEDUPE_MAX_NGRAM = 5;
-/** Only look for seam duplicates when the new hypothesis starts this close to the last commit. */
-const SEAM_WINDOW_SEC = 1;
+/** The buffer's own knobs, kept with every other one in StreamParams. */
+export type HypothesisKnobs = Pick<StreamParams, 'commitSlackSec' | 'dedupeMaxNgram' | 'seamWindowSec'>;
 
 export const normaliseWord = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}']/gu, '');
 
@@ -19,6 +16,8 @@ export class HypothesisBuffer {
   private incoming: Word[] = [];
   private lastCommittedEndSec = 0;
 
+  constructor(private readonly knobs: HypothesisKnobs = DEFAULT_STREAM_PARAMS) {}
+
   /** Adds a hypothesis whose word times are relative to `offsetSec`. */
   insert(words: Word[], offsetSec: number): void {
     const shifted = words.map((w) => ({
@@ -26,7 +25,7 @@ export class HypothesisBuffer {
       startSec: w.startSec + offsetSec,
       endSec: w.endSec + offsetSec,
     }));
-    this.incoming = shifted.filter((w) => w.startSec > this.lastCommittedEndSec - COMMIT_SLACK_SEC);
+    this.incoming = shifted.filter((w) => w.startSec > this.lastCommittedEndSec - this.knobs.commitSlackSec);
     this.dropSeamDuplicates();
   }
 
@@ -91,9 +90,9 @@ export class HypothesisBuffer {
 
   private dropSeamDuplicates(): void {
     const first = this.incoming[0];
-    if (!first || Math.abs(first.startSec - this.lastCommittedEndSec) >= SEAM_WINDOW_SEC) return;
+    if (!first || Math.abs(first.startSec - this.lastCommittedEndSec) >= this.knobs.seamWindowSec) return;
     const committed = this.committedInWindow;
-    const maxN = Math.min(DEDUPE_MAX_NGRAM, committed.length, this.incoming.length);
+    const maxN = Math.min(this.knobs.dedupeMaxNgram, committed.length, this.incoming.length);
     for (let n = maxN; n >= 1; n--) {
       const tail = committed.slice(-n).map((w) => normaliseWord(w.text));
       const head = this.incoming.slice(0, n).map((w) => normaliseWord(w.text));

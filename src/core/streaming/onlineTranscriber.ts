@@ -29,7 +29,7 @@ export class OnlineTranscriber {
   private receivedSamples = 0;
   /** Answer time up to which audio has been through a step. */
   private processedUntilSec = 0;
-  private readonly hypotheses = new HypothesisBuffer();
+  private readonly hypotheses: HypothesisBuffer;
   private readonly committed: Word[] = [];
   private lastComputeMs = 0;
 
@@ -38,7 +38,9 @@ export class OnlineTranscriber {
     private readonly transcriber: Transcriber,
     readonly params: StreamParams = DEFAULT_STREAM_PARAMS,
     private readonly gate: SpeechGate | null = null,
-  ) {}
+  ) {
+    this.hypotheses = new HypothesisBuffer(params);
+  }
 
   pushAudio(samples: Float32Array): void {
     this.window.append(samples);
@@ -205,7 +207,10 @@ export class OnlineTranscriber {
   private forceCut(): Word[] {
     const windowEndSec = this.windowStartSec + this.windowSec;
     const forced = this.hypotheses.forceCommitUntil(windowEndSec - this.params.keepOnForcedCutSec);
-    const cutSec = Math.max(this.hypotheses.lastCommittedSec, windowEndSec - this.params.maxWindowSec / 2);
+    const cutSec = Math.max(
+      this.hypotheses.lastCommittedSec,
+      windowEndSec - this.params.maxWindowSec * this.params.forcedCutKeepShare,
+    );
     this.cutWindowAt(cutSec);
     return forced;
   }

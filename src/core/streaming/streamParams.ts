@@ -62,6 +62,14 @@ export type StreamParams = {
    * engine); more than the physical cores only adds contention, since its threads spin while they wait.
    */
   engineThreads: number;
+  /** Words that start this much before the last commit are re-heard audio, not new speech. */
+  commitSlackSec: number;
+  /** Longest run of words compared when removing words re-heard at the window's seam. */
+  dedupeMaxNgram: number;
+  /** Only look for seam duplicates when the new hypothesis starts this close to the last commit. */
+  seamWindowSec: number;
+  /** With nothing committed for a whole window, a forced cut keeps this share of it (its end). */
+  forcedCutKeepShare: number;
   /** The Silero VAD's thresholds and timings (speechSegments.ts), when a VAD model is installed. */
   vad: VadParams;
 };
@@ -96,6 +104,10 @@ export const DEFAULT_STREAM_PARAMS: StreamParams = {
   maxUtteranceSec: 28,
   utterancePauseSec: 0.6,
   engineThreads: DEFAULT_ENGINE_THREADS,
+  commitSlackSec: 0.1,
+  dedupeMaxNgram: 5,
+  seamWindowSec: 1,
+  forcedCutKeepShare: 0.5,
   vad: DEFAULT_VAD_PARAMS,
 };
 

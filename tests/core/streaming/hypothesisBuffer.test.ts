@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HypothesisBuffer, normaliseWord } from '../../../src/core/streaming/hypothesisBuffer';
+import { DEFAULT_STREAM_PARAMS } from '../../../src/core/streaming/streamParams';
 import type { Word } from '../../../src/shared/domain';
 
 const w = (text: string, startSec: number, endSec = startSec + 0.3): Word => ({ text, startSec, endSec });
@@ -48,6 +49,23 @@ describe('HypothesisBuffer (LocalAgreement-2)', () => {
     b.flush();
     b.insert([w('two', 0.0), w('three', 0.3), w('four', 0.7)], 1.0);
     expect(b.flush().map((x) => x.text)).toEqual(['four']);
+  });
+
+  it('takes its seam knobs from the stream params: with no seam window a re-heard word is committed again', () => {
+    const heard = (knobs?: ConstructorParameters<typeof HypothesisBuffer>[0]) => {
+      const b = new HypothesisBuffer(knobs);
+      b.insert([w('one', 0), w('two', 0.4), w('three', 0.8)], 0);
+      b.flush();
+      b.insert([w('one', 0), w('two', 0.4), w('three', 0.8)], 0);
+      b.flush();
+      b.popCommitted(0.3);
+      b.insert([w('two', 0.0), w('three', 0.3), w('four', 0.7)], 1.0);
+      b.flush();
+      b.insert([w('two', 0.0), w('three', 0.3), w('four', 0.7)], 1.0);
+      return b.flush().map((x) => x.text);
+    };
+    expect(heard()).toEqual(['four']);
+    expect(heard({ ...DEFAULT_STREAM_PARAMS, seamWindowSec: 0 })).toEqual(['three', 'four']);
   });
 
   it('finish() commits the tentative tail', () => {

@@ -19,6 +19,7 @@ describe('stream params', () => {
     expect(line).toContain('finalTemperatureInc=0.2');
     expect(line).toContain('minStepMs=500');
     expect(line).toContain('vad.endOfUtteranceMs=600');
+    expect(line).toContain('commitSlackSec=0.1 dedupeMaxNgram=5 seamWindowSec=1 forcedCutKeepShare=0.5');
     expect(DEFAULT_WHISPER_PARAMS.threads).toBe(DEFAULT_ENGINE_THREADS);
   });
 

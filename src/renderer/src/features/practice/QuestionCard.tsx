@@ -27,7 +27,11 @@ export function QuestionCard() {
   return (
     <section className="question-card" aria-labelledby="question-text">
       <p className="question-kind">{question ? QUESTION_KIND_LABELS[question.kind] : 'Question'}</p>
-      <h1 id="question-text" className="question-text">
+      <h1
+        id="question-text"
+        className="question-text"
+        data-length={question ? questionLength(question.text) : undefined}
+      >
         {question ? question.text : status === 'ready' ? 'No questions available.' : 'Loading questions…'}
       </h1>
       {question && (
@@ -43,4 +47,11 @@ export function QuestionCard() {
       )}
     </section>
   );
+}
+
+/** Long questions (pasted from a job description) get a smaller type, so Record stays in view. */
+function questionLength(text: string): 'long' | 'very-long' | undefined {
+  if (text.length > 300) return 'very-long';
+  if (text.length > 150) return 'long';
+  return undefined;
 }
