@@ -121,15 +121,22 @@ export class ReviewRepository {
     return { sessions: rows.map(toSummary), total, offset: q.offset };
   }
 
-  /** Every saved take, oldest first, as the Trends screen charts it; failed and silent takes only counted. */
+  /**
+   * Every saved take, oldest first, as the Trends screen charts it; failed and silent takes only counted.
+   * Answers since schema 7 keep their figures in report_json, older ones in metrics_json (same field names,
+   * except the transcript's filler rate, which the old report called fillersPerMinute).
+   */
   trends(): TrendData {
     const rows = this.db
       .prepare(
         `SELECT a.id, a.session_id, s.title, s.started_at, a.question_id, a.question_text, a.status,
                 a.duration_sec, a.score, a.words_per_minute,
-                json_extract(a.metrics_json, '$.wordCount') AS word_count,
-                json_extract(a.metrics_json, '$.fillersPerMinute') AS fillers_per_minute,
-                json_array_length(a.metrics_json, '$.longPauses') AS long_pauses
+                COALESCE(json_extract(a.report_json, '$.wordCount'),
+                         json_extract(a.metrics_json, '$.wordCount')) AS word_count,
+                COALESCE(json_extract(a.report_json, '$.transcriptFillersPerMinute'),
+                         json_extract(a.metrics_json, '$.fillersPerMinute')) AS fillers_per_minute,
+                COALESCE(json_array_length(a.report_json, '$.longPauses'),
+                         json_array_length(a.metrics_json, '$.longPauses')) AS long_pauses
          FROM answers a JOIN sessions s ON s.id = a.session_id
          WHERE a.status IN ('complete', 'failed')
          ORDER BY s.started_at, a.position`,
