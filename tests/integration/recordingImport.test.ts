@@ -2,7 +2,7 @@
 // jfk.wav is decoded by ffmpeg and analysed through the live pipeline with the synthetic model, with
 // progress from the position fed; bad files and Cancel leave nothing saved.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createCoachApp, type CoachApp } from '../../src/core/app/coachApp';
@@ -16,6 +16,22 @@ const IMPORT_A = '5b0f6f0e-8a53-4f57-9a57-2f5d0c1b7a01';
 const IMPORT_B = '5b0f6f0e-8a53-4f57-9a57-2f5d0c1b7a02';
 const IMPORT_C = '5b0f6f0e-8a53-4f57-9a57-2f5d0c1b7a03';
 const IMPORT_D = '5b0f6f0e-8a53-4f57-9a57-2f5d0c1b7a04';
+
+/** This process's live ffmpeg children, from /proc (zombies already reaped are gone). */
+function ffmpegChildren(): string[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const [, comm = '', rest = ''] = /\((.*)\) (.*)/.exec(stat) ?? [];
+        const [state, ppid] = rest.split(' ');
+        return comm === 'ffmpeg' && Number(ppid) === process.pid && state !== 'Z' ? [pid] : [];
+      } catch {
+        return [];
+      }
+    });
+}
 
 describe('importing a recording, on the real engine', () => {
   const work = tempDir('coach-import-files-');
@@ -75,6 +91,8 @@ describe('importing a recording, on the real engine', () => {
     }
     const mine = progress.filter((p) => p.importId === IMPORT_B);
     expect(Math.max(...mine.map((p) => p.fraction))).toBeLessThan(0.9);
+    // The decoder stopped with it: an ffmpeg left blocked on its pipe kept `coach serve` from exiting.
+    await expect.poll(ffmpegChildren, { timeout: 10_000 }).toEqual([]);
     expect(app.service.listSessions()).toEqual([]);
     expect(filesUnder(paths.audioDir)).toEqual([]);
     // A Cancel that reaches the app before its import starts (a browser upload finishing) holds too.

@@ -75,6 +75,10 @@ export async function analyzeRecording(
   } catch (err) {
     await service.cancelAnswer(answerId);
     throw err;
+  } finally {
+    // Ends the decoder early on a cancel or an error, so its ffmpeg is killed instead of left blocked on
+    // a full pipe (which also kept `coach serve` from exiting).
+    await source.return?.(undefined);
   }
   options.onFinalPass?.();
   return service.stopAnswer(answerId);
