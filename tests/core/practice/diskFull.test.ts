@@ -5,7 +5,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { EngineHost } from '../../../src/core/asr/engineHost';
 import type { AsrResult, TranscribeOptions, Transcriber } from '../../../src/core/asr/transcriber';
-import { float32ToPcm16 } from '../../../src/core/audio/pcm';
 import { readWav16kMono } from '../../../src/core/audio/readWav';
 import { WavWriter } from '../../../src/core/audio/wavWriter';
 import { dataPaths } from '../../../src/core/dataPaths';
@@ -13,7 +12,7 @@ import { openDatabase } from '../../../src/core/storage/database';
 import { LiveWordStore } from '../../../src/core/storage/liveWordStore';
 import { PracticeService } from '../../../src/core/practice/practiceService';
 import { SessionRepository } from '../../../src/core/storage/sessionRepository';
-import { tempDir } from '../../helpers/fixtures';
+import { tempDir, toneFrame } from '../../helpers/fixtures';
 
 /** A steady speaker: a word every 0.4 s of audio, the same in every pass, so live words commit. */
 class SteadyTranscriber implements Transcriber {
@@ -29,9 +28,7 @@ class SteadyTranscriber implements Transcriber {
 }
 
 const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-const frame = (i: number) =>
-  float32ToPcm16(new Float32Array(3200).map((_, j) => 0.2 * Math.sin((i * 3200 + j) / 9)))
-    .buffer as ArrayBuffer;
+const frame = toneFrame;
 
 function setup() {
   const paths = dataPaths(tempDir('coach-diskfull-'));

@@ -6,14 +6,13 @@ import { existsSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { EngineHost } from '../../../src/core/asr/engineHost';
 import type { AsrResult, TranscribeOptions, Transcriber } from '../../../src/core/asr/transcriber';
-import { float32ToPcm16 } from '../../../src/core/audio/pcm';
 import { readWav16kMono } from '../../../src/core/audio/readWav';
 import { dataPaths } from '../../../src/core/dataPaths';
 import { PracticeService } from '../../../src/core/practice/practiceService';
 import { openDatabase } from '../../../src/core/storage/database';
 import { LiveWordStore } from '../../../src/core/storage/liveWordStore';
 import { SessionRepository } from '../../../src/core/storage/sessionRepository';
-import { tempDir } from '../../helpers/fixtures';
+import { tempDir, toneFrame } from '../../helpers/fixtures';
 
 /** A word every 0.4 s while it works; every pass throws while `broken` (a fault, injected). */
 class FlakyEngine implements Transcriber {
@@ -31,9 +30,7 @@ class FlakyEngine implements Transcriber {
 }
 
 const SECONDS = 12;
-const frame = (i: number) =>
-  float32ToPcm16(new Float32Array(3200).map((_, j) => 0.2 * Math.sin((i * 3200 + j) / 9)))
-    .buffer as ArrayBuffer;
+const frame = toneFrame;
 
 function setup() {
   const paths = dataPaths(tempDir('coach-enginefail-'));
