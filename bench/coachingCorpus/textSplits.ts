@@ -1,0 +1,84 @@
+// The text detector's columns: tuning, the two kinds of held-out scripts and the sealed sets, each scored
+// punctuated and bare (textEvaluation.ts). Run directly (`node bin/run-ts.mjs
+// bench/coachingCorpus/textSplits.ts`) it prints the table and the held-out mistakes in a second, without
+// the audio corpus that `npm run bench:coaching` also renders.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rates, type Counts } from '../coachingEvaluation';
+import { FILLER_TYPES } from './labels';
+import { answersOf, isTuningScriptSet, SCRIPT_SETS } from './scripts';
+import { SEALED_TEXT_SETS } from './sealedScripts';
+import { scoreTextAnswers, type TextMistake, type TypedCounts } from './textEvaluation';
+import { TEXT_ONLY_SETS } from './textScripts';
+
+export const SENTENCES_PER_TEXT_ANSWER = 4;
+
+type Scored = { counts: TypedCounts; mistakes: TextMistake[] };
+export type TextSplits = {
+  /** Every tuning script: the rendered tuning sets and the text-only ones. */
+  tuning: Scored;
+  /** Every held-out script: the goals are judged on this. */
+  heldOut: Scored;
+  /** The held-out sets that are also rendered to audio ("explainer", "chat"). */
+  heldOutRendered: Scored;
+  /** The text-only held-out sets (textScripts.ts). */
+  heldOutTextOnly: Scored;
+  /** The first sealed sets: their misses are published, so they no longer judge anything unseen. */
+  sealed: Scored;
+};
+
+const answers = (sets: readonly { sentences: readonly string[] }[]): string[] =>
+  sets.flatMap((s) => answersOf(s, SENTENCES_PER_TEXT_ANSWER));
+
+export function textSplits(): TextSplits {
+  const renderedTuning = SCRIPT_SETS.filter((s) => isTuningScriptSet(s.name));
+  const renderedHeldOut = SCRIPT_SETS.filter((s) => !isTuningScriptSet(s.name));
+  const textTuning = TEXT_ONLY_SETS.filter((s) => s.split === 'tuning');
+  const textHeldOut = TEXT_ONLY_SETS.filter((s) => s.split === 'held-out');
+  return {
+    tuning: scoreTextAnswers(answers([...renderedTuning, ...textTuning])),
+    heldOut: scoreTextAnswers(answers([...renderedHeldOut, ...textHeldOut])),
+    heldOutRendered: scoreTextAnswers(answers(renderedHeldOut)),
+    heldOutTextOnly: scoreTextAnswers(answers(textHeldOut)),
+    sealed: scoreTextAnswers(answers(SEALED_TEXT_SETS)),
+  };
+}
+
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+const pr = (c: Counts): string => {
+  const r = rates(c);
+  return `${pct(r.precision)} / ${pct(r.recall)} (${c.truePositives + c.falseNegatives})`;
+};
+
+export const TEXT_COLUMNS = [
+  ['tuning', 'tuning'],
+  ['heldOut', 'held-out, all'],
+  ['heldOutRendered', 'held-out: explainer, chat'],
+  [
+    'heldOutTextOnly',
+    `held-out: ${TEXT_ONLY_SETS.filter((s) => s.split === 'held-out')
+      .map((s) => s.name)
+      .join(', ')}`,
+  ],
+  ['sealed', 'first sealed sets (now public)'],
+] as const;
+
+export function textTableMarkdown(splits: TextSplits): string[] {
+  const rows = (['overall', ...FILLER_TYPES] as const).map(
+    (type) => `| ${type} | ${TEXT_COLUMNS.map(([key]) => pr(splits[key].counts[type])).join(' | ')} |`,
+  );
+  return [
+    `| filler type | ${TEXT_COLUMNS.map(([, title]) => `${title}: precision / recall (fillers)`).join(' | ')} |`,
+    `| --- | ${TEXT_COLUMNS.map(() => '---').join(' | ')} |`,
+    ...rows,
+  ];
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const splits = textSplits();
+  console.log(textTableMarkdown(splits).join('\n'));
+  for (const key of ['tuning', 'heldOut', 'sealed'] as const) {
+    console.log(`\n${key} mistakes (${splits[key].mistakes.length}):`);
+    for (const m of splits[key].mistakes) console.log(`- ${m.kind} ${m.type}: ${m.context}`);
+  }
+}
