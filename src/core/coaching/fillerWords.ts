@@ -3,6 +3,7 @@
 // a coach that flags "I like Python" loses the speaker's trust faster than one that misses a filler.
 import type { FillerHit, Word } from '../../shared/domain';
 import { isFillerLike, type LikeContext } from './likeFiller';
+import { CLAUSE_SUBJECT_PRONOUNS } from './likeWords';
 import { tagWords, type PartOfSpeech } from './partOfSpeech';
 
 export const VOCAL_FILLERS = ['um', 'umm', 'uh', 'uhh', 'er', 'erm', 'ah', 'hmm', 'mm'] as const;
@@ -178,18 +179,7 @@ const SO_NON_FILLER_FOLLOWERS = [
 const INTENSIFIABLE_TAGS: ReadonlySet<PartOfSpeech> = new Set(['VERB', 'ADJ', 'ADV', 'NUM', 'DET', 'ADP']);
 
 /** Pronouns that can open a clause as its subject. */
-const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set([
-  'i',
-  'we',
-  'you',
-  'they',
-  'he',
-  'she',
-  'it',
-  'there',
-  'this',
-  'that',
-]);
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set([...CLAUSE_SUBJECT_PRONOUNS, 'there', 'this', 'that']);
 
 /** Closing quotes and brackets are skipped when looking at how a word ends. */
 const TRAILING_CLOSERS = /[\p{Pe}\p{Pf}"']+$/u;

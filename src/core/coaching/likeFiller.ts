@@ -9,6 +9,24 @@
 //   - the comparison follows verbs of seeming and words of degree ("looks like", "something like").
 // The rules err towards not counting: a coach that flags "I like Python" loses trust faster than one that
 // misses a filler.
+import {
+  BE_FORMS,
+  CLAUSE_SUBJECT_PRONOUNS,
+  CONJUNCTIONS,
+  DEGREE_WORDS,
+  EMPHATIC_MODIFIERS,
+  HAVE_FORMS,
+  IRREGULAR_PLURALS,
+  LIKE_MANNER_PRECEDERS,
+  LIKE_REMINDER_VERBS,
+  LIKE_SEEMING_PRECEDERS,
+  LIKE_SUBJECT_PRONOUNS,
+  LIKE_VERB_PRECEDERS,
+  ORDINALS,
+  POSSESSIVES,
+  QUANTITY_WORDS,
+  WH_WORDS,
+} from './likeWords';
 import { readAfterSubject, type PartOfSpeech } from './partOfSpeech';
 
 /** What the decision needs of the transcript around the word; fillerWords.ts provides it. */
@@ -26,199 +44,8 @@ export type LikeContext = {
   isFillerAt(index: number): boolean;
 };
 
-/** Modals, "do" and "to" before "like" make it the verb: "would like to", "don't like", "to like". */
-export const LIKE_VERB_PRECEDERS = [
-  'would',
-  "i'd",
-  "we'd",
-  "you'd",
-  "they'd",
-  "he'd",
-  "she'd",
-  'do',
-  'does',
-  'did',
-  "don't",
-  "doesn't",
-  "didn't",
-  'to',
-  'will',
-  'might',
-  'may',
-  'can',
-  'could',
-  'should',
-  'must',
-  'really',
-  'also',
-  'not',
-  'never',
-  'always',
-  'genuinely',
-] as const;
-
-/**
- * Verbs and words of comparison that take "like" as a preposition: "works like the index", "looks like a
- * bug", "something like that", "more like a guide", "teams like ours".
- */
-export const LIKE_COMPARISON_PRECEDERS = [
-  'look',
-  'looks',
-  'looked',
-  'looking',
-  'sound',
-  'sounds',
-  'sounded',
-  'feel',
-  'feels',
-  'felt',
-  'seem',
-  'seems',
-  'seemed',
-  'work',
-  'works',
-  'worked',
-  'act',
-  'acts',
-  'acted',
-  'behave',
-  'behaves',
-  'behaved',
-  'read',
-  'reads',
-  'talk',
-  'talks',
-  'talked',
-  'write',
-  'writes',
-  'wrote',
-  'treat',
-  'treated',
-  'something',
-  'anything',
-  'nothing',
-  'things',
-  'stuff',
-  'more',
-  'much',
-  'just',
-  'exactly',
-  'nobody',
-  'someone',
-] as const;
-
-/** Pronouns that can be the subject of "like" the verb: "I like", "people who like". */
-const LIKE_SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'they', 'who']);
-
-const IRREGULAR_PLURALS: ReadonlySet<string> = new Set(['people', 'children', 'men', 'women', 'folks']);
-
-/** "like I said", "like you mentioned": "like" as a conjunction introducing a reminder. */
-const LIKE_REMINDER_VERBS = ['said', 'say', 'mentioned', 'mention', 'told', 'explained', 'showed', 'did'];
-
-/** Forms of "be", after which "like" is a filler unless a comparison follows ("was like a dream"). */
-const BE_FORMS: ReadonlySet<string> = new Set([
-  'am',
-  'is',
-  'are',
-  'was',
-  'were',
-  'be',
-  'been',
-  'being',
-  "it's",
-  "that's",
-  "there's",
-  "i'm",
-  "we're",
-  "they're",
-  "you're",
-  "he's",
-  "she's",
-]);
-
-/** Forms of "have": nothing is compared after them, so "had like a week" always hesitates. */
-const HAVE_FORMS: ReadonlySet<string> = new Set(['had', 'has', 'have', 'having', "i've", "we've", "they've"]);
-
-/** Clause-joining words: a filler often comes right after one ("and like we shipped it"). */
-const CONJUNCTIONS: ReadonlySet<string> = new Set([
-  'and',
-  'but',
-  'or',
-  'so',
-  'because',
-  'then',
-  'cause',
-  'yeah',
-  'well',
-  'okay',
-]);
-
-/** Numbers and amounts of time: "like" before one estimates ("for like three weeks", "like a day"). */
-const QUANTITY_WORDS: ReadonlySet<string> = new Set([
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'fifteen',
-  'twenty',
-  'thirty',
-  'forty',
-  'fifty',
-  'sixty',
-  'hundred',
-  'thousand',
-  'million',
-  'half',
-  'dozen',
-  'couple',
-  'few',
-  'week',
-  'day',
-  'month',
-  'year',
-  'minute',
-  'second',
-  'hour',
-]);
-
-/**
- * Modifiers that make a noun phrase emphatic rather than comparable: "like the only tool", "like a whole
- * new plan", "like the worst outage". Superlatives ending in -est are recognised by their tag as well.
- */
-const EMPHATIC_MODIFIERS: ReadonlySet<string> = new Set([
-  'only',
-  'whole',
-  'entire',
-  'total',
-  'complete',
-  'best',
-  'worst',
-  'most',
-  'least',
-  'single',
-  'very',
-]);
-
-/** Degree words the tagger often reads as nouns or adjectives ("like super slow", "like pretty bad"). */
-const DEGREE_WORDS: ReadonlySet<string> = new Set([
-  'super',
-  'pretty',
-  'so',
-  'too',
-  'way',
-  'crazy',
-  'insanely',
-]);
-
-const WH_WORDS: ReadonlySet<string> = new Set(['how', 'when', 'where', 'why', 'what', 'who', 'which']);
+/** Enough to reach "other" in "like a lot of other tools". */
+const OTHER_LOOKAHEAD_WORDS = 4;
 
 const NOMINAL_TAGS: ReadonlySet<PartOfSpeech> = new Set(['DET', 'NOUN', 'PROPN', 'PRON']);
 
@@ -235,8 +62,16 @@ export function isFillerLike(ctx: LikeContext, index: number): boolean {
   if (ctx.isVocalFillerAt(index - 1) || ctx.isFillerAt(index + 1)) return true;
   // The word "like" leans on, if any: across punctuation it leans on nothing.
   const host = joinedToPrev ? prev : undefined;
-  if (host !== undefined && includes(LIKE_VERB_PRECEDERS, host)) return false;
-  const comparison = host !== undefined && includes(LIKE_COMPARISON_PRECEDERS, host);
+  if (host !== undefined && (includes(LIKE_VERB_PRECEDERS, host) || invertedQuestionBefore(ctx, index))) {
+    // "up to like four days" estimates; "would like send the drafts", "did like warn you": "like" the verb
+    // takes no bare verb, so after a modal or "do" that one is a filler.
+    return (host === 'to' && amountFollows(ctx, index)) || bareVerbWithObjectFollows(ctx, index);
+  }
+  // "she was like, why…", "was like oh no", "it was like we had no time": reported speech or thought, or
+  // "as if" before a clause. Quotative "be like" does the work of "said", so it is not counted.
+  if (host !== undefined && BE_FORMS.has(host) && clauseOrSpeechFollows(ctx, index)) return false;
+  const seeming = host !== undefined && includes(LIKE_SEEMING_PRECEDERS, host);
+  const comparison = seeming || (host !== undefined && includes(LIKE_MANNER_PRECEDERS, host));
   const afterSubject = host !== undefined && canBeSubjectOfLike(ctx, index - 1);
   // No reading of "like" takes a finite verb after it: "the balancer like spreads", "I just like went".
   if (
@@ -245,12 +80,11 @@ export function isFillerLike(ctx: LikeContext, index: number): boolean {
   ) {
     return true;
   }
-  // "for like three weeks", "costs like ten milliseconds"; only a pronoun makes it the verb ("I like two
-  // things"), as a noun before it may well be a verb itself ("it costs").
-  // "like no documentation", "like zero tests" estimate an amount too; "like no other" compares.
-  const noneOf = !afterSubject && (next === 'no' || next === 'zero') && ctx.norms[index + 2] !== 'other';
-  if (noneOf || isQuantityAt(ctx, index + 1) || (next === 'a' && isQuantityAt(ctx, index + 2))) {
-    return !(host !== undefined && LIKE_SUBJECT_PRONOUNS.has(host));
+  // "for like three weeks", "costs like ten milliseconds", "talk like a lot"; only a pronoun makes it the
+  // verb ("I like two things"), as a noun before it may well be a verb itself ("it costs"), and after a
+  // verb of seeming the amount is what something resembles ("looks like a lot of work").
+  if (amountFollows(ctx, index, afterSubject)) {
+    return !(host !== undefined && LIKE_SUBJECT_PRONOUNS.has(host)) && !seeming;
   }
   const modifierNext = nextTag === 'ADV' || nextTag === 'ADJ' || DEGREE_WORDS.has(next);
   if (modifierNext && !comparison && !WH_WORDS.has(next)) {
@@ -283,6 +117,62 @@ export function isFillerLike(ctx: LikeContext, index: number): boolean {
   return false;
 }
 
+/**
+ * An amount follows "like": a number, "a" and a unit ("a day", "a lot"), or "no"/"zero" ("like no
+ * documentation"), though "like no other" compares and "people like no meetings" takes an object.
+ */
+function amountFollows(ctx: LikeContext, index: number, afterSubject = false): boolean {
+  const next = ctx.norms[index + 1];
+  // "like no other", "like a lot of other tools", "like many others" compare with the rest of a kind.
+  const following = ctx.norms.slice(index + 1, index + 1 + OTHER_LOOKAHEAD_WORDS);
+  if (following.some((norm) => norm === 'other' || norm === 'others')) return false;
+  const noneOf = !afterSubject && (next === 'no' || next === 'zero');
+  return noneOf || isQuantityAt(ctx, index + 1) || (next === 'a' && isQuantityAt(ctx, index + 2));
+}
+
+/** "would you like", "do they like": a question puts the subject between "do" or a modal and the verb. */
+function invertedQuestionBefore(ctx: LikeContext, index: number): boolean {
+  const subject = ctx.norms[index - 1];
+  const auxiliary = ctx.norms[index - 2];
+  return (
+    subject !== undefined &&
+    auxiliary !== undefined &&
+    CLAUSE_SUBJECT_PRONOUNS.has(subject) &&
+    includes(LIKE_VERB_PRECEDERS, auxiliary) &&
+    auxiliary !== 'to' &&
+    !ctx.breaksAfter(index - 2)
+  );
+}
+
+/**
+ * A bare verb and its object follow: "send the drafts", "warn you". A word that may be a noun ("help",
+ * "work") is read as the verb only when a determiner or pronoun follows it, as "like" the verb would take
+ * it as its object instead: "would like work that matters".
+ */
+function bareVerbWithObjectFollows(ctx: LikeContext, index: number): boolean {
+  const next = ctx.norms[index + 1];
+  if (next === undefined || ctx.breaksAfter(index) || ctx.breaksAfter(index + 1)) return false;
+  if (ctx.tagsWithoutLike[index + 1] !== 'VERB' || /(ing|ed)$/.test(next)) return false;
+  const object = ctx.tagsWithoutLike[index + 2];
+  return object === 'DET' || object === 'PRON';
+}
+
+/**
+ * A clause, a question or an exclamation follows: a subject and its verb ("we had"), a question word or
+ * an auxiliary opening a question ("can we"), an interjection ("oh", "wow").
+ */
+function clauseOrSpeechFollows(ctx: LikeContext, index: number): boolean {
+  const next = ctx.norms[index + 1];
+  const nextTag = ctx.tagsWithoutLike[index + 1];
+  const afterTag = ctx.tagsWithoutLike[index + 2];
+  if (next === undefined) return false;
+  if (nextTag === 'INTJ' || WH_WORDS.has(next)) return true;
+  // Set off by a comma, an imperative opens the quote: "she was like, let it go".
+  if (nextTag === 'VERB' && ctx.breaksAfter(index) && !/(ing|ed)$/.test(next)) return true;
+  if (nextTag === 'AUX') return afterTag === 'PRON' || afterTag === 'DET';
+  return CLAUSE_SUBJECT_PRONOUNS.has(next) && (afterTag === 'VERB' || afterTag === 'AUX');
+}
+
 function isQuantityAt(ctx: LikeContext, index: number): boolean {
   const norm = ctx.norms[index];
   return norm !== undefined && (QUANTITY_WORDS.has(norm) || /^\d/.test(norm) || ctx.tags[index] === 'NUM');
@@ -291,7 +181,8 @@ function isQuantityAt(ctx: LikeContext, index: number): boolean {
 /** A pronoun or a noun right before "like" may be its subject: then "like" can be the verb. */
 function canBeSubjectOfLike(ctx: LikeContext, index: number): boolean {
   const norm = ctx.norms[index];
-  if (norm === undefined) return false;
+  // "I'm", "it's" end in the verb "be": the tagger reads them by their pronoun.
+  if (norm === undefined || BE_FORMS.has(norm)) return false;
   return LIKE_SUBJECT_PRONOUNS.has(norm) || ctx.tags[index] === 'NOUN' || ctx.tags[index] === 'PROPN';
 }
 
@@ -325,14 +216,21 @@ function verbAfterModifiers(ctx: LikeContext, index: number): boolean {
   return ctx.tags[at] === 'VERB' && !ctx.breaksAfter(at - 1);
 }
 
-/** A determiner and an emphatic modifier: "the only", "a whole", "the worst", "the biggest". */
+/**
+ * A determiner or possessive and an emphatic modifier: "the only", "a whole", "the worst", "my first", "a
+ * completely different". A plain simile has none: "like a fire drill", "like my brother".
+ */
 function emphaticPhraseAt(ctx: LikeContext, index: number): boolean {
-  if (ctx.tagsWithoutLike[index] !== 'DET') return false;
+  const determiner = ctx.norms[index];
+  if (determiner === undefined) return false;
+  if (ctx.tagsWithoutLike[index] !== 'DET' && !POSSESSIVES.has(determiner)) return false;
   const modifier = ctx.norms[index + 1];
   if (modifier === undefined || ctx.breaksAfter(index)) return false;
-  return (
-    EMPHATIC_MODIFIERS.has(modifier) ||
-    ((ctx.tagsWithoutLike[index + 1] === 'ADJ' || ctx.tagsWithoutLike[index + 1] === 'ADV') &&
-      /.{3}est$/.test(modifier))
-  );
+  const modifierTag = ctx.tagsWithoutLike[index + 1];
+  const superlative = (modifierTag === 'ADJ' || modifierTag === 'ADV') && /.{3}est$/.test(modifier);
+  // An adverb of degree before an adjective: "a really big step", "a totally new team".
+  const intensified = modifierTag === 'ADV' && ctx.tagsWithoutLike[index + 2] === 'ADJ';
+  // An ordinal ranks what is one's own ("my first real job"); "like the first day of school" compares.
+  const ranked = ORDINALS.has(modifier) && POSSESSIVES.has(determiner);
+  return EMPHATIC_MODIFIERS.has(modifier) || ranked || superlative || intensified;
 }

