@@ -15,6 +15,7 @@ import {
   CONJUNCTIONS,
   DEGREE_WORDS,
   EMPHATIC_MODIFIERS,
+  FRACTION_ORDINALS,
   HAVE_FORMS,
   IRREGULAR_PLURALS,
   LIKE_MANNER_PRECEDERS,
@@ -87,6 +88,9 @@ export function isFillerLike(ctx: LikeContext, index: number): boolean {
     return !(host !== undefined && LIKE_SUBJECT_PRONOUNS.has(host)) && !seeming;
   }
   const modifierNext = nextTag === 'ADV' || nextTag === 'ADJ' || DEGREE_WORDS.has(next);
+  // A comparison takes a noun phrase or a clause, not a bare adjective: "it felt like weird at first".
+  if (seeming && nextTag === 'ADJ' && !ctx.breaksAfter(index) && !nounPhraseGoesOn(ctx, index + 1))
+    return true;
   if (modifierNext && !comparison && !WH_WORDS.has(next)) {
     // "I like simple tools", "I like really short meetings" take an object; "we like totally forgot" doesn't.
     return afterSubject ? verbAfterModifiers(ctx, index + 1) : true;
@@ -127,7 +131,14 @@ function amountFollows(ctx: LikeContext, index: number, afterSubject = false): b
   const following = ctx.norms.slice(index + 1, index + 1 + OTHER_LOOKAHEAD_WORDS);
   if (following.some((norm) => norm === 'other' || norm === 'others')) return false;
   const noneOf = !afterSubject && (next === 'no' || next === 'zero');
-  return noneOf || isQuantityAt(ctx, index + 1) || (next === 'a' && isQuantityAt(ctx, index + 2));
+  const article = next === 'a' || next === 'an';
+  return noneOf || isQuantityAt(ctx, index + 1) || (article && isQuantityAt(ctx, index + 2));
+}
+
+/** The adjective at `index` modifies a noun after it ("feels like good people"). */
+function nounPhraseGoesOn(ctx: LikeContext, index: number): boolean {
+  const after = ctx.tagsWithoutLike[index + 1];
+  return !ctx.breaksAfter(index) && (after === 'NOUN' || after === 'PROPN' || after === 'ADJ');
 }
 
 /** "would you like", "do they like": a question puts the subject between "do" or a modal and the verb. */
@@ -175,7 +186,10 @@ function clauseOrSpeechFollows(ctx: LikeContext, index: number): boolean {
 
 function isQuantityAt(ctx: LikeContext, index: number): boolean {
   const norm = ctx.norms[index];
-  return norm !== undefined && (QUANTITY_WORDS.has(norm) || /^\d/.test(norm) || ctx.tags[index] === 'NUM');
+  if (norm === undefined) return false;
+  // "a second", "a third of" are amounts; before a noun they rank it: "like a second job".
+  if (FRACTION_ORDINALS.has(norm)) return ctx.tags[index + 1] !== 'NOUN' || ctx.breaksAfter(index);
+  return QUANTITY_WORDS.has(norm) || /^\d/.test(norm) || ctx.tags[index] === 'NUM';
 }
 
 /** A pronoun or a noun right before "like" may be its subject: then "like" can be the verb. */
@@ -196,7 +210,13 @@ function finiteVerbFollows(ctx: LikeContext, index: number, likeCanBeVerb: boole
   const following = ctx.norms.slice(index + 1, index + 4).filter((norm) => norm !== '');
   const word = following[0];
   const reading = readAfterSubject(following);
-  if (word === undefined || reading === null || reading.tag !== 'VERB' || !reading.inflected) return false;
+  if (
+    word === undefined ||
+    reading === null ||
+    (reading.tag !== 'VERB' && reading.tag !== 'AUX') ||
+    !reading.inflected
+  )
+    return false;
   if (word.endsWith('ing')) return false;
   if (!likeCanBeVerb) return true;
   if (word.endsWith('s')) return false;

@@ -216,9 +216,11 @@ export const QUANTITY_WORDS: ReadonlySet<string> = new Set([
   'month',
   'year',
   'minute',
-  'second',
   'hour',
 ]);
+
+/** Ordinals that also name an amount: "like a second", "like a third of the budget", "like a quarter". */
+export const FRACTION_ORDINALS: ReadonlySet<string> = new Set(['second', 'third', 'quarter']);
 
 /**
  * Modifiers that make a noun phrase emphatic rather than comparable: "like the only tool", "like a whole

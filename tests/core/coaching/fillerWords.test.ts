@@ -132,8 +132,16 @@ describe('countFillers — "like" in spontaneous speech: amounts, bare verbs, em
     'She would like send the report back twice.',
     'I did like warn them about it.',
     'I could like send it tonight.',
+    // before an amount: "an" and a unit, a fraction
+    'We spent like an hour on the first call.',
+    'Our budget was like a third of the ask.',
     // after a manner verb, before an amount
     'I talk like a lot in meetings.',
+    // between a subject and a finite "be" or "have"
+    'We like had no idea what to do.',
+    'The servers like were down all day.',
+    // after a verb of seeming, before a bare adjective: a comparison takes a noun phrase or a clause
+    'It felt like weird at first.',
     // between a copula and an emphatic noun phrase: intensified, ranked, superlative, extreme
     'It was like a completely different team.',
     'This is like my first real job.',
@@ -169,6 +177,8 @@ describe('countFillers — "like" in spontaneous speech: amounts, bare verbs, em
     'It was like my second home.',
     'It was like the first day of school.',
     'She is like a big sister to the team.',
+    'It was like a second job.',
+    'It feels like good people work here.',
     'Things like refunds took the longest.',
   ])('does not count the verb, the quote or the comparison in "%s"', (sentence) => {
     expect(fillerTexts(sentence)).toEqual([]);
