@@ -5,6 +5,9 @@ import { createCoachApp, type CoachApp } from '../core/app/coachApp';
 import { dataPaths } from '../core/dataPaths';
 import { renderPdf } from '../core/export/pdfRender';
 import type { PracticeEvents } from '../core/practice/practiceService';
+import type { AnswerResult } from '../shared/domain';
+import { recoveryNoticeText } from '../shared/recoveryNotice';
+import type { Io } from './io';
 
 export type CliAppOptions = {
   events?: Partial<PracticeEvents>;
@@ -14,7 +17,7 @@ export type CliAppOptions = {
   scratchDir?: string | undefined;
   /** --language: wins over the language set in Settings (multilingual models). */
   language?: string | undefined;
-  /** `coach recover` runs the start-up recovery; other commands leave interrupted answers alone. */
+  /** Default true, as at every start; only commands that must not touch the data folder turn it off. */
   recoverInterrupted?: boolean;
 };
 
@@ -24,11 +27,27 @@ export function openCliApp(opts: CliAppOptions = {}): CoachApp {
     modelPath: opts.modelPath ?? process.env.COACH_WHISPER_MODEL,
     log: () => {},
     renderPdf,
-    recoverInterrupted: opts.recoverInterrupted ?? false,
+    recoverInterrupted: opts.recoverInterrupted ?? true,
     ...(opts.scratchDir ? { scratchDir: opts.scratchDir } : {}),
     events: { caption: () => {}, stats: () => {}, nudge: () => {}, answerError: () => {}, ...opts.events },
   });
   const { language } = opts;
   if (language) coach.engine.configure({ language: () => language });
   return coach;
+}
+
+/** The notice line for each answer the start-up recovery finished, as the app's banner words it. */
+export function recoveredLines(recovered: readonly AnswerResult[]): string[] {
+  return recovered.map((a) =>
+    recoveryNoticeText({
+      questionText: a.questionText,
+      durationSec: a.report.durationSec,
+      transcribed: a.notTranscribed === undefined,
+    }),
+  );
+}
+
+/** Waits for the start-up recovery and says on stderr what it recovered (stdout stays the command's). */
+export async function announceRecovery(coach: CoachApp, io: Io): Promise<void> {
+  for (const line of recoveredLines(await coach.recovery)) io.err(line);
 }

@@ -2,7 +2,7 @@
 // read, and required on every API request and WebSocket. It is what stops other local users and web
 // pages the browser visits (DNS rebinding, cross-site WebSockets) from using the engine or the data.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
 import { parseRequestTarget } from './requestEdge';
@@ -25,6 +25,28 @@ export function writeTokenFile(file: string, token: string): void {
   // An old file may have looser permissions; a new one is created with the right mode from the start.
   rmSync(file, { force: true });
   writeFileSync(file, `${token}\n`, { mode: OWNER_ONLY, flag: 'wx' });
+}
+
+/** What createAccessToken makes: 24 bytes as base64url. */
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
+
+/**
+ * The token of a server that stopped without closing (killed, crashed): its file is still there, since
+ * a clean stop removes it. Reusing it lets the pages that server left open work again after a reload,
+ * and show what the restart recovered. Only a file that is owner-only, ours and well-formed counts.
+ */
+export function readLeftoverToken(file: string): string | null {
+  try {
+    const stat = statSync(file);
+    if (process.platform !== 'win32') {
+      if ((stat.mode & 0o077) !== 0) return null;
+      if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) return null;
+    }
+    const token = readFileSync(file, 'utf8').trim();
+    return TOKEN_PATTERN.test(token) ? token : null;
+  } catch {
+    return null;
+  }
 }
 
 export function removeTokenFile(file: string): void {

@@ -47,6 +47,8 @@ export const INVOKE_METHODS = {
   deleteModel: 'models:delete',
   setActiveModel: 'models:set-active',
   reloadEngine: 'models:reload-engine',
+  listRecoveryNotices: 'recovery:notices',
+  dismissRecoveryNotices: 'recovery:dismiss',
 } as const satisfies Record<string, InvokeChannel>;
 
 /**
@@ -107,7 +109,16 @@ export type CoachApi = BoundApiMethods &
      * has it; the desktop window has no media route yet, so it shows no player.
      */
     answerAudioUrl?: (answerId: string) => string;
+    /**
+     * Only the browser bridge (`coach serve`): 'lost' the moment its WebSocket closes (the server was
+     * stopped or killed), 'back' once it answers again. The desktop window cannot outlive its main
+     * process (Electron ends the renderer with it), so its preload has none.
+     */
+    onServerConnection?: (cb: (state: ServerConnectionState) => void) => () => void;
   };
+
+/** What the page knows of the server it talks to (browser bridge only). */
+export type ServerConnectionState = 'lost' | 'back';
 
 // Compile-time proof that every channel has a method: a channel left out of the tables fails here.
 type Unlisted<C extends string, Listed extends string> = Exclude<C, Listed>;

@@ -29,6 +29,7 @@ import type { SAMPLE_RATE_HZ } from './audioFormat';
 import type { CoachSettings, NewCustomQuestion, PracticeSetOptions, SettingsUpdate } from './coachingSchemas';
 import type { HistoryQuery, NewNote, NoteUpdate, RubricScoreUpdate, SearchQuery } from './reviewSchemas';
 import type { ModelDownloadProgress, ModelsOverview } from './modelsContract';
+import type { RecoveryNotice } from './recoveryNotice';
 
 export type StartAnswerOptions = {
   /** Continue an existing practice session, or omit to start a new one. */
@@ -129,6 +130,11 @@ export interface InvokeChannels {
   'models:set-active': (fileName: string | null) => Promise<ModelsOverview>;
   /** Loads the speech model again ("Try again" after an engine error); resolves once it has tried. */
   'models:reload-engine': () => Promise<ModelsOverview>;
+  // Visible recovery (issue #12)
+  /** Answers the start-up recovery finished and the user has not dismissed; waits for it to finish. */
+  'recovery:notices': () => Promise<RecoveryNotice[]>;
+  /** Dismissed for good: a restart does not bring these notices back. */
+  'recovery:dismiss': (answerIds: string[]) => Promise<void>;
 }
 
 /** renderer → main, fire and forget (high-frequency). */

@@ -121,6 +121,8 @@ export const invokeArgSchemas = {
   'models:delete': z.tuple([modelFileNameSchema]),
   'models:set-active': z.tuple([modelFileNameSchema.nullable()]),
   'models:reload-engine': z.tuple([]),
+  'recovery:notices': z.tuple([]),
+  'recovery:dismiss': z.tuple([z.array(answerIdSchema).min(1).max(1000)]),
 } satisfies { [C in InvokeChannel]: z.ZodType<Parameters<InvokeChannels[C]>> };
 
 export const sendArgSchemas = {

@@ -199,6 +199,8 @@ const validInvokeArgs: { [C in InvokeChannel]: fc.Arbitrary<ArgsOf<InvokeChannel
   'models:delete': modelFileName.map((f) => [f]),
   'models:set-active': fc.option(modelFileName, { nil: null }).map((f) => [f]),
   'models:reload-engine': fc.constant([]),
+  'recovery:notices': fc.constant([]),
+  'recovery:dismiss': fc.array(uuid, { minLength: 1, maxLength: 20 }).map((ids) => [ids]),
 };
 
 const validSendArgs: { [C in SendChannel]: fc.Arbitrary<ArgsOf<SendChannels[C]>> } = {

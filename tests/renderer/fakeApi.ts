@@ -17,7 +17,7 @@ import type {
 } from '../../src/shared/domain';
 import type { CoachSettings } from '../../src/shared/coachingSchemas';
 import type { ImportProgress, PushChannels } from '../../src/shared/ipcContract';
-import type { CoachApi } from '../../src/shared/apiMethods';
+import type { CoachApi, ServerConnectionState } from '../../src/shared/apiMethods';
 import type { ModelDownloadProgress, ModelRow, ModelsOverview } from '../../src/shared/modelsContract';
 
 export const SESSION_ID = '11111111-1111-4111-8111-111111111111';
@@ -226,6 +226,9 @@ export function installFakeApi() {
     };
   }
 
+  /** Browser mode's connection to `coach serve` (push.server says it went away or came back). */
+  const serverListeners = new Set<(state: ServerConnectionState) => void>();
+
   const api = {
     getStatus: vi.fn<CoachApi['getStatus']>(async () => ({
       dataDir: '/data',
@@ -309,6 +312,14 @@ export function installFakeApi() {
     deleteModel: vi.fn<CoachApi['deleteModel']>(async () => sampleModelsOverview()),
     setActiveModel: vi.fn<CoachApi['setActiveModel']>(async () => sampleModelsOverview()),
     reloadEngine: vi.fn<CoachApi['reloadEngine']>(async () => sampleModelsOverview()),
+    listRecoveryNotices: vi.fn<CoachApi['listRecoveryNotices']>(async () => []),
+    dismissRecoveryNotices: vi.fn<CoachApi['dismissRecoveryNotices']>(async () => undefined),
+    onServerConnection: vi.fn((cb: (state: ServerConnectionState) => void) => {
+      serverListeners.add(cb);
+      return () => {
+        serverListeners.delete(cb);
+      };
+    }),
     sendAudio: vi.fn<CoachApi['sendAudio']>(),
     onCaption: vi.fn(subscriber('caption:update')),
     onNudge: vi.fn(subscriber('coach:nudge')),
@@ -331,6 +342,7 @@ export function installFakeApi() {
     finishing: (p: AnswerFinishing) => listeners['answer:finishing'].forEach((cb) => cb(p)),
     modelDownload: (p: ModelDownloadProgress) => listeners['models:download'].forEach((cb) => cb(p)),
     importProgress: (p: ImportProgress) => listeners['import:progress'].forEach((cb) => cb(p)),
+    server: (state: ServerConnectionState) => serverListeners.forEach((cb) => cb(state)),
   };
   return { api, push, listeners };
 }

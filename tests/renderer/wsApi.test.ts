@@ -143,6 +143,32 @@ describe('createWsApi', () => {
     await vi.waitFor(() => expect(statuses).toHaveBeenLastCalledWith(ENGINE_READY));
   });
 
+  it("says the server is 'lost' the moment an open socket closes, before any diagnosis has answered", async () => {
+    const states: string[] = [];
+    api.onServerConnection!((state) => states.push(state));
+    // A first connection that never opened is no loss: nothing was recording into it.
+    latest().close();
+    expect(states).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1000);
+    latest().open();
+    expect(states).toEqual([]);
+    // The diagnosis (an HTTP request) never answers here: the loss is known without it.
+    diagnose.mockReturnValue(new Promise(() => undefined));
+    latest().close();
+    expect(states).toEqual(['lost']);
+  });
+
+  it("says 'back' once a lost connection opens again", async () => {
+    const states: string[] = [];
+    api.onServerConnection!((state) => states.push(state));
+    latest().open();
+    latest().close();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(states).toEqual(['lost']);
+    latest().open();
+    expect(states).toEqual(['lost', 'back']);
+  });
+
   it('falls back to a generic message when it cannot tell why', async () => {
     const statuses = vi.fn();
     api.onEngineStatus(statuses);

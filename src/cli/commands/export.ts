@@ -2,7 +2,7 @@
 import { EXPORT_FORMATS, exportSessionToFile } from '../../core/export/exportSession';
 import { renderPdf } from '../../core/export/pdfRender';
 import type { Command, Io } from '../io';
-import { openCliApp } from '../openApp';
+import { announceRecovery, openCliApp } from '../openApp';
 
 export const exportCommand: Command = {
   usage: 'coach export <session-id> <file.md|.json|.pdf|.coach>   (ids: coach sessions --json)',
@@ -17,6 +17,7 @@ async function exportSession(args: string[], io: Io): Promise<number> {
   }
   const coach = openCliApp();
   try {
+    await announceRecovery(coach, io);
     const ext = await exportSessionToFile(coach.storage, coach.paths, sessionId, file, renderPdf);
     io.out(`Exported session ${sessionId} as ${EXPORT_FORMATS[ext]} to ${file}`);
     return 0;

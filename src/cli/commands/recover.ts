@@ -1,8 +1,9 @@
-// `coach recover`: finishes answers whose recording was interrupted (crash, kill, power cut). The app
-// and `coach serve` do this at start; this is the same step for headless machines.
+// `coach recover`: finishes answers whose recording was interrupted (crash, kill, power cut) and says
+// so in the words of the app's banner. Every start does this (the app, `coach serve`, any command);
+// this command does only that, and waits for it.
 import { parseArgs } from 'node:util';
 import type { Command, Io } from '../io';
-import { openCliApp } from '../openApp';
+import { openCliApp, recoveredLines } from '../openApp';
 
 export const recoverCommand: Command = { usage: 'coach recover [--json] [--model path]', run: recover };
 
@@ -11,7 +12,7 @@ async function recover(args: string[], io: Io): Promise<number> {
     args,
     options: { json: { type: 'boolean', default: false }, model: { type: 'string' } },
   });
-  const coach = openCliApp({ modelPath: values.model, recoverInterrupted: true });
+  const coach = openCliApp({ modelPath: values.model });
   try {
     const recovered = await coach.recovery;
     if (values.json) {
@@ -22,6 +23,8 @@ async function recover(args: string[], io: Io): Promise<number> {
             sessionId: a.sessionId,
             durationSec: a.report.durationSec,
             words: a.words.length,
+            transcribed: a.notTranscribed === undefined,
+            message: recoveredLines([a])[0],
           })),
           null,
           2,
@@ -29,10 +32,13 @@ async function recover(args: string[], io: Io): Promise<number> {
       );
     } else if (recovered.length === 0) io.out('No interrupted answers to recover.');
     else
-      for (const a of recovered)
-        io.out(
-          `Recovered answer ${a.answerId} (${a.report.durationSec.toFixed(1)} s) in session ${a.sessionId}`,
-        );
+      recoveredLines(recovered).forEach((line, i) => {
+        const a = recovered[i]!;
+        io.out(line);
+        if (a.notTranscribed)
+          io.out('  Open it in Interview Coach and choose "Transcribe again" once the engine works.');
+        io.out(`  session ${a.sessionId}, answer ${a.answerId}`);
+      });
     return 0;
   } finally {
     await coach.close();

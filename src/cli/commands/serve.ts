@@ -8,6 +8,7 @@ import { dataPaths } from '../../core/dataPaths';
 import { resourcesDir } from '../../core/resourcesDir';
 import {
   createAccessToken,
+  readLeftoverToken,
   removeTokenFile,
   TOKEN_FILE_NAME,
   writeTokenFile,
@@ -63,9 +64,16 @@ export async function serve(args: string[], io: Io, stop: Promise<void>): Promis
 
   const staticDir = ensureRendererBuild(io);
   const paths = dataPaths();
-  const token = createAccessToken();
   const tokenFile = path.join(paths.dataDir, TOKEN_FILE_NAME);
+  // After a crash or kill the old token stays valid, so the pages left open reload into the app.
+  const leftover = readLeftoverToken(tokenFile);
+  const token = leftover ?? createAccessToken();
   writeTokenFile(tokenFile, token);
+  if (leftover) {
+    io.err(
+      'The last `coach serve` stopped without closing; keeping its access token, so pages it left open work again after a reload.',
+    );
+  }
 
   let server: Awaited<ReturnType<typeof startCoachServer>>;
   try {
@@ -93,7 +101,7 @@ export async function serve(args: string[], io: Io, stop: Promise<void>): Promis
       `Interview Coach is serving on http://${base}`,
       `  Open the app:   http://${base}/?token=${token}`,
       `  Access token:   ${token}`,
-      `                  (also in ${tokenFile}, readable only by you; a new one every start)`,
+      `                  (also in ${tokenFile}, readable only by you; a new one every start after a clean stop)`,
       `  Stream audio:   ws://${base}${TRANSCRIBE_PATH}?token=${token}`,
       `  HTTP API:       http://${base}/health  (header "Authorization: Bearer <token>")`,
       `  Data folder:    ${paths.dataDir}`,

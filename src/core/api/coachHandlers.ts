@@ -19,6 +19,7 @@ import { importBundleBytes } from '../export/sessionBundle';
 import { SettingsStore } from '../settings/settingsStore';
 import type { ModelManager } from '../models/modelManager';
 import type { RecordingImports } from '../practice/recordingImport';
+import type { RecoveryNoticeRepository } from '../storage/recoveryNoticeRepository';
 
 export type CoachHandlers = { [C in keyof InvokeChannels]: InvokeChannels[C] };
 
@@ -39,6 +40,8 @@ export function createCoachHandlers(deps: {
   models?: ModelManager;
   /** Practice → Import a recording; without it those channels refuse. */
   imports?: RecordingImports;
+  /** The start-up crash recovery's notices; without it there are none. */
+  recovery?: { notices: RecoveryNoticeRepository; done: Promise<unknown> };
 }): CoachHandlers {
   const { service, engine, paths } = deps;
   const catalog = deps.catalog ?? new QuestionCatalog(deps.questions, new InMemoryCustomQuestions());
@@ -113,6 +116,15 @@ export function createCoachHandlers(deps: {
     'models:delete': (fileName) => models().deleteModel(fileName),
     'models:set-active': (fileName) => models().setActive(fileName),
     'models:reload-engine': () => models().reloadEngine(),
+    // Listed once the start-up recovery has finished, so a page never misses an answer still being recovered.
+    'recovery:notices': async () => {
+      if (!deps.recovery) return [];
+      await deps.recovery.done;
+      return deps.recovery.notices.list();
+    },
+    'recovery:dismiss': async (answerIds) => {
+      deps.recovery?.notices.dismiss(answerIds, new Date().toISOString());
+    },
   };
 }
 

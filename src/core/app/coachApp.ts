@@ -120,13 +120,25 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
     deleteAnswer: (answerId) => deleteAnswerWithAudio(storage.sessions, answerPaths, answerId),
   });
   // Answers a crash interrupted are finished in the background; the engine serialises their passes.
+  // Each one recovered is announced (the app's banner, `coach recover`) until the user dismisses it.
   const recovery =
     opts.recoverInterrupted === false
       ? Promise.resolve([])
-      : service.recoverInterrupted().catch((err: Error) => {
-          log(`[coach] recovering interrupted answers failed: ${err.message}`);
-          return [];
-        });
+      : service
+          .recoverInterrupted()
+          .then((recovered) => {
+            if (recovered.length > 0) {
+              storage.recoveryNotices.add(
+                recovered.map((a) => a.answerId),
+                new Date().toISOString(),
+              );
+            }
+            return recovered;
+          })
+          .catch((err: Error) => {
+            log(`[coach] recovering interrupted answers failed: ${err.message}`);
+            return [];
+          });
   return {
     recovery,
     paths,
@@ -148,6 +160,7 @@ export function createCoachApp(opts: CoachAppOptions): CoachApp {
       ...(opts.renderPdf ? { renderPdf: opts.renderPdf } : {}),
       models,
       imports,
+      recovery: { notices: storage.recoveryNotices, done: recovery },
     }),
     sendHandlers: createCoachSendHandlers({ service }),
     close: async () => {

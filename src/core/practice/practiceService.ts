@@ -479,6 +479,7 @@ export class PracticeService {
     const recovered: AnswerResult[] = [];
     for (const lost of findInterruptedAnswers(deps)) {
       if (this.live.has(lost.id) || this.unsaved.has(lost.id)) continue;
+      if (!liveWords.claimInterrupted(lost)) continue;
       try {
         const finished = await finishFromDisk(lost, deps);
         const { question, target } = this.questionAndTarget(lost.id);

@@ -104,6 +104,22 @@ export class LiveWordStore {
     })();
   }
 
+  /**
+   * Takes an interrupted answer over for recovery: it becomes this process's, so another process
+   * starting meanwhile (`coach recover` beside `coach serve`) sees it alive and leaves it alone. False
+   * if another process took it first. If this one dies while recovering, the next start recovers it.
+   */
+  claimInterrupted(lost: InterruptedAnswer, pid = process.pid): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE answers SET recorder_pid = ?, recorder_started = ?
+           WHERE id = ? AND status = 'recording' AND recorder_pid IS ? AND recorder_started IS ?`,
+        )
+        .run(pid, processStartTime(pid), lost.id, lost.recorderPid, lost.recorderStarted).changes === 1
+    );
+  }
+
   /** Answers still marked recording whose recording process is gone. */
   findInterrupted(isAlive: RecorderAlive = recorderIsAlive): InterruptedAnswer[] {
     const rows = this.db

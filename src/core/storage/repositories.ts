@@ -4,6 +4,7 @@ import { CustomQuestionRepository } from './customQuestionRepository';
 import type { Db } from './database';
 import { LiveWordStore } from './liveWordStore';
 import { NoteRepository } from './noteRepository';
+import { RecoveryNoticeRepository } from './recoveryNoticeRepository';
 import { ReviewRepository } from './reviewRepository';
 import { SessionRepository } from './sessionRepository';
 
@@ -15,6 +16,8 @@ export type Repositories = {
   /** Words committed live, for crash recovery. */
   liveWords: LiveWordStore;
   customQuestions: CustomQuestionRepository;
+  /** Answers the start-up recovery finished, announced until dismissed. */
+  recoveryNotices: RecoveryNoticeRepository;
 };
 
 /** A saved session with its coach's notes and rubric: what exports and bundles read and write. */
@@ -27,5 +30,6 @@ export function createRepositories(db: Db): Repositories {
     notes: new NoteRepository(db),
     liveWords: new LiveWordStore(db),
     customQuestions: new CustomQuestionRepository(db),
+    recoveryNotices: new RecoveryNoticeRepository(db),
   };
 }

@@ -1,6 +1,7 @@
 import { useEffect, type ComponentType } from 'react';
 import { EngineBadge } from './EngineBadge';
 import { HistoryScreen } from './features/history/HistoryScreen';
+import { RecoveryNotices } from './features/recovery/RecoveryNotices';
 import { PracticeScreen } from './features/practice/PracticeScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TrendsScreen } from './features/trends/TrendsScreen';
@@ -58,6 +59,7 @@ export function App() {
         <EngineBadge />
       </header>
       <main className="app-main">
+        <RecoveryNotices />
         <View />
       </main>
     </div>

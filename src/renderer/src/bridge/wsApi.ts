@@ -13,7 +13,7 @@ import type {
   PushChannel,
   PushChannels,
 } from '../../../shared/ipcContract';
-import type { CoachApi } from '../../../shared/apiMethods';
+import type { CoachApi, ServerConnectionState } from '../../../shared/apiMethods';
 
 export type WsApiOptions = {
   /** ws://host:port/ws/api?token=… */
@@ -75,6 +75,14 @@ export function createWsApi(options: WsApiOptions): WsApi {
   /** Imports whose file has reached the server: Cancel then goes to the server. */
   const uploaded = new Set<string>();
 
+  const connectionListeners = new Set<(state: ServerConnectionState) => void>();
+  /** Set when an open connection closed; cleared (with 'back') when one opens again. */
+  let lost = false;
+  const connectionChanged = (state: ServerConnectionState) => {
+    lost = state === 'lost';
+    for (const cb of connectionListeners) cb(state);
+  };
+
   const emit = <C extends PushChannel>(channel: C, payload: Parameters<PushChannels[C]>[0]) => {
     for (const cb of listeners.get(channel) ?? []) cb(payload);
   };
@@ -119,6 +127,7 @@ export function createWsApi(options: WsApiOptions): WsApi {
       everOpened = true;
       for (const text of queued) ws.send(text);
       queued = [];
+      if (lost) connectionChanged('back');
       // After a reconnection the engine may have changed (or the server restarted): ask again.
       if (reconnected) {
         api.getStatus().then(
@@ -130,8 +139,11 @@ export function createWsApi(options: WsApiOptions): WsApi {
     ws.onmessage = onMessage;
     ws.onclose = () => {
       if (socket !== ws || state === 'closed') return;
+      const wasOpen = state === 'open';
       socket = null;
       state = 'down';
+      // At once, before any diagnosis: a page recording into a server that is gone must stop now.
+      if (wasOpen && !lost) connectionChanged('lost');
       void failAndRetry();
     };
   };
@@ -272,6 +284,10 @@ export function createWsApi(options: WsApiOptions): WsApi {
         };
         xhr.send(file);
       }),
+    onServerConnection: (cb) => {
+      connectionListeners.add(cb);
+      return () => connectionListeners.delete(cb);
+    },
     close: () => {
       state = 'closed';
       if (reconnectTimer) clearTimeout(reconnectTimer);

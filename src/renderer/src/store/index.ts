@@ -8,6 +8,8 @@ import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 import { createHistorySlice, type HistorySlice } from './historySlice';
 import { createModelsSlice, type ModelsSlice } from './modelsSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
+import { createConnectionSlice, type ConnectionSlice } from './connectionSlice';
+import { createRecoverySlice, type RecoverySlice } from './recoverySlice';
 
 export type CoachState = LiveSlice &
   SessionSlice &
@@ -15,7 +17,9 @@ export type CoachState = LiveSlice &
   SettingsSlice &
   HistorySlice &
   ModelsSlice &
-  ImportSlice;
+  ImportSlice &
+  ConnectionSlice &
+  RecoverySlice;
 
 export const useCoachStore = create<CoachState>()((...a) => ({
   ...createLiveSlice(...a),
@@ -25,6 +29,8 @@ export const useCoachStore = create<CoachState>()((...a) => ({
   ...createHistorySlice(...a),
   ...createModelsSlice(...a),
   ...createImportSlice(...a),
+  ...createConnectionSlice(...a),
+  ...createRecoverySlice(...a),
 }));
 
 /** Back to a fresh start (tests, and nothing else). */

@@ -42,6 +42,15 @@ export function startIpcBridge(api: CoachApi = coachApi()): () => void {
     }),
   ];
 
+  // Browser mode only: the server went away (the recorder reacts to it) or answers again.
+  const unwatchServer = api.onServerConnection?.((state) => {
+    if (state === 'lost') useCoachStore.getState().serverLost(Date.now());
+    else useCoachStore.getState().serverBack();
+  });
+  if (unwatchServer) unsubscribers.push(unwatchServer);
+  // Resolves once the start-up recovery has run, however long its passes take.
+  void useCoachStore.getState().loadRecoveryNotices();
+
   api.getStatus().then(
     (status) => {
       if (disposed) return;

@@ -17,6 +17,7 @@ import { PracticeSetup } from './PracticeSetup';
 import { QuestionCard } from './QuestionCard';
 import { QuestionPicker } from './QuestionPicker';
 import { RecordButton } from './RecordButton';
+import { ServerGoneNotice } from './ServerGoneNotice';
 import { SessionBar } from './SessionBar';
 import { SetProgress } from './SetProgress';
 import { SetSummary } from './SetSummary';
@@ -87,6 +88,7 @@ export function PracticeScreen() {
       {!inSet && !live && <PracticeSetup />}
       <EngineStatusNotice />
       <QuestionCard />
+      <ServerGoneNotice />
       <LiveError />
       <DiscardTake />
       <div className="record-row">

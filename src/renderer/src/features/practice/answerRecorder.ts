@@ -79,11 +79,18 @@ export async function startRecording(asked?: { questionText: string }): Promise<
     discardAnswer(toMicrophoneError(error).message);
     return;
   }
+  if (store().serverConnection === 'lost') {
+    // The server went away while the microphone was opening: nothing can be recorded.
+    await releaseMicrophone();
+    return;
+  }
 
   // Main keeps recording through a failed live step (the final pass redoes the transcript), so
   // an answer error is shown, not treated as the end of the answer.
   unwatchAnswerError = useCoachStore.subscribe((s, prev) => {
     if (s.answerError && s.answerError !== prev.answerError) store().showLiveError(s.answerError);
+    // The server is gone (the store has ended the answer): the microphone stops now, not at Stop.
+    if (s.serverConnection === 'lost' && prev.serverConnection !== 'lost') void releaseMicrophone();
   });
   store().recordingStarted(Date.now());
   const early = store().answerError;
@@ -107,6 +114,8 @@ export async function stopRecording(): Promise<void> {
     store().markQuestionAnswered(store().currentQuestionId ?? '');
     store().answerEnded();
   } catch (error) {
+    // The server went away during the final pass: the cut-answer notice says what is kept, and where.
+    if (store().serverConnection === 'lost') return;
     // Main keeps an answer it could not save (a full disk); the error then offers "Save again".
     store().answerNotSaved(answerId, errorMessage(error, 'The transcript could not be finalised.'));
   }
