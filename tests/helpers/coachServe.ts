@@ -14,9 +14,10 @@ export type Served = {
 
 export const E2E_SHOTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
 
-/** Starts `coach serve` on a free port and reads the link it prints. */
-export async function startServe(env: NodeJS.ProcessEnv): Promise<Served> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'coach.mjs'), 'serve', '--port', '0'], {
+/** Starts `coach serve` on a free port (or `port`: a restart where pages are open) and reads the link it prints. */
+export async function startServe(env: NodeJS.ProcessEnv, port = 0): Promise<Served> {
+  const args = [path.join(REPO_ROOT, 'bin', 'coach.mjs'), 'serve', '--port', String(port)];
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -49,6 +49,7 @@ export function PracticeScreen() {
   const settingsStatus = useCoachStore((s) => s.settingsStatus);
   const loadSettings = useCoachStore((s) => s.loadSettings);
   const keepNoHistory = useCoachStore((s) => s.keepNoHistory);
+  const answerCut = useCoachStore((s) => s.cutAnswer !== null);
   const recordButtonRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -86,7 +87,8 @@ export function PracticeScreen() {
         {!inSet && <SessionBar />}
       </div>
       {!inSet && !live && <PracticeSetup />}
-      <EngineStatusNotice />
+      {/* After a lost server, its notice by the recorder says it all (and what to do). */}
+      {!answerCut && <EngineStatusNotice />}
       <QuestionCard />
       <ServerGoneNotice />
       <LiveError />
