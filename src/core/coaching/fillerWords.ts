@@ -3,7 +3,7 @@
 // a coach that flags "I like Python" loses the speaker's trust faster than one that misses a filler.
 import type { FillerHit, Word } from '../../shared/domain';
 import { isFillerLike, type LikeContext } from './likeFiller';
-import { CLAUSE_SUBJECT_PRONOUNS } from './likeWords';
+import { CLAUSE_SUBJECT_PRONOUNS, POSSESSIVES } from './likeWords';
 import { tagWords, type PartOfSpeech } from './partOfSpeech';
 
 export const VOCAL_FILLERS = ['um', 'umm', 'uh', 'uhh', 'er', 'erm', 'ah', 'hmm', 'mm'] as const;
@@ -150,6 +150,9 @@ export const SORT_OF_NON_FILLER_PRECEDERS = [
 /** "By <term> I mean": enough to skip a short term between "by" and "I mean". */
 const I_MEAN_DEFINITION_LOOKBACK_WORDS = 3;
 
+/** Enough to see the verb of a clause after "I mean the team": "the team was", "the new team was". */
+const I_MEAN_CLAUSE_LOOKAHEAD_WORDS = 2;
+
 /** Enough to skip a short object between the verb and "literally": "took it literally", "read the spec literally". */
 const LITERALLY_LOOKBACK_WORDS = 3;
 
@@ -202,14 +205,19 @@ const vocalFillers: ReadonlySet<string> = new Set(VOCAL_FILLERS);
 
 /** Decides whether a phrase that matched at `index` (its first word) is used as a filler there. */
 const LEXICAL_RULES: Record<LexicalFiller, LexicalRule> = {
+  // "you know a reorg has worked when…", "you know your class better": "know" takes an object or a clause.
   'you know': (ctx, index) =>
     !precededByAny(ctx, index, YOU_KNOW_NON_FILLER_PRECEDERS) &&
-    isLooseEnd(ctx, index + 1, YOU_KNOW_NON_FILLER_FOLLOWERS),
+    isLooseEnd(ctx, index + 1, YOU_KNOW_NON_FILLER_FOLLOWERS) &&
+    !objectFollows(ctx, index + 1),
   'i mean': (ctx, index) => {
     // "what I mean is", "which I mean" explain a meaning, whatever follows.
     if (precededByAny(ctx, index, ['what', 'which', 'whatever'])) return false;
     // Followed by a whole new clause ("I mean you could also…") it only hedges, punctuated or not.
     if (!breaksAfter(ctx, index + 1) && startsNewClause(ctx, index + 2)) return true;
+    // "I mean every word" states a meaning; "I mean the team was great" hedges before a new clause.
+    if (objectFollows(ctx, index + 1) && !verbWithin(ctx, index + 3, I_MEAN_CLAUSE_LOOKAHEAD_WORDS))
+      return false;
     return (
       !precededByAny(ctx, index, I_MEAN_NON_FILLER_PRECEDERS) &&
       // "By scale I mean…" defines a term.
@@ -239,7 +247,10 @@ const LEXICAL_RULES: Record<LexicalFiller, LexicalRule> = {
     // "so um": a "so" followed by a hesitation leads nowhere yet, wherever it stands.
     if (next !== undefined && isVocalFiller(next)) return true;
     if (!startsSentence(ctx, index) && !followsFiller(ctx, index)) return false;
-    return breaksAfter(ctx, index) || matchFillerAt(ctx, index + 1) !== null;
+    // "So yeah, …", "So okay": an interjection after it is a run-up too.
+    return (
+      breaksAfter(ctx, index) || ctx.tags[index + 1] === 'INTJ' || matchFillerAt(ctx, index + 1) !== null
+    );
   },
 };
 
@@ -334,6 +345,23 @@ function isLooseEnd(ctx: FillerContext, lastIndex: number, grammaticalFollowers:
   if (breaksAfter(ctx, lastIndex)) return true;
   const next = ctx.norms[lastIndex + 1];
   return next === undefined || !grammaticalFollowers.includes(next);
+}
+
+/** A noun phrase opens right after the phrase ending at `lastIndex`: a determiner or a possessive. */
+function objectFollows(ctx: FillerContext, lastIndex: number): boolean {
+  const next = ctx.norms[lastIndex + 1];
+  if (next === undefined || breaksAfter(ctx, lastIndex)) return false;
+  return ctx.tags[lastIndex + 1] === 'DET' || POSSESSIVES.has(next);
+}
+
+/** A verb comes within `count` words from `index`, in the same clause. */
+function verbWithin(ctx: FillerContext, index: number, count: number): boolean {
+  for (let at = index; at < index + count; at += 1) {
+    const tag = ctx.tags[at];
+    if (tag === 'VERB' || tag === 'AUX') return true;
+    if (tag === undefined || breaksAfter(ctx, at)) return false;
+  }
+  return false;
 }
 
 /** True when one of the `lookback` words before `index` is in `words`, within the same clause. */

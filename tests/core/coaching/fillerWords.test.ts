@@ -219,8 +219,18 @@ describe('countFillers — "you know" and "I mean"', () => {
     'Do you know Kafka?',
     'As you know we use Go',
     'You. Know it',
+    // "know" takes an object or a clause after a determiner or possessive
+    'You know your team better than any dashboard',
+    'you know a reorg has worked when nobody mentions it',
   ])('does not count the literal meaning in "%s"', (sentence) => {
     expect(fillerTexts(sentence)).toEqual([]);
+  });
+
+  it('counts "you know" and "I mean" mid-clause and before a new clause, punctuated or not', () => {
+    for (const sentence of ['It was, you know, really hard.', 'I mean, the team was great.']) {
+      expect(fillerTexts(sentence).length, sentence).toBe(1);
+      expect(fillerTexts(bare(sentence)).length, bare(sentence)).toBe(1);
+    }
   });
 
   it('counts "I mean" as a hedge', () => {
@@ -237,6 +247,7 @@ describe('countFillers — "you know" and "I mean"', () => {
     'I mean it',
     'That is what I mean.',
     'I mean what I say',
+    'I mean every word of it',
   ])('does not count "I mean" explaining a meaning in "%s"', (sentence) => {
     expect(fillerTexts(sentence)).toEqual([]);
   });
@@ -268,6 +279,10 @@ describe('countFillers — "basically", "literally", "actually", "so"', () => {
     expect(fillerTexts('So, I started there')).toEqual(['so']);
     expect(fillerTexts('It failed. So um we rolled back')).toEqual(['so', 'um']);
     expect(fillerTexts('So basically we cached it')).toEqual(['so', 'basically']);
+  });
+
+  it('counts "so" opening a sentence before an interjection', () => {
+    expect(fillerTexts('It worked. So yeah, we shipped it.')).toEqual(['so']);
   });
 
   it('does not count "so" as a connective or intensifier', () => {
