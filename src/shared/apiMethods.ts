@@ -18,6 +18,7 @@ export const INVOKE_METHODS = {
   startAnswer: 'answer:start',
   stopAnswer: 'answer:stop',
   cancelAnswer: 'answer:cancel',
+  liveReport: 'answer:live-report',
   retrySaveAnswer: 'answer:retry-save',
   transcribeAgain: 'answer:transcribe-again',
   cancelImport: 'recording:cancel-import',

@@ -81,6 +81,11 @@ export interface InvokeChannels {
   'answer:start': (options: StartAnswerOptions) => Promise<StartedAnswer>;
   'answer:stop': (answerId: string) => Promise<AnswerResult>;
   'answer:cancel': (answerId: string) => Promise<void>;
+  /**
+   * While Stop is finishing (answer:stop has not returned): the report of the live transcript as it
+   * is now, never saved. The saved, final report is what answer:stop returns.
+   */
+  'answer:live-report': (answerId: string) => Promise<AnswerResult>;
   /** Saves again an answer whose save failed at Stop (a full disk); its transcript was kept in memory. */
   'answer:retry-save': (answerId: string) => Promise<AnswerResult>;
   /** Runs the final pass again over the saved recording of an answer the engine failed on. */

@@ -87,6 +87,7 @@ export const invokeArgSchemas = {
   'questions:list': z.tuple([]),
   'answer:start': z.tuple([startAnswerOptionsSchema]),
   'answer:stop': z.tuple([answerIdSchema]),
+  'answer:live-report': z.tuple([answerIdSchema]),
   'answer:cancel': z.tuple([answerIdSchema]),
   'answer:retry-save': z.tuple([answerIdSchema]),
   'answer:transcribe-again': z.tuple([answerIdSchema]),

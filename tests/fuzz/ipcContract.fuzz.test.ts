@@ -74,6 +74,7 @@ const validInvokeArgs: { [C in InvokeChannel]: fc.Arbitrary<ArgsOf<InvokeChannel
     .map((o) => [o]),
   'recording:cancel-import': uuid.map((id) => [id]),
   'answer:stop': uuid.map((id) => [id]),
+  'answer:live-report': uuid.map((id) => [id]),
   'answer:cancel': uuid.map((id) => [id]),
   'answer:retry-save': uuid.map((id) => [id]),
   'answer:transcribe-again': uuid.map((id) => [id]),

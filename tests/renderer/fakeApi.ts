@@ -242,6 +242,7 @@ export function installFakeApi() {
     })),
     stopAnswer: vi.fn<CoachApi['stopAnswer']>(async () => sampleResult()),
     cancelAnswer: vi.fn<CoachApi['cancelAnswer']>(async () => undefined),
+    liveReport: vi.fn<CoachApi['liveReport']>(async () => sampleResult()),
     retrySaveAnswer: vi.fn<CoachApi['retrySaveAnswer']>(async () => sampleResult()),
     transcribeAgain: vi.fn<CoachApi['transcribeAgain']>(async () => sampleResult()),
     importRecording: vi.fn<CoachApi['importRecording']>(async () => sampleResult()),

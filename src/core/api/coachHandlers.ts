@@ -64,6 +64,7 @@ export function createCoachHandlers(deps: {
     'answer:start': (options) => service.startAnswer(options),
     'answer:stop': (answerId) => service.stopAnswer(answerId),
     'answer:cancel': (answerId) => service.cancelAnswer(answerId),
+    'answer:live-report': (answerId) => service.liveReport(answerId),
     'answer:retry-save': (answerId) => service.retrySave(answerId),
     'answer:transcribe-again': (answerId) => service.transcribeAgain(answerId),
     'recording:import': (request) => imports().run(request),

@@ -198,6 +198,22 @@ export class LiveAnswer {
     await this.finalizer.idle();
   }
 
+  /**
+   * After Stop, while the last passes run: the answer as the live transcript has it now (final text
+   * where it is ready, live words after it), for a report the user need not wait for. Null while
+   * recording: the answer is not over.
+   */
+  provisional(): FinishedAnswer | null {
+    if (this.state === 'recording') return null;
+    return {
+      durationSec: this.receivedSec,
+      // Until the live stream is finished (a pass still being aborted), its tentative tail is all there is.
+      words: [...this.shownWords(), ...this.tentative],
+      audio: this.allAudio.view(),
+      pitch: this.pitch.finish(),
+    };
+  }
+
   /** Stops recording, finishes the live stream and the final pass of the last utterance. */
   async stop(): Promise<FinishedAnswer> {
     this.state = 'stopping';

@@ -83,6 +83,9 @@ export type QuestionLookup = { get(id: string): Question | undefined };
 type LiveEntry = {
   answer: LiveAnswer;
   sessionId: string;
+  questionText: string;
+  /** '' for a "keep no history" answer. */
+  audioPath: string;
   question: Question | null;
   target: TargetLength;
   /** Set for a "keep no history" answer: its result is built in memory and never saved. */
@@ -186,7 +189,14 @@ export class PracticeService {
       repository.deleteSessionIfEmpty(sessionId);
       throw err;
     }
-    this.live.set(answerId, { answer, sessionId, question, target });
+    this.live.set(answerId, {
+      answer,
+      sessionId,
+      questionText: req.questionText,
+      audioPath: wavPath,
+      question,
+      target,
+    });
     return { sessionId, answerId };
   }
 
@@ -206,7 +216,15 @@ export class PracticeService {
     const answer = this.newLiveAnswer(answerId, transcriber, '', streamParams, this.nudgeParamsFor(target), {
       keepNoHistory: true,
     });
-    this.live.set(answerId, { answer, sessionId, question, target, unsavedText: req.questionText });
+    this.live.set(answerId, {
+      answer,
+      sessionId,
+      questionText: req.questionText,
+      audioPath: '',
+      question,
+      target,
+      unsavedText: req.questionText,
+    });
     return { sessionId, answerId };
   }
 
@@ -298,6 +316,32 @@ export class PracticeService {
     } finally {
       this.live.delete(answerId);
     }
+  }
+
+  /**
+   * The report of an answer whose Stop is still finishing, from its live transcript (final text where
+   * it is ready, live words after it), analysed by the same code as the saved one. Nothing is saved:
+   * the answer saved is always the one Stop returns.
+   */
+  async liveReport(answerId: string): Promise<AnswerResult> {
+    const entry = this.live.get(answerId);
+    if (!entry) {
+      throw new UnknownAnswerError(
+        `No answer is finishing with id ${answerId}: its final report is ready, or it was discarded.`,
+      );
+    }
+    const draft = entry.answer.provisional();
+    if (!draft) throw new Error('This answer is still recording: stop it first.');
+    const text = draft.words.map((w) => w.text).join(' ');
+    return {
+      answerId,
+      sessionId: entry.sessionId,
+      questionText: entry.questionText,
+      words: draft.words,
+      text,
+      report: await this.report(answerId, draft, entry.question, entry.target),
+      audioPath: entry.audioPath,
+    };
   }
 
   /** A "keep no history" answer's result, analysed like any other, and handed back without being saved. */

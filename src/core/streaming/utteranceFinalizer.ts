@@ -4,6 +4,7 @@
 // report no longer waits for a pass over the whole answer.
 import type { Word } from '../../shared/domain';
 import type { PassPriority, Transcriber } from '../asr/transcriber';
+import { PassCostEstimator, type Clock } from './passCostEstimator';
 import { finalPassOptions, type StreamParams } from './streamParams';
 
 /** One closed utterance with its final-pass words (times from the start of the answer). */
@@ -11,7 +12,13 @@ export type FinalUtterance = { index: number; startSec: number; endSec: number; 
 
 export type Span = { startSec: number; endSec: number };
 
-type Pass = { span: Span; priority: PassPriority; result: Promise<FinalUtterance>; abort: AbortController };
+type Pass = {
+  span: Span;
+  priority: PassPriority;
+  result: Promise<FinalUtterance>;
+  abort: AbortController;
+  startedMs: number;
+};
 
 /** What the live side knows after a step, from which utterance ends are found. */
 export type LiveProgress = {
@@ -32,6 +39,8 @@ export type UtteranceFinalizerOptions = {
   /** Utterances already final (an answer finished from disk after a crash). */
   done?: readonly FinalUtterance[];
   log?: (line: string) => void;
+  /** Times the passes for Stop's estimate; performance.now() unless a test drives a virtual clock. */
+  clock?: Clock;
 };
 
 /** How Stop is going, for a progress bar: seconds of audio still to transcribe, and how fast that goes. */
@@ -50,10 +59,13 @@ export class UtteranceFinalizer {
   /** A background pass failed: the rest waits for Stop, on the live lane. */
   private backgroundFailed = false;
   private finishing = false;
-  /** Final-pass cost seen so far, per second of audio, for Stop's time estimate. */
-  private costMsPerSec: number | null = null;
+  private readonly clock: Clock;
+  /** This answer's passes as timed on this machine, for Stop's time estimate. */
+  private readonly cost: PassCostEstimator;
 
   constructor(private readonly opts: UtteranceFinalizerOptions) {
+    this.clock = opts.clock ?? (() => performance.now());
+    this.cost = new PassCostEstimator(this.clock);
     this.finals = [...(opts.done ?? [])];
     this.closedUntilSec = this.finals.at(-1)?.endSec ?? 0;
     this.finishedFromSec = this.closedUntilSec;
@@ -106,19 +118,31 @@ export class UtteranceFinalizer {
     }
     this.closedUntilSec = Math.max(this.closedUntilSec, endSec);
     const totalSec = this.pendingSec;
+    const inFlight = this.running;
     const report = () => {
-      const remainingSec = this.pendingSec;
-      onProgress?.({ remainingSec, totalSec, estimateMs: this.estimateMs(remainingSec) });
+      // The background pass in flight at Stop is still work left while the live lane runs the rest.
+      const running = [this.running, inFlight].filter(
+        (p, i, all): p is Pass => p !== null && all.indexOf(p) === i && !this.isFinal(p.span),
+      );
+      onProgress?.({
+        remainingSec:
+          this.queue.reduce((sum, s) => sum + spanSec(s), 0) +
+          running.reduce((sum, p) => sum + spanSec(p.span), 0),
+        totalSec,
+        estimateMs: this.remainingMs(running),
+      });
     };
     report();
-    const inFlight = this.running;
     // The background pass in flight keeps going; the live lane takes the rest, then runs that pass
     // itself too if it is long overdue (a background process starved by a busy machine): the first
     // result wins.
     for (let span = this.queue.shift(); span; span = this.queue.shift()) {
       if (this.isFinal(span)) continue;
-      this.running = this.startPass(span, 'live');
-      await this.settle(this.running);
+      const pass = this.startPass(span, 'live');
+      this.running = pass;
+      await this.settle(pass);
+      // Done: it no longer counts as remaining.
+      this.running = null;
       report();
       if (!this.isFinal(span)) throw this.failure ?? new Error('The final pass failed');
     }
@@ -142,7 +166,10 @@ export class UtteranceFinalizer {
           },
           Math.min(
             RERUN_AFTER_MAX_MS,
-            Math.max(RERUN_AFTER_MIN_MS, RERUN_AFTER_ESTIMATES * this.estimateMs(spanSec(inFlight.span))),
+            Math.max(
+              RERUN_AFTER_MIN_MS,
+              RERUN_AFTER_ESTIMATES * this.cost.estimateMs([spanSec(inFlight.span)]),
+            ),
           ),
         );
         timer.unref?.();
@@ -193,6 +220,8 @@ export class UtteranceFinalizer {
   private startPass(span: Span, priority: PassPriority): Pass {
     const abort = new AbortController();
     const base = finalPassOptions(this.opts.params);
+    const startedMs = this.clock();
+    const timed = this.cost.start(spanSec(span));
     const result = this.opts.transcriber
       .transcribe(this.opts.audioOf(span), {
         ...base,
@@ -201,8 +230,7 @@ export class UtteranceFinalizer {
         signal: abort.signal,
       })
       .then((r) => {
-        const audioSec = span.endSec - span.startSec;
-        if (audioSec > 0) this.costMsPerSec = r.computeMs / audioSec;
+        timed();
         return {
           index: 0,
           ...span,
@@ -213,7 +241,7 @@ export class UtteranceFinalizer {
           })),
         };
       });
-    return { span, priority, result, abort };
+    return { span, priority, result, abort, startedMs };
   }
 
   /**
@@ -249,8 +277,18 @@ export class UtteranceFinalizer {
     return [prefix, context].filter((part) => part !== '').join(' ');
   }
 
-  private estimateMs(remainingSec: number): number {
-    return remainingSec * (this.costMsPerSec ?? DEFAULT_COST_MS_PER_SEC);
+  /**
+   * What is left: the queued utterances one after another, and the pass in flight less the time it
+   * has already run.
+   */
+  private remainingMs(running: readonly Pass[]): number {
+    const queued = this.cost.estimateMs(this.queue.map(spanSec));
+    const nowMs = this.clock();
+    const inFlight = running.map((p) =>
+      Math.max(0, this.cost.estimateMs([spanSec(p.span)]) - (nowMs - p.startedMs)),
+    );
+    // Passes in flight run side by side (two lanes): the longest of them, not their sum.
+    return queued + Math.max(0, ...inFlight);
   }
 }
 
@@ -258,9 +296,6 @@ export class UtteranceFinalizer {
 const RERUN_AFTER_MIN_MS = 500;
 const RERUN_AFTER_ESTIMATES = 2;
 const RERUN_AFTER_MAX_MS = 2000;
-
-/** Until a pass has been timed on this machine: the tiny model's final pass on 2 cores, roughly. */
-const DEFAULT_COST_MS_PER_SEC = 150;
 
 /**
  * Where the open utterance ends, if it has: at a pause the VAD heard, else at a gap between committed

@@ -1,0 +1,99 @@
+// Stop's time estimate, on a virtual clock: passes whose cost is a fixed part plus a part per second
+// (a full 30 s encoder run, whatever the utterance's length) must be predicted from the passes this
+// answer ran, not from a real-time factor that promises a short tail in a fraction of its time.
+import { describe, expect, it } from 'vitest';
+import type { Transcriber } from '../../../src/core/asr/transcriber';
+import { PassCostEstimator } from '../../../src/core/streaming/passCostEstimator';
+import { DEFAULT_STREAM_PARAMS } from '../../../src/core/streaming/streamParams';
+import { UtteranceFinalizer, type FinishProgress } from '../../../src/core/streaming/utteranceFinalizer';
+
+const SR = 16_000;
+
+class VirtualClock {
+  nowMs = 0;
+  readonly now = () => this.nowMs;
+}
+
+/** This machine's shape, roughly: 7 s of encoder and fallback per pass, plus 0.1 s per second of audio. */
+const cost = (sec: number) => 7000 + 100 * sec;
+
+/** An engine whose passes take `cost` on the virtual clock. */
+function timedEngine(clock: VirtualClock): Transcriber {
+  return {
+    transcribe: async (audio) => {
+      const ms = cost(audio.length / SR);
+      clock.nowMs += ms;
+      return { words: [{ text: 'w', startSec: 0.1, endSec: 0.4 }], text: 'w', computeMs: ms };
+    },
+    dispose: async () => undefined,
+  };
+}
+
+describe('PassCostEstimator', () => {
+  it('times passes on its clock and fits the fixed and per-second parts', () => {
+    const clock = new VirtualClock();
+    const estimator = new PassCostEstimator(clock.now);
+    for (const sec of [20, 8, 14]) {
+      const done = estimator.start(sec);
+      clock.nowMs += cost(sec);
+      done();
+    }
+    const { fixedMs, msPerSec } = estimator.model();
+    expect(fixedMs).toBeCloseTo(7000, 0);
+    expect(msPerSec).toBeCloseTo(100, 3);
+    expect(estimator.estimateMs([3, 5])).toBeCloseTo(cost(3) + cost(5), 0);
+  });
+
+  it('from passes of one length, keeps a fixed part: a short tail is not promised in a fraction of the time', () => {
+    const clock = new VirtualClock();
+    const estimator = new PassCostEstimator(clock.now);
+    const done = estimator.start(20);
+    clock.nowMs += cost(20);
+    done();
+    const tailMs = estimator.estimateMs([3]);
+    // A real-time factor alone (9 s for 20 s) says 1.35 s; the pass takes 7.3 s.
+    expect(tailMs).toBeGreaterThan(0.5 * cost(3));
+    expect(tailMs).toBeLessThan(1.5 * cost(3));
+  });
+
+  it('ignores a failed pass (never timed) and keeps to the latest passes', () => {
+    const clock = new VirtualClock();
+    const estimator = new PassCostEstimator(clock.now, { maxPasses: 2 });
+    estimator.start(10); // failed: its done() is never called
+    for (const [sec, ms] of [
+      [10, 100_000],
+      [10, 2000],
+      [20, 3000],
+    ] as const) {
+      const done = estimator.start(sec);
+      clock.nowMs += ms;
+      done();
+    }
+    expect(estimator.timedPasses.map((p) => p.wallMs)).toEqual([2000, 3000]);
+    expect(estimator.estimateMs([30])).toBeCloseTo(4000, 0);
+  });
+});
+
+describe("Stop's estimate in the UtteranceFinalizer", () => {
+  it('predicts the tail from the passes this answer ran, within 10 % on a virtual clock', async () => {
+    const clock = new VirtualClock();
+    const finalizer = new UtteranceFinalizer({
+      transcriber: timedEngine(clock),
+      params: DEFAULT_STREAM_PARAMS,
+      audioOf: (s) => new Float32Array(Math.round((s.endSec - s.startSec) * SR)),
+      clock: clock.now,
+    });
+    // Two utterances of 20 s and 8 s get their final passes during the answer.
+    finalizer.observe({ committed: [], utteranceEndSec: 20, receivedSec: 21 });
+    await finalizer.idle();
+    finalizer.observe({ committed: [], utteranceEndSec: 28, receivedSec: 29 });
+    await finalizer.idle();
+    const progress: (FinishProgress & { atMs: number })[] = [];
+    const stoppedAtMs = clock.nowMs;
+    await finalizer.finish(31, null, (p) => progress.push({ ...p, atMs: clock.nowMs }));
+    const tookMs = clock.nowMs - stoppedAtMs;
+    expect(tookMs).toBeCloseTo(cost(progress[0]!.remainingSec), 6);
+    expect(Math.abs(progress[0]!.estimateMs - tookMs) / tookMs).toBeLessThan(0.1);
+    expect(progress.at(-1)).toMatchObject({ remainingSec: 0, estimateMs: 0 });
+  });
+});
