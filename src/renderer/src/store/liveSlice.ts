@@ -1,7 +1,14 @@
 // Everything about the answer being recorded right now: captions, live stats, the current nudge,
 // engine status and the recording state machine (idle → starting → recording → finalising → idle).
 import type { StateCreator } from 'zustand';
-import type { AnswerFinishing, CaptionUpdate, EngineStatus, LiveStats, Nudge } from '../../../shared/domain';
+import type {
+  AnswerFinishing,
+  AnswerResult,
+  CaptionUpdate,
+  EngineStatus,
+  LiveStats,
+  Nudge,
+} from '../../../shared/domain';
 import type { StartedAnswer } from '../../../shared/ipcContract';
 import type { PcmLevel } from '../audio/pcmConvert';
 import type { SessionSlice } from './sessionSlice';
@@ -13,6 +20,16 @@ export type MicCheckState = 'off' | 'starting' | 'on';
 export type ShownNudge = Nudge & { id: number };
 
 export const SILENCE: PcmLevel = { rms: 0, peak: 0 };
+
+/**
+ * The report of the live transcript, shown after Stop without waiting for the final text ("Show the
+ * report now"). `finishing` until Stop returns; `failed` if the final pass failed (the answer was then
+ * saved as not transcribed, and this report stays on screen as what there is). Never saved.
+ */
+export type LiveReport = { result: AnswerResult; state: 'finishing' | 'failed'; failure?: string };
+
+/** The live report was upgraded in place to the final text: how many words that changed. */
+export type ReportUpgrade = { answerId: string; changedWords: number };
 
 export interface LiveSlice {
   engineStatus: EngineStatus;
@@ -41,12 +58,23 @@ export interface LiveSlice {
   unsavedAnswerId: string | null;
   /** After Stop: what main still has to transcribe, with when this news arrived (for the countdown). */
   finishing: (AnswerFinishing & { receivedAtMs: number }) | null;
+  /** "Show the report now" was pressed for this answer and its live report is on its way. */
+  liveReportRequested: boolean;
+  liveReport: LiveReport | null;
+  reportUpgrade: ReportUpgrade | null;
 
   answerStarting: () => void;
   answerStarted: (started: StartedAnswer) => void;
   recordingStarted: (atMs: number) => void;
   answerFinalising: (atMs: number) => void;
   answerEnded: () => void;
+  liveReportRequestedNow: () => void;
+  /** Main's live report arrived; dropped if Stop has returned meanwhile (the final report is shown). */
+  liveReportArrived: (result: AnswerResult) => void;
+  /** Stop returned `final` while the live report was shown: upgrade it, or keep it if the pass failed. */
+  liveReportFinished: (final: AnswerResult, changedWords: number) => void;
+  /** The live report goes (its answer was transcribed again, or the result was left). */
+  liveReportCleared: () => void;
   answerFailed: (message: string) => void;
   /** Stop finished the transcript but could not save it; the error offers "Save again". */
   answerNotSaved: (answerId: string, message: string) => void;
@@ -73,6 +101,9 @@ const freshAnswer = {
   answerError: null,
   unsavedAnswerId: null,
   finishing: null,
+  liveReportRequested: false,
+  liveReport: null,
+  reportUpgrade: null,
 } satisfies Partial<LiveSlice>;
 
 export const createLiveSlice: StateCreator<LiveSlice & SessionSlice, [], [], LiveSlice> = (set, get) => ({
@@ -94,7 +125,24 @@ export const createLiveSlice: StateCreator<LiveSlice & SessionSlice, [], [], Liv
   recordingStarted: (atMs) => set({ recording: 'recording', recordingStartedAtMs: atMs }),
   answerFinalising: (atMs) =>
     set({ recording: 'finalising', recordingStoppedAtMs: atMs, nudge: null, inputLevel: SILENCE }),
-  answerEnded: () => set({ recording: 'idle', inputLevel: SILENCE }),
+  answerEnded: () => set({ recording: 'idle', inputLevel: SILENCE, liveReportRequested: false }),
+  liveReportRequestedNow: () => set({ liveReportRequested: true }),
+  liveReportArrived: (result) =>
+    set((s) =>
+      s.recording === 'finalising' && s.answerId === result.answerId && s.liveReportRequested
+        ? { liveReport: { result, state: 'finishing' } }
+        : {},
+    ),
+  liveReportFinished: (final, changedWords) =>
+    set((s) => {
+      const live = s.liveReport;
+      if (!live || live.result.answerId !== final.answerId) return {};
+      if (final.notTranscribed) {
+        return { liveReport: { ...live, state: 'failed', failure: final.notTranscribed.reason } };
+      }
+      return { liveReport: null, reportUpgrade: { answerId: final.answerId, changedWords } };
+    }),
+  liveReportCleared: () => set({ liveReport: null, liveReportRequested: false }),
   answerFailed: (message) =>
     set({ ...freshAnswer, recording: 'idle', liveError: message, inputLevel: SILENCE }),
   answerNotSaved: (unsavedAnswerId, message) =>

@@ -1,55 +1,80 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useCoachStore } from '../../store';
+import { showLiveReport } from '../practice/answerRecorder';
+import { describeLeft, formatSec, useFinishingProgress } from './useFinishingProgress';
 
-/** How often the bar and the countdown move between main's updates. */
-const TICK_MS = 200;
-/** The bar never claims to be done before main says so. */
-const MAX_SHOWN_SHARE = 0.95;
+/**
+ * Where Enter is typing. Elsewhere it means "show the report now", even on a focused button: after a
+ * click on Stop the focus is still on it, and Enter there would do nothing while Stop finishes.
+ */
+const TYPING = 'input, select, textarea, [contenteditable]';
+
+type Props = {
+  /** Offer "Show the report now" (the practice screen; a mock interview moves on by itself). */
+  offerLiveReport?: boolean;
+};
 
 /**
  * After Stop: how much of the answer is still being transcribed, as a determinate bar that moves with
  * main's estimate, and the time left. Most answers have nothing left (every utterance was final
- * before Stop), and then it only says the report is being put together.
+ * before Stop), and then it only says the report is being put together. Meanwhile the report of the
+ * live transcript can be had at once (Enter), and upgrades itself when the final text arrives.
  */
-export function FinishingProgress() {
-  const finishing = useCoachStore((s) => s.finishing);
-  const [nowMs, setNowMs] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNowMs(Date.now()), TICK_MS);
-    return () => clearInterval(timer);
-  }, []);
+export function FinishingProgress({ offerLiveReport = false }: Props) {
+  const progress = useFinishingProgress();
+  const requested = useCoachStore((s) => s.liveReportRequested);
 
-  if (!finishing || finishing.totalSec <= 0) {
+  useEffect(() => {
+    if (!offerLiveReport) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' || event.repeat) return;
+      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (event.target instanceof Element && event.target.closest(TYPING)) return;
+      event.preventDefault();
+      void showLiveReport();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [offerLiveReport]);
+
+  const button = offerLiveReport && (
+    <button
+      type="button"
+      className="button button-secondary button-small live-report-button"
+      onClick={() => void showLiveReport()}
+      disabled={requested}
+      aria-keyshortcuts="Enter"
+    >
+      {requested ? 'Building the report…' : 'Show the report with the live transcript now'}
+      {!requested && <kbd aria-hidden="true">Enter</kbd>}
+    </button>
+  );
+
+  if (!progress) {
     return (
-      <div className="captions-overlay" role="status">
-        <span className="spinner" aria-hidden="true" />
-        Preparing your report…
+      <div className="captions-overlay finishing" role="status">
+        <div className="finishing-box">
+          <span>
+            <span className="spinner" aria-hidden="true" /> Preparing your report…
+          </span>
+          {button}
+        </div>
       </div>
     );
   }
-  const { remainingSec, totalSec, estimateMs, receivedAtMs } = finishing;
-  const leftMs = Math.max(0, estimateMs - Math.max(0, nowMs - receivedAtMs));
-  // Of what was left at this update, the share the estimate says is done by now.
-  const doneOfRemaining = estimateMs > 0 ? 1 - leftMs / estimateMs : 1;
-  const doneSec = totalSec - remainingSec + remainingSec * doneOfRemaining;
-  const share = Math.min(MAX_SHOWN_SHARE, doneSec / totalSec);
-  const leftSec = Math.ceil(leftMs / 1000);
   return (
     <div className="captions-overlay finishing" role="status">
       <div className="finishing-box">
-        <span>Finishing the transcript of your last {formatSec(totalSec)}…</span>
+        <span>Finishing the transcript of your last {formatSec(progress.totalSec)}…</span>
         <progress
           className="finishing-bar"
           max={100}
-          value={Math.round(share * 100)}
+          value={Math.round(progress.share * 100)}
           aria-label="Transcript progress"
         />
-        <span className="finishing-eta">{leftMs > 0 ? `About ${leftSec} s left` : 'Almost done'}</span>
+        <span className="finishing-eta">{describeLeft(progress.leftMs)}</span>
+        {button}
       </div>
     </div>
   );
-}
-
-function formatSec(sec: number): string {
-  return sec < 60 ? `${Math.round(sec)} s` : `${Math.floor(sec / 60)} min ${Math.round(sec % 60)} s`;
 }

@@ -11,7 +11,12 @@ function needsSpace(left: string, right: string): boolean {
   return left.length > 0 && right.length > 0 && !/\s$/.test(left) && !/^[\s.,!?;:…]/.test(right);
 }
 
-export function LiveCaptions() {
+type Props = {
+  /** After Stop, offer the report of the live transcript without waiting for the final text. */
+  offerLiveReport?: boolean;
+};
+
+export function LiveCaptions({ offerLiveReport = false }: Props) {
   const committed = useCoachStore((s) => s.committedText);
   const tentative = useCoachStore((s) => s.tentativeText);
   const recording = useCoachStore((s) => s.recording);
@@ -69,7 +74,7 @@ export function LiveCaptions() {
           </p>
         )}
       </div>
-      {recording === 'finalising' && <FinishingProgress />}
+      {recording === 'finalising' && <FinishingProgress offerLiveReport={offerLiveReport} />}
     </section>
   );
 }

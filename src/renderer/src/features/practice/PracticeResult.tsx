@@ -1,13 +1,37 @@
-import { useEffect, useRef } from 'react';
-import { useCoachStore } from '../../store';
+import { useCallback, useEffect, useRef } from 'react';
+import { useCoachStore, type CoachState } from '../../store';
+import type { AnswerResult } from '../../../../shared/domain';
 import { AnswerResultView } from '../result/AnswerResultView';
 import { LiveError } from './LiveError';
+import { ReportStatus } from './ReportStatus';
 import { TakesPanel } from './TakesPanel';
+
+/**
+ * The report on screen: the live transcript's while Stop finishes (or if its final pass failed), else
+ * the saved answer's. One component shows both, so the upgrade changes the report in place.
+ */
+function selectShownResult(s: CoachState): AnswerResult | null {
+  const live = s.liveReport;
+  if (live && s.recording === 'finalising') return live.result;
+  if (s.recording !== 'idle') return null;
+  if (live?.state === 'failed' && s.lastResult?.answerId === live.result.answerId) return live.result;
+  return s.lastResult;
+}
+
+export const selectShowingResult = (s: CoachState): boolean => selectShownResult(s) !== null;
 
 /** The result shown right after an answer, with the way back to practising. */
 export function PracticeResult() {
-  const result = useCoachStore((s) => s.lastResult);
-  const dismissResult = useCoachStore((s) => s.dismissResult);
+  const result = useCoachStore(selectShownResult);
+  const live = useCoachStore((s) =>
+    s.liveReport?.result.answerId === result?.answerId ? s.liveReport : null,
+  );
+  const upgrade = useCoachStore((s) =>
+    s.reportUpgrade?.answerId === result?.answerId ? s.reportUpgrade : null,
+  );
+  const clearLiveReport = useCoachStore((s) => s.liveReportCleared);
+  const finishing = live?.state === 'finishing';
+  const dismissStoredResult = useCoachStore((s) => s.dismissResult);
   const nextQuestion = useCoachStore((s) => s.nextQuestion);
   const practiceSet = useCoachStore((s) => s.practiceSet);
   const advancePracticeSet = useCoachStore((s) => s.advancePracticeSet);
@@ -17,6 +41,13 @@ export function PracticeResult() {
   useEffect(() => {
     headingRef.current?.focus();
   }, [result?.answerId]);
+
+  const dismissResult = useCallback(() => {
+    // The live report is not left while its answer is still being finished: there is nothing to go back to.
+    if (useCoachStore.getState().recording !== 'idle') return;
+    clearLiveReport();
+    dismissStoredResult();
+  }, [clearLiveReport, dismissStoredResult]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -37,7 +68,8 @@ export function PracticeResult() {
         </h1>
       </header>
       <LiveError />
-      {saved ? (
+      <ReportStatus live={live} upgrade={upgrade} />
+      {live ? null : saved ? (
         <TakesPanel
           sessionId={result.sessionId}
           questionText={result.questionText}
@@ -55,7 +87,12 @@ export function PracticeResult() {
         actions={
           <>
             {practiceSet ? (
-              <button type="button" className="button button-primary" onClick={advancePracticeSet}>
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={advancePracticeSet}
+                disabled={finishing}
+              >
                 {practiceSet.index + 1 >= practiceSet.questionIds.length
                   ? 'Finish the set'
                   : `Next question (${practiceSet.index + 2} of ${practiceSet.questionIds.length})`}
@@ -68,11 +105,17 @@ export function PracticeResult() {
                   nextQuestion();
                   dismissResult();
                 }}
+                disabled={finishing}
               >
                 Practise another question
               </button>
             )}
-            <button type="button" className="button button-secondary" onClick={dismissResult}>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={dismissResult}
+              disabled={finishing}
+            >
               Try this question again
             </button>
           </>

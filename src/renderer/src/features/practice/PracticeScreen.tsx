@@ -12,7 +12,7 @@ import { LevelMeter } from './LevelMeter';
 import { LiveError } from './LiveError';
 import { AnswerTimer } from './AnswerTimer';
 import { MicrophonePanel } from './MicrophonePanel';
-import { PracticeResult } from './PracticeResult';
+import { PracticeResult, selectShowingResult } from './PracticeResult';
 import { PracticeSetup } from './PracticeSetup';
 import { QuestionCard } from './QuestionCard';
 import { QuestionPicker } from './QuestionPicker';
@@ -41,7 +41,7 @@ function RecordHint() {
 export function PracticeScreen() {
   const questionsStatus = useCoachStore((s) => s.questionsStatus);
   const loadQuestions = useCoachStore((s) => s.loadQuestions);
-  const showingResult = useCoachStore((s) => s.lastResult !== null && s.recording === 'idle');
+  const showingResult = useCoachStore(selectShowingResult);
   const recording = useCoachStore((s) => s.recording);
   const inSet = useCoachStore((s) => s.practiceSet !== null);
   const mock = useCoachStore((s) => s.practiceSet?.mock === true);
@@ -114,7 +114,7 @@ export function PracticeScreen() {
       </div>
       {!live && <ImportRecording />}
       <div className="live-area">
-        <LiveCaptions />
+        <LiveCaptions offerLiveReport />
         {live && <NudgeToast />}
       </div>
       {!live && <MicrophonePanel />}

@@ -8,6 +8,7 @@ import { useCoachStore } from '../../store';
 import { errorMessage } from '../../store/loadStatus';
 import { selectCurrentQuestion } from '../../store/sessionSlice';
 import { coachApi } from '../../coachApi';
+import { countChangedWords } from '../result/transcriptChanges';
 
 const MIC_CHECK_DISCONNECTED = 'The microphone was disconnected. Reconnect it, or choose another microphone.';
 
@@ -110,6 +111,10 @@ export async function stopRecording(): Promise<void> {
   await releaseMicrophone();
   try {
     const result = await coachApi().stopAnswer(answerId);
+    const live = store().liveReport;
+    if (live?.result.answerId === answerId) {
+      store().liveReportFinished(result, countChangedWords(live.result.words, result.words));
+    }
     store().answerSaved(result);
     store().markQuestionAnswered(store().currentQuestionId ?? '');
     store().answerEnded();
@@ -118,6 +123,25 @@ export async function stopRecording(): Promise<void> {
     if (store().serverConnection === 'lost') return;
     // Main keeps an answer it could not save (a full disk); the error then offers "Save again".
     store().answerNotSaved(answerId, errorMessage(error, 'The transcript could not be finalised.'));
+  }
+}
+
+/**
+ * "Show the report with the live transcript now": while Stop finishes, the report of what the live
+ * transcript has. Stop's own result replaces it when it arrives (stopRecording above).
+ */
+export async function showLiveReport(): Promise<void> {
+  const { recording, answerId, liveReportRequested } = store();
+  if (recording !== 'finalising' || !answerId || liveReportRequested) return;
+  store().liveReportRequestedNow();
+  try {
+    store().liveReportArrived(await coachApi().liveReport(answerId));
+  } catch (error) {
+    // Stop returned first: its final report is on screen already.
+    if (store().recording === 'finalising' && store().answerId === answerId) {
+      store().liveReportCleared();
+      store().showLiveError(errorMessage(error, 'The live report could not be built.'));
+    }
   }
 }
 
