@@ -110,7 +110,7 @@ describe('recording an answer from the Practice screen', () => {
     act(() => fake.push.finishing({ answerId: ANSWER_ID, remainingSec: 8, totalSec: 8, estimateMs: 4000 }));
     const bar = await screen.findByRole('progressbar', { name: 'Transcript progress' });
     expect(Number(bar.getAttribute('value'))).toBeLessThan(95);
-    expect(screen.getByText(/Finishing the transcript of your last 8 s/)).toBeTruthy();
+    expect(screen.getByText(/Finishing the transcript of your last 8\ss/)).toBeTruthy();
     expect(screen.getByText(/About [1-4] s left/)).toBeTruthy();
     await act(async () => finish());
     expect(await screen.findByRole('button', { name: 'Practise another question' })).toBeTruthy();

@@ -39,5 +39,8 @@ export function describeLeft(leftMs: number): string {
 }
 
 export function formatSec(sec: number): string {
-  return sec < 60 ? `${Math.round(sec)} s` : `${Math.floor(sec / 60)} min ${Math.round(sec % 60)} s`;
+  // No break inside "13 s": a wrapped unit reads as a typo.
+  return sec < 60
+    ? `${Math.round(sec)}\u00a0s`
+    : `${Math.floor(sec / 60)}\u00a0min ${Math.round(sec % 60)}\u00a0s`;
 }
