@@ -6,7 +6,7 @@
 // view, the live report and the upgraded report go to test-results/e2e/ at 1280x800 and 900x600.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fakeMicrophoneArgs, HEADLESS_CHROMIUM_ARGS } from '../../scripts/chromiumArgs';
 import {
