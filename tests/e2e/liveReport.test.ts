@@ -119,7 +119,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the report at Stop, before the fina
 
       signal(held, 'SIGCONT');
       held = [];
-      await page.getByText(/Final transcript ready/).waitFor({ timeout: 180_000 });
+      await page.getByText(/Final transcript ready/).waitFor({ timeout: 300_000 });
       expect(await page.getByText(LIVE_NOTICE).count()).toBe(0);
       // Upgraded in place: the same element, the transcript where it was on screen.
       expect(await page.locator('.answer-result[data-seen="live"]').count()).toBe(1);
@@ -135,6 +135,6 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the report at Stop, before the fina
       expect(errors).toEqual([]);
       await page.getByRole('button', { name: 'Practise another question' }).click();
       await page.context().close();
-    }, 400_000);
+    }, 480_000);
   }
 });

@@ -339,7 +339,7 @@ export class PracticeService {
       questionText: entry.questionText,
       words: draft.words,
       text,
-      report: await this.report(answerId, draft, entry.question, entry.target),
+      report: await this.report(answerId, draft, entry.question, entry.target, { live: true }),
       audioPath: entry.audioPath,
     };
   }
@@ -542,6 +542,7 @@ export class PracticeService {
     finished: FinishedAnswer,
     question: Question | null,
     target: TargetLength,
+    { live = false } = {},
   ): Promise<AnswerReport> {
     try {
       return await computeAnswerReportWithAudio(
@@ -552,7 +553,9 @@ export class PracticeService {
     } catch (err) {
       this.deps.events.answerError({
         answerId,
-        message: `The coaching analysis failed; the transcript was saved: ${(err as Error).message}`,
+        message: live
+          ? `The coaching analysis of the live transcript failed; the final report follows: ${(err as Error).message}`
+          : `The coaching analysis failed; the transcript was saved: ${(err as Error).message}`,
       });
       return transcriptOnlyReport(finished.words, finished.durationSec);
     }
