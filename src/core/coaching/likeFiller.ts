@@ -16,7 +16,9 @@ import {
   DEGREE_WORDS,
   EMPHATIC_MODIFIERS,
   FRACTION_ORDINALS,
+  DEMONSTRATIVES,
   HAVE_FORMS,
+  INTRANSITIVE_COMPARISON_VERBS,
   IRREGULAR_PLURALS,
   LIKE_MANNER_PRECEDERS,
   LIKE_REMINDER_VERBS,
@@ -99,6 +101,7 @@ export function isFillerLike(ctx: LikeContext, index: number): boolean {
   if (host !== undefined && ctx.tags[index - 1] === 'ADP' && host !== 'to' && !comparison) return true;
   if (comparison) return false;
   if (host !== undefined && HAVE_FORMS.has(host)) return true;
+  if (host !== undefined && !afterSubject && objectAfterVerb(ctx, index)) return true;
   if (!afterSubject && emphaticPhraseAt(ctx, index + 1)) return true;
   const nextIsNominal = nextTag !== undefined && NOMINAL_TAGS.has(nextTag);
   // "was like a dream" and "it's like that" compare; "were like working" doesn't.
@@ -133,6 +136,22 @@ function amountFollows(ctx: LikeContext, index: number, afterSubject = false): b
   const noneOf = !afterSubject && (next === 'no' || next === 'zero');
   const article = next === 'a' || next === 'an';
   return noneOf || isQuantityAt(ctx, index + 1) || (article && isQuantityAt(ctx, index + 2));
+}
+
+/**
+ * A verb's object comes right after "like": "we got like complaints", "we used like a spreadsheet". Only
+ * verbs that can stand alone are compared with a bare noun that way ("it spread like wildfire"), any verb
+ * with "a" and a noun ("coded like a machine"); "like this/that" says how.
+ */
+function objectAfterVerb(ctx: LikeContext, index: number): boolean {
+  const verb = ctx.norms[index - 1];
+  const next = ctx.norms[index + 1];
+  if (verb === undefined || next === undefined || ctx.breaksAfter(index)) return false;
+  if (ctx.tagsWithoutLike[index - 1] !== 'VERB' || INTRANSITIVE_COMPARISON_VERBS.has(verb)) return false;
+  const nextTag = ctx.tagsWithoutLike[index + 1];
+  // "coded like a machine", "sings like an angel": the simile's own article, after any verb.
+  if (nextTag === 'DET') return !DEMONSTRATIVES.has(next) && next !== 'a' && next !== 'an';
+  return nextTag === 'NOUN' && ctx.tagsWithoutLike[index + 2] !== 'VERB';
 }
 
 /** The adjective at `index` modifies a noun after it ("feels like good people"). */

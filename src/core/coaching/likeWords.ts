@@ -91,6 +91,61 @@ export const LIKE_MANNER_PRECEDERS = [
   'treated',
 ] as const;
 
+/**
+ * Verbs that stand alone before a comparison, beyond the manner verbs above: "he thinks like an engineer",
+ * "it spread like wildfire", "the launch went like clockwork". Any other verb right before "like" and a
+ * noun phrase has that phrase as its object, so the "like" between them is a filler.
+ */
+export const INTRANSITIVE_COMPARISON_VERBS: ReadonlySet<string> = new Set([
+  'think',
+  'thinks',
+  'thought',
+  'run',
+  'runs',
+  'ran',
+  'move',
+  'moves',
+  'moved',
+  'go',
+  'goes',
+  'went',
+  'spread',
+  'spreads',
+  'sell',
+  'sells',
+  'sold',
+  'dress',
+  'dressed',
+  'live',
+  'lived',
+  'operate',
+  'operates',
+  'operated',
+  'function',
+  'functions',
+  'lead',
+  'leads',
+  'led',
+  'play',
+  'played',
+  'fight',
+  'fought',
+  'grow',
+  'grew',
+  'end',
+  'ended',
+  'turn',
+  'turned',
+  'come',
+  'came',
+  'smell',
+  'smells',
+  'taste',
+  'tastes',
+]);
+
+export const DEMONSTRATIVES: ReadonlySet<string> = new Set(['this', 'that', 'these', 'those']);
+
 /** Pronouns that can be the subject of "like" the verb: "I like", "people who like". */
 export const LIKE_SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'they', 'who']);
 

@@ -140,6 +140,9 @@ describe('countFillers — "like" in spontaneous speech: amounts, bare verbs, em
     // between a subject and a finite "be" or "have"
     'We like had no idea what to do.',
     'The servers like were down all day.',
+    // between a verb and its object
+    'We got like complaints every morning.',
+    'We used like the shared drive for bookings.',
     // after a verb of seeming, before a bare adjective: a comparison takes a noun phrase or a clause
     'It felt like weird at first.',
     // between a copula and an emphatic noun phrase: intensified, ranked, superlative, extreme
@@ -178,6 +181,12 @@ describe('countFillers — "like" in spontaneous speech: amounts, bare verbs, em
     'It was like the first day of school.',
     'She is like a big sister to the team.',
     'It was like a second job.',
+    // similes after a verb: its own article, a verb that stands alone, "like this/that"
+    'He coded like a machine.',
+    'He thinks like an engineer.',
+    'It spread like wildfire.',
+    'The launch went like clockwork.',
+    'We did it like that.',
     'It feels like good people work here.',
     'Things like refunds took the longest.',
   ])('does not count the verb, the quote or the comparison in "%s"', (sentence) => {
