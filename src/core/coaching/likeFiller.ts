@@ -27,6 +27,7 @@ import {
   LIKE_VERB_PRECEDERS,
   ORDINALS,
   POSSESSIVES,
+  QUANTIFIER_PRONOUNS,
   QUANTITY_WORDS,
   WH_WORDS,
 } from './likeWords';
@@ -151,6 +152,9 @@ function objectAfterVerb(ctx: LikeContext, index: number): boolean {
   const nextTag = ctx.tagsWithoutLike[index + 1];
   // "coded like a machine", "sings like an angel": the simile's own article, after any verb.
   if (nextTag === 'DET') return !DEMONSTRATIVES.has(next) && next !== 'a' && next !== 'an';
+  // "we tried like everything", "it costs like nothing"; "like nothing else" compares.
+  const after = ctx.norms[index + 2];
+  if (QUANTIFIER_PRONOUNS.has(next)) return after !== 'else' && ctx.tagsWithoutLike[index + 2] !== 'AUX';
   return nextTag === 'NOUN' && ctx.tagsWithoutLike[index + 2] !== 'VERB';
 }
 

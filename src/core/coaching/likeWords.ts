@@ -144,6 +144,18 @@ export const INTRANSITIVE_COMPARISON_VERBS: ReadonlySet<string> = new Set([
   'tastes',
 ]);
 
+/** Pronouns that name an amount of everything or nothing: "tried like everything", "costs like nothing". */
+export const QUANTIFIER_PRONOUNS: ReadonlySet<string> = new Set([
+  'everything',
+  'everyone',
+  'everybody',
+  'anything',
+  'anyone',
+  'nothing',
+  'nobody',
+  'all',
+]);
+
 export const DEMONSTRATIVES: ReadonlySet<string> = new Set(['this', 'that', 'these', 'those']);
 
 /** Pronouns that can be the subject of "like" the verb: "I like", "people who like". */

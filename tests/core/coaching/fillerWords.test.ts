@@ -143,6 +143,7 @@ describe('countFillers — "like" in spontaneous speech: amounts, bare verbs, em
     // between a verb and its object
     'We got like complaints every morning.',
     'We used like the shared drive for bookings.',
+    'We tried like everything that week.',
     // after a verb of seeming, before a bare adjective: a comparison takes a noun phrase or a clause
     'It felt like weird at first.',
     // between a copula and an emphatic noun phrase: intensified, ranked, superlative, extreme
@@ -187,6 +188,8 @@ describe('countFillers — "like" in spontaneous speech: amounts, bare verbs, em
     'It spread like wildfire.',
     'The launch went like clockwork.',
     'We did it like that.',
+    'It worked like nothing else we tried.',
+    'I felt like everyone was watching.',
     'It feels like good people work here.',
     'Things like refunds took the longest.',
   ])('does not count the verb, the quote or the comparison in "%s"', (sentence) => {
