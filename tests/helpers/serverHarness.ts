@@ -75,12 +75,21 @@ export async function startHarness(
 
 export type Json = Record<string, unknown> & { type?: string; kind?: string };
 
+/**
+ * How long a wait for one message may last at most. Only a guard against a hung test: a wait ends on
+ * its message, or at once when the socket closes without it, never because the machine is slow.
+ */
+export const PROBE_GUARD_MS = 10 * 60_000;
+
+type Waiter = { match: (m: Json) => boolean; resolve: (m: Json) => void; reject: (e: Error) => void };
+
 /** A raw WebSocket client that records everything it receives and can wait for a message. */
 export class WsProbe {
   readonly messages: Json[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
-  private waiters: { match: (m: Json) => boolean; resolve: (m: Json) => void }[] = [];
+  private waiters: Waiter[] = [];
   private seen = 0;
+  private closedWith: { code: number; reason: string } | null = null;
 
   private constructor(readonly socket: WebSocket) {
     socket.on('message', (data: Buffer, isBinary: boolean) => {
@@ -94,7 +103,20 @@ export class WsProbe {
       });
     });
     this.closed = new Promise((resolve) =>
-      socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+      socket.on('close', (code, reason) => {
+        this.closedWith = { code, reason: reason.toString() };
+        // No message can arrive any more: every wait still open has failed, now.
+        for (const w of this.waiters) w.reject(this.closedError());
+        this.waiters = [];
+        resolve(this.closedWith);
+      }),
+    );
+  }
+
+  private closedError(): Error {
+    const { code, reason } = this.closedWith!;
+    return new Error(
+      `the socket closed (${code} ${reason}) without a matching message; got ${JSON.stringify(this.messages.slice(-5))}`,
     );
   }
 
@@ -107,37 +129,45 @@ export class WsProbe {
     });
   }
 
-  /** The next message (after those already returned by `next`) that matches. */
-  next(match: (m: Json) => boolean | undefined, timeoutMs = 30_000): Promise<Json> {
+  /**
+   * The next message (after those already returned by `next`) that matches: waits for it as long as the
+   * socket is open (`guardMs` only stops a hung test).
+   */
+  next(match: (m: Json) => boolean | undefined, guardMs = PROBE_GUARD_MS): Promise<Json> {
     const found = this.messages.slice(this.seen).findIndex((m) => match(m));
     if (found >= 0) {
       this.seen += found + 1;
       return Promise.resolve(this.messages[this.seen - 1]!);
     }
+    if (this.closedWith) return Promise.reject(this.closedError());
     return new Promise((resolve, reject) => {
-      const waiter = {
+      const waiter: Waiter = {
         match: (m: Json) => !!match(m),
         resolve: (m: Json) => {
-          clearTimeout(timer);
+          clearTimeout(guard);
           this.seen = this.messages.length;
           resolve(m);
         },
+        reject: (e: Error) => {
+          clearTimeout(guard);
+          reject(e);
+        },
       };
       // A waiter that gave up must not consume a later message.
-      const timer = setTimeout(() => {
+      const guard = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         reject(
           new Error(
-            `no matching message within ${timeoutMs} ms; got ${JSON.stringify(this.messages.slice(-5))}`,
+            `no matching message within ${guardMs} ms; got ${JSON.stringify(this.messages.slice(-5))}`,
           ),
         );
-      }, timeoutMs);
+      }, guardMs);
       this.waiters.push(waiter);
     });
   }
 
-  nextOfType(type: string, timeoutMs?: number): Promise<Json> {
-    return this.next((m) => m.type === type, timeoutMs);
+  nextOfType(type: string, guardMs?: number): Promise<Json> {
+    return this.next((m) => m.type === type, guardMs);
   }
 
   send(message: unknown): void {
