@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { main } from '../../../src/cli/coach';
 import { createCoachApp } from '../../../src/core/app/coachApp';
 import type { AsrResult, Transcriber } from '../../../src/core/asr/transcriber';
 import { float32ToPcm16 } from '../../../src/core/audio/pcm';
@@ -130,6 +131,52 @@ describe('recovery notices', () => {
     expect(await app.recovery).toEqual([]);
     expect(await app.handlers['recovery:notices']()).toEqual([]);
     await app.close();
+  });
+});
+
+describe('every start path recovers by default', () => {
+  /** Runs a `coach` command in-process on this data folder and the synthetic model. */
+  async function coach(dataDir: string, args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      COACH_DATA_DIR: dataDir,
+      COACH_WHISPER_MODEL: inject('syntheticModelPath'),
+    });
+    try {
+      const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    } finally {
+      process.env = saved;
+    }
+  }
+
+  it('`coach sessions`, the first command after a crash, lists the answer and says it was recovered', async () => {
+    const dataDir = tempDir('coach-cli-recovers-');
+    leaveInterruptedAnswer(dataPaths(dataDir), 3);
+    const listed = await coach(dataDir, ['sessions', '--json']);
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.out)).toMatchObject([{ id: 's1', answerCount: 1 }]);
+    expect(listed.err).toBe(
+      "Recovered your answer to 'Tell me about a time you disagreed with your manager and…' (3 s)",
+    );
+    // Recovered once: `coach recover` then has nothing left, and the app still has its notice.
+    expect((await coach(dataDir, ['recover'])).out).toBe('No interrupted answers to recover.');
+    const app = startApp(dataPaths(dataDir), async () => new ScriptedTranscriber());
+    expect((await app.handlers['recovery:notices']()).map((n) => n.answerId)).toEqual(['a1']);
+    await app.close();
+  });
+
+  it('`coach recover` prints the notice lines', async () => {
+    const dataDir = tempDir('coach-cli-recover-');
+    leaveInterruptedAnswer(dataPaths(dataDir), 2);
+    const result = await coach(dataDir, ['recover']);
+    expect(result.code).toBe(0);
+    expect(result.out.split('\n')).toEqual([
+      "Recovered your answer to 'Tell me about a time you disagreed with your manager and…' (2 s)",
+      'session s1, answer a1'.padStart('session s1, answer a1'.length + 2),
+    ]);
   });
 });
 
