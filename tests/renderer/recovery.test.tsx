@@ -137,8 +137,10 @@ describe('a page whose server went away mid-answer', () => {
     expect(alert.textContent).toContain('Start it again with coach serve, then reload this page.');
     expect(fake.api.stopAnswer).not.toHaveBeenCalled();
 
-    // Back: the page says a reload shows the recovered answer.
+    // Back: the page says a reload shows the recovered answer, and asks the restarted server for notices.
+    fake.api.listRecoveryNotices.mockResolvedValue([notice()]);
     act(() => fake.push.server('back'));
+    await screen.findByRole('region', { name: 'Recovered answers' });
     expect(screen.getByRole('alert').textContent).toContain('It is running again: reload this page');
     expect(screen.getByRole('button', { name: 'Reload' })).toBeTruthy();
   });

@@ -44,8 +44,10 @@ export function startIpcBridge(api: CoachApi = coachApi()): () => void {
 
   // Browser mode only: the server went away (the recorder reacts to it) or answers again.
   const unwatchServer = api.onServerConnection?.((state) => {
-    if (state === 'lost') useCoachStore.getState().serverLost(Date.now());
-    else useCoachStore.getState().serverBack();
+    if (state === 'lost') return useCoachStore.getState().serverLost(Date.now());
+    useCoachStore.getState().serverBack();
+    // A restarted server has recovered what the lost one was recording: announce it here too.
+    void useCoachStore.getState().loadRecoveryNotices();
   });
   if (unwatchServer) unsubscribers.push(unwatchServer);
   // Resolves once the start-up recovery has run, however long its passes take.
