@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   createAccessToken,
+  readLeftoverToken,
+  removeTokenFile,
   tokenFromRequest,
   tokenMatches,
   writeTokenFile,
@@ -36,6 +38,27 @@ describe('access token', () => {
     expect(tokenFromRequest({ url: '/ws/api', headers: { authorization: 'Basic abc' } })).toBeNull();
     expect(tokenFromRequest({ url: '/', headers: {} })).toBeNull();
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'of a server that stopped without closing is kept for the next start; only from a sound, owner-only file',
+    () => {
+      const file = path.join(tempDir('coach-token-'), 'server-token');
+      expect(readLeftoverToken(file)).toBeNull();
+      const token = createAccessToken();
+      writeTokenFile(file, token);
+      // Killed: the file stays, and its token is reused (pages left open reload into the app).
+      expect(readLeftoverToken(file)).toBe(token);
+      // Readable by others, or not a token we made: a fresh one instead.
+      chmodSync(file, 0o644);
+      expect(readLeftoverToken(file)).toBeNull();
+      chmodSync(file, 0o600);
+      writeFileSync(file, 'short\n');
+      expect(readLeftoverToken(file)).toBeNull();
+      // A clean stop removes it: the next start makes a new token.
+      removeTokenFile(file);
+      expect(readLeftoverToken(file)).toBeNull();
+    },
+  );
 
   it('matches only exactly', () => {
     expect(tokenMatches('abc', 'abc')).toBe(true);
