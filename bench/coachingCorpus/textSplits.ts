@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { rates, type Counts } from '../coachingEvaluation';
 import { FILLER_TYPES } from './labels';
 import { answersOf, isTuningScriptSet, SCRIPT_SETS } from './scripts';
-import { SEALED_TEXT_SETS } from './sealedScripts';
+import { SEALED_TEXT_SETS, SECOND_SEALED_TEXT_SETS } from './sealedScripts';
 import { scoreTextAnswers, type TextMistake, type TypedCounts } from './textEvaluation';
 import { TEXT_ONLY_SETS } from './textScripts';
 
@@ -25,6 +25,8 @@ export type TextSplits = {
   heldOutTextOnly: Scored;
   /** The first sealed sets: their misses are published, so they no longer judge anything unseen. */
   sealed: Scored;
+  /** The second sealed sets, written after the first were published: the honest figure today. */
+  sealed2: Scored;
 };
 
 const answers = (sets: readonly { sentences: readonly string[] }[]): string[] =>
@@ -41,6 +43,7 @@ export function textSplits(): TextSplits {
     heldOutRendered: scoreTextAnswers(answers(renderedHeldOut)),
     heldOutTextOnly: scoreTextAnswers(answers(textHeldOut)),
     sealed: scoreTextAnswers(answers(SEALED_TEXT_SETS)),
+    sealed2: scoreTextAnswers(answers(SECOND_SEALED_TEXT_SETS)),
   };
 }
 
@@ -61,6 +64,7 @@ export const TEXT_COLUMNS = [
       .join(', ')}`,
   ],
   ['sealed', 'first sealed sets (now public)'],
+  ['sealed2', 'second sealed sets (unseen)'],
 ] as const;
 
 export function textTableMarkdown(splits: TextSplits): string[] {
@@ -77,7 +81,7 @@ export function textTableMarkdown(splits: TextSplits): string[] {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const splits = textSplits();
   console.log(textTableMarkdown(splits).join('\n'));
-  for (const key of ['tuning', 'heldOut', 'sealed'] as const) {
+  for (const key of ['tuning', 'heldOut', 'sealed', 'sealed2'] as const) {
     console.log(`\n${key} mistakes (${splits[key].mistakes.length}):`);
     for (const m of splits[key].mistakes) console.log(`- ${m.kind} ${m.type}: ${m.context}`);
   }

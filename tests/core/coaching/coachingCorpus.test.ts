@@ -62,6 +62,15 @@ describe('coaching detectors on unseen voices and scripts', () => {
     expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('text detector: the second sealed sets (unseen by the rule author) stay at their measured level', () => {
+    // Measured 97% / 89% overall and 94% / 83% for "like" (the goals, 95% / 90%, are not met there).
+    const { counts } = textSplits().sealed2;
+    expect(rates(counts.overall).precision).toBeGreaterThanOrEqual(0.95);
+    expect(rates(counts.overall).recall).toBeGreaterThanOrEqual(0.87);
+    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.92);
+    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('acoustic detector: finds most "um/uh" the transcript lacks, with timings jittered ±0.1 s, and few false ones', () => {
     let counts = ZERO_COUNTS;
     let fillers = 0;
