@@ -4,18 +4,23 @@
 // Screenshots of every screen go to test-results/e2e/.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { E2E_SHOTS_DIR as SHOTS_DIR, shot, startServe, stopServe, type Served } from '../helpers/coachServe';
+import type { Browser, Page } from 'playwright-core';
+import {
+  E2E_SHOTS_DIR as SHOTS_DIR,
+  launchChromium,
+  openPage,
+  shot,
+  startServe,
+  stopServe,
+  type Served,
+} from '../helpers/coachServe';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pcmFrames, WsProbe } from '../helpers/serverHarness';
 import { REPO_ROOT, sharedAudio, tempDir } from '../helpers/fixtures';
-import { fakeMicrophoneArgs, HEADLESS_CHROMIUM_ARGS } from '../../scripts/chromiumArgs';
-import { CHROMIUM_PATH } from '../prerequisites';
 
 const VIEWPORT = { width: 1280, height: 860 };
 /** The microphone plays this 11 s speech recording (16 kHz mono WAV, which Chromium accepts as is). */
 const MICROPHONE_WAV = sharedAudio('jfk.wav');
-const CHROMIUM_ARGS = [...HEADLESS_CHROMIUM_ARGS, ...fakeMicrophoneArgs(MICROPHONE_WAV)];
 /** How long the test speaks its answer: long enough for several live steps. */
 const ANSWER_MS = 8000;
 
@@ -32,20 +37,15 @@ describe('Interview Coach in Chromium, served by `coach serve`', () => {
   let served: Served;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS_DIR, { recursive: true });
     served = await startServe({ ...process.env, COACH_DATA_DIR: dataDir, COACH_WHISPER_MODEL: model });
     // Testing an old build would test old code.
     expect(served.stderr.join(''), 'run `npm run build` first').not.toMatch(/older than its sources/);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: VIEWPORT });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(m.text());
-    });
+    browser = await launchChromium(MICROPHONE_WAV);
+    ({ page, pageErrors } = await openPage(browser, { viewport: VIEWPORT }));
   }, 120_000);
 
   afterAll(async () => {
@@ -168,8 +168,7 @@ describe('Interview Coach in Chromium, served by `coach serve`', () => {
   }, 90_000);
 
   it('says what to do when the page is opened without its access link', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT });
-    const stranger = await context.newPage();
+    const { page: stranger } = await openPage(browser, { viewport: VIEWPORT });
     await stranger.goto(`${served.origin}/`);
     await stranger.getByRole('heading', { name: 'Open Interview Coach from its link' }).waitFor();
     await shot(stranger, '09-no-token');
@@ -177,7 +176,7 @@ describe('Interview Coach in Chromium, served by `coach serve`', () => {
     await stranger.getByRole('heading', { name: 'This link has expired' }).waitFor();
     expect(stranger.url()).toBe(`${served.origin}/`);
     await shot(stranger, '10-wrong-token');
-    await context.close();
+    await stranger.context().close();
   }, 60_000);
 });
 

@@ -6,12 +6,12 @@
 // view, the live report and the upgraded report go to test-results/e2e/ at 1280x800 and 900x600.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { fakeMicrophoneArgs, HEADLESS_CHROMIUM_ARGS } from '../../scripts/chromiumArgs';
 import {
-  collectPageErrors,
   E2E_SHOTS_DIR,
+  launchChromium,
+  openPage,
   shot,
   startServe,
   stopServe,
@@ -61,11 +61,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the report at Stop, before the fina
       COACH_WHISPER_MODEL: model,
     });
     expect(served.stderr.join(''), 'run `npm run build` first').not.toMatch(/older than its sources/);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: [...HEADLESS_CHROMIUM_ARGS, ...fakeMicrophoneArgs(MICROPHONE_WAV)],
-    });
+    browser = await launchChromium(MICROPHONE_WAV);
   }, 120_000);
 
   afterAll(async () => {
@@ -77,8 +73,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the report at Stop, before the fina
 
   for (const { name, viewport } of SIZES) {
     it(`shows the live report at once and upgrades it in place to the final text (${viewport.width}x${viewport.height})`, async () => {
-      const page = await (await browser.newContext({ viewport })).newPage();
-      const errors = collectPageErrors(page);
+      const { page, pageErrors: errors } = await openPage(browser, { viewport });
       await page.goto(served.appUrl);
       await page.getByText('Ready — works offline').waitFor({ timeout: 90_000 });
 

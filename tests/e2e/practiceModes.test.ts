@@ -4,19 +4,26 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ffmpegPath } from '../../src/core/audio/decodeFile';
-import { fakeMicrophoneArgs, HEADLESS_CHROMIUM_ARGS } from '../../scripts/chromiumArgs';
-import { E2E_SHOTS_DIR, shot, startServe, stopServe, type Served } from '../helpers/coachServe';
+import {
+  E2E_SHOTS_DIR,
+  launchChromium,
+  openPage,
+  shot,
+  startServe,
+  stopServe,
+  type Served,
+} from '../helpers/coachServe';
+import { CHROMIUM_PATH } from '../prerequisites';
 import { filesUnder, sharedAudio, tempDir } from '../helpers/fixtures';
 
-const CHROMIUM = '/usr/bin/chromium';
 const LARGE = { width: 1280, height: 800 };
 const SMALL = { width: 900, height: 600 };
 const MICROPHONE_WAV = sharedAudio('jfk.wav');
 
-const hasChromium = existsSync(CHROMIUM);
+const hasChromium = existsSync(CHROMIUM_PATH);
 
 describe.skipIf(!hasChromium)('practice modes in Chromium (issue #16)', () => {
   const model = inject('syntheticModelPath');
@@ -27,23 +34,15 @@ describe.skipIf(!hasChromium)('practice modes in Chromium (issue #16)', () => {
   let served: Served;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(E2E_SHOTS_DIR, { recursive: true });
     execFileSync(ffmpegPath(), ['-v', 'error', '-i', MICROPHONE_WAV, '-c:a', 'libvorbis', ogg]);
     served = await startServe({ ...process.env, COACH_DATA_DIR: dataDir, COACH_WHISPER_MODEL: model });
     expect(served.stderr.join(''), 'run `npm run build` first').not.toMatch(/older than its sources/);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [...HEADLESS_CHROMIUM_ARGS, ...fakeMicrophoneArgs(MICROPHONE_WAV)],
-    });
-    page = await (await browser.newContext({ viewport: LARGE })).newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(m.text());
-    });
+    browser = await launchChromium(MICROPHONE_WAV);
+    ({ page, pageErrors } = await openPage(browser, { viewport: LARGE }));
     await page.goto(served.appUrl);
     await page.getByText('Ready — works offline').waitFor({ timeout: 90_000 });
   }, 240_000);

@@ -3,20 +3,27 @@
 // A session is imported first as a bundle holding a real recording and its reference transcript: the
 // synthetic model's transcripts have too few words to select, and these tests must not hang on the engine. Screenshots go to test-results/e2e/ at 1280x800 and 900x600.
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { fakeMicrophoneArgs, HEADLESS_CHROMIUM_ARGS } from '../../scripts/chromiumArgs';
-import { E2E_SHOTS_DIR, shot, startServe, stopServe, type Served } from '../helpers/coachServe';
+import {
+  E2E_SHOTS_DIR,
+  launchChromium,
+  openPage,
+  shot,
+  startServe,
+  stopServe,
+  type Served,
+} from '../helpers/coachServe';
+import { CHROMIUM_PATH } from '../prerequisites';
 import { sharedAudio, tempDir } from '../helpers/fixtures';
 import { seedBundle } from '../helpers/seedBundle';
 
-const CHROMIUM = '/usr/bin/chromium';
 const LARGE = { width: 1280, height: 800 };
 const SMALL = { width: 900, height: 600 };
 const MICROPHONE_WAV = sharedAudio('jfk.wav');
 const QUESTION = 'Tell me about a time you changed your mind.';
 
-const hasChromium = existsSync(CHROMIUM);
+const hasChromium = existsSync(CHROMIUM_PATH);
 
 /** The page's document, typed by hand: the node test project has no DOM types. */
 type PageDocument = { elementFromPoint(x: number, y: number): unknown };
@@ -36,7 +43,7 @@ describe.skipIf(!hasChromium)('practice and review in Chromium (issue #16)', () 
   let browser: Browser;
   let page: Page;
   let seeded: { sessionId: string; answerId: string };
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(E2E_SHOTS_DIR, { recursive: true });
@@ -54,21 +61,8 @@ describe.skipIf(!hasChromium)('practice and review in Chromium (issue #16)', () 
     });
     const answers = ((await detail.json()) as { answers: { answerId: string }[] }).answers;
     seeded = { sessionId: imported.sessionId, answerId: answers[0]!.answerId };
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        ...HEADLESS_CHROMIUM_ARGS,
-        ...fakeMicrophoneArgs(MICROPHONE_WAV),
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    });
-    page = await (await browser.newContext({ viewport: LARGE })).newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      // A media request cut short by a seek is logged as a failed load; the audio itself is checked above.
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(m.text());
-    });
+    browser = await launchChromium(MICROPHONE_WAV, ['--autoplay-policy=no-user-gesture-required']);
+    ({ page, pageErrors } = await openPage(browser, { viewport: LARGE }));
     await page.goto(served.appUrl);
     await page.getByText('Ready — works offline').waitFor({ timeout: 90_000 });
   }, 240_000);

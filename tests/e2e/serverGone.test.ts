@@ -5,20 +5,19 @@
 // on the page or the server; the timeouts are only overall guards.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { fakeMicrophoneArgs, HEADLESS_CHROMIUM_ARGS } from '../../scripts/chromiumArgs';
 import { cutAtWord } from '../../src/shared/recoveryNotice';
 import {
-  collectPageErrors,
   E2E_SHOTS_DIR,
+  launchChromium,
+  openPage,
   shot,
   startServe,
   stopServe,
   type Served,
 } from '../helpers/coachServe';
 import { REPO_ROOT, sharedAudio, tempDir } from '../helpers/fixtures';
-import { CHROMIUM_PATH } from '../prerequisites';
 
 const LARGE = { width: 1280, height: 800 };
 const SMALL = { width: 900, height: 600 };
@@ -65,14 +64,9 @@ describe('a page whose `coach serve` is killed mid-answer, then started again', 
     mkdirSync(E2E_SHOTS_DIR, { recursive: true });
     first = await startServe(env);
     expect(first.stderr.join(''), 'run `npm run build` first').not.toMatch(/older than its sources/);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: [...HEADLESS_CHROMIUM_ARGS, ...fakeMicrophoneArgs(sharedAudio('jfk.wav'))],
-    });
-    page = await (await browser.newContext({ viewport: LARGE })).newPage();
+    browser = await launchChromium(sharedAudio('jfk.wav'));
+    ({ page, pageErrors } = await openPage(browser, { viewport: LARGE }));
     await page.addInitScript(TRACK_SPY);
-    pageErrors = collectPageErrors(page);
   }, GUARD_MS);
 
   afterAll(async () => {

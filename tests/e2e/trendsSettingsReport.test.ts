@@ -7,21 +7,21 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { fakeMicrophoneArgs, HEADLESS_CHROMIUM_ARGS } from '../../scripts/chromiumArgs';
 import {
-  collectPageErrors,
   E2E_SHOTS_DIR,
+  launchChromium,
+  openPage,
   shot,
   startServe,
   stopServe,
   type Served,
 } from '../helpers/coachServe';
+import { CHROMIUM_PATH } from '../prerequisites';
 import { sharedAudio, tempDir } from '../helpers/fixtures';
 import { seedBundle, type SeedAnswer } from '../helpers/seedBundle';
 
-const CHROMIUM = '/usr/bin/chromium';
 const LARGE = { width: 1280, height: 800 };
 const SMALL = { width: 900, height: 600 };
 const JFK_WAV = sharedAudio('jfk.wav');
@@ -29,7 +29,7 @@ const QUESTION = 'Tell me about a time you changed your mind.';
 /** The app's sticky header. */
 const HEADER_PX = 58;
 
-const hasChromium = existsSync(CHROMIUM);
+const hasChromium = existsSync(CHROMIUM_PATH);
 
 /** Slow speech (about 70 words a minute: under the old fixed 100 wpm axis). */
 const SLOW: SeedAnswer = {
@@ -101,14 +101,8 @@ describe.skipIf(!hasChromium)('Trends, Settings, the PDF report and History in C
     mkdirSync(E2E_SHOTS_DIR, { recursive: true });
     served = await startServe({ ...process.env, COACH_DATA_DIR: dataDir, COACH_WHISPER_MODEL: model });
     expect(served.stderr.join(''), 'run `npm run build` first').not.toMatch(/older than its sources/);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [...HEADLESS_CHROMIUM_ARGS, ...fakeMicrophoneArgs(JFK_WAV)],
-    });
-    const context = await browser.newContext({ viewport: LARGE, locale: 'en-GB', timezoneId: 'UTC' });
-    page = await context.newPage();
-    pageErrors = collectPageErrors(page);
+    browser = await launchChromium(JFK_WAV);
+    ({ page, pageErrors } = await openPage(browser, { viewport: LARGE, locale: 'en-GB', timezoneId: 'UTC' }));
     await page.goto(served.appUrl);
     await page.getByText('Ready — works offline').waitFor({ timeout: 90_000 });
   }, 240_000);

@@ -1,7 +1,9 @@
 // `coach serve` started as a user would start it, for the end-to-end tests in Chromium.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { fakeMicrophoneArgs, HEADLESS_CHROMIUM_ARGS } from '../../scripts/chromiumArgs';
+import { CHROMIUM_PATH } from '../prerequisites';
 import { REPO_ROOT } from './fixtures';
 
 export type Served = {
@@ -59,6 +61,33 @@ export function collectPageErrors(page: Page): string[] {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
   });
   return errors;
+}
+
+/** Debian's Chromium, headless, with a fake microphone that plays `microphoneWav` (a tone without it). */
+export function launchChromium(microphoneWav?: string, extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...HEADLESS_CHROMIUM_ARGS, ...fakeMicrophoneArgs(microphoneWav), ...extraArgs],
+  });
+}
+
+/**
+ * Waits for an element or a page are guards against a hung page, not bounds on speed: under CPU stress a
+ * review page once took more than Playwright's default 30 s to render while the server finished an
+ * answer. Each test's own timeout is the bound.
+ */
+const PAGE_WAIT_GUARD_MS = 300_000;
+
+/** A page in a context of its own, its errors collected (collectPageErrors). */
+export async function openPage(
+  browser: Browser,
+  options: BrowserContextOptions,
+): Promise<{ page: Page; pageErrors: string[] }> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(PAGE_WAIT_GUARD_MS);
+  const page = await context.newPage();
+  return { page, pageErrors: collectPageErrors(page) };
 }
 
 export async function shot(page: Page, name: string, fullPage = false): Promise<void> {
