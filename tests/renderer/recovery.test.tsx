@@ -136,6 +136,8 @@ describe('a page whose server went away mid-answer', () => {
     );
     expect(alert.textContent).toContain('Start it again with coach serve, then reload this page.');
     expect(fake.api.stopAnswer).not.toHaveBeenCalled();
+    // The header blames the stopped app, not the speech engine.
+    expect(document.querySelector('.engine-badge')?.textContent).toBe('Interview Coach stopped');
 
     // Back: the page says a reload shows the recovered answer, and asks the restarted server for notices.
     fake.api.listRecoveryNotices.mockResolvedValue([notice()]);
@@ -143,6 +145,7 @@ describe('a page whose server went away mid-answer', () => {
     await screen.findByRole('region', { name: 'Recovered answers' });
     expect(screen.getByRole('alert').textContent).toContain('It is running again: reload this page');
     expect(screen.getByRole('button', { name: 'Reload' })).toBeTruthy();
+    expect(document.querySelector('.engine-badge')?.textContent).toBe('Running again — reload');
   });
 
   it('during the final pass, the lost Stop is not offered as "Save again"', async () => {
