@@ -1,10 +1,8 @@
-import { useState } from 'react';
 import type { AnswerResult } from '../../../../shared/domain';
-import { coachApi } from '../../coachApi';
 import { describeLeft, useFinishingProgress } from '../live/useFinishingProgress';
 import { useCoachStore } from '../../store';
-import { errorMessage } from '../../store/loadStatus';
 import { countChangedWords } from '../result/transcriptChanges';
+import { useTranscribeAgain } from '../result/useTranscribeAgain';
 import type { LiveReport, ReportUpgrade } from '../../store/liveSlice';
 
 type Props = { live: LiveReport | null; upgrade: ReportUpgrade | null };
@@ -53,24 +51,17 @@ function LiveReportNotice() {
 
 /** The answer was saved as not transcribed; this report of the live transcript is what there is. */
 function FinalPassFailed({ result, reason }: { result: AnswerResult; reason: string }) {
-  const engineReady = useCoachStore((s) => s.engineStatus.state === 'ready');
   const finished = useCoachStore((s) => s.liveReportFinished);
-  const [working, setWorking] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const transcribe = async () => {
-    setWorking(true);
-    setFailure(null);
-    try {
-      const final = await coachApi().transcribeAgain(result.answerId);
-      // Replaces the saved result the failed Stop returned; the session already counts it.
-      useCoachStore.setState({ lastResult: final });
-      finished(final, countChangedWords(result.words, final.words));
-    } catch (error) {
-      setFailure(errorMessage(error, 'The answer could not be transcribed.'));
-    } finally {
-      setWorking(false);
-    }
-  };
+  const {
+    engineReady,
+    working,
+    failure,
+    run: transcribe,
+  } = useTranscribeAgain(result.answerId, (final) => {
+    // Replaces the saved result the failed Stop returned; the session already counts it.
+    useCoachStore.setState({ lastResult: final });
+    finished(final, countChangedWords(result.words, final.words));
+  });
   return (
     <div className="notice notice-error report-status report-failed" role="alert">
       <p className="notice-title">The final pass failed</p>

@@ -1,33 +1,19 @@
 // Above every screen: which answers the start-up recovery finished after Interview Coach (or
 // `coach serve`) stopped mid-answer, until each is dismissed. An answer the engine could not
 // transcribe says so, with "Transcribe again": never presented as silence.
-import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { recoveryNoticeText, type RecoveryNotice } from '../../../../shared/recoveryNotice';
-import { coachApi } from '../../coachApi';
 import { navigate } from '../../routing/navigation';
 import { sessionRoute } from '../../routing/routes';
 import { useCoachStore } from '../../store';
-import { errorMessage } from '../../store/loadStatus';
+import { useTranscribeAgain } from '../result/useTranscribeAgain';
 import './recovery.css';
 
 function TranscribeAgain({ notice }: { notice: RecoveryNotice }) {
-  const engineReady = useCoachStore((s) => s.engineStatus.state === 'ready');
   const transcribed = useCoachStore((s) => s.recoveryNoticeTranscribed);
-  const [working, setWorking] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const run = async () => {
-    setWorking(true);
-    setFailure(null);
-    try {
-      await coachApi().transcribeAgain(notice.answerId);
-      transcribed(notice.answerId);
-    } catch (error) {
-      setFailure(errorMessage(error, 'The answer could not be transcribed.'));
-    } finally {
-      setWorking(false);
-    }
-  };
+  const { engineReady, working, failure, run } = useTranscribeAgain(notice.answerId, () =>
+    transcribed(notice.answerId),
+  );
   return (
     <>
       <button

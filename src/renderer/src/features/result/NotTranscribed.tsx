@@ -1,8 +1,5 @@
-import { useState } from 'react';
 import type { AnswerResult } from '../../../../shared/domain';
-import { useCoachStore } from '../../store';
-import { coachApi } from '../../coachApi';
-import { errorMessage } from '../../store/loadStatus';
+import { useTranscribeAgain } from './useTranscribeAgain';
 
 type Props = {
   result: AnswerResult & { notTranscribed: { reason: string } };
@@ -16,22 +13,13 @@ type Props = {
  * works again (after "Try again" in the engine notice).
  */
 export function NotTranscribed({ result, onTranscribed }: Props) {
-  const engineReady = useCoachStore((s) => s.engineStatus.state === 'ready');
-  const [working, setWorking] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const {
+    engineReady,
+    working,
+    failure,
+    run: transcribe,
+  } = useTranscribeAgain(result.answerId, onTranscribed);
   const seconds = Math.round(result.report.durationSec);
-
-  const transcribe = async () => {
-    setWorking(true);
-    setFailure(null);
-    try {
-      onTranscribed(await coachApi().transcribeAgain(result.answerId));
-    } catch (error) {
-      setFailure(errorMessage(error, 'The answer could not be transcribed.'));
-    } finally {
-      setWorking(false);
-    }
-  };
 
   return (
     <section className="card not-transcribed notice notice-error" role="alert" aria-label="Not transcribed">
