@@ -1,6 +1,5 @@
 // Fits the filled-pause classifier (src/core/coaching/filledPauseModel.ts) on labelled voiced runs, and
-// picks its threshold for precision on the same (tuning) data. Plain batch gradient descent with L2: nine
-// features and a few thousand runs need nothing more.
+// picks its threshold for precision on the same (tuning) data, with logisticFit.ts.
 import {
   featureVector,
   fillerProbability,
@@ -8,6 +7,7 @@ import {
 } from '../../src/core/coaching/filledPauseModel';
 import type { RunFeatures } from '../../src/core/coaching/filledPauseFeatures';
 import { holdsOneNote } from '../../src/core/coaching/filledPauseDetector';
+import { fitLogistic, thresholdForPrecision, type SparseRow } from './logisticFit';
 
 export type LabelledRun = { features: RunFeatures; isFiller: boolean };
 
@@ -30,27 +30,13 @@ export function trainLogistic(runs: readonly LabelledRun[]): LogisticModel {
     (m, d) => Math.sqrt(xs.reduce((s, x) => s + (x[d]! - m) ** 2, 0) / xs.length) || 1,
   );
   const zs = xs.map((x) => x.map((v, d) => (v - means[d]!) / scales[d]!));
-  // Fillers are rare among voiced runs: weight them up so the fit does not just say "no".
-  const positives = ys.reduce((s, y) => s + y, 0);
-  const positiveWeight = positives > 0 ? (ys.length - positives) / positives : 1;
-  const weights = new Array<number>(dims).fill(0);
-  let bias = 0;
-  for (let it = 0; it < ITERATIONS; it += 1) {
-    const grad = new Array<number>(dims).fill(0);
-    let gradBias = 0;
-    let total = 0;
-    for (let i = 0; i < zs.length; i += 1) {
-      const z = zs[i]!;
-      const p = 1 / (1 + Math.exp(-(bias + z.reduce((s, v, d) => s + v * weights[d]!, 0))));
-      const w = ys[i] === 1 ? positiveWeight : 1;
-      const err = (p - ys[i]!) * w;
-      for (let d = 0; d < dims; d += 1) grad[d]! += err * z[d]!;
-      gradBias += err;
-      total += w;
-    }
-    for (let d = 0; d < dims; d += 1) weights[d]! -= LEARNING_RATE * (grad[d]! / total + L2 * weights[d]!);
-    bias -= LEARNING_RATE * (gradBias / total);
-  }
+  const all = Array.from({ length: dims }, (_, d) => d);
+  const rows: SparseRow[] = zs.map((z, i) => ({ indices: all, values: z, y: ys[i] === 1 ? 1 : 0 }));
+  const { weights, bias } = fitLogistic(rows, dims, {
+    iterations: ITERATIONS,
+    learningRate: LEARNING_RATE,
+    l2: L2,
+  });
   const model: LogisticModel = { means, scales, weights, bias, threshold: 0.5 };
   return { ...model, threshold: chooseThreshold(model, runs) };
 }
@@ -58,15 +44,6 @@ export function trainLogistic(runs: readonly LabelledRun[]): LogisticModel {
 function chooseThreshold(model: LogisticModel, runs: readonly LabelledRun[]): number {
   const scored = runs
     .filter((r) => holdsOneNote(r.features))
-    .map((r) => ({ p: fillerProbability(model, r.features), y: r.isFiller }))
-    .sort((a, b) => b.p - a.p);
-  let tp = 0;
-  let fp = 0;
-  let best = 0.5;
-  for (const { p, y } of scored) {
-    if (y) tp += 1;
-    else fp += 1;
-    if (tp / (tp + fp) >= TARGET_TRAINING_PRECISION) best = p;
-  }
-  return best;
+    .map((r) => ({ p: fillerProbability(model, r.features), y: r.isFiller }));
+  return thresholdForPrecision(scored, TARGET_TRAINING_PRECISION);
 }
