@@ -10,12 +10,13 @@ import { answersOf, isTuningScriptSet, SCRIPT_SETS } from './scripts';
 import { SEALED_TEXT_SETS, SECOND_SEALED_TEXT_SETS } from './sealedScripts';
 import { scoreTextAnswers, type TextMistake, type TypedCounts } from './textEvaluation';
 import { TEXT_ONLY_SETS } from './textScripts';
+import { TRAINING_TEXT_SETS } from './trainingScripts';
 
 export const SENTENCES_PER_TEXT_ANSWER = 4;
 
 type Scored = { counts: TypedCounts; mistakes: TextMistake[] };
 export type TextSplits = {
-  /** Every tuning script: the rendered tuning sets and the text-only ones. */
+  /** Every tuning script: the rendered tuning sets, the text-only ones and the classifier's training sets. */
   tuning: Scored;
   /** Every held-out script: the goals are judged on this. */
   heldOut: Scored;
@@ -38,7 +39,7 @@ export function textSplits(): TextSplits {
   const textTuning = TEXT_ONLY_SETS.filter((s) => s.split === 'tuning');
   const textHeldOut = TEXT_ONLY_SETS.filter((s) => s.split === 'held-out');
   return {
-    tuning: scoreTextAnswers(answers([...renderedTuning, ...textTuning])),
+    tuning: scoreTextAnswers(answers([...renderedTuning, ...textTuning, ...TRAINING_TEXT_SETS])),
     heldOut: scoreTextAnswers(answers([...renderedHeldOut, ...textHeldOut])),
     heldOutRendered: scoreTextAnswers(answers(renderedHeldOut)),
     heldOutTextOnly: scoreTextAnswers(answers(textHeldOut)),

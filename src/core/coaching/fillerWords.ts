@@ -1,278 +1,38 @@
 // Finds filler words in a transcript. Vocal fillers ("um") are always fillers; lexical ones ("like") are
-// ordinary words most of the time, so each has a context rule and the rules err towards not counting:
+// ordinary words most of the time, so whether each is used as a filler where it stands is decided from
+// its context: by a small classifier trained on labelled answers (lexicalFillerModel.ts) for the phrases
+// it covers, by the context rules (lexicalFillerRules.ts) for the others. Both err towards not counting:
 // a coach that flags "I like Python" loses the speaker's trust faster than one that misses a filler.
 import type { FillerHit, Word } from '../../shared/domain';
-import { isFillerLike, type LikeContext } from './likeFiller';
-import { CLAUSE_SUBJECT_PRONOUNS, POSSESSIVES } from './likeWords';
-import { tagWords, type PartOfSpeech } from './partOfSpeech';
+import { fillerContext, isVocalFiller, type FillerContext } from './fillerContext';
+import { lexicalFillerFeatures } from './lexicalFillerFeatures';
+import {
+  fillerModelProbability,
+  isFillerByModel,
+  loadFillerModel,
+  MODEL_GROUPS,
+  type FillerModel,
+} from './lexicalFillerModel';
+import { lexicalPhraseAt, ruleSaysFiller, type LexicalFiller } from './lexicalFillerRules';
+import { LEXICAL_FILLER_MODELS } from './lexicalFillerWeights';
 
-export const VOCAL_FILLERS = ['um', 'umm', 'uh', 'uhh', 'er', 'erm', 'ah', 'hmm', 'mm'] as const;
+export { isVocalFiller, normalizeWord, VOCAL_FILLERS } from './fillerContext';
+export { LEXICAL_FILLERS, type LexicalFiller } from './lexicalFillerRules';
 
-/** Phrases are lower-case and space-separated; longer phrases come first so they win over their parts. */
-export const LEXICAL_FILLERS = [
-  'you know',
-  'i mean',
-  'sort of',
-  'kind of',
-  'like',
-  'basically',
-  'literally',
-  'actually',
-  'so',
-] as const;
-export type LexicalFiller = (typeof LEXICAL_FILLERS)[number];
+const models = new Map<string, FillerModel>(
+  Object.entries(LEXICAL_FILLER_MODELS).map(([group, stored]) => [group, loadFillerModel(stored)]),
+);
 
-/** "you know that/what/how…" has "know" taking an object, i.e. it is meant literally. */
-export const YOU_KNOW_NON_FILLER_FOLLOWERS = [
-  'that',
-  'what',
-  'how',
-  'why',
-  'the',
-  'who',
-  'where',
-  'when',
-  'which',
-  'whether',
-  'if',
-  'about',
-] as const;
+/** Which model decides each phrase; undefined leaves it to the rules. */
+export type FillerDecider = (filler: LexicalFiller) => FillerModel | undefined;
+const shippedModels: FillerDecider = (filler) => models.get(MODEL_GROUPS[filler]);
 
-/** "do you know", "if you know", "as you know", "let you know" are questions or statements, not fillers. */
-export const YOU_KNOW_NON_FILLER_PRECEDERS = [
-  'do',
-  'did',
-  'does',
-  "don't",
-  "didn't",
-  "doesn't",
-  'if',
-  'whether',
-  'as',
-  'let',
-  'would',
-  'will',
-  'can',
-  'could',
-  'might',
-  'should',
-] as const;
-
-/** "I mean that/by/it/what…" states a meaning rather than hedging. */
-export const I_MEAN_NON_FILLER_FOLLOWERS = [
-  'that',
-  'by',
-  'it',
-  'what',
-  'to',
-  'this',
-  'these',
-  'those',
-  'you',
-  'him',
-  'her',
-  'them',
-] as const;
-
-/** "what I mean", "which I mean", "did I mean" explain a meaning rather than hedge. */
-export const I_MEAN_NON_FILLER_PRECEDERS = ['what', 'that', 'which', 'whatever', 'do', 'did'] as const;
-
-/** "take it literally", "translated literally" use the word in its literal sense. */
-export const LITERALLY_NON_FILLER_PRECEDERS = [
-  'take',
-  'takes',
-  'took',
-  'taken',
-  'taking',
-  'translate',
-  'translates',
-  'translated',
-  'translating',
-  'interpret',
-  'interprets',
-  'interpreted',
-  'interpreting',
-  'mean',
-  'means',
-  'meant',
-  'read',
-  'reads',
-  'reading',
-  'follow',
-  'follows',
-  'followed',
-  'following',
-  'quote',
-  'quoted',
-  'quoting',
-] as const;
-
-/**
- * "a kind of database", "what sort of team", "this kind of thing": after a determiner the phrase names a
- * type and means what it says. Elsewhere ("it was kind of hard", "I sort of led it") it softens.
- */
-export const SORT_OF_NON_FILLER_PRECEDERS = [
-  'a',
-  'an',
-  'the',
-  'this',
-  'that',
-  'these',
-  'those',
-  'what',
-  'which',
-  'any',
-  'some',
-  'every',
-  'each',
-  'one',
-  'same',
-  'different',
-  'other',
-  'another',
-  'new',
-  'right',
-  'wrong',
-  'first',
-  'particular',
-  'certain',
-  'our',
-  'my',
-  'your',
-  'their',
-  'his',
-  'her',
-  'its',
-  'all',
-  'no',
-] as const;
-
-/** "By <term> I mean": enough to skip a short term between "by" and "I mean". */
-const I_MEAN_DEFINITION_LOOKBACK_WORDS = 3;
-
-/** Enough to see the verb of a clause after "I mean the team": "the team was", "the new team was". */
-const I_MEAN_CLAUSE_LOOKAHEAD_WORDS = 2;
-
-/** Enough to skip a short object between the verb and "literally": "took it literally", "read the spec literally". */
-const LITERALLY_LOOKBACK_WORDS = 3;
-
-/**
- * Words after "so" that make it a degree word or a fixed connective, never a run-up; a subordinating
- * conjunction ("so if the data never changes, …", "so when the pager fires, …") makes it a "so" of result.
- */
-const SO_NON_FILLER_FOLLOWERS = [
-  'if',
-  'when',
-  'whenever',
-  'once',
-  'unless',
-  'since',
-  'that',
-  "that's",
-  'much',
-  'many',
-  'far',
-  'long',
-  'called',
-  'to',
-  'on',
-] as const;
-
-/** Word classes an intensifier can stand before: "literally emailing", "literally the oldest". */
-const INTENSIFIABLE_TAGS: ReadonlySet<PartOfSpeech> = new Set(['VERB', 'ADJ', 'ADV', 'NUM', 'DET', 'ADP']);
-
-/** Pronouns that can open a clause as its subject. */
-const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set([...CLAUSE_SUBJECT_PRONOUNS, 'there', 'this', 'that']);
-
-/** Closing quotes and brackets are skipped when looking at how a word ends. */
-const TRAILING_CLOSERS = /[\p{Pe}\p{Pf}"']+$/u;
-const SENTENCE_END = /[.!?…]$/u;
-const CLAUSE_BREAK = /[.!?…,;:\-–—]$/u;
-/** Three or more repeats of a letter are elongation ("ummm", "hmmm"), never spelling. */
-const ELONGATION = /(\p{L})\1{2,}/gu;
-
-type FillerContext = {
-  words: readonly Word[];
-  norms: readonly string[];
-  tags: readonly PartOfSpeech[];
-  /** Tags with every "like" left out: a filler is no part of the grammar around it. */
-  tagsWithoutLike: readonly PartOfSpeech[];
-};
-type FillerMatch = { kind: FillerHit['kind']; length: number };
-type LexicalRule = (ctx: FillerContext, index: number) => boolean;
-
-const vocalFillers: ReadonlySet<string> = new Set(VOCAL_FILLERS);
-
-/** Decides whether a phrase that matched at `index` (its first word) is used as a filler there. */
-const LEXICAL_RULES: Record<LexicalFiller, LexicalRule> = {
-  // "you know a reorg has worked when…", "you know your class better": "know" takes an object or a clause.
-  'you know': (ctx, index) =>
-    !precededByAny(ctx, index, YOU_KNOW_NON_FILLER_PRECEDERS) &&
-    isLooseEnd(ctx, index + 1, YOU_KNOW_NON_FILLER_FOLLOWERS) &&
-    !objectFollows(ctx, index + 1),
-  'i mean': (ctx, index) => {
-    // "what I mean is", "which I mean" explain a meaning, whatever follows.
-    if (precededByAny(ctx, index, ['what', 'which', 'whatever'])) return false;
-    // Followed by a whole new clause ("I mean you could also…") it only hedges, punctuated or not.
-    if (!breaksAfter(ctx, index + 1) && startsNewClause(ctx, index + 2)) return true;
-    // "I mean every word" states a meaning; "I mean the team was great" hedges before a new clause.
-    if (objectFollows(ctx, index + 1) && !verbWithin(ctx, index + 3, I_MEAN_CLAUSE_LOOKAHEAD_WORDS))
-      return false;
-    return (
-      !precededByAny(ctx, index, I_MEAN_NON_FILLER_PRECEDERS) &&
-      // "By scale I mean…" defines a term.
-      !precededByAny(ctx, index, ['by'], I_MEAN_DEFINITION_LOOKBACK_WORDS) &&
-      isLooseEnd(ctx, index + 1, I_MEAN_NON_FILLER_FOLLOWERS)
-    );
-  },
-  // "a kind of database", "what sort of team" name a type; "kind of hard", "sort of led it" soften.
-  'sort of': (ctx, index) => !precededByAny(ctx, index, SORT_OF_NON_FILLER_PRECEDERS),
-  'kind of': (ctx, index) => !precededByAny(ctx, index, SORT_OF_NON_FILLER_PRECEDERS),
-  like: (ctx, index) => isFillerLike(likeContext(ctx), index),
-  basically: () => true,
-  literally: (ctx, index) => {
-    if (precededByAny(ctx, index, LITERALLY_NON_FILLER_PRECEDERS, LITERALLY_LOOKBACK_WORDS)) return false;
-    // After an object and not before what it could intensify, it says how: "took the contract literally".
-    const nextTag = ctx.tags[index + 1];
-    const afterObject = ctx.tags[index - 1] === 'NOUN' || ctx.tags[index - 1] === 'PROPN';
-    return !(afterObject && !breaksAfter(ctx, index - 1) && !INTENSIFIABLE_TAGS.has(nextTag ?? 'PUNCT'));
-  },
-  // Opening a clause, punctuated ("Actually, it…") or not ("and actually it is…"); mid-clause it stresses.
-  actually: (ctx, index) => startsClause(ctx, index) || startsNewClause(ctx, index + 1),
-  // "So, …", "So um …" or "So" opening the answer is a run-up; "So that's why" is a real connective.
-  so: (ctx, index) => {
-    const next = ctx.norms[index + 1];
-    if (next !== undefined && includes(SO_NON_FILLER_FOLLOWERS, next)) return false;
-    if (opensAnswer(ctx, index)) return next !== undefined;
-    // "so um": a "so" followed by a hesitation leads nowhere yet, wherever it stands.
-    if (next !== undefined && isVocalFiller(next)) return true;
-    if (!startsSentence(ctx, index) && !followsFiller(ctx, index)) return false;
-    // "So yeah, …", "So okay": an interjection after it is a run-up too.
-    return (
-      breaksAfter(ctx, index) || ctx.tags[index + 1] === 'INTJ' || matchFillerAt(ctx, index + 1) !== null
-    );
-  },
-};
-
-const includes = (list: readonly string[], word: string): boolean => list.includes(word);
-
-const LEXICAL_PHRASES = LEXICAL_FILLERS.map((filler) => ({
-  words: filler.split(' '),
-  isFiller: LEXICAL_RULES[filler],
-}));
-
-export function countFillers(words: readonly Word[]): FillerHit[] {
-  const norms = words.map((word) => normalizeWord(word.text));
-  // Vocal fillers are left out of the tagged text: "we um like" would otherwise confuse the tagger.
-  const tags = tagWords(norms.map((norm) => (isVocalFiller(norm) ? '' : norm)));
-  const tagsWithoutLike = norms.includes('like')
-    ? tagWords(norms.map((norm) => (isVocalFiller(norm) || norm === 'like' ? '' : norm)))
-    : tags;
-  const ctx: FillerContext = { words, norms, tags, tagsWithoutLike };
+export function countFillers(words: readonly Word[], decider: FillerDecider = shippedModels): FillerHit[] {
+  const ctx = fillerContext(words);
   const hits: FillerHit[] = [];
   let index = 0;
   while (index < words.length) {
-    const match = matchFillerAt(ctx, index);
+    const match = matchFillerAt(ctx, index, decider);
     const first = words[index];
     const last = match ? words[index + match.length - 1] : undefined;
     if (match && first && last) {
@@ -291,130 +51,36 @@ export function countFillers(words: readonly Word[]): FillerHit[] {
   return hits;
 }
 
-/** Lower-case, curly apostrophes straightened, punctuation removed: "Um," → "um", "Don’t" → "don't". */
-export function normalizeWord(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .replace(/[^\p{L}\p{N}']+/gu, '')
-    .replace(/^'+|'+$/g, '');
+/**
+ * Every lexical filler phrase in the transcript, used as a filler or not, with its context features and
+ * the rule's verdict: what the classifier is trained on.
+ */
+export function lexicalCandidates(
+  words: readonly Word[],
+): { wordIndex: number; filler: LexicalFiller; features: string[]; rule: boolean }[] {
+  const ctx = fillerContext(words);
+  return ctx.norms.flatMap((_, wordIndex) => {
+    const filler = lexicalPhraseAt(ctx, wordIndex);
+    if (filler === null) return [];
+    const features = lexicalFillerFeatures(ctx, wordIndex, filler);
+    return [{ wordIndex, filler, features, rule: ruleSaysFiller(ctx, wordIndex, filler) }];
+  });
 }
 
-export function isVocalFiller(normalizedWord: string): boolean {
-  return vocalFillers.has(normalizedWord) || vocalFillers.has(normalizedWord.replace(ELONGATION, '$1$1'));
-}
-
-function likeContext(ctx: FillerContext): LikeContext {
-  return {
-    norms: ctx.norms,
-    tags: ctx.tags,
-    tagsWithoutLike: ctx.tagsWithoutLike,
-    breaksAfter: (index) => breaksAfter(ctx, index),
-    startsClause: (index) => startsClause(ctx, index),
-    isVocalFillerAt: (index) => isVocalFiller(ctx.norms[index] ?? ''),
-    isFillerAt: (index) => matchFillerAt(ctx, index) !== null,
-  };
-}
-
-function matchFillerAt(ctx: FillerContext, index: number): FillerMatch | null {
+function matchFillerAt(
+  ctx: FillerContext,
+  index: number,
+  decider: FillerDecider,
+): { kind: FillerHit['kind']; length: number } | null {
   const norm = ctx.norms[index];
   if (norm === undefined) return null;
   if (isVocalFiller(norm)) return { kind: 'vocal', length: 1 };
-  for (const phrase of LEXICAL_PHRASES) {
-    if (phraseAt(ctx, index, phrase.words) && phrase.isFiller(ctx, index)) {
-      return { kind: 'lexical', length: phrase.words.length };
-    }
-  }
-  return null;
-}
-
-/** The phrase's words must be adjacent with no punctuation between them ("you. Know" is not "you know"). */
-function phraseAt(ctx: FillerContext, index: number, phrase: readonly string[]): boolean {
-  return phrase.every(
-    (word, offset) =>
-      ctx.norms[index + offset] === word &&
-      (offset === phrase.length - 1 || !breaksAfter(ctx, index + offset)),
-  );
-}
-
-/**
- * A phrase ending at `lastIndex` is loose (filler-like) when punctuation or the end of the answer follows
- * it, or when the next word is not one that would make it grammatical.
- */
-function isLooseEnd(ctx: FillerContext, lastIndex: number, grammaticalFollowers: readonly string[]): boolean {
-  if (breaksAfter(ctx, lastIndex)) return true;
-  const next = ctx.norms[lastIndex + 1];
-  return next === undefined || !grammaticalFollowers.includes(next);
-}
-
-/** A noun phrase opens right after the phrase ending at `lastIndex`: a determiner or a possessive. */
-function objectFollows(ctx: FillerContext, lastIndex: number): boolean {
-  const next = ctx.norms[lastIndex + 1];
-  if (next === undefined || breaksAfter(ctx, lastIndex)) return false;
-  return ctx.tags[lastIndex + 1] === 'DET' || POSSESSIVES.has(next);
-}
-
-/** A verb comes within `count` words from `index`, in the same clause. */
-function verbWithin(ctx: FillerContext, index: number, count: number): boolean {
-  for (let at = index; at < index + count; at += 1) {
-    const tag = ctx.tags[at];
-    if (tag === 'VERB' || tag === 'AUX') return true;
-    if (tag === undefined || breaksAfter(ctx, at)) return false;
-  }
-  return false;
-}
-
-/** True when one of the `lookback` words before `index` is in `words`, within the same clause. */
-function precededByAny(ctx: FillerContext, index: number, words: readonly string[], lookback = 1): boolean {
-  for (let previous = index - 1; previous >= 0 && previous >= index - lookback; previous -= 1) {
-    if (breaksAfter(ctx, previous)) return false;
-    const norm = ctx.norms[previous];
-    if (norm !== undefined && words.includes(norm)) return true;
-  }
-  return false;
-}
-
-function endingOf(ctx: FillerContext, index: number): string {
-  return (ctx.words[index]?.text ?? '').trim().replace(TRAILING_CLOSERS, '');
-}
-
-function breaksAfter(ctx: FillerContext, index: number): boolean {
-  return CLAUSE_BREAK.test(endingOf(ctx, index));
-}
-
-function startsSentence(ctx: FillerContext, index: number): boolean {
-  return index === 0 || SENTENCE_END.test(endingOf(ctx, index - 1));
-}
-
-/** A vocal filler is itself a hesitation boundary, so "um actually" starts a clause like ", actually" does. */
-function startsClause(ctx: FillerContext, index: number): boolean {
-  if (index === 0 || breaksAfter(ctx, index - 1)) return true;
-  const previous = ctx.norms[index - 1];
-  return previous !== undefined && isVocalFiller(previous);
-}
-
-/** Only vocal fillers come before `index`: "um so" opens the answer as much as "so" does. */
-function opensAnswer(ctx: FillerContext, index: number): boolean {
-  for (let previous = 0; previous < index; previous += 1) {
-    if (!isVocalFiller(ctx.norms[previous] ?? '')) return false;
-  }
-  return true;
-}
-
-/** Right after a vocal filler: "um like", "uh so". */
-function followsFiller(ctx: FillerContext, index: number): boolean {
-  const previous = ctx.norms[index - 1];
-  return previous !== undefined && isVocalFiller(previous);
-}
-
-/** A subject pronoun followed by a verb starts at `index`: "it is", "we had", "you could". */
-function startsNewClause(ctx: FillerContext, index: number): boolean {
-  const subject = ctx.norms[index];
-  const verbTag = ctx.tags[index + 1];
-  return (
-    subject !== undefined &&
-    SUBJECT_PRONOUNS.has(subject) &&
-    !breaksAfter(ctx, index) &&
-    (verbTag === 'VERB' || verbTag === 'AUX')
-  );
+  const filler = lexicalPhraseAt(ctx, index);
+  if (filler === null) return null;
+  const model = decider(filler);
+  const rule = ruleSaysFiller(ctx, index, filler);
+  const isFiller = model
+    ? isFillerByModel(model, fillerModelProbability(model, lexicalFillerFeatures(ctx, index, filler)), rule)
+    : rule;
+  return isFiller ? { kind: 'lexical', length: filler.split(' ').length } : null;
 }

@@ -1,7 +1,7 @@
 // The detectors on a slice of the generalisation corpus (bench/coachingCorpus): one held-out answer per
 // voice family, rendered here with espeak-ng, flite, festival and sox (installed by .ci/run; a missing tool
 // fails the test). The full figures come from `npm run bench:coaching`; these floors make a regression
-// fail the suite.
+// fail the suite. The text detector has its own floors, without audio, in textFillerCorpus.test.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzePace } from '../../../src/core/coaching/answerReport';
 import { detectFilledPauses } from '../../../src/core/coaching/filledPauseDetector';
@@ -14,7 +14,6 @@ import { ensureCorpus } from '../../../bench/coachingCorpus/corpus';
 import type { AnswerTruth } from '../../../bench/coachingCorpus/renderAnswer';
 import { isTuningScriptSet } from '../../../bench/coachingCorpus/scripts';
 import { VOICE_FAMILIES } from '../../../bench/coachingCorpus/synthesis';
-import { textSplits } from '../../../bench/coachingCorpus/textSplits';
 import { addCounts, jitterWords, rates, ZERO_COUNTS } from '../../../bench/coachingEvaluation';
 
 /** One voice per family, its two answers from the held-out "chat" scripts. */
@@ -32,43 +31,6 @@ describe('coaching detectors on unseen voices and scripts', () => {
     expect(answers).toHaveLength(8);
     expect(new Set(answers.map((a) => a.family))).toEqual(new Set(VOICE_FAMILIES));
     expect(answers.every((a) => !isTuningScriptSet(a.scriptSet))).toBe(true);
-  });
-
-  it('text detector: held-out scripts, punctuated and bare, at least 0.95 precision and 0.9 recall', () => {
-    const { counts } = textSplits().heldOut;
-    const overall = rates(counts.overall);
-    expect(overall.precision).toBeGreaterThanOrEqual(0.95);
-    expect(overall.recall).toBeGreaterThanOrEqual(0.95);
-    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.95);
-    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.95);
-    expect(rates(counts['you know']).recall).toBeGreaterThanOrEqual(0.85);
-  });
-
-  it('text detector: the text-only held-out sets, written before the second "like" revision, stay at their measured level', () => {
-    const { counts } = textSplits().heldOutTextOnly;
-    // Measured 98% / 95% overall and 100% / 97% for "like"; before that revision "like" was 93% / 81%.
-    expect(rates(counts.overall).precision).toBeGreaterThanOrEqual(0.95);
-    expect(rates(counts.overall).recall).toBeGreaterThanOrEqual(0.93);
-    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.95);
-    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.95);
-  });
-
-  it('text detector: the first sealed sets (public now) stay at their measured level', () => {
-    const { counts } = textSplits().sealed;
-    const overall = rates(counts.overall);
-    expect(overall.precision).toBeGreaterThanOrEqual(0.95);
-    expect(overall.recall).toBeGreaterThanOrEqual(0.95);
-    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.95);
-    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.95);
-  });
-
-  it('text detector: the second sealed sets (unseen by the rule author) stay at their measured level', () => {
-    // Measured 97% / 89% overall and 94% / 83% for "like" (the goals, 95% / 90%, are not met there).
-    const { counts } = textSplits().sealed2;
-    expect(rates(counts.overall).precision).toBeGreaterThanOrEqual(0.95);
-    expect(rates(counts.overall).recall).toBeGreaterThanOrEqual(0.87);
-    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.92);
-    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.8);
   });
 
   it('acoustic detector: finds most "um/uh" the transcript lacks, with timings jittered ±0.1 s, and few false ones', () => {
