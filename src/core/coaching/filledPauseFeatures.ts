@@ -5,7 +5,7 @@
 import type { Word } from '../../shared/domain';
 import { framesBetween, hzToSemitones, type PitchFrame, type PitchTrack } from './pitchTracker';
 import { meanSpectralChange } from './spectralChange';
-import { median } from './voiceMetrics';
+import { median } from '../median';
 import { standardDeviation } from './paceTimeline';
 
 /** How far word edges may be off (Whisper's are about ±0.1 s). */

@@ -5,6 +5,7 @@ import type { TimeSpan, TrailingOff, VoiceAnalysis, Word } from '../../shared/do
 import { endsSentence } from './phraseMatch';
 import { framesBetween, hzToSemitones, type PitchFrame, type PitchTrack } from './pitchTracker';
 import { standardDeviation } from './paceTimeline';
+import { median } from '../median';
 
 /** Lively speech moves its pitch by 2–4 semitones (standard deviation); below this it sounds flat. */
 export const MONOTONE_BELOW_SEMITONES = 1.5;
@@ -108,11 +109,4 @@ function findTrailingOffs(
     if (dropDb >= TRAILING_OFF_DB) trailingOffs.push({ wordIndex: index, atSec: word.startSec, dropDb });
   });
   return { sentenceEndCount, trailingOffs };
-}
-
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

@@ -14,6 +14,7 @@ import { OnlineTranscriber } from '../streaming/onlineTranscriber';
 import { SpeechGate } from '../streaming/speechGate';
 import type { SileroModel } from '../vad/sileroModel';
 import { SileroVad } from '../vad/sileroVad';
+import type { PassCostEstimator } from '../streaming/passCostEstimator';
 import { DEFAULT_STREAM_PARAMS, type StreamParams } from '../streaming/streamParams';
 import { UtteranceFinalizer, type FinalUtterance } from '../streaming/utteranceFinalizer';
 
@@ -66,6 +67,8 @@ export type LiveAnswerOptions = {
    * faster than real time in lock-step with drain() may pass one that never fires: audio is their clock.
    */
   restTimer?: RestTimer;
+  /** Final-pass timings shared by the run's answers, so Stop's estimate starts from this machine's. */
+  passCost?: PassCostEstimator;
 };
 
 export type RestTimer = (ms: number, onRested: () => void) => () => void;
@@ -136,6 +139,7 @@ export class LiveAnswer {
       transcriber: opts.transcriber,
       params: this.params,
       audioOf: (span) => this.allAudio.view(secToSamples(span.startSec), secToSamples(span.endSec)).slice(),
+      ...(opts.passCost ? { cost: opts.passCost } : {}),
       onFinal: (utterance) => {
         this.emitCaption();
         this.opts.events.finalText?.({ answerId: this.answerId, utterance });

@@ -45,6 +45,7 @@ import type { SessionRepository } from '../storage/sessionRepository';
 import type { LiveWordStore } from '../storage/liveWordStore';
 import { describeFsError } from '../fsErrors';
 import { resolveTarget } from './targetLength';
+import { PassCostEstimator } from '../streaming/passCostEstimator';
 
 export type PracticeEvents = {
   caption: (u: CaptionUpdate) => void;
@@ -127,6 +128,8 @@ export class PracticeService {
   private readonly unsaved = new Map<string, UnsavedAnswer>();
   /** Answers whose "Transcribe again" is running, so a second click does not run a second pass. */
   private readonly retranscribing = new Set<string>();
+  /** Final passes as timed on this machine, over every answer: Stop's estimate starts from them. */
+  private readonly passCost = new PassCostEstimator();
 
   constructor(
     private readonly deps: {
@@ -252,6 +255,7 @@ export class PracticeService {
       wavPath,
       streamParams,
       nudgeParams,
+      passCost: this.passCost,
       events: {
         caption: events.caption,
         stats: events.stats,

@@ -1,7 +1,9 @@
-// How long the final passes left at Stop will take, from the passes this answer has already run on this
-// machine. A final pass pays for a full 30 s encoder run (and, on hard audio, temperature fallback)
+// How long the final passes left at Stop will take, from the final passes already run on this machine. A final pass pays for a full 30 s encoder run (and, on hard audio, temperature fallback)
 // whatever the utterance's length, so its cost is a fixed part plus a part per second of audio: a
 // real-time factor alone, taken from a long utterance, promised a short tail in a fraction of its time.
+// One estimator serves every answer of a run (PracticeService owns it), so an answer whose utterances
+// have not closed yet starts from this machine's earlier passes rather than from a guess.
+import { median } from '../median';
 
 /** Milliseconds on a clock that only moves forward (performance.now() in the app, a virtual one in tests). */
 export type Clock = () => number;
@@ -64,29 +66,33 @@ export class PassCostEstimator {
     return spansSec.reduce((sum, sec) => sum + (sec > 0 ? fixedMs + msPerSec * sec : 0), 0);
   }
 
-  /** cost = fixedMs + msPerSec · seconds, fitted to the passes timed so far. */
+  /**
+   * cost = fixedMs + msPerSec · seconds, fitted to the passes timed so far. Medians, not least squares:
+   * one runaway decode (the synthetic model's garbage, a hallucination loop, a burst of load) must not
+   * set the estimate of every pass after it.
+   */
   model(): { fixedMs: number; msPerSec: number } {
     const { fixedAsAudioSec, defaultMsPerSec, minSpreadSec } = this.params;
-    const n = this.passes.length;
-    if (n === 0) return { fixedMs: fixedAsAudioSec * defaultMsPerSec, msPerSec: defaultMsPerSec };
-    const meanSec = this.passes.reduce((s, p) => s + p.audioSec, 0) / n;
-    const meanMs = this.passes.reduce((s, p) => s + p.wallMs, 0) / n;
-    const secs = this.passes.map((p) => p.audioSec);
-    if (Math.max(...secs) - Math.min(...secs) >= minSpreadSec) {
-      // Least squares over the timed passes; a slope or intercept below zero is noise, not a free pass.
-      let sxy = 0;
-      let sxx = 0;
-      for (const p of this.passes) {
-        sxy += (p.audioSec - meanSec) * (p.wallMs - meanMs);
-        sxx += (p.audioSec - meanSec) ** 2;
+    const passes = this.passes;
+    if (passes.length === 0) return { fixedMs: fixedAsAudioSec * defaultMsPerSec, msPerSec: defaultMsPerSec };
+    // Theil–Sen: the median of the slopes between passes far enough apart in length to tell the two
+    // parts apart; a slope or intercept below zero is noise, not a free pass.
+    const slopes: number[] = [];
+    for (let i = 0; i < passes.length; i++) {
+      for (let j = i + 1; j < passes.length; j++) {
+        const dSec = passes[j]!.audioSec - passes[i]!.audioSec;
+        if (Math.abs(dSec) >= minSpreadSec) slopes.push((passes[j]!.wallMs - passes[i]!.wallMs) / dSec);
       }
-      const msPerSec = Math.max(0, sxy / sxx);
-      const fixedMs = meanMs - msPerSec * meanSec;
-      if (fixedMs >= 0) return { fixedMs, msPerSec };
-      return { fixedMs: 0, msPerSec: meanMs / meanSec };
     }
-    // Passes of about one length: their speed, split between the two parts in the engine's usual shape.
-    const msPerSec = meanMs / (fixedAsAudioSec + meanSec);
+    if (slopes.length > 0) {
+      const msPerSec = Math.max(0, median(slopes));
+      const fixedMs = median(passes.map((p) => p.wallMs - msPerSec * p.audioSec));
+      if (fixedMs >= 0) return { fixedMs, msPerSec };
+      return { fixedMs: 0, msPerSec: median(passes.map((p) => p.wallMs / p.audioSec)) };
+    }
+    // Passes of about one length: their typical speed, split between the two parts in the engine's usual
+    // shape.
+    const msPerSec = median(passes.map((p) => p.wallMs / (fixedAsAudioSec + p.audioSec)));
     return { fixedMs: fixedAsAudioSec * msPerSec, msPerSec };
   }
 }

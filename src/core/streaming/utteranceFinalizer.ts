@@ -41,6 +41,8 @@ export type UtteranceFinalizerOptions = {
   log?: (line: string) => void;
   /** Times the passes for Stop's estimate; performance.now() unless a test drives a virtual clock. */
   clock?: Clock;
+  /** The run's pass timings, shared by its answers; this answer's own otherwise (on `clock`). */
+  cost?: PassCostEstimator;
 };
 
 /** How Stop is going, for a progress bar: seconds of audio still to transcribe, and how fast that goes. */
@@ -60,12 +62,12 @@ export class UtteranceFinalizer {
   private backgroundFailed = false;
   private finishing = false;
   private readonly clock: Clock;
-  /** This answer's passes as timed on this machine, for Stop's time estimate. */
+  /** Passes as timed on this machine, for Stop's time estimate. */
   private readonly cost: PassCostEstimator;
 
   constructor(private readonly opts: UtteranceFinalizerOptions) {
     this.clock = opts.clock ?? (() => performance.now());
-    this.cost = new PassCostEstimator(this.clock);
+    this.cost = opts.cost ?? new PassCostEstimator(this.clock);
     this.finals = [...(opts.done ?? [])];
     this.closedUntilSec = this.finals.at(-1)?.endSec ?? 0;
     this.finishedFromSec = this.closedUntilSec;

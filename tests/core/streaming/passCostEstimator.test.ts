@@ -74,6 +74,37 @@ describe('PassCostEstimator', () => {
   });
 });
 
+describe('PassCostEstimator against runaway passes', () => {
+  it('one runaway decode among ordinary passes does not set the estimate', () => {
+    const clock = new VirtualClock();
+    const estimator = new PassCostEstimator(clock.now);
+    for (const [sec, ms] of [
+      [5, cost(5)],
+      [12, 110_000], // the synthetic model's garbage decoded to the token limit six times
+      [8, cost(8)],
+      [20, cost(20)],
+      [10, cost(10)],
+    ] as const) {
+      const done = estimator.start(sec);
+      clock.nowMs += ms;
+      done();
+    }
+    // Least squares put the 3 s tail at 30 s here; the pass takes 7.3 s.
+    expect(Math.abs(estimator.estimateMs([3]) - cost(3)) / cost(3)).toBeLessThan(0.1);
+  });
+
+  it('passes of one length with one runaway: the typical one sets the speed', () => {
+    const clock = new VirtualClock();
+    const estimator = new PassCostEstimator(clock.now);
+    for (const ms of [cost(10), cost(10), 90_000]) {
+      const done = estimator.start(10);
+      clock.nowMs += ms;
+      done();
+    }
+    expect(Math.abs(estimator.estimateMs([10]) - cost(10)) / cost(10)).toBeLessThan(0.1);
+  });
+});
+
 describe("Stop's estimate in the UtteranceFinalizer", () => {
   it('predicts the tail from the passes this answer ran, within 10 % on a virtual clock', async () => {
     const clock = new VirtualClock();
@@ -95,5 +126,30 @@ describe("Stop's estimate in the UtteranceFinalizer", () => {
     expect(tookMs).toBeCloseTo(cost(progress[0]!.remainingSec), 6);
     expect(Math.abs(progress[0]!.estimateMs - tookMs) / tookMs).toBeLessThan(0.1);
     expect(progress.at(-1)).toMatchObject({ remainingSec: 0, estimateMs: 0 });
+  });
+
+  it('an answer with no utterance closed yet starts from the earlier answers of the run', async () => {
+    const clock = new VirtualClock();
+    const shared = new PassCostEstimator(clock.now);
+    const answer = () =>
+      new UtteranceFinalizer({
+        transcriber: timedEngine(clock),
+        params: DEFAULT_STREAM_PARAMS,
+        audioOf: (s) => new Float32Array(Math.round((s.endSec - s.startSec) * SR)),
+        clock: clock.now,
+        cost: shared,
+      });
+    const first = answer();
+    first.observe({ committed: [], utteranceEndSec: 20, receivedSec: 21 });
+    await first.idle();
+    await first.finish(26, null);
+    // The second answer is one utterance so far: nothing of its own has been timed at Stop.
+    const second = answer();
+    const progress: FinishProgress[] = [];
+    const stoppedAtMs = clock.nowMs;
+    await second.finish(15, null, (p) => progress.push(p));
+    const tookMs = clock.nowMs - stoppedAtMs;
+    // Without the run's timings the prior says 36 s for this 8.5 s pass.
+    expect(Math.abs(progress[0]!.estimateMs - tookMs) / tookMs).toBeLessThan(0.1);
   });
 });
