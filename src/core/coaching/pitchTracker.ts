@@ -64,6 +64,23 @@ export async function trackPitchAsync(
 }
 
 /**
+ * The same track when its first frames were computed earlier (written while recording, read back after
+ * a crash): only the frames after them are computed. Frames beyond this audio are dropped.
+ */
+export function trackPitchAfter(
+  samples: Float32Array,
+  done: readonly PitchFrame[],
+  params: Partial<PitchParams> = {},
+): PitchTrack {
+  const tracker = new YinTracker(decimate(samples, DECIMATION), { ...DEFAULT_PITCH_PARAMS, ...params });
+  const kept = done.slice(0, tracker.frameCount);
+  return {
+    hopSec: tracker.params.hopSec,
+    frames: [...kept, ...tracker.frames(kept.length, tracker.frameCount)],
+  };
+}
+
+/**
  * The same track built while the audio arrives (a live answer), a slice at a time, so that Stop only
  * computes the last few frames instead of the whole answer's: its frames equal trackPitch's over the
  * same audio.
@@ -105,6 +122,11 @@ export class PitchTrackBuilder {
 
   get frameCount(): number {
     return this.done.length;
+  }
+
+  /** The frames computed so far (final: later audio does not change them). */
+  get computed(): readonly PitchFrame[] {
+    return this.done;
   }
 
   /** The track of all audio pushed so far (the frames near its end computed now). */

@@ -1,14 +1,15 @@
 // Answers whose recording process died (crash, kill, power cut): what is on disk is turned back into
 // a finished answer. The WAV header is repaired, the utterances made final before the crash are kept
-// and the final pass runs over the audio after them, and if the engine cannot run, the live words
-// committed before the crash are kept.
+// and the final pass runs over the audio after them, as do the pitch frames computed while recording,
+// and if the engine cannot run, the live words committed before the crash are kept.
 import type { Word } from '../../shared/domain';
-import type { PitchTrack } from '../coaching/pitchTracker';
+import { trackPitchAfter, type PitchTrack } from '../coaching/pitchTracker';
 import type { EngineHost } from '../asr/engineHost';
 import { samplesToSec, secToSamples } from '../audio/pcm';
 import { readWav16kMono } from '../audio/readWav';
 import { repairWavHeader } from '../audio/wavWriter';
 import type { InterruptedAnswer, LiveWordStore } from '../storage/liveWordStore';
+import { pitchTrackPathFor, readPitchTrackFile } from '../storage/pitchTrackFile';
 import type { StreamParams } from '../streaming/streamParams';
 import { UtteranceFinalizer } from '../streaming/utteranceFinalizer';
 
@@ -47,9 +48,13 @@ export async function finishFromDisk(
   let audio: Float32Array = new Float32Array(0);
   let words = liveWords;
   let engineError: string | undefined;
+  let pitch: PitchTrack | undefined;
   try {
     repairWavHeader(lost.audioPath);
     audio = readWav16kMono(lost.audioPath).samples;
+    // The pitch frames computed while recording are kept; only the ones after them are computed.
+    const kept = readPitchTrackFile(pitchTrackPathFor(lost.audioPath));
+    if (kept.length > 0) pitch = trackPitchAfter(audio, kept);
   } catch (err) {
     deps.log?.(`[coach] answer ${lost.id}: kept the live words (${(err as Error).message})`);
   }
@@ -79,5 +84,5 @@ export async function finishFromDisk(
     }
   }
   const durationSec = Math.max(samplesToSec(audio.length), liveWords.at(-1)?.endSec ?? 0);
-  return { words, durationSec, audio, ...(engineError ? { engineError } : {}) };
+  return { words, durationSec, audio, ...(engineError ? { engineError } : {}), ...(pitch ? { pitch } : {}) };
 }

@@ -14,6 +14,7 @@ import { OnlineTranscriber } from '../streaming/onlineTranscriber';
 import { SpeechGate } from '../streaming/speechGate';
 import type { SileroModel } from '../vad/sileroModel';
 import { SileroVad } from '../vad/sileroVad';
+import type { PitchTrackAppender } from '../storage/pitchTrackFile';
 import type { PassCostEstimator } from '../streaming/passCostEstimator';
 import { DEFAULT_STREAM_PARAMS, type StreamParams } from '../streaming/streamParams';
 import { UtteranceFinalizer, type FinalUtterance } from '../streaming/utteranceFinalizer';
@@ -69,6 +70,8 @@ export type LiveAnswerOptions = {
   restTimer?: RestTimer;
   /** Final-pass timings shared by the run's answers, so Stop's estimate starts from this machine's. */
   passCost?: PassCostEstimator;
+  /** Receives the pitch frames as they are computed, for crash recovery (none: keep no history). */
+  pitchFile?: PitchTrackAppender | null;
 };
 
 export type RestTimer = (ms: number, onRested: () => void) => () => void;
@@ -121,6 +124,8 @@ export class LiveAnswer {
   private readonly finalizer: UtteranceFinalizer;
   private readonly pitch = new PitchTrackBuilder();
   private utteranceEndsSeen = 0;
+  /** Pitch frames handed to the pitch file so far. */
+  private pitchFramesKept = 0;
   private stepping: Promise<void> | null = null;
   /** Set once the engine has idled restAfterPassMs since the last pass, whether or not audio kept coming. */
   private rested = false;
@@ -185,6 +190,7 @@ export class LiveAnswer {
     this.online.pushAudio(samples);
     this.pitch.push(samples);
     this.pitch.advance();
+    this.keepPitch();
     this.closeUtterances();
     this.pump();
   }
@@ -290,7 +296,15 @@ export class LiveAnswer {
     }
   }
 
+  private keepPitch(): void {
+    const file = this.opts.pitchFile;
+    if (!file) return;
+    file.append(this.pitch.computed.slice(this.pitchFramesKept));
+    this.pitchFramesKept = this.pitch.frameCount;
+  }
+
   private closeWav(): void {
+    this.opts.pitchFile?.close();
     try {
       this.wav.close();
     } catch (err) {

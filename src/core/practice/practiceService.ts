@@ -46,6 +46,7 @@ import type { LiveWordStore } from '../storage/liveWordStore';
 import { describeFsError } from '../fsErrors';
 import { resolveTarget } from './targetLength';
 import { PassCostEstimator } from '../streaming/passCostEstimator';
+import { PitchTrackAppender, pitchTrackPathFor, removePitchTrackFile } from '../storage/pitchTrackFile';
 
 export type PracticeEvents = {
   caption: (u: CaptionUpdate) => void;
@@ -166,7 +167,7 @@ export class PracticeService {
     const asked = req.question ?? this.deps.questions?.get(req.questionId);
     const dir = path.join(paths.audioDir, sessionId);
     mkdirSync(dir, { recursive: true });
-    const wavPath = path.join(dir, `${answerId}.wav`);
+    const wavPath = this.answerWavPath(sessionId, answerId);
     repository.createAnswer({
       id: answerId,
       sessionId,
@@ -287,6 +288,7 @@ export class PracticeService {
         finishing: (p) => events.finishing?.(p),
       },
       openWav: keepNoHistory ? () => NO_DISK : this.deps.openWav,
+      pitchFile: keepNoHistory ? null : new PitchTrackAppender(pitchTrackPathFor(wavPath), this.deps.log),
       ...(this.deps.restTimer ? { restTimer: this.deps.restTimer } : {}),
       speechModel: this.deps.engine.speechModel(),
     });
@@ -506,6 +508,8 @@ export class PracticeService {
       );
     }
     this.deps.liveWords?.clear(answerId);
+    // Saved: crash recovery will not need its pitch frames.
+    removePitchTrackFile(pitchTrackPathFor(this.answerWavPath(sessionId, answerId)));
     const saved = this.deps.repository.getAnswer(answerId);
     if (!saved) throw new Error(`Answer ${answerId} was not saved`);
     return { ...saved, sessionId };
@@ -574,7 +578,14 @@ export class PracticeService {
     const saved = this.deps.repository;
     saved.deleteAnswer(answerId);
     saved.deleteSessionIfEmpty(entry.sessionId);
-    rmSync(path.join(this.deps.paths.audioDir, entry.sessionId, `${answerId}.wav`), { force: true });
+    const wavPath = this.answerWavPath(entry.sessionId, answerId);
+    rmSync(wavPath, { force: true });
+    removePitchTrackFile(pitchTrackPathFor(wavPath));
+  }
+
+  /** Where an answer recorded here keeps its audio (and, while it records, its pitch frames). */
+  private answerWavPath(sessionId: string, answerId: string): string {
+    return path.join(this.deps.paths.audioDir, sessionId, `${answerId}.wav`);
   }
 
   listSessions(): SessionSummary[] {

@@ -1,14 +1,18 @@
 // Final text is saved utterance by utterance while the answer goes on, so an answer interrupted after
 // a minute keeps the final text it had and recovery transcribes only what came after it.
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { EngineHost } from '../../../src/core/asr/engineHost';
 import type { AsrResult, TranscribeOptions, Transcriber } from '../../../src/core/asr/transcriber';
 import { float32ToPcm16 } from '../../../src/core/audio/pcm';
+import { trackPitch } from '../../../src/core/coaching/pitchTracker';
 import { dataPaths } from '../../../src/core/dataPaths';
 import { finishFromDisk } from '../../../src/core/practice/crashRecovery';
 import { PracticeService } from '../../../src/core/practice/practiceService';
 import { openDatabase } from '../../../src/core/storage/database';
 import { LiveWordStore } from '../../../src/core/storage/liveWordStore';
+import { pitchTrackPathFor, readPitchTrackFile } from '../../../src/core/storage/pitchTrackFile';
 import { SessionRepository } from '../../../src/core/storage/sessionRepository';
 import { DEFAULT_STREAM_PARAMS } from '../../../src/core/streaming/streamParams';
 import { tempDir } from '../../helpers/fixtures';
@@ -61,6 +65,9 @@ describe('final text saved during the answer', () => {
     saved.forEach((u, i) => i > 0 && expect(u.startSec).toBeCloseTo(saved[i - 1]!.endSec, 6));
 
     const [lost] = liveWords.findInterrupted(() => false);
+    // The pitch frames computed while recording are on disk too: recovery does not redo a minute of them.
+    const pitchFile = pitchTrackPathFor(lost!.audioPath);
+    expect(readPitchTrackFile(pitchFile).length).toBeGreaterThan(5900);
     const before = transcriber.calls.length;
     const finished = await finishFromDisk(lost!, {
       liveWords,
@@ -76,7 +83,39 @@ describe('final text saved during the answer', () => {
     expect(finished.words.slice(0, kept.length)).toEqual(kept);
     expect(finished.words.length).toBeGreaterThan(kept.length);
     expect(finished.words.at(-1)!.endSec).toBeLessThanOrEqual(60);
+    expect(finished.pitch).toEqual(trackPitch(finished.audio));
     await service.cancelAnswer(answerId);
+    expect(existsSync(pitchFile)).toBe(false);
+    await engine.dispose();
+    db.close();
+  });
+
+  it('a saved answer leaves no pitch file behind, only its recording', async () => {
+    const paths = dataPaths(tempDir('coach-finaltext-'));
+    const db = openDatabase(paths.dbPath);
+    const engine = new EngineHost({
+      modelsDir: paths.modelsDir,
+      modelPath: inject('syntheticModelPath'),
+      load: async () => new SentencesTranscriber(),
+    });
+    const service = new PracticeService({
+      paths,
+      repository: new SessionRepository(db),
+      engine,
+      liveWords: new LiveWordStore(db),
+      events: { caption: () => {}, stats: () => {}, nudge: () => {}, answerError: () => {} },
+      restTimer: () => () => {},
+    });
+    const { sessionId, answerId } = await service.startAnswer({ questionId: 'q', questionText: 'Why?' });
+    const frame = float32ToPcm16(new Float32Array(3200).fill(0.05)).buffer as ArrayBuffer;
+    for (let i = 0; i < 20; i++) {
+      service.pushAudio(answerId, frame.slice(0));
+      await service.settle(answerId);
+    }
+    const dir = path.join(paths.audioDir, sessionId);
+    expect(readdirSync(dir).sort()).toEqual([`${answerId}.pitch`, `${answerId}.wav`]);
+    await service.stopAnswer(answerId);
+    expect(readdirSync(dir)).toEqual([`${answerId}.wav`]);
     await engine.dispose();
     db.close();
   });
