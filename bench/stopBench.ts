@@ -258,7 +258,10 @@ async function runVariant(
       // Today's Stop: one final pass over the whole answer, then the analysis computing the pitch track.
       const transcriber = await engine.transcriber();
       const started = performance.now();
-      const pass = await transcriber.transcribe(last.audio, finalPassOptions(params));
+      const pass = await transcriber.transcribe(
+        last.audio,
+        finalPassOptions(params, last.audio.length / 16_000),
+      );
       wholePassMs = performance.now() - started;
       await computeAnswerReportWithAudio(last.audio, {
         words: pass.words,

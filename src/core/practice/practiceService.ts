@@ -423,7 +423,10 @@ export class PracticeService {
 
   private async finalPassOver(audio: Float32Array): Promise<AnswerResult['words']> {
     const transcriber = await this.deps.engine.transcriber();
-    const options = finalPassOptions(this.deps.streamParams ?? DEFAULT_STREAM_PARAMS);
+    const options = finalPassOptions(
+      this.deps.streamParams ?? DEFAULT_STREAM_PARAMS,
+      samplesToSec(audio.length),
+    );
     return (await transcriber.transcribe(audio, options)).words;
   }
 

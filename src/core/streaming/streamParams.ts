@@ -48,6 +48,13 @@ export type StreamParams = {
   /** Temperature fallback step of final passes (transcriber.ts): smaller tries more decodes. */
   finalTemperatureInc: number;
   /**
+   * Decoded tokens allowed per second of an utterance's final pass (each fallback decode and segment
+   * alike); 0 for no cap. Speech runs 3–4 tokens/s, so this binds only on a runaway decode (a
+   * hallucination loop on noise), which otherwise runs to Whisper's 224 tokens on every fallback decode
+   * and holds the report back for seconds.
+   */
+  finalMaxTokensPerSec: number;
+  /**
    * Utterances get their final text while the answer goes on (utteranceFinalizer.ts). One closes at a
    * pause once it is at least this long: every final pass pays for a full 30 s encoder run, so closing
    * at every breath would cost more than the engine's idle share.
@@ -100,6 +107,7 @@ export const DEFAULT_STREAM_PARAMS: StreamParams = {
   resumedAfterSec: 0.3,
   minFinalPassSec: 0.1,
   finalTemperatureInc: 0.2,
+  finalMaxTokensPerSec: 8,
   minUtteranceSec: 4,
   maxUtteranceSec: 28,
   utterancePauseSec: 0.6,
@@ -132,14 +140,23 @@ export function describeStreamParams(p: StreamParams): string {
   return pairs.map(([k, v]) => `${k}=${typeof v === 'string' ? JSON.stringify(v) : String(v)}`).join(' ');
 }
 
-/** A final pass (an utterance, or a whole recording): full context, fallback allowed, the disfluency prompt. */
-export function finalPassOptions(p: StreamParams): TranscribeOptions {
+/** Fewest tokens a capped final pass may decode: a word or two, with the timestamps around them. */
+const MIN_FINAL_TOKENS = 16;
+
+/**
+ * A final pass (an utterance of `audioSec`, or a whole recording): full context, fallback allowed, the
+ * disfluency prompt, and the token cap.
+ */
+export function finalPassOptions(p: StreamParams, audioSec: number): TranscribeOptions {
   const prompt = p.disfluencyPrompt.trim();
   return {
     ...(prompt ? { prompt } : {}),
     audioCtx: FULL_AUDIO_CTX,
     thorough: true,
-    maxTokens: 0,
+    maxTokens:
+      p.finalMaxTokensPerSec > 0
+        ? Math.max(MIN_FINAL_TOKENS, Math.ceil(audioSec * p.finalMaxTokensPerSec))
+        : 0,
     temperatureInc: p.finalTemperatureInc,
   };
 }

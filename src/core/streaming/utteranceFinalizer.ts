@@ -221,7 +221,7 @@ export class UtteranceFinalizer {
 
   private startPass(span: Span, priority: PassPriority): Pass {
     const abort = new AbortController();
-    const base = finalPassOptions(this.opts.params);
+    const base = finalPassOptions(this.opts.params, spanSec(span));
     const startedMs = this.clock();
     const timed = this.cost.start(spanSec(span));
     const result = this.opts.transcriber

@@ -23,7 +23,7 @@ describe('WhisperTranscriber abort', () => {
   // tokens per segment: the synthetic model's meaningless words make decoding run on (retried by
   // fallback), and one such pass took over 120 s beside two CPU burners. Abort needs a pass that runs a
   // while (the encoder alone does), not the slowest one possible.
-  const options = { ...finalPassOptions(DEFAULT_STREAM_PARAMS), temperatureInc: 0, maxTokens: 16 };
+  const options = { ...finalPassOptions(DEFAULT_STREAM_PARAMS, 30), temperatureInc: 0, maxTokens: 16 };
 
   beforeAll(async () => {
     engine = await WhisperTranscriber.load(inject('syntheticModelPath'), { threads: 2 });

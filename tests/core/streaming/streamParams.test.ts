@@ -7,6 +7,7 @@ import {
   DEFAULT_ENGINE_THREADS,
   DEFAULT_STREAM_PARAMS,
   describeStreamParams,
+  finalPassOptions,
 } from '../../../src/core/streaming/streamParams';
 import { DEFAULT_WHISPER_PARAMS } from '../../../src/core/asr/whisperTranscriber';
 import type { EngineHostOptions } from '../../../src/core/asr/engineHost';
@@ -37,5 +38,12 @@ describe('stream params', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it('caps the tokens of a final pass by its length, with a floor, and not at all when set to 0', () => {
+    expect(finalPassOptions(DEFAULT_STREAM_PARAMS, 3).maxTokens).toBe(24);
+    expect(finalPassOptions(DEFAULT_STREAM_PARAMS, 0.5).maxTokens).toBe(16);
+    expect(finalPassOptions(DEFAULT_STREAM_PARAMS, 28).maxTokens).toBe(224);
+    expect(finalPassOptions({ ...DEFAULT_STREAM_PARAMS, finalMaxTokensPerSec: 0 }, 3).maxTokens).toBe(0);
   });
 });

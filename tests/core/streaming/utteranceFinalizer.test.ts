@@ -69,7 +69,10 @@ describe('UtteranceFinalizer', () => {
     // Every final pass hears one utterance, never the whole answer.
     const longest = Math.max(...finalCalls(replay.calls).map((c) => c.endSec - c.startSec));
     expect(longest).toBeLessThanOrEqual(params.maxUtteranceSec);
-    const whole = await replay.transcribe(clockAudio(0, Math.round(totalSec * SR)), finalPassOptions(params));
+    const whole = await replay.transcribe(
+      clockAudio(0, Math.round(totalSec * SR)),
+      finalPassOptions(params, totalSec),
+    );
     expect(rounded(words)).toEqual(rounded(whole.words));
     expect(finals.length).toBeGreaterThan(10);
   });
@@ -85,6 +88,12 @@ describe('UtteranceFinalizer', () => {
     const spans = finalCalls(replay.calls).map((c) => c.endSec - c.startSec);
     expect(Math.max(...spans)).toBeLessThanOrEqual(params.maxUtteranceSec + 1e-6);
     expect(spans.length).toBeGreaterThanOrEqual(Math.floor(totalSec / params.maxUtteranceSec));
+    // Each pass may decode only so many tokens for its length: a runaway decode cannot hold Stop back.
+    for (const c of finalCalls(replay.calls)) {
+      const sec = c.endSec - c.startSec;
+      const cap = Math.max(16, sec * params.finalMaxTokensPerSec);
+      expect(Math.abs(c.options.maxTokens! - cap)).toBeLessThanOrEqual(1);
+    }
   });
 
   it('leaves Stop only the last utterance, run on the live lane; the others ran in the background', async () => {
