@@ -6,6 +6,7 @@
 //
 //   npm run bench:stop                    lengths 30,120,300,600 s, runs 5,3,2,1
 //   npm run bench:stop -- --quick         30 s and 120 s only, no recovery
+//   npm run bench:stop -- --variants product,no-token-cap   the token cap of final passes against none
 //   npm run bench:stop -- --lengths 30,120 --runs 3,2 --variants product --recovery 0 --baseline-max-sec 120
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -48,14 +49,31 @@ const TARGET_MS = 1500;
  */
 const BENCH_MIN_STEP_MS = 6000;
 
-type Variant = { name: 'product' | 'capped'; label: string; finalTemperatureInc: number };
+type Variant = {
+  name: 'product' | 'capped' | 'no-token-cap';
+  label: string;
+  finalTemperatureInc: number;
+  finalMaxTokensPerSec: number;
+};
 const VARIANTS: Variant[] = [
   {
     name: 'product',
-    label: 'product settings (fallback step 0.2, up to 6 decodes)',
+    label: `product settings (fallback step 0.2, up to 6 decodes; at most ${DEFAULT_STREAM_PARAMS.finalMaxTokensPerSec} tokens per second of audio)`,
     finalTemperatureInc: 0.2,
+    finalMaxTokensPerSec: DEFAULT_STREAM_PARAMS.finalMaxTokensPerSec,
   },
-  { name: 'capped', label: 'fallback capped (step 0.5, up to 3 decodes)', finalTemperatureInc: 0.5 },
+  {
+    name: 'capped',
+    label: 'fallback capped (step 0.5, up to 3 decodes)',
+    finalTemperatureInc: 0.5,
+    finalMaxTokensPerSec: DEFAULT_STREAM_PARAMS.finalMaxTokensPerSec,
+  },
+  {
+    name: 'no-token-cap',
+    label: 'product settings without the token cap of final passes (as before it)',
+    finalTemperatureInc: 0.2,
+    finalMaxTokensPerSec: 0,
+  },
 ];
 
 type Args = {
@@ -192,6 +210,7 @@ async function runVariant(
     ...DEFAULT_STREAM_PARAMS,
     minStepMs: BENCH_MIN_STEP_MS,
     finalTemperatureInc: variant.finalTemperatureInc,
+    finalMaxTokensPerSec: variant.finalMaxTokensPerSec,
   };
   let metered!: MeteredTranscriber;
   const engine = new EngineHost({
