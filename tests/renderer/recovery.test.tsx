@@ -173,5 +173,16 @@ describe('a page whose server went away mid-answer', () => {
     await screen.findByRole('heading', { name: QUESTIONS[0]!.text });
     act(() => fake.push.server('lost'));
     expect(screen.queryByText(/stopped while you were answering/)).toBeNull();
+    // Record is greyed, and the hint beside it says why (not "once the speech engine is ready").
+    const record = screen.getByRole('button', { name: /Record answer/ });
+    expect(record.hasAttribute('disabled')).toBe(true);
+    expect(document.querySelector('.record-hint')?.textContent).toBe(
+      'Interview Coach has stopped. Start it again with coach serve, then reload this page to record.',
+    );
+    act(() => fake.push.server('back'));
+    expect(record.hasAttribute('disabled')).toBe(true);
+    expect(document.querySelector('.record-hint')?.textContent).toBe(
+      'Interview Coach is running again: reload this page to record.',
+    );
   });
 });

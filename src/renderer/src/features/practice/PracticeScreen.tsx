@@ -27,13 +27,23 @@ import './practice.css';
 function RecordHint() {
   const engineReady = useCoachStore((s) => s.engineStatus.state === 'ready');
   const keepNoHistory = useCoachStore((s) => s.keepNoHistory);
+  const connection = useCoachStore((s) => s.serverConnection);
   return (
     <p className="record-hint">
-      {!engineReady
-        ? 'Recording becomes available once the speech engine is ready.'
-        : keepNoHistory
-          ? 'Keep no history is on: you get captions and a report, and nothing is saved.'
-          : 'Take a breath, then answer as you would in the room.'}
+      {connection === 'lost' ? (
+        <>
+          Interview Coach has stopped. Start it again with <code>coach serve</code>, then reload this page to
+          record.
+        </>
+      ) : connection === 'back' ? (
+        'Interview Coach is running again: reload this page to record.'
+      ) : !engineReady ? (
+        'Recording becomes available once the speech engine is ready.'
+      ) : keepNoHistory ? (
+        'Keep no history is on: you get captions and a report, and nothing is saved.'
+      ) : (
+        'Take a breath, then answer as you would in the room.'
+      )}
     </p>
   );
 }

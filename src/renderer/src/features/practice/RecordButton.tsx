@@ -16,8 +16,11 @@ export function RecordButton({ buttonRef }: Props) {
   const engineReady = useCoachStore((s) => s.engineStatus.state === 'ready');
   const hasQuestion = useCoachStore((s) => s.currentQuestionId !== null);
   const importing = useCoachStore((s) => s.recordingImport !== null);
+  // With the server gone (browser mode) nothing can be recorded until the page is reloaded.
+  const serverUp = useCoachStore((s) => s.serverConnection === 'up');
   const disabled =
-    recording === 'finalising' || (recording === 'idle' && (!engineReady || !hasQuestion || importing));
+    recording === 'finalising' ||
+    (recording === 'idle' && (!engineReady || !hasQuestion || importing || !serverUp));
 
   return (
     <button
