@@ -1,8 +1,9 @@
 // Finds filler words in a transcript. Vocal fillers ("um") are always fillers; lexical ones ("like") are
 // ordinary words most of the time, so whether each is used as a filler where it stands is decided from
-// its context: by a small classifier trained on labelled answers (lexicalFillerModel.ts) for the phrases
-// it covers, by the context rules (lexicalFillerRules.ts) for the others. Both err towards not counting:
-// a coach that flags "I like Python" loses the speaker's trust faster than one that misses a filler.
+// its context: by the context rules (lexicalFillerRules.ts) and, for the phrases it was shipped for, a
+// small classifier trained on labelled answers that may overrule them where it is sure
+// (lexicalFillerModel.ts). Both err towards not counting: a coach that flags "I like Python" loses the
+// speaker's trust faster than one that misses a filler.
 import type { FillerHit, Word } from '../../shared/domain';
 import { fillerContext, isVocalFiller, type FillerContext } from './fillerContext';
 import { lexicalFillerFeatures } from './lexicalFillerFeatures';
@@ -11,6 +12,7 @@ import {
   isFillerByModel,
   loadFillerModel,
   MODEL_GROUPS,
+  ruleFeature,
   type FillerModel,
 } from './lexicalFillerModel';
 import { lexicalPhraseAt, ruleSaysFiller, type LexicalFiller } from './lexicalFillerRules';
@@ -80,7 +82,11 @@ function matchFillerAt(
   const model = decider(filler);
   const rule = ruleSaysFiller(ctx, index, filler);
   const isFiller = model
-    ? isFillerByModel(model, fillerModelProbability(model, lexicalFillerFeatures(ctx, index, filler)), rule)
+    ? isFillerByModel(
+        model,
+        fillerModelProbability(model, [...lexicalFillerFeatures(ctx, index, filler), ruleFeature(rule)]),
+        rule,
+      )
     : rule;
   return isFiller ? { kind: 'lexical', length: filler.split(' ').length } : null;
 }

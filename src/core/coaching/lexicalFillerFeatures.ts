@@ -1,7 +1,7 @@
 // The context a lexical filler phrase stands in, as the sparse binary features the classifier reads
 // (lexicalFillerModel.ts): the part-of-speech tags and function words around it, punctuation and clause
-// boundaries and grammatical word classes (likeWords.ts); not the context rule's verdict, which the
-// classifier backs rather than copies (lexicalFillerModel.ts). Words of the open classes (nouns, verbs, adjectives…) are seen through their tag and ending only, so the model learns
+// boundaries and grammatical word classes (likeWords.ts). The context rule's verdict is added beside
+// them (lexicalFillerModel.ts ruleFeature). Words of the open classes (nouns, verbs, adjectives…) are seen through their tag and ending only, so the model learns
 // grammar rather than the vocabulary of the sentences it was trained on.
 import {
   breaksAfter,

@@ -20,10 +20,10 @@ export const MODEL_GROUPS = {
 export type ModelGroup = (typeof MODEL_GROUPS)[LexicalFiller];
 
 /**
- * How the classifier's probability and the context rule's verdict combine, both chosen by
- * cross-validation for precision: a phrase the rule counts stays counted unless the classifier is sure
- * it is a real word (below `vetoBelow`), one the rule leaves is counted only when the classifier is sure
- * it is a filler (at or above `addAbove`).
+ * How the classifier's probability and the context rule's verdict combine, both thresholds chosen by
+ * cross-validation for precision: a phrase the rule counts stays counted unless the classifier, which
+ * knows the rule's verdict and how far to trust it in this context, gives it less than `vetoBelow`; one
+ * the rule leaves is counted only when the classifier gives it at least `addAbove`.
  */
 export type FillerThresholds = { vetoBelow: number; addAbove: number };
 
@@ -38,6 +38,9 @@ export function loadFillerModel(stored: StoredFillerModel): FillerModel {
   for (let i = 0; i + 1 < parts.length; i += 2) weights.set(parts[i]!, Number(parts[i + 1]));
   return { bias: stored.bias, vetoBelow: stored.vetoBelow, addAbove: stored.addAbove, weights };
 }
+
+/** The rule's verdict as a feature: a model may have learnt how far to trust it. */
+export const ruleFeature = (ruleSaysFiller: boolean): string => `rule=${ruleSaysFiller}`;
 
 export function fillerModelProbability(model: FillerModel, features: readonly string[]): number {
   let z = model.bias;

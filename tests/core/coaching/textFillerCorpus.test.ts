@@ -51,12 +51,12 @@ describe('text filler detector on the corpus scripts', () => {
   });
 
   it('text detector: the tuning scripts, the sets written for the classifier included, stay fitted', () => {
-    // Measured 97% / 95% overall, 93% / 91% for "like": the rules were never shaped on those sets.
+    // Measured 98% / 96% overall, 96% / 93% for "like" (the rules alone: 92% / 88% on "like").
     const { counts } = textSplits().tuning;
-    expect(rates(counts.overall).precision).toBeGreaterThanOrEqual(0.96);
-    expect(rates(counts.overall).recall).toBeGreaterThanOrEqual(0.94);
-    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.92);
-    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.9);
+    expect(rates(counts.overall).precision).toBeGreaterThanOrEqual(0.97);
+    expect(rates(counts.overall).recall).toBeGreaterThanOrEqual(0.95);
+    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.95);
+    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.92);
   });
 });
 
@@ -75,11 +75,11 @@ describe('the classifier behind the lexical filler rules', () => {
     }
   });
 
-  it('finds more fillers than the rules alone on its training answers, and no more false ones', () => {
+  it('finds more fillers than the rules alone on its training answers, and fewer false ones', () => {
     const withModel = scoreTextAnswers(trainingAnswers).counts.overall;
     const rulesOnly = scoreTextAnswers(trainingAnswers, () => undefined).counts.overall;
     expect(withModel.truePositives).toBeGreaterThan(rulesOnly.truePositives);
-    expect(withModel.falsePositives).toBeLessThanOrEqual(rulesOnly.falsePositives);
+    expect(withModel.falsePositives).toBeLessThan(rulesOnly.falsePositives);
   });
 
   it.each([
