@@ -2,20 +2,14 @@
 // a minute keeps the final text it had and recovery transcribes only what came after it.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
-import { EngineHost } from '../../../src/core/asr/engineHost';
+import { describe, expect, it } from 'vitest';
 import type { AsrResult, TranscribeOptions, Transcriber } from '../../../src/core/asr/transcriber';
 import { float32ToPcm16 } from '../../../src/core/audio/pcm';
 import { trackPitch } from '../../../src/core/coaching/pitchTracker';
-import { dataPaths } from '../../../src/core/dataPaths';
 import { finishFromDisk } from '../../../src/core/practice/crashRecovery';
-import { PracticeService } from '../../../src/core/practice/practiceService';
-import { openDatabase } from '../../../src/core/storage/database';
-import { LiveWordStore } from '../../../src/core/storage/liveWordStore';
 import { pitchTrackPathFor, readPitchTrackFile } from '../../../src/core/storage/pitchTrackFile';
-import { SessionRepository } from '../../../src/core/storage/sessionRepository';
 import { DEFAULT_STREAM_PARAMS } from '../../../src/core/streaming/streamParams';
-import { tempDir } from '../../helpers/fixtures';
+import { practiceServiceWith } from '../../helpers/practiceHarness';
 
 /** Sentences of six words (0.4 s apart) with a second's pause between them, wherever its audio starts. */
 class SentencesTranscriber implements Transcriber {
@@ -34,21 +28,9 @@ class SentencesTranscriber implements Transcriber {
 
 describe('final text saved during the answer', () => {
   it('survives an interruption: recovery transcribes only the audio after the last final utterance', async () => {
-    const paths = dataPaths(tempDir('coach-finaltext-'));
-    const db = openDatabase(paths.dbPath);
-    const liveWords = new LiveWordStore(db);
     const transcriber = new SentencesTranscriber();
-    const engine = new EngineHost({
-      modelsDir: paths.modelsDir,
-      modelPath: inject('syntheticModelPath'),
-      load: async () => transcriber,
-    });
-    const service = new PracticeService({
-      paths,
-      repository: new SessionRepository(db),
-      engine,
-      liveWords,
-      events: { caption: () => {}, stats: () => {}, nudge: () => {}, answerError: () => {} },
+    const { service, liveWords, engine, db } = practiceServiceWith(transcriber, {
+      prefix: 'coach-finaltext-',
       restTimer: () => () => {},
     });
     const { answerId } = await service.startAnswer({ questionId: 'q', questionText: 'Why this job?' });
@@ -91,19 +73,8 @@ describe('final text saved during the answer', () => {
   });
 
   it('a saved answer leaves no pitch file behind, only its recording', async () => {
-    const paths = dataPaths(tempDir('coach-finaltext-'));
-    const db = openDatabase(paths.dbPath);
-    const engine = new EngineHost({
-      modelsDir: paths.modelsDir,
-      modelPath: inject('syntheticModelPath'),
-      load: async () => new SentencesTranscriber(),
-    });
-    const service = new PracticeService({
-      paths,
-      repository: new SessionRepository(db),
-      engine,
-      liveWords: new LiveWordStore(db),
-      events: { caption: () => {}, stats: () => {}, nudge: () => {}, answerError: () => {} },
+    const { service, paths, engine, db } = practiceServiceWith(new SentencesTranscriber(), {
+      prefix: 'coach-finaltext-',
       restTimer: () => () => {},
     });
     const { sessionId, answerId } = await service.startAnswer({ questionId: 'q', questionText: 'Why?' });

@@ -2,15 +2,11 @@
 // report is built from its live transcript by the same analysis as the saved one, and nothing of it is
 // saved; the answer saved is the final one, or, when the final pass fails, one marked not transcribed.
 // A fault-injected engine behind the real PracticeService, SQLite database and WAV writer.
-import { describe, expect, inject, it } from 'vitest';
-import { EngineHost } from '../../../src/core/asr/engineHost';
+import { describe, expect, it } from 'vitest';
 import type { AsrResult, TranscribeOptions, Transcriber } from '../../../src/core/asr/transcriber';
-import { dataPaths } from '../../../src/core/dataPaths';
-import { PracticeService, UnknownAnswerError } from '../../../src/core/practice/practiceService';
-import { openDatabase } from '../../../src/core/storage/database';
-import { LiveWordStore } from '../../../src/core/storage/liveWordStore';
-import { SessionRepository } from '../../../src/core/storage/sessionRepository';
-import { tempDir, toneFrame } from '../../helpers/fixtures';
+import { UnknownAnswerError } from '../../../src/core/practice/practiceService';
+import { toneFrame } from '../../helpers/fixtures';
+import { practiceServiceWith } from '../../helpers/practiceHarness';
 
 /**
  * A word every 0.4 s: "l…" from live passes, "f…" from final ones. Stop's final pass (thorough, on the
@@ -47,27 +43,8 @@ class HeldFinalPass implements Transcriber {
 const SECONDS = 8;
 
 async function recordAndStop() {
-  const paths = dataPaths(tempDir('coach-livereport-'));
-  const db = openDatabase(paths.dbPath);
-  const repository = new SessionRepository(db);
   const transcriber = new HeldFinalPass();
-  const engine = new EngineHost({
-    modelsDir: paths.modelsDir,
-    modelPath: inject('syntheticModelPath'),
-    load: async () => transcriber,
-  });
-  const service = new PracticeService({
-    paths,
-    repository,
-    engine,
-    liveWords: new LiveWordStore(db),
-    events: {
-      caption: () => undefined,
-      stats: () => undefined,
-      nudge: () => undefined,
-      answerError: () => undefined,
-    },
-  });
+  const { service, repository } = practiceServiceWith(transcriber, { prefix: 'coach-livereport-' });
   const { answerId } = await service.startAnswer({ questionId: 'q', questionText: 'Why us?' });
   for (let i = 0; i < SECONDS * 5; i++) {
     service.pushAudio(answerId, toneFrame(i));
