@@ -19,6 +19,8 @@ export type PracticeHarness = {
   liveWords: LiveWordStore;
   engine: EngineHost;
   service: PracticeService;
+  /** The answer errors the service reported, in order. */
+  errors: string[];
 };
 
 /** `restTimer`: pass one that never fires when the test feeds audio in lock-step faster than real time. */
@@ -35,6 +37,7 @@ export function practiceServiceWith(
     modelPath: inject('syntheticModelPath'),
     load: async () => transcriber,
   });
+  const errors: string[] = [];
   const service = new PracticeService({
     paths,
     repository,
@@ -44,9 +47,9 @@ export function practiceServiceWith(
       caption: () => undefined,
       stats: () => undefined,
       nudge: () => undefined,
-      answerError: () => undefined,
+      answerError: (e) => errors.push(e.message),
     },
     ...(restTimer ? { restTimer } : {}),
   });
-  return { paths, db, repository, liveWords, engine, service };
+  return { paths, db, repository, liveWords, engine, service, errors };
 }

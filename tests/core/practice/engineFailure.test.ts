@@ -3,16 +3,12 @@
 // never scored, never in the totals Trends draws, the engine status says so, and "Transcribe again"
 // finishes it once the engine works.
 import { existsSync } from 'node:fs';
-import { describe, expect, inject, it } from 'vitest';
-import { EngineHost } from '../../../src/core/asr/engineHost';
+import { describe, expect, it } from 'vitest';
 import type { AsrResult, TranscribeOptions, Transcriber } from '../../../src/core/asr/transcriber';
 import { readWav16kMono } from '../../../src/core/audio/readWav';
-import { dataPaths } from '../../../src/core/dataPaths';
 import { PracticeService } from '../../../src/core/practice/practiceService';
-import { openDatabase } from '../../../src/core/storage/database';
-import { LiveWordStore } from '../../../src/core/storage/liveWordStore';
-import { SessionRepository } from '../../../src/core/storage/sessionRepository';
-import { tempDir, toneFrame } from '../../helpers/fixtures';
+import { toneFrame } from '../../helpers/fixtures';
+import { practiceServiceWith } from '../../helpers/practiceHarness';
 
 /** A word every 0.4 s while it works; every pass throws while `broken` (a fault, injected). */
 class FlakyEngine implements Transcriber {
@@ -33,29 +29,9 @@ const SECONDS = 12;
 const frame = toneFrame;
 
 function setup() {
-  const paths = dataPaths(tempDir('coach-enginefail-'));
-  const db = openDatabase(paths.dbPath);
-  const repository = new SessionRepository(db);
-  const liveWords = new LiveWordStore(db);
   const flaky = new FlakyEngine();
-  const errors: string[] = [];
-  const engine = new EngineHost({
-    modelsDir: paths.modelsDir,
-    modelPath: inject('syntheticModelPath'),
-    load: async () => flaky,
-  });
-  const service = new PracticeService({
-    paths,
-    repository,
-    engine,
-    liveWords,
-    events: {
-      caption: () => undefined,
-      stats: () => undefined,
-      nudge: () => undefined,
-      answerError: (e) => errors.push(e.message),
-    },
-  });
+  const harness = practiceServiceWith(flaky, { prefix: 'coach-enginefail-' });
+  const { service } = harness;
   const record = async () => {
     const { sessionId, answerId } = await service.startAnswer({ questionId: 'q', questionText: 'Why us?' });
     for (let i = 0; i < SECONDS * 5; i++) {
@@ -64,7 +40,7 @@ function setup() {
     }
     return { sessionId, answerId, result: await service.stopAnswer(answerId) };
   };
-  return { paths, db, repository, liveWords, flaky, engine, service, errors, record };
+  return { ...harness, flaky, record };
 }
 
 describe('an engine that fails while transcribing', () => {
