@@ -1,6 +1,7 @@
 // Training text for the text filler classifier (src/core/coaching/lexicalFillerModel.ts): tuning only,
 // never rendered to audio. Written for the classifier, in professions and registers none of the other
-// sets has (pharmacy, electrical trade, local news, social work, retail data, youth sport, hotel nights;
+// sets has (pharmacy, electrical trade, local news, social work, retail data, youth sport, hotel nights,
+// a delivery startup;
 // more in trainingScriptsContrasts.ts), with the lexical fillers in many grammatical positions and at
 // least as many real uses of the same words, so the model learns the grammar around them rather than a
 // few sentences. Same markup and labelling as textScripts.ts. Every four sentences make one answer
@@ -347,6 +348,55 @@ const HOTEL_NIGHTS: TextOnlySet = {
   ],
 };
 
+/** "like" between a subject and a verb with its object, beside the verb "like" with its own object. */
+const STARTUP_OPS: TextOnlySet = {
+  name: 'train-startup-ops',
+  style: 'first operations hire at a food delivery startup, past tense, lively',
+  split: 'tuning',
+  sentences: [
+    '{um} I was the first operations hire at a food delivery startup.',
+    'We [like] moved the whole kitchen twice in one year.',
+    'The founders like moving fast, {uh} sometimes too fast.',
+    'They [like] gave me the keys on my first day.',
+    'I like that kind of trust, honestly.',
+    'My cofounder was like, here is the van, good luck.',
+    'I was like, seriously?',
+    'She [like] laughed and walked off to a meeting.',
+    '[So,] {um} the van became my office for a month.',
+    'It was like running a company from a glovebox.',
+    'We were [like] delivering two hundred orders a night.',
+    'Riders like short routes and clear addresses.',
+    'I [like] drew a map of every building with a tricky entrance.',
+    'The riders were like, finally.',
+    'Complaints about lost riders went down by [like] half.',
+    'We bought [like] a whole new set of insulated bags too.',
+    'Our head chef cooks like an artist, {uh} slowly and beautifully.',
+    'That is lovely in a restaurant and [like] a nightmare for delivery.',
+    'She [like] refused to change the menu at first.',
+    'We [like] tested a faster menu for [like] two weeks.',
+    'Customers liked it, {um} the ratings went up.',
+    'She was like, fine, you win, but keep the soup.',
+    'We kept the soup, {uh} it travels like a dream.',
+    'Soup [like] sells itself in winter.',
+    '[Actually,] the soup paid for the new bags.',
+    'We actually made a profit that winter, {um} a small one.',
+    'The investors [like] asked for a deck the next morning.',
+    'I [like] wrote it on the night bus home.',
+    'They like simple charts, {uh} so it was three slides.',
+    'Investors are like that, {um} they skim.',
+    'I [like] pitched it in ten minutes and they [like] said yes.',
+    'It felt like winning a cup final.',
+    '[You know,] startups are [like] exhausting.',
+    'I do not like the chaos, {uh} but I like the pace.',
+    'Now I would like something with a bit more structure.',
+    'Your company is [like] ten years old and still growing.',
+    'It looks like you are opening kitchens in three new cities.',
+    'I have [like] done that twice already, {um} the hard way.',
+    'Would you like the short version or the long one?',
+    '[So] {uh} yeah, I think I can help.',
+  ],
+};
+
 export const TRAINING_TEXT_SETS: readonly TextOnlySet[] = [
   PHARMACY,
   ELECTRICIAN,
@@ -355,5 +405,6 @@ export const TRAINING_TEXT_SETS: readonly TextOnlySet[] = [
   RETAIL_DATA,
   YOUTH_SPORT,
   HOTEL_NIGHTS,
+  STARTUP_OPS,
   ...CONTRAST_TRAINING_SETS,
 ];

@@ -116,6 +116,8 @@ export function lexicalFillerFeatures(ctx: FillerContext, index: number, filler:
     `L1R1as=${coarse.L1}_${r1Reading}`,
     `L1c-break=${coarse.L1}_${breakBefore}_${breakAfter}`,
     `R1R2c=${coarse.R1}_${coarse.R2}`,
+    // "they like skip words", "I like rotate people": a verb with its object after a subject.
+    `L1R1asR2=${coarse.L1}_${r1Reading}_${coarse.R2}`,
     // How the tagger reads the neighbours with the phrase in place: "I like design" makes "design" the
     // object of a verb, "I like rewrote" leaves "rewrote" a verb all the same.
     `R1both=${ctx.tags[last + 1] ?? 'END'}_${tagOf.R1}`,
