@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADLESS_CHROMIUM_ARGS } from '../../scripts/chromiumArgs';
 import { createAppProtocolHandler } from '../../src/main/appProtocol';
 import { REPO_ROOT } from '../helpers/fixtures';
+import { E2E_GUARD_MS } from '../helpers/coachServe';
 
 const CHROMIUM = '/usr/bin/chromium';
 const RENDERER = path.join(REPO_ROOT, 'out/renderer');
@@ -49,43 +50,49 @@ describe.skipIf(!hasChromium)('the renderer served by the app:// handler, in Chr
       headless: true,
       args: HEADLESS_CHROMIUM_ARGS,
     });
-  }, 60_000);
+  }, E2E_GUARD_MS);
 
   afterAll(async () => {
     await browser?.close();
     server?.close();
   });
 
-  it('renders the page with its scripts and styles, and no CSP violation', async () => {
-    mkdirSync(SHOTS_DIR, { recursive: true });
-    for (const viewport of [
-      { width: 1280, height: 800 },
-      { width: 900, height: 600 },
-    ]) {
-      const page = await browser.newPage({ viewport });
-      const problems: string[] = [];
-      page.on('pageerror', (e) => problems.push(e.message));
-      page.on('console', (m) => {
-        // Without Electron's preload or `coach serve`'s token the page explains itself; only a CSP
-        // refusal or a script error is a problem here.
-        if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
-      });
-      await page.goto(`${origin}/index.html`);
-      await page.locator('#root > *').first().waitFor();
-      expect(await page.locator('#root').innerText()).not.toBe('');
-      // The stylesheet applied: the body is not the browser's default font.
-      // (Page code as strings: this node test project has no DOM types.)
-      expect(await page.evaluate('getComputedStyle(document.body).fontFamily')).not.toBe('"Times New Roman"');
-      await page.screenshot({
-        path: path.join(SHOTS_DIR, `app-protocol-${viewport.width}x${viewport.height}.png`),
-      });
-      expect(problems).toEqual([]);
-      await page.close();
-    }
-    const assets = served.filter((s) => s.path.startsWith('/assets/'));
-    expect(assets.length).toBeGreaterThanOrEqual(2);
-    for (const a of assets) expect(a.status, a.path).toBe(200);
-  }, 60_000);
+  it(
+    'renders the page with its scripts and styles, and no CSP violation',
+    async () => {
+      mkdirSync(SHOTS_DIR, { recursive: true });
+      for (const viewport of [
+        { width: 1280, height: 800 },
+        { width: 900, height: 600 },
+      ]) {
+        const page = await browser.newPage({ viewport });
+        const problems: string[] = [];
+        page.on('pageerror', (e) => problems.push(e.message));
+        page.on('console', (m) => {
+          // Without Electron's preload or `coach serve`'s token the page explains itself; only a CSP
+          // refusal or a script error is a problem here.
+          if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+        });
+        await page.goto(`${origin}/index.html`);
+        await page.locator('#root > *').first().waitFor();
+        expect(await page.locator('#root').innerText()).not.toBe('');
+        // The stylesheet applied: the body is not the browser's default font.
+        // (Page code as strings: this node test project has no DOM types.)
+        expect(await page.evaluate('getComputedStyle(document.body).fontFamily')).not.toBe(
+          '"Times New Roman"',
+        );
+        await page.screenshot({
+          path: path.join(SHOTS_DIR, `app-protocol-${viewport.width}x${viewport.height}.png`),
+        });
+        expect(problems).toEqual([]);
+        await page.close();
+      }
+      const assets = served.filter((s) => s.path.startsWith('/assets/'));
+      expect(assets.length).toBeGreaterThanOrEqual(2);
+      for (const a of assets) expect(a.status, a.path).toBe(200);
+    },
+    E2E_GUARD_MS,
+  );
 
   it('serves the recorder worklet so that AudioWorklet loads it', async () => {
     const worklet = readdirSync(path.join(RENDERER, 'assets')).find((f) =>

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
+  E2E_GUARD_MS,
   E2E_SHOTS_DIR,
   launchChromium,
   openPage,
@@ -62,74 +63,78 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the report at Stop, before the fina
     });
     expect(served.stderr.join(''), 'run `npm run build` first').not.toMatch(/older than its sources/);
     browser = await launchChromium(MICROPHONE_WAV);
-  }, 120_000);
+  }, E2E_GUARD_MS);
 
   afterAll(async () => {
     // Never leave a held engine behind: the server could not stop.
     signal(held, 'SIGCONT');
     await browser?.close();
     if (served) expect(await stopServe(served)).toBe(0);
-  }, 120_000);
+  }, E2E_GUARD_MS);
 
   for (const { name, viewport } of SIZES) {
-    it(`shows the live report at once and upgrades it in place to the final text (${viewport.width}x${viewport.height})`, async () => {
-      const { page, pageErrors: errors } = await openPage(browser, { viewport });
-      await page.goto(served.appUrl);
-      await page.getByText('Ready — works offline').waitFor({ timeout: 90_000 });
+    it(
+      `shows the live report at once and upgrades it in place to the final text (${viewport.width}x${viewport.height})`,
+      async () => {
+        const { page, pageErrors: errors } = await openPage(browser, { viewport });
+        await page.goto(served.appUrl);
+        await page.getByText('Ready — works offline').waitFor();
 
-      await page.getByRole('button', { name: /Record answer/ }).click();
-      await page.getByRole('button', { name: /Stop/ }).waitFor();
-      // The engine has heard the answer: live words are on screen.
-      await page.locator('.captions-text').waitFor({ timeout: 90_000 });
-      await expect
-        .poll(async () => ((await page.locator('.captions-text').textContent()) ?? '').trim())
-        .not.toBe('');
+        await page.getByRole('button', { name: /Record answer/ }).click();
+        await page.getByRole('button', { name: /Stop/ }).waitFor();
+        // The engine has heard the answer: live words are on screen.
+        await page.locator('.captions-text').waitFor();
+        await expect
+          .poll(async () => ((await page.locator('.captions-text').textContent()) ?? '').trim())
+          .not.toBe('');
 
-      held = engineProcesses(served.process.pid!);
-      expect(held.length).toBeGreaterThan(0);
-      signal(held, 'SIGSTOP');
+        held = engineProcesses(served.process.pid!);
+        expect(held.length).toBeGreaterThan(0);
+        signal(held, 'SIGSTOP');
 
-      await page.getByRole('button', { name: /Stop/ }).click();
-      const offer = page.getByRole('button', { name: /Show the report with the live transcript now/ });
-      await offer.waitFor({ timeout: 30_000 });
-      expect(await offer.textContent()).toContain('Enter');
-      await shot(page, `15-finishing-${name}`);
+        await page.getByRole('button', { name: /Stop/ }).click();
+        const offer = page.getByRole('button', { name: /Show the report with the live transcript now/ });
+        await offer.waitFor();
+        expect(await offer.textContent()).toContain('Enter');
+        await shot(page, `15-finishing-${name}`);
 
-      await offer.click();
-      await page.getByText(LIVE_NOTICE).waitFor({ timeout: 30_000 });
-      await page.getByRole('heading', { name: 'Transcript', exact: true }).waitFor();
-      // The whole report, not a placeholder: metrics and the transcript of the live words.
-      expect(await page.locator('.answer-result').textContent()).toMatch(/words/i);
-      await page.getByRole('progressbar', { name: 'Final transcript progress' }).waitFor();
-      await shot(page, `15-live-report-${name}`);
-      await shot(page, `15-live-report-${name}-full`, true);
+        await offer.click();
+        await page.getByText(LIVE_NOTICE).waitFor();
+        await page.getByRole('heading', { name: 'Transcript', exact: true }).waitFor();
+        // The whole report, not a placeholder: metrics and the transcript of the live words.
+        expect(await page.locator('.answer-result').textContent()).toMatch(/words/i);
+        await page.getByRole('progressbar', { name: 'Final transcript progress' }).waitFor();
+        await shot(page, `15-live-report-${name}`);
+        await shot(page, `15-live-report-${name}-full`, true);
 
-      // Scroll to the transcript and mark the report's element: after the upgrade both must be as they were.
-      const transcript = page.locator('.transcript-card');
-      await transcript.scrollIntoViewIfNeeded();
-      await page.locator('.answer-result').evaluate((el) => {
-        (el as unknown as { dataset: Record<string, string> }).dataset.seen = 'live';
-      });
-      const topBefore = (await transcript.boundingBox())!.y;
+        // Scroll to the transcript and mark the report's element: after the upgrade both must be as they were.
+        const transcript = page.locator('.transcript-card');
+        await transcript.scrollIntoViewIfNeeded();
+        await page.locator('.answer-result').evaluate((el) => {
+          (el as unknown as { dataset: Record<string, string> }).dataset.seen = 'live';
+        });
+        const topBefore = (await transcript.boundingBox())!.y;
 
-      signal(held, 'SIGCONT');
-      held = [];
-      await page.getByText(/Final transcript ready/).waitFor({ timeout: 300_000 });
-      expect(await page.getByText(LIVE_NOTICE).count()).toBe(0);
-      // Upgraded in place: the same element, the transcript where it was on screen.
-      expect(await page.locator('.answer-result[data-seen="live"]').count()).toBe(1);
-      const topAfter = (await transcript.boundingBox())!.y;
-      expect(Math.abs(topAfter - topBefore)).toBeLessThanOrEqual(2);
-      await page.getByRole('button', { name: 'Practise another question' }).waitFor();
-      expect(await page.getByRole('button', { name: 'Practise another question' }).isEnabled()).toBe(true);
-      await shot(page, `15-upgraded-${name}`);
-      await page.evaluate(() =>
-        (globalThis as unknown as { scrollTo: (x: number, y: number) => void }).scrollTo(0, 0),
-      );
-      await shot(page, `15-upgraded-${name}-top`);
-      expect(errors).toEqual([]);
-      await page.getByRole('button', { name: 'Practise another question' }).click();
-      await page.context().close();
-    }, 480_000);
+        signal(held, 'SIGCONT');
+        held = [];
+        await page.getByText(/Final transcript ready/).waitFor();
+        expect(await page.getByText(LIVE_NOTICE).count()).toBe(0);
+        // Upgraded in place: the same element, the transcript where it was on screen.
+        expect(await page.locator('.answer-result[data-seen="live"]').count()).toBe(1);
+        const topAfter = (await transcript.boundingBox())!.y;
+        expect(Math.abs(topAfter - topBefore)).toBeLessThanOrEqual(2);
+        await page.getByRole('button', { name: 'Practise another question' }).waitFor();
+        expect(await page.getByRole('button', { name: 'Practise another question' }).isEnabled()).toBe(true);
+        await shot(page, `15-upgraded-${name}`);
+        await page.evaluate(() =>
+          (globalThis as unknown as { scrollTo: (x: number, y: number) => void }).scrollTo(0, 0),
+        );
+        await shot(page, `15-upgraded-${name}-top`);
+        expect(errors).toEqual([]);
+        await page.getByRole('button', { name: 'Practise another question' }).click();
+        await page.context().close();
+      },
+      E2E_GUARD_MS,
+    );
   }
 });

@@ -100,7 +100,7 @@ describe('a page whose `coach serve` is killed mid-answer, then started again', 
       const alert = page
         .getByRole('alert')
         .filter({ hasText: 'Interview Coach stopped while you were answering.' });
-      await alert.waitFor({ timeout: 10_000 });
+      await alert.waitFor();
       const text = (await alert.textContent()) ?? '';
       keptUpTo =
         /What you said up to (\d\d:\d\d) is kept and will be recovered when it starts again\./.exec(

@@ -75,9 +75,15 @@ export function launchChromium(microphoneWav?: string, extraArgs: readonly strin
 /**
  * Waits for an element or a page are guards against a hung page, not bounds on speed: under CPU stress a
  * review page once took more than Playwright's default 30 s to render while the server finished an
- * answer. Each test's own timeout is the bound.
+ * answer, and live captions more than 60 s to change. Polls use it too (expect.poll's default is 1 s).
  */
-const PAGE_WAIT_GUARD_MS = 300_000;
+export const PAGE_WAIT_GUARD_MS = 300_000;
+
+/**
+ * Each e2e test's and hook's timeout: a guard against a hang, long enough for several page waits on a
+ * machine many times oversubscribed, never a bound on how fast the app must be.
+ */
+export const E2E_GUARD_MS = 900_000;
 
 /** A page in a context of its own, its errors collected (collectPageErrors). */
 export async function openPage(
