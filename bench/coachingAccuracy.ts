@@ -291,7 +291,7 @@ async function main(): Promise<void> {
       .map((s) => `"${s.name}" (${s.style})`)
       .join(
         ', ',
-      )}, and the ${TRAINING_TEXT_SETS.length} sets written for the classifier (bench/coachingCorpus/trainingScripts.ts and trainingScriptsContrasts.ts: ${TRAINING_TEXT_SETS.map((s) => s.style).join('; ')}). Held out: "explainer" and "chat" (rendered; their misses were listed here and the "retro" tuning set was written to cover those kinds of error, so that column flatters the detector) and the text-only ${TEXT_ONLY_SETS.filter(
+      )}, and the ${TRAINING_TEXT_SETS.length} sets written for the classifier (bench/coachingCorpus/trainingScripts*.ts: ${TRAINING_TEXT_SETS.map((s) => s.style).join('; ')}). Held out: "explainer" and "chat" (rendered; their misses were listed here and the "retro" tuning set was written to cover those kinds of error, so that column flatters the detector) and the text-only ${TEXT_ONLY_SETS.filter(
       (s) => s.split === 'held-out',
     )
       .map((s) => `"${s.name}" (${s.style})`)

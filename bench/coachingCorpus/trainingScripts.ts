@@ -1,16 +1,16 @@
 // Training text for the text filler classifier (src/core/coaching/lexicalFillerModel.ts): tuning only,
 // never rendered to audio. Written for the classifier, in professions and registers none of the other
 // sets has (pharmacy, electrical trade, local news, social work, retail data, youth sport, hotel nights,
-// a delivery startup;
-// more in trainingScriptsContrasts.ts), with the lexical fillers in many grammatical positions and at
-// least as many real uses of the same words, so the model learns the grammar around them rather than a
-// few sentences. Same markup and labelling as textScripts.ts. Every four sentences make one answer
-// (SENTENCES_PER_TEXT_ANSWER), so a "So" that opens an answer is a run-up. Labelling, as in every set:
-// quotative "be like" is not a filler; "like" before examples ("things like that", "a role like
-// training") and plain similes is real; before an emphasised noun phrase after a copula ("was like the
-// worst week") it is a filler.
+// a delivery startup; more in trainingScriptsContrasts.ts and trainingScriptsLate.ts), with the lexical
+// fillers in many grammatical positions and at least as many real uses of the same words, so the model
+// learns the grammar around them rather than a few sentences. Same markup and labelling as
+// textScripts.ts. Every four sentences make one answer (SENTENCES_PER_TEXT_ANSWER), so a "So" that opens
+// an answer is a run-up. Labelling, as in every set: quotative "be like" is not a filler; "like" before
+// examples ("things like that", "a role like training") and plain similes is real; before an emphasised
+// noun phrase after a copula ("was like the worst week") it is a filler.
 import type { TextOnlySet } from './textScripts';
 import { CONTRAST_TRAINING_SETS } from './trainingScriptsContrasts';
+import { LATE_TRAINING_SETS } from './trainingScriptsLate';
 
 const PHARMACY: TextOnlySet = {
   name: 'train-pharmacy',
@@ -407,4 +407,5 @@ export const TRAINING_TEXT_SETS: readonly TextOnlySet[] = [
   HOTEL_NIGHTS,
   STARTUP_OPS,
   ...CONTRAST_TRAINING_SETS,
+  ...LATE_TRAINING_SETS,
 ];

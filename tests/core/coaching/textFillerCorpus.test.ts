@@ -51,12 +51,12 @@ describe('text filler detector on the corpus scripts', () => {
   });
 
   it('text detector: the tuning scripts, the sets written for the classifier included, stay fitted', () => {
-    // Measured 99% / 97% overall, 97% / 95% for "like" (the rules alone: 90% / 89% on "like").
+    // Measured 100% / 97% overall, 100% / 96% for "like" (the rules alone: 91% / 89% on "like").
     const { counts } = textSplits().tuning;
     expect(rates(counts.overall).precision).toBeGreaterThanOrEqual(0.98);
     expect(rates(counts.overall).recall).toBeGreaterThanOrEqual(0.96);
-    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.96);
-    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.93);
+    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.97);
+    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.94);
   });
 });
 
