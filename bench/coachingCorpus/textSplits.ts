@@ -8,6 +8,7 @@ import { rates, type Counts } from '../coachingEvaluation';
 import { FILLER_TYPES } from './labels';
 import { answersOf, isTuningScriptSet, SCRIPT_SETS } from './scripts';
 import { SEALED_TEXT_SETS, SECOND_SEALED_TEXT_SETS } from './sealedScripts';
+import { THIRD_SEALED_TEXT_SETS } from './thirdSealedScripts';
 import { scoreTextAnswers, type TextMistake, type TypedCounts } from './textEvaluation';
 import { TEXT_ONLY_SETS } from './textScripts';
 import { TRAINING_TEXT_SETS } from './trainingScripts';
@@ -28,6 +29,8 @@ export type TextSplits = {
   sealed: Scored;
   /** The second sealed sets, written after the first were published: the honest figure today. */
   sealed2: Scored;
+  /** The third sealed sets, written while the text classifier was built and measured once after it landed. */
+  sealed3: Scored;
 };
 
 const answers = (sets: readonly { sentences: readonly string[] }[]): string[] =>
@@ -45,6 +48,7 @@ export function textSplits(): TextSplits {
     heldOutTextOnly: scoreTextAnswers(answers(textHeldOut)),
     sealed: scoreTextAnswers(answers(SEALED_TEXT_SETS)),
     sealed2: scoreTextAnswers(answers(SECOND_SEALED_TEXT_SETS)),
+    sealed3: scoreTextAnswers(answers(THIRD_SEALED_TEXT_SETS)),
   };
 }
 
@@ -66,6 +70,7 @@ export const TEXT_COLUMNS = [
   ],
   ['sealed', 'first sealed sets (now public)'],
   ['sealed2', 'second sealed sets (unseen)'],
+  ['sealed3', 'third sealed sets (unseen)'],
 ] as const;
 
 export function textTableMarkdown(
@@ -82,13 +87,13 @@ export function textTableMarkdown(
   ];
 }
 
-// A direct run leaves the second sealed sets out unless `--sealed2` is given, and never lists their
-// mistakes: whoever changes the rules must not see them, or they stop measuring unseen wording.
+// A direct run leaves the unseen sealed sets out unless `--sealed2` or `--sealed3` is given, and never
+// lists their mistakes: whoever changes the rules must not see them, or they stop measuring unseen wording.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const splits = textSplits();
-  const columns = process.argv.includes('--sealed2')
-    ? TEXT_COLUMNS
-    : TEXT_COLUMNS.filter(([key]) => key !== 'sealed2');
+  const columns = TEXT_COLUMNS.filter(
+    ([key]) => (key !== 'sealed2' && key !== 'sealed3') || process.argv.includes(`--${key}`),
+  );
   console.log(textTableMarkdown(splits, columns).join('\n'));
   for (const key of ['tuning', 'heldOut', 'sealed'] as const) {
     console.log(`\n${key} mistakes (${splits[key].mistakes.length}):`);

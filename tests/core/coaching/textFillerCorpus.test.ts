@@ -42,12 +42,22 @@ describe('text filler detector on the corpus scripts', () => {
   });
 
   it('text detector: the second sealed sets (unseen by the rule author) stay at their measured level', () => {
-    // Measured 97% / 89% overall and 94% / 83% for "like" (the goals, 95% / 90%, are not met there).
+    // With the classifier, measured once: 98% / 92% overall, 97% / 89% for "like" (the rules alone:
+    // 97% / 89% and 94% / 83%).
     const { counts } = textSplits().sealed2;
-    expect(rates(counts.overall).precision).toBeGreaterThanOrEqual(0.95);
-    expect(rates(counts.overall).recall).toBeGreaterThanOrEqual(0.87);
-    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.92);
-    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.8);
+    expect(rates(counts.overall).precision).toBeGreaterThanOrEqual(0.96);
+    expect(rates(counts.overall).recall).toBeGreaterThanOrEqual(0.9);
+    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.95);
+    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.87);
+  });
+
+  it('text detector: the third sealed sets (written while the classifier was built) stay at their measured level', () => {
+    // Measured once after it landed: 100% / 91% overall, 100% / 91% for "like".
+    const { counts } = textSplits().sealed3;
+    expect(rates(counts.overall).precision).toBeGreaterThanOrEqual(0.97);
+    expect(rates(counts.overall).recall).toBeGreaterThanOrEqual(0.89);
+    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.97);
+    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.88);
   });
 
   it('text detector: the tuning scripts, the sets written for the classifier included, stay fitted', () => {
