@@ -4,16 +4,17 @@
 // engine processes with SIGSTOP once captions have appeared (as a machine too busy to schedule them
 // would) and lets them go with SIGCONT once the live report is on screen. Screenshots of the finishing
 // view, the live report and the upgraded report go to test-results/e2e/ at 1280x800 and 900x600.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   E2E_GUARD_MS,
   E2E_SHOTS_DIR,
+  engineProcesses,
   launchChromium,
   openPage,
   shot,
+  signalProcesses,
   startServe,
   stopServe,
   type Served,
@@ -27,26 +28,6 @@ const SIZES = [
 ] as const;
 const MICROPHONE_WAV = sharedAudio('jfk.wav');
 const LIVE_NOTICE = 'Live transcript — the final text is on its way.';
-
-/** The speech engine processes `coach serve` forked (live and background lanes). */
-function engineProcesses(servePid: number): number[] {
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
-    .split('\n')
-    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }));
-  return rows.filter((r) => r.ppid === servePid && /engineMain/.test(r.args)).map((r) => r.pid);
-}
-
-const signal = (pids: number[], sig: NodeJS.Signals) => {
-  for (const pid of pids) {
-    try {
-      process.kill(pid, sig);
-    } catch {
-      // Gone already (a restarted engine): nothing to hold or release.
-    }
-  }
-};
 
 describe.skipIf(!existsSync(CHROMIUM_PATH))('the report at Stop, before the final text (issue #15)', () => {
   const model = inject('syntheticModelPath');
@@ -67,7 +48,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the report at Stop, before the fina
 
   afterAll(async () => {
     // Never leave a held engine behind: the server could not stop.
-    signal(held, 'SIGCONT');
+    signalProcesses(held, 'SIGCONT');
     await browser?.close();
     if (served) expect(await stopServe(served)).toBe(0);
   }, E2E_GUARD_MS);
@@ -90,7 +71,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the report at Stop, before the fina
 
         held = engineProcesses(served.process.pid!);
         expect(held.length).toBeGreaterThan(0);
-        signal(held, 'SIGSTOP');
+        signalProcesses(held, 'SIGSTOP');
 
         await page.getByRole('button', { name: /Stop/ }).click();
         const offer = page.getByRole('button', { name: /Show the report with the live transcript now/ });
@@ -115,7 +96,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the report at Stop, before the fina
         });
         const topBefore = (await transcript.boundingBox())!.y;
 
-        signal(held, 'SIGCONT');
+        signalProcesses(held, 'SIGCONT');
         held = [];
         await page.getByText(/Final transcript ready/).waitFor();
         expect(await page.getByText(LIVE_NOTICE).count()).toBe(0);

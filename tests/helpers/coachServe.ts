@@ -1,5 +1,5 @@
 // `coach serve` started as a user would start it, for the end-to-end tests in Chromium.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { fakeMicrophoneArgs, HEADLESS_CHROMIUM_ARGS } from '../../scripts/chromiumArgs';
@@ -51,6 +51,30 @@ export async function stopServe(served: Served): Promise<number | null> {
   const exited = new Promise<number | null>((resolve) => served.process.once('exit', resolve));
   served.process.kill('SIGTERM');
   return exited;
+}
+
+/** The speech engine processes `coach serve` forked (live and background lanes). */
+export function engineProcesses(servePid: number): number[] {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }));
+  return rows.filter((r) => r.ppid === servePid && /engineMain/.test(r.args)).map((r) => r.pid);
+}
+
+/**
+ * Sends `sig` to each process, skipping those already gone (a restarted engine). SIGSTOP holds an engine
+ * as a machine too busy to schedule it would; SIGCONT lets it go.
+ */
+export function signalProcesses(pids: readonly number[], sig: NodeJS.Signals): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, sig);
+    } catch {
+      // Gone already: nothing to hold or release.
+    }
+  }
 }
 
 /** Collects the page's uncaught errors and console errors (a media load cut short is not one). */

@@ -20,16 +20,55 @@ import type { Command, Io } from '../io';
 
 export const serveCommand: Command = {
   usage: `coach serve [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--model path]`,
-  run: (args, io) => serve(args, io, untilSignalled()),
+  run: (args, io) => {
+    const signals = untilSignalled();
+    return serve(args, io, signals.first, {
+      force: signals.second,
+      graceMs: shutdownGraceMs(),
+      // Still saving after the grace: the engine passes and sockets would keep the process alive.
+      exitNow: () => process.exit(0),
+    });
+  },
 };
 
-/** Ctrl+C in the terminal, or a service manager's stop. */
-function untilSignalled(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
+/**
+ * How long a stop waits for the answers still recording to be saved. Long enough for a final pass on a
+ * normal machine; past it, an answer is finished from its recording at the next start, as after a crash.
+ */
+export const SHUTDOWN_GRACE_MS = 15_000;
+
+/** COACH_SHUTDOWN_GRACE_MS overrides the grace (tests make it short). */
+function shutdownGraceMs(): number {
+  const ms = Number(process.env.COACH_SHUTDOWN_GRACE_MS);
+  return Number.isFinite(ms) && ms >= 0 ? ms : SHUTDOWN_GRACE_MS;
 }
+
+/** Ctrl+C in the terminal, or a service manager's stop; a second one stops without waiting. */
+function untilSignalled(): { first: Promise<void>; second: Promise<void> } {
+  let signalled = 0;
+  let first!: () => void;
+  let second!: () => void;
+  const result = {
+    first: new Promise<void>((resolve) => (first = resolve)),
+    second: new Promise<void>((resolve) => (second = resolve)),
+  };
+  const onSignal = () => {
+    signalled += 1;
+    if (signalled === 1) first();
+    else second();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return result;
+}
+
+export type StopOptions = {
+  /** Resolves to stop at once, without waiting for the answers still being saved. */
+  force?: Promise<void>;
+  graceMs?: number;
+  /** Ends the process when the save is cut short (the CLI exits; tests only observe it). */
+  exitNow?: () => void;
+};
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 const isLoopback = (host: string): boolean => LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -37,7 +76,12 @@ const isLoopback = (host: string): boolean => LOOPBACK_HOSTS.has(host) || /^127\
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::']);
 
 /** Serves until `stop` resolves (exported for tests, which cannot send the process a signal). */
-export async function serve(args: string[], io: Io, stop: Promise<void>): Promise<number> {
+export async function serve(
+  args: string[],
+  io: Io,
+  stop: Promise<void>,
+  { force, graceMs = SHUTDOWN_GRACE_MS, exitNow }: StopOptions = {},
+): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -111,12 +155,30 @@ export async function serve(args: string[], io: Io, stop: Promise<void>): Promis
   );
 
   await stop;
-  io.err('[serve] stopping: saving anything still recording…');
-  try {
-    await server.close();
-  } finally {
-    removeTokenFile(tokenFile);
+  io.err('[serve] stopping: saving anything still recording… (press Ctrl+C again to stop now)');
+  const closing = server.close().then(
+    () => 'closed' as const,
+    (err: Error) => err,
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<'waited'>((resolve) => (timer = setTimeout(() => resolve('waited'), graceMs)));
+  const outcome = await Promise.race([
+    closing,
+    waited,
+    ...(force ? [force.then(() => 'forced' as const)] : []),
+  ]);
+  clearTimeout(timer);
+  if (outcome === 'waited' || outcome === 'forced') {
+    // Like a crash: the answer's audio, live words and final utterances are on disk, and the token stays,
+    // so the pages left open reload into the next start, which finishes the answer.
+    io.err(
+      `[serve] ${outcome === 'forced' ? 'stopping now' : `still saving after ${Math.round(graceMs / 1000)} s; stopping now`}: the answer that was being saved is kept and finished the next time Interview Coach starts.`,
+    );
+    exitNow?.();
+    return 0;
   }
+  removeTokenFile(tokenFile);
+  if (outcome instanceof Error) throw outcome;
   return 0;
 }
 
