@@ -1,6 +1,7 @@
-// How long the final passes left at Stop will take, from the final passes already run on this machine. A final pass pays for a full 30 s encoder run (and, on hard audio, temperature fallback)
-// whatever the utterance's length, so its cost is a fixed part plus a part per second of audio: a
-// real-time factor alone, taken from a long utterance, promised a short tail in a fraction of its time.
+// How long the final passes left at Stop will take, from the final passes already run on this machine.
+// A final pass pays for a full 30 s encoder run (and, on hard audio, temperature fallback) whatever the
+// utterance's length, so its cost is a fixed part plus a part per second of audio: a real-time factor
+// alone, taken from a long utterance, promised a short tail in a fraction of its time.
 // One estimator serves every answer of a run (PracticeService owns it), so an answer whose utterances
 // have not closed yet starts from this machine's earlier passes rather than from a guess.
 import { median } from '../median';
