@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 
 export const BENCHMARKS_MD = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -59,4 +60,10 @@ export function writeBenchmarkSection(name: string, body: string, file = BENCHMA
       ? `${current.slice(0, at)}${md}${current.slice(until + end.length)}`
       : `${current.trimEnd()}\n\n${md}\n`;
   writeFileSync(file, next);
+}
+
+/** Writes a benchmark's raw numbers as JSON formatted as Prettier would, so `npm run lint` stays clean. */
+export async function writeBenchmarkJson(file: string, value: unknown): Promise<void> {
+  const options = (await resolveConfig(file)) ?? {};
+  writeFileSync(file, await format(JSON.stringify(value), { ...options, parser: 'json' }));
 }

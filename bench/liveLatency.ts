@@ -10,7 +10,7 @@
 //
 // word → shown: from the end of a word in the audio (as its own timestamps place it) to the first live
 // step that shows it, tentative or committed; word → committed: to the step that commits it.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,7 @@ import { LiveWordStore } from '../src/core/storage/liveWordStore';
 import { SessionRepository } from '../src/core/storage/sessionRepository';
 import { DEFAULT_STREAM_PARAMS, type StreamParams } from '../src/core/streaming/streamParams';
 import { SILERO_MODEL_PATH, SHARED_AUDIO_DIR } from '../scripts/sharedAssets';
-import { machineInfo, sectionMarkers, writeBenchmarkSection } from './benchDocs';
+import { machineInfo, sectionMarkers, writeBenchmarkJson, writeBenchmarkSection } from './benchDocs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(here, '..');
@@ -235,10 +235,11 @@ for (let round = 0; round < args.rounds; round++) {
   const order = round % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
   for (const variant of order) results.push(...(await runRound(variant, args.recordings)));
 }
-writeFileSync(
-  path.join(here, 'live-latency.json'),
-  JSON.stringify({ machine: machineInfo(), rounds: args.rounds, results }, null, 2),
-);
+await writeBenchmarkJson(path.join(here, 'live-latency.json'), {
+  machine: machineInfo(),
+  rounds: args.rounds,
+  results,
+});
 const md = report(results, args.rounds, args.recordings);
 writeBenchmarkSection('live-latency', md);
 console.log(md);

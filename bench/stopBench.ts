@@ -9,7 +9,7 @@
 //   npm run bench:stop -- --variants product,no-token-cap   the token cap of final passes against none
 //   npm run bench:stop -- --lengths 30,120 --runs 3,2 --variants product --recovery 0 --baseline-max-sec 120
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +35,7 @@ import {
 } from '../src/core/streaming/streamParams';
 import type { Word } from '../src/shared/domain';
 import { SILERO_MODEL_PATH, SHARED_AUDIO_DIR } from '../scripts/sharedAssets';
-import { machineInfo, sectionMarkers, writeBenchmarkSection } from './benchDocs';
+import { machineInfo, sectionMarkers, writeBenchmarkJson, writeBenchmarkSection } from './benchDocs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(here, '..');
@@ -201,7 +201,7 @@ async function runVariant(
   variant: Variant,
   args: Args,
   source: Float32Array,
-  onLength: (soFar: LengthResult[]) => void,
+  onLength: (soFar: LengthResult[]) => Promise<void>,
 ): Promise<LengthResult[]> {
   const root = path.join(os.tmpdir(), `coach-stopbench-${process.pid}-${variant.name}`);
   const paths = dataPaths(root);
@@ -307,7 +307,7 @@ async function runVariant(
       load,
     });
     // Recorded as each length finishes: a long run cut short still leaves its figures.
-    onLength(results);
+    await onLength(results);
   }
   await engine.dispose();
   db.close();
@@ -416,11 +416,8 @@ const args = parseArgs(process.argv.slice(2));
 const source = readWav16kMono(SOURCE_WAV).samples;
 console.log(`bench:stop lengths ${args.lengths.join(',')} runs ${args.runs.join(',')} load ${loadAverage()}`);
 const results: LengthResult[] = [];
-const record = (all: LengthResult[], recovery: Recovery) => {
-  writeFileSync(
-    path.join(here, 'stop.json'),
-    JSON.stringify({ machine: machineInfo(), results: all, recovery }, null, 2),
-  );
+const record = async (all: LengthResult[], recovery: Recovery) => {
+  await writeBenchmarkJson(path.join(here, 'stop.json'), { machine: machineInfo(), results: all, recovery });
   writeBenchmarkSection('stop-latency', report(all, recovery, args));
 };
 for (const variant of args.variants) {
@@ -428,6 +425,6 @@ for (const variant of args.variants) {
   results.push(...(await runVariant(variant, args, source, (soFar) => record([...before, ...soFar], null))));
 }
 const recovery = args.recoverySec > 0 ? await measureRecovery(args.recoverySec, source) : null;
-record(results, recovery);
+await record(results, recovery);
 console.log(report(results, recovery, args));
 process.exit(0);
