@@ -9,6 +9,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { lexicalCandidates } from '../../src/core/coaching/fillerWords';
 import {
   isFillerByModel,
@@ -253,7 +254,9 @@ import type { StoredFillerModel } from './lexicalFillerModel';
 
 export const LEXICAL_FILLER_MODELS: Readonly<Record<string, StoredFillerModel>> = ${JSON.stringify(models, null, 2)};
 `;
-  await writeFile(file, body);
+  // Formatted as the lint step checks it, so a retraining leaves `npm run lint` clean.
+  const options = (await resolveConfig(file)) ?? {};
+  await writeFile(file, await format(body, { ...options, parser: 'typescript' }));
 }
 
 /**

@@ -7,66 +7,55 @@ import { loadFillerModel, MODEL_GROUPS } from '../../../src/core/coaching/lexica
 import { LEXICAL_FILLER_MODELS } from '../../../src/core/coaching/lexicalFillerWeights';
 import { fitLogistic, thresholdForPrecision } from '../../../bench/coachingCorpus/logisticFit';
 import { answersOf } from '../../../bench/coachingCorpus/scripts';
-import { scoreTextAnswers } from '../../../bench/coachingCorpus/textEvaluation';
+import { scoreTextAnswers, type TypedCounts } from '../../../bench/coachingCorpus/textEvaluation';
 import { textSplits } from '../../../bench/coachingCorpus/textSplits';
 import { TRAINING_TEXT_SETS } from '../../../bench/coachingCorpus/trainingScripts';
 import { rates } from '../../../bench/coachingEvaluation';
 
+type Floors = { overall: [number, number]; like: [number, number] };
+
+/** Precision and recall at or above each floor, overall and for "like". */
+function expectFloors(counts: TypedCounts, floors: Floors): void {
+  for (const type of ['overall', 'like'] as const) {
+    const { precision, recall } = rates(counts[type]);
+    expect(precision, `${type} precision`).toBeGreaterThanOrEqual(floors[type][0]);
+    expect(recall, `${type} recall`).toBeGreaterThanOrEqual(floors[type][1]);
+  }
+}
+
 describe('text filler detector on the corpus scripts', () => {
   it('text detector: held-out scripts, punctuated and bare, at least 0.95 precision and 0.9 recall', () => {
     const { counts } = textSplits().heldOut;
-    const overall = rates(counts.overall);
-    expect(overall.precision).toBeGreaterThanOrEqual(0.95);
-    expect(overall.recall).toBeGreaterThanOrEqual(0.95);
-    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.95);
-    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.95);
+    expectFloors(counts, { overall: [0.95, 0.95], like: [0.95, 0.95] });
     expect(rates(counts['you know']).recall).toBeGreaterThanOrEqual(0.85);
   });
 
   it('text detector: the text-only held-out sets, written before the second "like" revision, stay at their measured level', () => {
-    const { counts } = textSplits().heldOutTextOnly;
     // Measured 98% / 95% overall and 100% / 97% for "like"; before that revision "like" was 93% / 81%.
-    expect(rates(counts.overall).precision).toBeGreaterThanOrEqual(0.95);
-    expect(rates(counts.overall).recall).toBeGreaterThanOrEqual(0.93);
-    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.95);
-    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.95);
+    expectFloors(textSplits().heldOutTextOnly.counts, { overall: [0.95, 0.93], like: [0.95, 0.95] });
   });
 
   it('text detector: the first sealed sets (public now) stay at their measured level', () => {
-    const { counts } = textSplits().sealed;
-    const overall = rates(counts.overall);
-    expect(overall.precision).toBeGreaterThanOrEqual(0.95);
-    expect(overall.recall).toBeGreaterThanOrEqual(0.95);
-    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.95);
-    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.95);
+    expectFloors(textSplits().sealed.counts, { overall: [0.95, 0.95], like: [0.95, 0.95] });
   });
 
-  it('text detector: the second sealed sets (unseen by the rule author) stay at their measured level', () => {
-    // With the classifier, measured once: 98% / 92% overall, 97% / 89% for "like" (the rules alone:
-    // 97% / 89% and 94% / 83%).
-    const { counts } = textSplits().sealed2;
-    expect(rates(counts.overall).precision).toBeGreaterThanOrEqual(0.96);
-    expect(rates(counts.overall).recall).toBeGreaterThanOrEqual(0.9);
-    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.95);
-    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.87);
+  it('text detector: the second and third sealed sets, trained on since each was measured once unseen, stay fitted', () => {
+    // Unseen, they measured 98% / 92% overall and 97% / 89% for "like" (second), 100% / 91% and 100% / 91%
+    // (third). Trained on: 99% / 94% and 99% / 94%; 100% / 92% and 100% / 91%.
+    const { sealed2, sealed3 } = textSplits();
+    for (const { counts } of [sealed2, sealed3])
+      expectFloors(counts, { overall: [0.97, 0.9], like: [0.97, 0.89] });
   });
 
-  it('text detector: the third sealed sets (written while the classifier was built) stay at their measured level', () => {
-    // Measured once after it landed: 100% / 91% overall, 100% / 91% for "like".
-    const { counts } = textSplits().sealed3;
-    expect(rates(counts.overall).precision).toBeGreaterThanOrEqual(0.97);
-    expect(rates(counts.overall).recall).toBeGreaterThanOrEqual(0.89);
-    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.97);
-    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.88);
+  it('text detector: the fourth sealed sets (written before the retraining, unseen) stay at their measured level', () => {
+    // Measured once after the retrained weights landed: 96% / 92% overall, 100% / 93% for "like".
+    expectFloors(textSplits().sealed4.counts, { overall: [0.95, 0.9], like: [0.97, 0.9] });
   });
 
   it('text detector: the tuning scripts, the sets written for the classifier included, stay fitted', () => {
-    // Measured 100% / 97% overall, 100% / 96% for "like" (the rules alone: 91% / 89% on "like").
-    const { counts } = textSplits().tuning;
-    expect(rates(counts.overall).precision).toBeGreaterThanOrEqual(0.98);
-    expect(rates(counts.overall).recall).toBeGreaterThanOrEqual(0.96);
-    expect(rates(counts.like).precision).toBeGreaterThanOrEqual(0.97);
-    expect(rates(counts.like).recall).toBeGreaterThanOrEqual(0.94);
+    // Measured 100% / 96% overall, 99% / 93% for "like" (the rules alone: 91% / 89% on "like"). Fitted on
+    // 17 sets it had 100% / 96% for "like"; with the sealed sets added it fits each set less tightly.
+    expectFloors(textSplits().tuning.counts, { overall: [0.98, 0.95], like: [0.97, 0.92] });
   });
 });
 
