@@ -62,8 +62,17 @@ export function writeBenchmarkSection(name: string, body: string, file = BENCHMA
   writeFileSync(file, next);
 }
 
-/** Writes a benchmark's raw numbers as JSON formatted as Prettier would, so `npm run lint` stays clean. */
-export async function writeBenchmarkJson(file: string, value: unknown): Promise<void> {
+/** Writes a generated file formatted as Prettier would, so `npm run lint` stays clean after a run. */
+export async function writeFormatted(
+  file: string,
+  text: string,
+  parser: 'json' | 'typescript',
+): Promise<void> {
   const options = (await resolveConfig(file)) ?? {};
-  writeFileSync(file, await format(JSON.stringify(value), { ...options, parser: 'json' }));
+  writeFileSync(file, await format(text, { ...options, parser }));
+}
+
+/** Writes a benchmark's raw numbers as JSON. */
+export async function writeBenchmarkJson(file: string, value: unknown): Promise<void> {
+  await writeFormatted(file, JSON.stringify(value), 'json');
 }

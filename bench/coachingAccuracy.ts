@@ -12,16 +12,21 @@
 // answers and writes src/core/coaching/filledPauseWeights.ts.
 //
 //   npm run bench:coaching [-- --write-model]
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { format, resolveConfig } from 'prettier';
 import { analyzePace } from '../src/core/coaching/answerReport';
 import { holdsOneNote } from '../src/core/coaching/filledPauseDetector';
 import { FEATURE_NAMES, fillerProbability, type LogisticModel } from '../src/core/coaching/filledPauseModel';
 import { FILLED_PAUSE_MODEL } from '../src/core/coaching/filledPauseWeights';
 import type { FilledPauseCandidate, Word } from '../src/shared/domain';
-import { BENCHMARKS_MD, machineInfo, sectionMarkers, writeBenchmarkSection } from './benchDocs';
+import {
+  BENCHMARKS_MD,
+  machineInfo,
+  sectionMarkers,
+  writeBenchmarkJson,
+  writeBenchmarkSection,
+  writeFormatted,
+} from './benchDocs';
 import { addCounts, jitterWords, rates, ZERO_COUNTS, type Counts } from './coachingEvaluation';
 import { scoreAnswerCandidates, STRESS_DROPPED_WORD_SHARE } from './coachingCorpus/acousticEvaluation';
 import { answerRuns, type AnswerRuns } from './coachingCorpus/acousticRuns';
@@ -380,8 +385,7 @@ async function main(): Promise<void> {
     pace,
     elapsedSec: (performance.now() - started) / 1000,
   };
-  const prettierOptions = (await resolveConfig(OUTPUT_JSON)) ?? {};
-  writeFileSync(OUTPUT_JSON, await format(JSON.stringify(result), { ...prettierOptions, parser: 'json' }));
+  await writeBenchmarkJson(OUTPUT_JSON, result);
   writeBenchmarkSection(SECTION, md);
   console.error(`wrote ${path.relative(ROOT, OUTPUT_JSON)} and ${path.relative(ROOT, BENCHMARKS_MD)}`);
 }
@@ -400,8 +404,7 @@ export const FILLED_PAUSE_MODEL: LogisticModel = ${JSON.stringify({
     threshold: Number(model.threshold.toFixed(5)),
   })};
 `;
-  const options = (await resolveConfig(WEIGHTS_TS)) ?? {};
-  writeFileSync(WEIGHTS_TS, await format(source, { ...options, parser: 'typescript' }));
+  await writeFormatted(WEIGHTS_TS, source, 'typescript');
 }
 
 await main();

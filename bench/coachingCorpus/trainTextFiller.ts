@@ -6,10 +6,8 @@
 // it backs, on answers whose set it never saw.
 //   node bin/run-ts.mjs bench/coachingCorpus/trainTextFiller.ts            cross-validation table
 //   node bin/run-ts.mjs bench/coachingCorpus/trainTextFiller.ts --write    also writes the weights
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { format, resolveConfig } from 'prettier';
 import { lexicalCandidates } from '../../src/core/coaching/fillerWords';
 import {
   isFillerByModel,
@@ -19,6 +17,7 @@ import {
   type ModelGroup,
   type StoredFillerModel,
 } from '../../src/core/coaching/lexicalFillerModel';
+import { writeFormatted } from '../benchDocs';
 import { fitLogistic, type SparseRow } from './logisticFit';
 import { answersOf, isTuningScriptSet, SCRIPT_SETS } from './scripts';
 import { SEALED_TEXT_SETS, SECOND_SEALED_TEXT_SETS } from './sealedScripts';
@@ -254,9 +253,7 @@ import type { StoredFillerModel } from './lexicalFillerModel';
 
 export const LEXICAL_FILLER_MODELS: Readonly<Record<string, StoredFillerModel>> = ${JSON.stringify(models, null, 2)};
 `;
-  // Formatted as the lint step checks it, so a retraining leaves `npm run lint` clean.
-  const options = (await resolveConfig(file)) ?? {};
-  await writeFile(file, await format(body, { ...options, parser: 'typescript' }));
+  await writeFormatted(file, body, 'typescript');
 }
 
 /**
