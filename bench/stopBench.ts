@@ -13,7 +13,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { EngineHost } from '../src/core/asr/engineHost';
 import { LanedTranscriber } from '../src/core/asr/engineProcess/backgroundLane';
 import { forkEngine } from '../src/core/asr/engineProcess/forkEngine';
@@ -21,7 +20,6 @@ import { ProcessTranscriber } from '../src/core/asr/engineProcess/processTranscr
 import type { AsrResult, TranscribeOptions, Transcriber } from '../src/core/asr/transcriber';
 import { float32ToPcm16 } from '../src/core/audio/pcm';
 import { readWav16kMono } from '../src/core/audio/readWav';
-import { WavWriter } from '../src/core/audio/wavWriter';
 import { computeAnswerReportWithAudio } from '../src/core/coaching/answerReport';
 import { dataPaths } from '../src/core/dataPaths';
 import { PracticeService } from '../src/core/practice/practiceService';
@@ -34,13 +32,14 @@ import {
   type StreamParams,
 } from '../src/core/streaming/streamParams';
 import type { Word } from '../src/shared/domain';
-import { SILERO_MODEL_PATH, SHARED_AUDIO_DIR } from '../scripts/sharedAssets';
+import { SILERO_MODEL_PATH } from '../scripts/sharedAssets';
 import { machineInfo, sectionMarkers, writeBenchmarkJson, writeBenchmarkSection } from './benchDocs';
+import { answerAudio, LOOPED_SOURCE_WAV } from './loopedAnswer';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(here, '..');
 const MODEL = process.env.COACH_WHISPER_MODEL ?? path.join(REPO, '.cache/models/ggml-tiny.en-synthetic.bin');
-const SOURCE_WAV = path.join(SHARED_AUDIO_DIR, 'librivox_shakespeare_sonnets_002_003_concat.wav');
+const SOURCE_WAV = LOOPED_SOURCE_WAV;
 const FRAME = 3200; // 200 ms, the app's FRAME_MS
 const TARGET_MS = 1500;
 /**
@@ -50,29 +49,30 @@ const TARGET_MS = 1500;
 const BENCH_MIN_STEP_MS = 6000;
 
 type Variant = {
-  name: 'product' | 'capped' | 'no-token-cap';
+  name: 'product' | 'capped' | 'no-token-cap' | 'full-context-at-stop';
   label: string;
-  finalTemperatureInc: number;
-  finalMaxTokensPerSec: number;
+  params: Partial<StreamParams>;
 };
 const VARIANTS: Variant[] = [
   {
     name: 'product',
-    label: `product settings (fallback step 0.2, up to 6 decodes; at most ${DEFAULT_STREAM_PARAMS.finalMaxTokensPerSec} tokens per second of audio)`,
-    finalTemperatureInc: 0.2,
-    finalMaxTokensPerSec: DEFAULT_STREAM_PARAMS.finalMaxTokensPerSec,
+    label: `product settings (fallback step 0.2, up to 6 decodes; at most ${DEFAULT_STREAM_PARAMS.finalMaxTokensPerSec} tokens per second of audio; utterances of at most ${DEFAULT_STREAM_PARAMS.maxUtteranceSec} s; at Stop an encoder context fitted to the audio left)`,
+    params: {},
   },
   {
     name: 'capped',
-    label: 'fallback capped (step 0.5, up to 3 decodes)',
-    finalTemperatureInc: 0.5,
-    finalMaxTokensPerSec: DEFAULT_STREAM_PARAMS.finalMaxTokensPerSec,
+    label: 'product settings with the fallback capped (step 0.5, up to 3 decodes)',
+    params: { finalTemperatureInc: 0.5 },
   },
   {
     name: 'no-token-cap',
     label: 'product settings without the token cap of final passes (as before it)',
-    finalTemperatureInc: 0.2,
-    finalMaxTokensPerSec: 0,
+    params: { finalMaxTokensPerSec: 0 },
+  },
+  {
+    name: 'full-context-at-stop',
+    label: "product settings, but Stop's pass with the full 30 s encoder context (as before this stop)",
+    params: { fitStopContext: false },
   },
 ];
 
@@ -117,19 +117,6 @@ class MeteredTranscriber implements Transcriber {
   dispose(): Promise<void> {
     return this.inner.dispose();
   }
-}
-
-/** `sec` of the source recording, looped, starting `offsetSec` into it (different runs stop mid-different words). */
-function answerAudio(source: Float32Array, sec: number, offsetSec: number): Float32Array {
-  const out = new Float32Array(Math.round(sec * 16_000));
-  let from = Math.round(offsetSec * 16_000) % source.length;
-  for (let at = 0; at < out.length;) {
-    const n = Math.min(source.length - from, out.length - at);
-    out.set(source.subarray(from, from + n), at);
-    at += n;
-    from = 0;
-  }
-  return out;
 }
 
 /** Resident memory of this process and its engine processes, MB. */
@@ -209,8 +196,7 @@ async function runVariant(
   const params: StreamParams = {
     ...DEFAULT_STREAM_PARAMS,
     minStepMs: BENCH_MIN_STEP_MS,
-    finalTemperatureInc: variant.finalTemperatureInc,
-    finalMaxTokensPerSec: variant.finalMaxTokensPerSec,
+    ...variant.params,
   };
   let metered!: MeteredTranscriber;
   const engine = new EngineHost({
@@ -314,47 +300,42 @@ async function runVariant(
   return results;
 }
 
-type Recovery = { lengthSec: number; finalSec: number; recoverMs: number; load: string } | null;
+type Recovery = {
+  lengthSec: number;
+  /** Answer time up to which final text was saved when the recording was killed. */
+  finalSec: number;
+  recoverMs: number;
+  load: string;
+} | null;
 
 /**
- * A real recording process (`coach analyze`, fed as fast as it transcribes) killed with SIGKILL once
- * its final text covers all but the last utterance or two; then the recovery is timed with the engine
- * already loaded, as at the app's start.
+ * A real recording process (bench/recordingToKill.ts: the app's service and engines, the background
+ * lane keeping up) killed with SIGKILL once the whole answer is fed, before Stop; then the recovery at
+ * the next start is timed with the engine already loaded, as at the app's start.
  */
-async function measureRecovery(lengthSec: number, source: Float32Array): Promise<Recovery> {
+async function measureRecovery(lengthSec: number): Promise<Recovery> {
   const dir = path.join(os.tmpdir(), `coach-stopbench-recovery-${process.pid}`);
-  const wav = path.join(dir, 'answer.wav');
   const paths = dataPaths(dir);
-  openDatabase(paths.dbPath).close();
-  const writer = new WavWriter(wav);
-  writer.append(float32ToPcm16(answerAudio(source, lengthSec, 0)));
-  writer.close();
-  const child = spawn(process.execPath, [path.join(REPO, 'bin/coach.mjs'), 'analyze', wav, '--json'], {
-    env: {
-      ...process.env,
-      COACH_DATA_DIR: dir,
-      COACH_WHISPER_MODEL: MODEL,
-      COACH_VAD_MODEL: SILERO_MODEL_PATH,
-    },
-    stdio: 'ignore',
+  const child = spawn(
+    process.execPath,
+    [path.join(REPO, 'bin/run-ts.mjs'), path.join(here, 'recordingToKill.ts'), dir, String(lengthSec)],
+    { env: { ...process.env, COACH_WHISPER_MODEL: MODEL }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const fed = new Promise<boolean>((resolve) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('fed\n')) resolve(true);
+    });
+    void exited.then(() => resolve(false));
   });
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  let finalSec = 0;
-  while (finalSec < lengthSec - 40) {
-    await new Promise((r) => setTimeout(r, 1000));
-    const db = new Database(paths.dbPath, { readonly: true });
-    try {
-      finalSec =
-        (db.prepare('SELECT COALESCE(MAX(end_sec), 0) FROM final_utterances').pluck().get() as number) ?? 0;
-    } catch {
-      finalSec = 0;
-    } finally {
-      db.close();
-    }
-  }
+  if (!(await fed)) throw new Error('the recording to kill exited before it was fed');
   child.kill('SIGKILL');
   await exited;
   const db = openDatabase(paths.dbPath);
+  const finalSec =
+    (db.prepare('SELECT COALESCE(MAX(end_sec), 0) FROM final_utterances').pluck().get() as number) ?? 0;
   const engine = new EngineHost({
     modelsDir: paths.modelsDir,
     modelPath: MODEL,
@@ -376,7 +357,7 @@ async function measureRecovery(lengthSec: number, source: Float32Array): Promise
   db.close();
   if (recovered.length !== 1) throw new Error(`expected one recovered answer, got ${recovered.length}`);
   console.log(
-    `recovery of a ${lengthSec} s answer (${finalSec.toFixed(0)} s final before the kill): ${recoverMs.toFixed(0)} ms`,
+    `recovery of a ${lengthSec} s answer (${finalSec.toFixed(1)} s final before the kill): ${recoverMs.toFixed(0)} ms`,
   );
   return { lengthSec, finalSec, recoverMs, load };
 }
@@ -424,7 +405,7 @@ for (const variant of args.variants) {
   const before = [...results];
   results.push(...(await runVariant(variant, args, source, (soFar) => record([...before, ...soFar], null))));
 }
-const recovery = args.recoverySec > 0 ? await measureRecovery(args.recoverySec, source) : null;
+const recovery = args.recoverySec > 0 ? await measureRecovery(args.recoverySec) : null;
 await record(results, recovery);
 console.log(report(results, recovery, args));
 process.exit(0);

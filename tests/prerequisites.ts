@@ -14,6 +14,7 @@ export const REQUIRED_PROGRAMS: Record<string, string> = {
   flite: 'flite', // further synthetic voices for the coaching fixtures
   festival: 'festival',
   pdftotext: 'poppler-utils', // the PDF report is read back in tests/e2e/trendsSettingsReport.test.ts
+  chrt: 'util-linux', // the background engine's threads go to SCHED_IDLE (lowerPriority.ts)
 };
 
 /** Python modules the protocol-client tests import → their Debian package. */

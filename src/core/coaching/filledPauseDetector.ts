@@ -46,8 +46,8 @@ export function detectFilledPauses(
   options: { samples?: Float32Array; model?: LogisticModel } = {},
 ): FilledPauseCandidate[] {
   const model = options.model ?? FILLED_PAUSE_MODEL;
-  const accepted = filledPauseRuns(track, words, durationSec, options.samples).flatMap((run) => {
-    if (!holdsOneNote(run)) return [];
+  const runs = filledPauseRuns(track, words, durationSec, options.samples, holdsOneNote);
+  const accepted = runs.flatMap((run) => {
     const probability = fillerProbability(model, run);
     return probability >= model.threshold ? [{ run, probability }] : [];
   });

@@ -37,6 +37,8 @@ export const UNTRANSCRIBED_MIN_GAP_SEC = 1.5;
 export const UNTRANSCRIBED_VOICED_SHARE = 0.35;
 /** Words sampled for the speaker's typical spectral movement (enough for a stable median, cheap). */
 const SPECTRAL_REFERENCE_WORDS = 40;
+/** Longest stretch of one word measured for that reference. */
+const MAX_REFERENCE_WORD_SEC = 1;
 
 /** What one voiced run in a gap sounds like; the classifier in filledPauseModel.ts reads these. */
 export type RunFeatures = {
@@ -102,13 +104,20 @@ export function filledPauseRuns(
   words: readonly Word[],
   durationSec: number,
   samples?: Float32Array,
+  /**
+   * Runs to keep, judged on every feature but the spectral one, which is then measured only for them:
+   * it is most of the analysis's time, and a long answer has many runs no filler could be.
+   */
+  keep: (run: RunFeatures) => boolean = () => true,
 ): RunFeatures[] {
   const speechDb = speechLevelDb(track, words);
   const floorDb = percentile(
     track.frames.map((f) => f.rmsDb),
     FLOOR_PERCENTILE,
   );
-  const spectralReference = samples ? wordSpectralChange(samples, words) : null;
+  // Measured once a run needs it: most answers' runs are all turned away first.
+  let spectralReference: number | null | undefined;
+  const reference = () => (spectralReference ??= samples ? wordSpectralChange(samples, words) : null);
   const runs: RunFeatures[] = [];
   let lastEndSec = Number.NEGATIVE_INFINITY;
   for (const region of searchRegions(words, durationSec)) {
@@ -123,24 +132,21 @@ export function filledPauseRuns(
       const endSec = last.timeSec + track.hopSec / 2;
       if (endSec - startSec < MIN_RUN_SEC) continue;
       lastEndSec = endSec;
-      const features = describeRun(
-        core,
-        { startSec, endSec },
-        words,
-        speechDb,
-        floorDb,
-        samples,
-        spectralReference,
-      );
+      const features = describeRun(core, { startSec, endSec }, words, speechDb, floorDb);
       const dips = edgeDips(track, startSec, endSec, median(core.map((f) => f.rmsDb)));
       const continues = continuesPitch(track, first.timeSec, core);
-      runs.push({
+      const described: RunFeatures = {
         ...features,
         gapSec: Math.max(0, region.gapSec),
         edgeDipDb: Math.min(dips.beforeDb, dips.afterDb),
         dipBeforeDb: dips.beforeDb,
         continuesPitchBefore: continues ? 1 : 0,
-      });
+      };
+      if (!keep(described)) continue;
+      const yardstick = reference();
+      if (samples && yardstick && yardstick > 0)
+        described.spectralChangeRatio = meanSpectralChange(samples, startSec, endSec) / yardstick;
+      runs.push(described);
     }
   }
   return runs;
@@ -171,23 +177,18 @@ function describeRun(
   words: readonly Word[],
   speechDb: number | null,
   floorDb: number,
-  samples: Float32Array | undefined,
-  spectralReference: number | null,
 ): Omit<RunFeatures, 'edgeDipDb' | 'dipBeforeDb' | 'continuesPitchBefore' | 'gapSec'> {
   const points = run.flatMap((f) => (f.f0Hz === null ? [] : [{ t: f.timeSec, st: hzToSemitones(f.f0Hz) }]));
   const levels = run.map((f) => f.rmsDb);
   const levelDb = median(levels);
-  const spectral =
-    samples && spectralReference && spectralReference > 0
-      ? meanSpectralChange(samples, span.startSec, span.endSec) / spectralReference
-      : 1;
   return {
     ...span,
     durationSec: span.endSec - span.startSec,
     pitchHz: median(run.flatMap((f) => (f.f0Hz === null ? [] : [f.f0Hz]))),
     pitchSpreadSemitones: standardDeviation(points.map((p) => p.st)),
     pitchSlopeSemitonesPerSec: Math.abs(slope(points)),
-    spectralChangeRatio: spectral,
+    // No evidence either way until measured (filledPauseRuns, with the samples).
+    spectralChangeRatio: 1,
     levelVsSpeechDb: speechDb === null ? 0 : levelDb - speechDb,
     aboveFloorDb: levelDb - floorDb,
     levelSpreadDb: standardDeviation(levels),
@@ -247,7 +248,13 @@ function wordSpectralChange(samples: Float32Array, words: readonly Word[]): numb
   const values: number[] = [];
   for (let i = 0; i < words.length; i += step) {
     const word = words[i]!;
-    const value = meanSpectralChange(samples, word.startSec, word.endSec);
+    // A "word" of seconds is a timestamp gone astray (a meaningless model, a hallucination), not speech
+    // to learn the speaker's movement from; measured whole it cost seconds at Stop.
+    const value = meanSpectralChange(
+      samples,
+      word.startSec,
+      Math.min(word.endSec, word.startSec + MAX_REFERENCE_WORD_SEC),
+    );
     if (value > 0) values.push(value);
   }
   return values.length > 0 ? median(values) : null;

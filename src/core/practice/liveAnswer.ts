@@ -384,11 +384,15 @@ export class LiveAnswer {
    */
   private closeUtterances(): void {
     const ends = this.online.utteranceEnds;
-    if (ends.length === this.utteranceEndsSeen) return;
+    const paused = ends.length !== this.utteranceEndsSeen;
+    // Speech that runs past the cap is cut as soon as it does, not at the next live step, which on a
+    // slow machine can be seconds away: the open utterance is what Stop has left to transcribe.
+    const overCap = this.receivedSec - this.finalizer.closedUntil >= this.params.maxUtteranceSec;
+    if (!paused && !overCap) return;
     this.utteranceEndsSeen = ends.length;
     this.finalizer.observe({
       committed: this.online.committedWords(),
-      utteranceEndSec: ends.at(-1)!,
+      utteranceEndSec: paused ? ends.at(-1)! : null,
       receivedSec: this.receivedSec,
     });
   }

@@ -60,8 +60,17 @@ export type StreamParams = {
    * at every breath would cost more than the engine's idle share.
    */
   minUtteranceSec: number;
-  /** Continuous speech is cut into utterances of at most this (Whisper hears 30 s at a time). */
+  /**
+   * Continuous speech is cut into utterances of at most this. It bounds what Stop has left to
+   * transcribe: the open utterance, which must fit Stop's 1.5 s on a 2-core machine.
+   */
   maxUtteranceSec: number;
+  /**
+   * At Stop, the passes left get an encoder context fitted to their audio instead of the full 30 s one:
+   * on 2 cores the full context alone costs ~1.4 s before a word is decoded. The background passes
+   * during the answer keep the full context. False: full context at Stop too (slower, for comparison).
+   */
+  fitStopContext: boolean;
   /** Without the VAD, a gap this long between committed words ends an utterance. */
   utterancePauseSec: number;
   /**
@@ -109,7 +118,8 @@ export const DEFAULT_STREAM_PARAMS: StreamParams = {
   finalTemperatureInc: 0.2,
   finalMaxTokensPerSec: 8,
   minUtteranceSec: 4,
-  maxUtteranceSec: 28,
+  maxUtteranceSec: 12,
+  fitStopContext: true,
   utterancePauseSec: 0.6,
   engineThreads: DEFAULT_ENGINE_THREADS,
   commitSlackSec: 0.1,
@@ -145,13 +155,18 @@ const MIN_FINAL_TOKENS = 16;
 
 /**
  * A final pass (an utterance of `audioSec`, or a whole recording): full context, fallback allowed, the
- * disfluency prompt, and the token cap.
+ * disfluency prompt, and the token cap. `atStop`: a pass the user is waiting for, with its context fitted
+ * to the audio when `fitStopContext` is on.
  */
-export function finalPassOptions(p: StreamParams, audioSec: number): TranscribeOptions {
+export function finalPassOptions(
+  p: StreamParams,
+  audioSec: number,
+  { atStop = false } = {},
+): TranscribeOptions {
   const prompt = p.disfluencyPrompt.trim();
   return {
     ...(prompt ? { prompt } : {}),
-    audioCtx: FULL_AUDIO_CTX,
+    audioCtx: atStop && p.fitStopContext ? audioCtxFor(audioSec, p) : FULL_AUDIO_CTX,
     thorough: true,
     maxTokens:
       p.finalMaxTokensPerSec > 0

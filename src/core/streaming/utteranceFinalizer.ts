@@ -5,7 +5,7 @@
 import type { Word } from '../../shared/domain';
 import type { PassPriority, Transcriber } from '../asr/transcriber';
 import { PassCostEstimator, type Clock } from './passCostEstimator';
-import { finalPassOptions, type StreamParams } from './streamParams';
+import { finalPassOptions, FULL_AUDIO_CTX, type StreamParams } from './streamParams';
 
 /** One closed utterance with its final-pass words (times from the start of the answer). */
 export type FinalUtterance = { index: number; startSec: number; endSec: number; words: Word[] };
@@ -221,9 +221,10 @@ export class UtteranceFinalizer {
 
   private startPass(span: Span, priority: PassPriority): Pass {
     const abort = new AbortController();
-    const base = finalPassOptions(this.opts.params, spanSec(span));
+    const base = finalPassOptions(this.opts.params, spanSec(span), { atStop: priority === 'live' });
     const startedMs = this.clock();
-    const timed = this.cost.start(spanSec(span));
+    // The estimator learns full-context passes; a fitted one's cost is scaled from them (passMs).
+    const timed = base.audioCtx === FULL_AUDIO_CTX ? this.cost.start(spanSec(span)) : null;
     const result = this.opts.transcriber
       .transcribe(this.opts.audioOf(span), {
         ...base,
@@ -232,7 +233,7 @@ export class UtteranceFinalizer {
         signal: abort.signal,
       })
       .then((r) => {
-        timed();
+        timed?.();
         return {
           index: 0,
           ...span,
@@ -280,14 +281,24 @@ export class UtteranceFinalizer {
   }
 
   /**
+   * A final pass's expected wall time. The encoder is most of a pass's cost and scales with its
+   * context, so a pass at Stop (context fitted to its audio) costs the full-context estimate times the
+   * share of the context it uses.
+   */
+  private passMs(audioSec: number, atStop: boolean): number {
+    const ctx = finalPassOptions(this.opts.params, audioSec, { atStop }).audioCtx ?? FULL_AUDIO_CTX;
+    return this.cost.estimateMs([audioSec]) * (ctx / FULL_AUDIO_CTX);
+  }
+
+  /**
    * What is left: the queued utterances one after another, and the pass in flight less the time it
    * has already run.
    */
   private remainingMs(running: readonly Pass[]): number {
-    const queued = this.cost.estimateMs(this.queue.map(spanSec));
+    const queued = this.queue.reduce((sum, s) => sum + this.passMs(spanSec(s), true), 0);
     const nowMs = this.clock();
     const inFlight = running.map((p) =>
-      Math.max(0, this.cost.estimateMs([spanSec(p.span)]) - (nowMs - p.startedMs)),
+      Math.max(0, this.passMs(spanSec(p.span), p.priority === 'live') - (nowMs - p.startedMs)),
     );
     // Passes in flight run side by side (two lanes): the longest of them, not their sum.
     return queued + Math.max(0, ...inFlight);

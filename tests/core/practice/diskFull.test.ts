@@ -186,9 +186,10 @@ describe('Save again after a full disk at Stop', () => {
     freeDisk();
     const saved = await service.retrySave(started.answerId);
     expect(saved).toMatchObject({ answerId: started.answerId, sessionId: started.sessionId });
-    // Final text for all 63 seconds, not only the three that reached the disk.
+    // Final text for all 63 seconds (a word every 0.4 s, less one at each utterance's seam, where this
+    // fake engine starts its words 0.2 s in), not only the three seconds that reached the disk.
     expect(saved.words.at(-1)!.endSec).toBeGreaterThan(62);
-    expect(saved.words.length).toBeGreaterThan(150);
+    expect(saved.words.length).toBeGreaterThan(140);
     expect(saved.report.durationSec).toBeCloseTo(63, 1);
     expect(repository.getAnswer(started.answerId)?.words).toEqual(saved.words);
     expect(liveWords.findInterrupted(() => false)).toEqual([]);

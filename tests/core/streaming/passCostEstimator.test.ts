@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Transcriber } from '../../../src/core/asr/transcriber';
 import { PassCostEstimator } from '../../../src/core/streaming/passCostEstimator';
-import { DEFAULT_STREAM_PARAMS } from '../../../src/core/streaming/streamParams';
+import { audioCtxFor, DEFAULT_STREAM_PARAMS, FULL_AUDIO_CTX } from '../../../src/core/streaming/streamParams';
 import { UtteranceFinalizer, type FinishProgress } from '../../../src/core/streaming/utteranceFinalizer';
 
 const SR = 16_000;
@@ -15,13 +15,16 @@ class VirtualClock {
 }
 
 /** This machine's shape, roughly: 7 s of encoder and fallback per pass, plus 0.1 s per second of audio. */
-const cost = (sec: number) => 7000 + 100 * sec;
+/** A pass with the full encoder context; the encoder, most of it, costs in proportion to its context. */
+const cost = (sec: number, audioCtx = FULL_AUDIO_CTX) => (7000 + 100 * sec) * (audioCtx / FULL_AUDIO_CTX);
+/** What Stop's pass over `sec` costs: its context fitted to its audio. */
+const costAtStop = (sec: number) => cost(sec, audioCtxFor(sec, DEFAULT_STREAM_PARAMS));
 
 /** An engine whose passes take `cost` on the virtual clock. */
 function timedEngine(clock: VirtualClock): Transcriber {
   return {
-    transcribe: async (audio) => {
-      const ms = cost(audio.length / SR);
+    transcribe: async (audio, options = {}) => {
+      const ms = cost(audio.length / SR, options.audioCtx);
       clock.nowMs += ms;
       return { words: [{ text: 'w', startSec: 0.1, endSec: 0.4 }], text: 'w', computeMs: ms };
     },
@@ -123,7 +126,7 @@ describe("Stop's estimate in the UtteranceFinalizer", () => {
     const stoppedAtMs = clock.nowMs;
     await finalizer.finish(31, null, (p) => progress.push({ ...p, atMs: clock.nowMs }));
     const tookMs = clock.nowMs - stoppedAtMs;
-    expect(tookMs).toBeCloseTo(cost(progress[0]!.remainingSec), 6);
+    expect(tookMs).toBeCloseTo(costAtStop(progress[0]!.remainingSec), 6);
     expect(Math.abs(progress[0]!.estimateMs - tookMs) / tookMs).toBeLessThan(0.1);
     expect(progress.at(-1)).toMatchObject({ remainingSec: 0, estimateMs: 0 });
   });
@@ -149,7 +152,7 @@ describe("Stop's estimate in the UtteranceFinalizer", () => {
     const stoppedAtMs = clock.nowMs;
     await second.finish(15, null, (p) => progress.push(p));
     const tookMs = clock.nowMs - stoppedAtMs;
-    // Without the run's timings the prior says 36 s for this 8.5 s pass.
+    // Without the run's timings the prior says 36 s for this pass over 8.5 s (full context).
     expect(Math.abs(progress[0]!.estimateMs - tookMs) / tookMs).toBeLessThan(0.1);
   });
 });

@@ -8,6 +8,7 @@ import {
   DEFAULT_STREAM_PARAMS,
   describeStreamParams,
   finalPassOptions,
+  FULL_AUDIO_CTX,
 } from '../../../src/core/streaming/streamParams';
 import { DEFAULT_WHISPER_PARAMS } from '../../../src/core/asr/whisperTranscriber';
 import type { EngineHostOptions } from '../../../src/core/asr/engineHost';
@@ -45,5 +46,17 @@ describe('stream params', () => {
     expect(finalPassOptions(DEFAULT_STREAM_PARAMS, 0.5).maxTokens).toBe(16);
     expect(finalPassOptions(DEFAULT_STREAM_PARAMS, 28).maxTokens).toBe(224);
     expect(finalPassOptions({ ...DEFAULT_STREAM_PARAMS, finalMaxTokensPerSec: 0 }, 3).maxTokens).toBe(0);
+  });
+
+  it('gives a pass at Stop an encoder context fitted to its audio, and every other final pass the full one', () => {
+    expect(finalPassOptions(DEFAULT_STREAM_PARAMS, 6).audioCtx).toBe(FULL_AUDIO_CTX);
+    // 6 s of audio and the 1 s margin, at 50 encoder frames a second.
+    expect(finalPassOptions(DEFAULT_STREAM_PARAMS, 6, { atStop: true }).audioCtx).toBe(350);
+    expect(finalPassOptions(DEFAULT_STREAM_PARAMS, 1, { atStop: true }).audioCtx).toBe(
+      DEFAULT_STREAM_PARAMS.minAudioCtx,
+    );
+    expect(finalPassOptions(DEFAULT_STREAM_PARAMS, 45, { atStop: true }).audioCtx).toBe(FULL_AUDIO_CTX);
+    const full = { ...DEFAULT_STREAM_PARAMS, fitStopContext: false };
+    expect(finalPassOptions(full, 6, { atStop: true }).audioCtx).toBe(FULL_AUDIO_CTX);
   });
 });

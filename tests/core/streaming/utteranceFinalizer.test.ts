@@ -3,7 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import type { TranscribeOptions } from '../../../src/core/asr/transcriber';
 import { OnlineTranscriber } from '../../../src/core/streaming/onlineTranscriber';
-import { DEFAULT_STREAM_PARAMS, finalPassOptions } from '../../../src/core/streaming/streamParams';
+import {
+  DEFAULT_STREAM_PARAMS,
+  finalPassOptions,
+  FULL_AUDIO_CTX,
+} from '../../../src/core/streaming/streamParams';
 import {
   UtteranceFinalizer,
   utteranceEnd,
@@ -106,6 +110,9 @@ describe('UtteranceFinalizer', () => {
     expect(atStop[0]!.options.priority).toBe('live');
     expect(atStop[0]!.endSec - atStop[0]!.startSec).toBeLessThan(8);
     expect(atStop[0]!.endSec).toBeGreaterThanOrEqual(totalSec);
+    // What the user waits for hears only its own audio; what ran during the answer had the full context.
+    expect(atStop[0]!.options.audioCtx).toBeLessThan(FULL_AUDIO_CTX);
+    expect(before.every((c) => c.options.audioCtx === FULL_AUDIO_CTX)).toBe(true);
   });
 
   it('prompts each final pass with the final text before it', async () => {

@@ -1,5 +1,6 @@
 // The background engine process runs at the lowest CPU priority, so the operating system itself keeps
 // its passes (final text for finished utterances) out of the way of live captions.
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import os from 'node:os';
 
@@ -18,6 +19,7 @@ export function lowerOwnPriority(): void {
         // The thread ended meanwhile.
       }
     }
+    idleScheduling();
     return;
   }
   try {
@@ -33,4 +35,14 @@ function threadIds(): number[] {
   } catch {
     return [process.pid];
   }
+}
+
+/**
+ * Linux's SCHED_IDLE policy on every thread (new threads inherit it): below even the lowest nice
+ * level, so a background pass takes a core from a live pass far less often. whisper.cpp's threads wait
+ * for each other at every step, so each such interruption stalls the whole live pass. `chrt` is part of
+ * util-linux, on every Linux desktop; without it the niceness alone stays.
+ */
+function idleScheduling(): void {
+  spawnSync('chrt', ['--idle', '--all-tasks', '--pid', '0', String(process.pid)], { stdio: 'ignore' });
 }

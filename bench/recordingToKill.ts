@@ -1,0 +1,51 @@
+// A recording for bench:stop's crash-recovery measurement: the app's own service and engine processes
+// record an answer as if spoken, with the background lane keeping up (fed in lock-step, as in
+// bench:stop), then print "fed" and wait to be killed with SIGKILL mid-answer, before Stop.
+//
+//   node bin/run-ts.mjs bench/recordingToKill.ts <data dir> <seconds>
+import { EngineHost } from '../src/core/asr/engineHost';
+import { float32ToPcm16 } from '../src/core/audio/pcm';
+import { readWav16kMono } from '../src/core/audio/readWav';
+import { dataPaths } from '../src/core/dataPaths';
+import { PracticeService } from '../src/core/practice/practiceService';
+import { openDatabase } from '../src/core/storage/database';
+import { LiveWordStore } from '../src/core/storage/liveWordStore';
+import { SessionRepository } from '../src/core/storage/sessionRepository';
+import { DEFAULT_STREAM_PARAMS } from '../src/core/streaming/streamParams';
+import { SILERO_MODEL_PATH } from '../scripts/sharedAssets';
+import { answerAudio, LOOPED_SOURCE_WAV } from './loopedAnswer';
+
+const [dir, seconds] = process.argv.slice(2);
+const model = process.env.COACH_WHISPER_MODEL;
+if (!dir || !seconds || !model) {
+  console.error('usage: COACH_WHISPER_MODEL=<model> recordingToKill.ts <data dir> <seconds>');
+  process.exit(2);
+}
+const FRAME = 3200;
+const paths = dataPaths(dir);
+const db = openDatabase(paths.dbPath);
+const engine = new EngineHost({
+  modelsDir: paths.modelsDir,
+  modelPath: model,
+  vadModelPath: SILERO_MODEL_PATH,
+});
+const service = new PracticeService({
+  paths,
+  repository: new SessionRepository(db),
+  engine,
+  events: { caption: () => {}, stats: () => {}, nudge: () => {}, answerError: () => {} },
+  // Live steps every 6 s, as in bench:stop: it feeds faster than real time; utterances close as in the app.
+  streamParams: { ...DEFAULT_STREAM_PARAMS, minStepMs: 6000 },
+  liveWords: new LiveWordStore(db),
+  restTimer: () => () => {},
+});
+await engine.transcriber();
+const audio = answerAudio(readWav16kMono(LOOPED_SOURCE_WAV).samples, Number(seconds), 0);
+const { answerId } = await service.startAnswer({ questionId: 'q', questionText: 'Tell me about yourself.' });
+for (let at = 0; at < audio.length; at += FRAME) {
+  service.pushAudio(answerId, float32ToPcm16(audio.subarray(at, at + FRAME)).buffer as ArrayBuffer);
+  await service.settle(answerId);
+}
+process.stdout.write('fed\n');
+// Killed here, as a power cut would: never stopped, never saved.
+setInterval(() => {}, 60_000);
