@@ -1,8 +1,10 @@
-// A recording for bench:stop's crash-recovery measurement: the app's own service and engine processes
+// A recording in a process of its own, for the benchmarks: the app's own service and engine processes
 // record an answer as if spoken, with the background lane keeping up (fed in lock-step, as in
-// bench:stop), then print "fed" and wait to be killed with SIGKILL mid-answer, before Stop.
+// bench:stop). Then it prints "fed" and waits to be killed with SIGKILL mid-answer, before Stop (crash
+// recovery, bench:stop); or, with --stop, stops the answer, prints "stopped <ms>" and exits (peak
+// memory of a whole recording, bench/stopMemory.ts).
 //
-//   node bin/run-ts.mjs bench/recordingToKill.ts <data dir> <seconds>
+//   node bin/run-ts.mjs bench/recordingToKill.ts <data dir> <seconds> [--stop]
 import { EngineHost } from '../src/core/asr/engineHost';
 import { float32ToPcm16 } from '../src/core/audio/pcm';
 import { readWav16kMono } from '../src/core/audio/readWav';
@@ -15,7 +17,7 @@ import { DEFAULT_STREAM_PARAMS } from '../src/core/streaming/streamParams';
 import { SILERO_MODEL_PATH } from '../scripts/sharedAssets';
 import { answerAudio, LOOPED_SOURCE_WAV } from './loopedAnswer';
 
-const [dir, seconds] = process.argv.slice(2);
+const [dir, seconds] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const model = process.env.COACH_WHISPER_MODEL;
 if (!dir || !seconds || !model) {
   console.error('usage: COACH_WHISPER_MODEL=<model> recordingToKill.ts <data dir> <seconds>');
@@ -47,5 +49,13 @@ for (let at = 0; at < audio.length; at += FRAME) {
   await service.settle(answerId);
 }
 process.stdout.write('fed\n');
+if (process.argv.includes('--stop')) {
+  const started = performance.now();
+  await service.stopAnswer(answerId);
+  process.stdout.write(`stopped ${Math.round(performance.now() - started)}\n`);
+  await engine.dispose();
+  db.close();
+  process.exit(0);
+}
 // Killed here, as a power cut would: never stopped, never saved.
 setInterval(() => {}, 60_000);

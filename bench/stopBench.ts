@@ -386,7 +386,7 @@ function report(results: LengthResult[], recovery: Recovery, args: Args): string
     '',
     ...args.variants.map((v) => `- ${v.name}: ${v.label}.`),
     recovery
-      ? `- Crash recovery: \`coach analyze\` of a ${recovery.lengthSec} s answer killed with SIGKILL once ${recovery.finalSec.toFixed(0)} s of it were final; \`recoverInterrupted()\` (engine loaded) took **${recovery.recoverMs.toFixed(0)} ms** (≤ 5000: ${recovery.recoverMs <= 5000 ? 'pass' : 'FAIL'}), load ${recovery.load}.`
+      ? `- Crash recovery: a ${recovery.lengthSec} s answer recorded by the app's service and engines in a process of its own (bench/recordingToKill.ts, fed in lock-step like the runs above), killed with SIGKILL before Stop, when ${recovery.finalSec.toFixed(1)} s of it were final; \`recoverInterrupted()\` at the next start (engine loaded: the last ${(recovery.lengthSec - recovery.finalSec).toFixed(1)} s transcribed, the answer analysed and saved) took **${recovery.recoverMs.toFixed(0)} ms** (≤ 5000: ${recovery.recoverMs <= 5000 ? 'pass' : 'FAIL'}), load ${recovery.load}.`
       : '- Crash recovery: not measured in this run.',
     "- The synthetic model's words are meaningless, so word counts and timing pairs are few; the replay-transcriber test (tests/core/streaming/utteranceFinalizer.test.ts) shows the texts are equal where the replay is deterministic.",
     end,
