@@ -17,7 +17,7 @@ import { SileroVad } from '../vad/sileroVad';
 import type { PitchTrackAppender } from '../storage/pitchTrackFile';
 import type { PassCostEstimator } from '../streaming/passCostEstimator';
 import { DEFAULT_STREAM_PARAMS, type StreamParams } from '../streaming/streamParams';
-import { UtteranceFinalizer, type FinalUtterance } from '../streaming/utteranceFinalizer';
+import { quietSpanEnd, UtteranceFinalizer, type FinalUtterance } from '../streaming/utteranceFinalizer';
 
 export type LiveAnswerEvents = {
   caption: (u: CaptionUpdate) => void;
@@ -388,12 +388,15 @@ export class LiveAnswer {
     // Speech that runs past the cap is cut as soon as it does, not at the next live step, which on a
     // slow machine can be seconds away: the open utterance is what Stop has left to transcribe.
     const overCap = this.receivedSec - this.finalizer.closedUntil >= this.params.maxUtteranceSec;
-    if (!paused && !overCap) return;
+    const quietSinceSec = this.online.quietSinceSec;
+    const quiet = quietSpanEnd(quietSinceSec, this.receivedSec, this.finalizer.closedUntil) !== null;
+    if (!paused && !overCap && !quiet) return;
     this.utteranceEndsSeen = ends.length;
     this.finalizer.observe({
       committed: this.online.committedWords(),
       utteranceEndSec: paused ? ends.at(-1)! : null,
       receivedSec: this.receivedSec,
+      quietSinceSec,
     });
   }
 

@@ -102,6 +102,11 @@ export class OnlineTranscriber {
     return sec === undefined || !Number.isFinite(sec) ? null : sec;
   }
 
+  /** Where the audio went quiet (no voiced VAD window since, of any kind); null without a VAD model. */
+  get quietSinceSec(): number | null {
+    return this.gate?.quietSince ?? null;
+  }
+
   committedWords(): readonly Word[] {
     return this.committed;
   }

@@ -49,6 +49,14 @@ export class SpeechGate {
     }
   }
 
+  /**
+   * Where the audio went quiet: the end of the last window the VAD heard any voice in, confirmed as
+   * speech or not (0 before any). Nothing after it holds a voiced window.
+   */
+  get quietSince(): number {
+    return Math.max(0, this.lastVoicedWindowSec);
+  }
+
   /** Confirmed speech heard after `sec`. */
   voicedSince(sec: number): boolean {
     // Half a sample of slack: a window cut at the last voiced sample must count as silent, whatever

@@ -12,6 +12,9 @@ export type FinalUtterance = { index: number; startSec: number; endSec: number; 
 
 export type Span = { startSec: number; endSec: number };
 
+/** A closed stretch of the answer: an utterance for the engine, or a quiet stretch with no words. */
+type ClosedSpan = Span & { quiet?: true };
+
 type Pass = {
   span: Span;
   priority: PassPriority;
@@ -27,7 +30,32 @@ export type LiveProgress = {
   /** The end of speech the VAD just heard a pause after, if any. */
   utteranceEndSec: number | null;
   receivedSec: number;
+  /** With a VAD: where the audio went quiet (no voiced window of any kind since); null without one. */
+  quietSinceSec?: number | null;
 };
+
+/** A quiet stretch is closed without a pass once it is this long, so silence never reaches the engine. */
+export const QUIET_SPAN_MIN_SEC = 3;
+/**
+ * The newest audio stays open: a word whose first sound is still below the VAD's threshold, or in
+ * audio it has not yet heard in whole windows, then starts the next utterance instead of being cut.
+ */
+export const QUIET_SPAN_MARGIN_SEC = 1;
+
+/**
+ * Where a quiet stretch after the last closed utterance can be closed without a pass, if it is long
+ * enough: a thinking pause of 20 s must not become a pass over silence, in which Whisper invents words
+ * and which costs as much as speech.
+ */
+export function quietSpanEnd(
+  quietSinceSec: number | null | undefined,
+  receivedSec: number,
+  closedUntilSec: number,
+): number | null {
+  if (quietSinceSec === null || quietSinceSec === undefined || quietSinceSec > closedUntilSec) return null;
+  const end = receivedSec - QUIET_SPAN_MARGIN_SEC;
+  return end - closedUntilSec >= QUIET_SPAN_MIN_SEC ? end : null;
+}
 
 export type UtteranceFinalizerOptions = {
   transcriber: Transcriber;
@@ -54,7 +82,7 @@ export type FinishProgress = { remainingSec: number; totalSec: number; estimateM
  */
 export class UtteranceFinalizer {
   private readonly finals: FinalUtterance[];
-  private readonly queue: Span[] = [];
+  private readonly queue: ClosedSpan[] = [];
   private closedUntilSec: number;
   private running: Pass | null = null;
   private failure: Error | null = null;
@@ -93,14 +121,15 @@ export class UtteranceFinalizer {
 
   /** Closed utterances not yet final, the one in the engine included. */
   get pendingSec(): number {
-    return this.queue.reduce((sum, s) => sum + s.endSec - s.startSec, 0) + spanSec(this.running?.span);
+    return this.queue.reduce((sum, s) => sum + workSec(s), 0) + spanSec(this.running?.span);
   }
 
   /** After each live step: closes the utterance if it has ended, and starts its pass when the lane is free. */
   observe(progress: LiveProgress): void {
     if (this.finishing) return;
-    const end = utteranceEnd(progress, this.closedUntilSec, this.opts.params);
-    if (end !== null) this.close(end);
+    const quietEnd = quietSpanEnd(progress.quietSinceSec, progress.receivedSec, this.closedUntilSec);
+    const end = quietEnd ?? utteranceEnd(progress, this.closedUntilSec, this.opts.params);
+    if (end !== null) this.close(end, quietEnd !== null);
     this.next();
   }
 
@@ -128,7 +157,7 @@ export class UtteranceFinalizer {
       );
       onProgress?.({
         remainingSec:
-          this.queue.reduce((sum, s) => sum + spanSec(s), 0) +
+          this.queue.reduce((sum, s) => sum + workSec(s), 0) +
           running.reduce((sum, p) => sum + spanSec(p.span), 0),
         totalSec,
         estimateMs: this.remainingMs(running),
@@ -140,6 +169,10 @@ export class UtteranceFinalizer {
     // result wins.
     for (let span = this.queue.shift(); span; span = this.queue.shift()) {
       if (this.isFinal(span)) continue;
+      if (span.quiet) {
+        this.record(quietUtterance(span));
+        continue;
+      }
       const pass = this.startPass(span, 'live');
       this.running = pass;
       await this.settle(pass);
@@ -201,15 +234,20 @@ export class UtteranceFinalizer {
     return this.finals.some((f) => f.startSec === span.startSec);
   }
 
-  private close(endSec: number): void {
+  private close(endSec: number, quiet: boolean): void {
     if (endSec <= this.closedUntilSec) return;
-    this.queue.push({ startSec: this.closedUntilSec, endSec });
+    this.queue.push({ startSec: this.closedUntilSec, endSec, ...(quiet ? { quiet } : {}) });
     this.closedUntilSec = endSec;
   }
 
   private next(): void {
     if (this.running || this.finishing || this.backgroundFailed) return;
-    const span = this.queue.shift();
+    let span = this.queue.shift();
+    // Quiet stretches are final at once, in their turn, so finals stay in order.
+    while (span?.quiet) {
+      this.record(quietUtterance(span));
+      span = this.queue.shift();
+    }
     if (!span) return;
     const pass = this.startPass(span, 'background');
     this.running = pass;
@@ -253,11 +291,7 @@ export class UtteranceFinalizer {
    */
   private async settle(pass: Pass): Promise<void> {
     try {
-      const u = await pass.result;
-      if (this.isFinal(u)) return;
-      const final = { ...u, index: this.finals.length };
-      this.finals.push(final);
-      this.opts.onFinal?.(final);
+      this.record(await pass.result);
     } catch (err) {
       if ((err as Error).name === 'TranscriptionAbortedError') return;
       this.opts.log?.(`[coach] final pass over ${describeSpan(pass.span)} failed: ${(err as Error).message}`);
@@ -267,6 +301,13 @@ export class UtteranceFinalizer {
         this.queue.unshift(pass.span);
       }
     }
+  }
+
+  private record(u: FinalUtterance): void {
+    if (this.isFinal(u)) return;
+    const final = { ...u, index: this.finals.length };
+    this.finals.push(final);
+    this.opts.onFinal?.(final);
   }
 
   /** The disfluency prefix, then the end of the final text before this utterance, within promptChars. */
@@ -295,7 +336,7 @@ export class UtteranceFinalizer {
    * has already run.
    */
   private remainingMs(running: readonly Pass[]): number {
-    const queued = this.queue.reduce((sum, s) => sum + this.passMs(spanSec(s), true), 0);
+    const queued = this.queue.reduce((sum, s) => sum + (s.quiet ? 0 : this.passMs(spanSec(s), true)), 0);
     const nowMs = this.clock();
     const inFlight = running.map((p) =>
       Math.max(0, this.passMs(spanSec(p.span), p.priority === 'live') - (nowMs - p.startedMs)),
@@ -340,4 +381,12 @@ export function utteranceEnd(progress: LiveProgress, openedSec: number, p: Strea
 }
 
 const spanSec = (s: Span | undefined): number => (s ? s.endSec - s.startSec : 0);
+/** Audio a closed span leaves for the engine: none in a quiet stretch. */
+const workSec = (s: ClosedSpan): number => (s.quiet ? 0 : spanSec(s));
+const quietUtterance = (s: Span): FinalUtterance => ({
+  index: 0,
+  startSec: s.startSec,
+  endSec: s.endSec,
+  words: [],
+});
 const describeSpan = (s: Span): string => `${s.startSec.toFixed(1)}–${s.endSec.toFixed(1)} s`;

@@ -36,6 +36,22 @@ describe('OnlineTranscriber with a speech gate', () => {
   const reference = referenceWords(10, 0.3, 0.1, 3.5);
   const speech: [number, number][] = [[3.45, 7.45]];
 
+  it('says where the audio went quiet, a voiced window the VAD does not confirm as speech included', () => {
+    // A click of one window at 1.0 s, too short to be speech; speech from 3.45 s to 7.45 s.
+    const gate = new SpeechGate(scriptedVad([[1.0, 1.03], ...speech]));
+    let heard = 0;
+    const quietAfter = (sec: number) => {
+      gate.push(clockAudio(Math.round(heard * SR), Math.round((sec - heard) * SR)));
+      heard = sec;
+      return gate.quietSince;
+    };
+    expect(quietAfter(0.9)).toBe(0);
+    expect(quietAfter(3)).toBeCloseTo(1.05, 1);
+    expect(gate.voicedSince(0)).toBe(false);
+    expect(quietAfter(6)).toBeGreaterThan(5.9);
+    expect(quietAfter(20)).toBeCloseTo(7.45, 1);
+  });
+
   it('does not run the engine on leading or trailing silence', async () => {
     const replay = new ReplayTranscriber(reference, { reviseProbability: 0 });
     const online = new OnlineTranscriber(replay, DEFAULT_STREAM_PARAMS, new SpeechGate(scriptedVad(speech)));

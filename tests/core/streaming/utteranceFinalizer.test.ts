@@ -10,6 +10,7 @@ import {
 } from '../../../src/core/streaming/streamParams';
 import {
   UtteranceFinalizer,
+  QUIET_SPAN_MIN_SEC,
   utteranceEnd,
   type FinalUtterance,
 } from '../../../src/core/streaming/utteranceFinalizer';
@@ -33,8 +34,15 @@ function sentences(count: number, perSentence: number, pauseSec: number): Word[]
   return words;
 }
 
-/** A live answer in lock-step: live steps every 0.5 s of clock audio, final passes done before more audio. */
-async function answer(reference: Word[], totalSec: number) {
+/**
+ * A live answer in lock-step: live steps every 0.5 s of clock audio, final passes done before more audio.
+ * `quietSince` plays the VAD's part in closing quiet stretches.
+ */
+async function answer(
+  reference: Word[],
+  totalSec: number,
+  quietSince: (receivedSec: number) => number | null = () => null,
+) {
   const replay = new ReplayTranscriber(reference, { reviseProbability: 0, jitterSec: 0 });
   const online = new OnlineTranscriber(replay, params);
   const finals: FinalUtterance[] = [];
@@ -52,12 +60,13 @@ async function answer(reference: Word[], totalSec: number) {
       committed: online.committedWords(),
       utteranceEndSec: r.utteranceEndSec,
       receivedSec: online.receivedSec,
+      quietSinceSec: quietSince(online.receivedSec),
     });
     await finalizer.idle();
   }
   online.finish();
   const callsBeforeStop = replay.calls.length;
-  const words = await finalizer.finish(online.receivedSec, null);
+  const words = await finalizer.finish(online.receivedSec, quietSince(online.receivedSec));
   return { replay, words, finals, atStop: replay.calls.slice(callsBeforeStop) };
 }
 
@@ -136,6 +145,39 @@ describe('UtteranceFinalizer', () => {
     expect(replay.calls).toHaveLength(1);
     await finalizer.finish(7, 5.3);
     expect(replay.calls).toHaveLength(1);
+  });
+
+  it('closes a long quiet stretch without a pass, and still hears the words after it', async () => {
+    const first = sentences(1, 12, 0);
+    const second = sentences(1, 12, 0).map((w) => ({
+      text: `late-${w.text}`,
+      startSec: w.startSec + 45,
+      endSec: w.endSec + 45,
+    }));
+    const reference = [...first, ...second];
+    const totalSec = reference.at(-1)!.endSec + 20;
+    // The VAD hears voice through each word as it arrives; quiet starts at the end of the last one heard.
+    const quietSince = (receivedSec: number) => {
+      const heard = reference.filter((w) => w.startSec < receivedSec);
+      if (heard.at(-1) && heard.at(-1)!.endSec > receivedSec) return receivedSec;
+      return heard.at(-1)?.endSec ?? 0;
+    };
+    const { replay, words, finals, atStop } = await answer(reference, totalSec, quietSince);
+    expect(words.map((w) => w.text)).toEqual(reference.map((w) => w.text));
+    const passes = finalCalls(replay.calls);
+    // No pass hears only silence: each holds a word, and they add up to little more than the speech.
+    for (const c of passes)
+      expect(reference.some((w) => w.startSec >= c.startSec - 0.05 && w.endSec <= c.endSec)).toBe(true);
+    const passSec = passes.reduce((sum, c) => sum + c.endSec - c.startSec, 0);
+    expect(passSec).toBeLessThan(
+      2 * (first.at(-1)!.endSec - first[0]!.startSec) + 2 * QUIET_SPAN_MIN_SEC + 2,
+    );
+    // The quiet stretches are final too, without words, so the finals still tile the answer for recovery.
+    expect(finals.filter((f) => f.words.length === 0).length).toBeGreaterThan(5);
+    for (let i = 1; i < finals.length; i++) expect(finals[i]!.startSec).toBeCloseTo(finals[i - 1]!.endSec, 6);
+    expect(finals.flatMap((f) => f.words.map((w) => w.text))).toEqual(reference.map((w) => w.text));
+    // The quiet tail leaves Stop nothing to transcribe.
+    expect(atStop).toHaveLength(0);
   });
 
   it('reruns on the live lane at Stop what a failing background pass left', async () => {
