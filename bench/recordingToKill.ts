@@ -1,8 +1,9 @@
 // A recording in a process of its own, for the benchmarks: the app's own service and engine processes
 // record an answer as if spoken, with the background lane keeping up (fed in lock-step, as in
 // bench:stop). Then it prints "fed" and waits to be killed with SIGKILL mid-answer, before Stop (crash
-// recovery, bench:stop); or, with --stop, stops the answer, prints "stopped <ms>" and exits (peak
-// memory of a whole recording, bench/stopMemory.ts).
+// recovery, bench:stop); or, with --stop, stops the answer, prints "stopped <ms> peaks <MB> <MB>,<MB>"
+// (Stop's time; the peak memory of this process and of each engine process) and exits (peak memory of
+// a whole recording, bench/stopMemory.ts).
 //
 //   node bin/run-ts.mjs bench/recordingToKill.ts <data dir> <seconds> [--stop]
 import { EngineHost } from '../src/core/asr/engineHost';
@@ -16,6 +17,7 @@ import { SessionRepository } from '../src/core/storage/sessionRepository';
 import { DEFAULT_STREAM_PARAMS } from '../src/core/streaming/streamParams';
 import { SILERO_MODEL_PATH } from '../scripts/sharedAssets';
 import { answerAudio, LOOPED_SOURCE_WAV } from './loopedAnswer';
+import { childProcessIds, peakRssMb } from './processMemory';
 
 const [dir, seconds] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const model = process.env.COACH_WHISPER_MODEL;
@@ -24,6 +26,7 @@ if (!dir || !seconds || !model) {
   process.exit(2);
 }
 const FRAME = 3200;
+const engineProcessIds = () => childProcessIds(process.pid, 'engineMain');
 const paths = dataPaths(dir);
 const db = openDatabase(paths.dbPath);
 const engine = new EngineHost({
@@ -52,7 +55,10 @@ process.stdout.write('fed\n');
 if (process.argv.includes('--stop')) {
   const started = performance.now();
   await service.stopAnswer(answerId);
-  process.stdout.write(`stopped ${Math.round(performance.now() - started)}\n`);
+  const stopMs = Math.round(performance.now() - started);
+  // Peak resident memory of this process and of each engine process, read while they all still run.
+  const engines = engineProcessIds().map(peakRssMb);
+  process.stdout.write(`stopped ${stopMs} peaks ${peakRssMb(process.pid)} ${engines.join(',')}\n`);
   await engine.dispose();
   db.close();
   process.exit(0);

@@ -1,17 +1,20 @@
 // Peak memory of a recording by answer length (issue #15): no pass runs over the whole answer any more,
 // so the engines' memory must not grow with it. Each length is recorded in a fresh process
 // (bench/recordingToKill.ts --stop: the app's service and engine processes, fed in lock-step, then
-// Stop), so no earlier answer's heap or a whole-answer pass run beside it counts; this process samples
-// the resident memory of that process and of its engine processes every 200 ms. Writes
-// bench/stop-memory.json and its section of docs/benchmarks.md.
+// Stop), so no earlier answer's heap or a whole-answer pass run beside it counts. The peaks are each
+// process's own high-water mark (VmHWM), which that process reports after Stop: a sample every 200 ms
+// misses short peaks, and a short answer gives it fewer chances to catch the engines' passes at their
+// largest together. Their sum is the worst the three could reach at once; this process also samples
+// the three together every 200 ms. Writes bench/stop-memory.json and its section of docs/benchmarks.md.
 //
 //   npm run bench:stop-memory [-- --lengths 30,600]
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machineInfo, sectionMarkers, writeBenchmarkJson, writeBenchmarkSection } from './benchDocs';
+import { childProcessIds, rssMb } from './processMemory';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(here, '..');
@@ -20,30 +23,16 @@ const SAMPLE_MS = 200;
 /** The goal: peak memory at the longest length within this share of the shortest's. */
 const FLAT_WITHIN = 0.1;
 
-type Peak = { lengthSec: number; recorderMb: number; enginesMb: number; totalMb: number; stopMs: number };
-
-const rssMb = (pid: number): number => {
-  try {
-    const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
+type Peak = {
+  lengthSec: number;
+  /** High-water marks (VmHWM). */
+  recorderMb: number;
+  enginesMb: number;
+  totalMb: number;
+  /** The largest sum of the three's resident memory seen in one 200 ms sample. */
+  sampledTotalMb: number;
+  stopMs: number;
 };
-
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(entry));
-    } catch {
-      // gone
-    }
-  }
-  return out;
-}
 
 async function measure(lengthSec: number): Promise<Peak> {
   const dir = path.join(os.tmpdir(), `coach-stopmemory-${process.pid}-${lengthSec}`);
@@ -60,22 +49,31 @@ async function measure(lengthSec: number): Promise<Peak> {
   );
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const peak = { recorderMb: 0, enginesMb: 0, totalMb: 0 };
+  let sampledTotalMb = 0;
   const sampler = setInterval(() => {
-    const recorder = rssMb(child.pid!);
-    const engines = childrenOf(child.pid!).reduce((sum, pid) => sum + rssMb(pid), 0);
-    peak.recorderMb = Math.max(peak.recorderMb, recorder);
-    peak.enginesMb = Math.max(peak.enginesMb, engines);
-    peak.totalMb = Math.max(peak.totalMb, recorder + engines);
+    const pids = [child.pid!, ...childProcessIds(child.pid!, 'engineMain')];
+    sampledTotalMb = Math.max(
+      sampledTotalMb,
+      pids.reduce((sum, pid) => sum + rssMb(pid), 0),
+    );
   }, SAMPLE_MS);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   clearInterval(sampler);
   rmSync(dir, { recursive: true, force: true });
-  const stopped = /stopped (\d+)/.exec(out);
+  const stopped = /stopped (\d+) peaks (\d+) ([\d,]+)/.exec(out);
   if (code !== 0 || !stopped) throw new Error(`the ${lengthSec} s recording failed (exit ${code})`);
-  const result = { lengthSec, ...peak, stopMs: Number(stopped[1]) };
+  const recorderMb = Number(stopped[2]);
+  const enginesMb = stopped[3]!.split(',').reduce((sum, mb) => sum + Number(mb), 0);
+  const result = {
+    lengthSec,
+    recorderMb,
+    enginesMb,
+    totalMb: recorderMb + enginesMb,
+    sampledTotalMb,
+    stopMs: Number(stopped[1]),
+  };
   console.log(
-    `${lengthSec} s: peak RSS recorder ${peak.recorderMb.toFixed(0)} MB, engines ${peak.enginesMb.toFixed(0)} MB, together ${peak.totalMb.toFixed(0)} MB (Stop ${result.stopMs} ms)`,
+    `${lengthSec} s: peak RSS recorder ${recorderMb} MB, engines ${enginesMb} MB (${stopped[3]}), together ${result.totalMb} MB; largest sample together ${sampledTotalMb} MB (Stop ${result.stopMs} ms)`,
   );
   return result;
 }
@@ -87,7 +85,7 @@ function report(peaks: Peak[]): string {
   const change = (now: number, then: number) => `${(((now - then) / then) * 100).toFixed(1)}%`;
   const rows = peaks.map(
     (p) =>
-      `| ${p.lengthSec} | ${p.recorderMb.toFixed(0)} | ${p.enginesMb.toFixed(0)} | ${p.totalMb.toFixed(0)} | ${p === first ? '–' : `${change(p.enginesMb, first.enginesMb)} / ${change(p.totalMb, first.totalMb)}`} | ${p.stopMs} |`,
+      `| ${p.lengthSec} | ${p.recorderMb} | ${p.enginesMb} | ${p.totalMb} | ${p === first ? '–' : `${change(p.recorderMb, first.recorderMb)} / ${change(p.enginesMb, first.enginesMb)} / ${change(p.totalMb, first.totalMb)}`} | ${p.sampledTotalMb} | ${p.stopMs} |`,
   );
   const last = peaks.at(-1)!;
   const flat = Math.abs(last.totalMb - first.totalMb) / first.totalMb <= FLAT_WITHIN;
@@ -96,10 +94,10 @@ function report(peaks: Peak[]): string {
     '## Peak memory by answer length (issue #15)',
     '',
     `Run \`npm run bench:stop-memory\` (bench/stopMemory.ts; numbers in \`bench/stop-memory.json\`) on ${m.cpu}, ${m.logicalCpus} logical CPUs, ${m.platform}, Node ${m.node}, ${new Date().toISOString()}.`,
-    `Each answer (the looped Shakespeare reading) is recorded and stopped in a fresh process by the app's service and its two engine processes (${path.basename(MODEL)}, Silero VAD), fed in lock-step as in bench:stop; resident memory sampled every ${SAMPLE_MS} ms, peaks over the whole recording and its Stop. The recording process keeps the answer's audio (about 3.8 MB a minute, in a buffer that grows by doubling) for the voice analysis at Stop.`,
+    `Each answer (the looped Shakespeare reading) is recorded and stopped in a fresh process by the app's service and its two engine processes (${path.basename(MODEL)}, Silero VAD), fed in lock-step as in bench:stop; peaks are each process's own high-water mark (VmHWM) over the whole recording and its Stop, and together is their sum; the largest sum seen in one ${SAMPLE_MS} ms sample is beside it. The recording process keeps the answer's audio (3.8 MB a minute, in a buffer that grows in place) and the 8 kHz signal of the pitch track (1.9 MB a minute) for the voice analysis at Stop; the engine processes start with glibc's allocator set to return freed pass buffers (src/core/asr/engineProcess/engineMemory.ts).`,
     '',
-    `| answer s | recording process MB | engine processes MB | together MB | change from ${first.lengthSec} s (engines / together) | Stop ms |`,
-    '| --- | --- | --- | --- | --- | --- |',
+    `| answer s | recording process MB | engine processes MB | together MB | change from ${first.lengthSec} s (recording / engines / together) | largest sample together MB | Stop ms |`,
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
     `- Together, ${last.lengthSec} s against ${first.lengthSec} s: ${change(last.totalMb, first.totalMb)} (goal: within ${FLAT_WITHIN * 100}%: ${flat ? 'pass' : '**FAIL**'}).`,

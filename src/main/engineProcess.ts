@@ -3,13 +3,17 @@
 import { utilityProcess } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { engineEnvironment } from '../core/asr/engineProcess/engineMemory';
 import type { EngineChannel, FromEngine, SpawnEngine } from '../core/asr/engineProcess/engineProtocol';
 
 /** Bundled beside this file by electron-vite (see electron.vite.config.ts). */
 const ENGINE_ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'engineMain.js');
 
 export const spawnUtilityEngine: SpawnEngine = () => {
-  const child = utilityProcess.fork(ENGINE_ENTRY, [], { serviceName: 'Interview Coach speech engine' });
+  const child = utilityProcess.fork(ENGINE_ENTRY, [], {
+    serviceName: 'Interview Coach speech engine',
+    env: engineEnvironment(),
+  });
   const channel: EngineChannel = {
     get pid() {
       return child.pid;

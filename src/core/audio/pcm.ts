@@ -31,28 +31,56 @@ export function rms(samples: Float32Array): number {
 export const samplesToSec = (n: number): number => n / SAMPLE_RATE_HZ;
 export const secToSamples = (sec: number): number => Math.round(sec * SAMPLE_RATE_HZ);
 
-/** A growable Float32 buffer, so appending 100 ms frames does not copy the whole answer each time. */
+const BYTES_PER_SAMPLE = Float32Array.BYTES_PER_ELEMENT;
+/** Room is added in steps this size; only the samples written take memory. */
+const GROW_SAMPLES = SAMPLE_RATE_HZ * 10;
+/** What a buffer reserves unless told otherwise: half an hour, in address space, not memory. */
+const DEFAULT_RESERVE_SEC = 30 * 60;
+
+/**
+ * A growable Float32 buffer that grows in place: it lives in a resizable ArrayBuffer whose address
+ * space is reserved up front, so appending 100 ms frames to a 10-minute answer neither copies it nor
+ * holds twice its size while doubling, and an answer's memory stays its own length (issue #15). Past
+ * the reservation it moves once into a reservation twice as large.
+ */
 export class SampleBuffer {
-  private data = new Float32Array(SAMPLE_RATE_HZ * 30);
+  private buffer: ArrayBuffer;
+  /** Length-tracking: always as long as the buffer's usable room. */
+  private data: Float32Array;
   private used = 0;
+
+  /** `reserveSec`: how long the buffer can grow in place (recordings: an answer's longest). */
+  constructor(reserveSec = DEFAULT_RESERVE_SEC) {
+    this.buffer = new ArrayBuffer(0, { maxByteLength: secToSamples(reserveSec) * BYTES_PER_SAMPLE });
+    this.data = new Float32Array(this.buffer);
+  }
 
   get length(): number {
     return this.used;
   }
 
-  /** Samples allocated, used or not: what the buffer costs in memory (× 4 bytes). */
+  /** Samples the buffer holds room for, written or not: what it may cost in memory (× 4 bytes). */
   get capacity(): number {
     return this.data.length;
   }
 
   append(samples: Float32Array): void {
-    if (this.used + samples.length > this.data.length) {
-      const next = new Float32Array(Math.max(this.data.length * 2, this.used + samples.length));
-      next.set(this.data.subarray(0, this.used));
-      this.data = next;
-    }
+    if (this.used + samples.length > this.data.length) this.grow(this.used + samples.length);
     this.data.set(samples, this.used);
     this.used += samples.length;
+  }
+
+  private grow(samples: number): void {
+    const wanted = Math.ceil(samples / GROW_SAMPLES) * GROW_SAMPLES * BYTES_PER_SAMPLE;
+    if (wanted <= this.buffer.maxByteLength) {
+      this.buffer.resize(wanted);
+      return;
+    }
+    const moved = new ArrayBuffer(wanted, { maxByteLength: Math.max(wanted, this.buffer.maxByteLength * 2) });
+    const data = new Float32Array(moved);
+    data.set(this.data.subarray(0, this.used));
+    this.buffer = moved;
+    this.data = data;
   }
 
   /** A view (not a copy) of samples [start, end). */

@@ -118,7 +118,8 @@ export class LiveAnswer {
   private readonly online: OnlineTranscriber;
   private readonly wav: WavSink;
   private wavFailed = false;
-  private readonly allAudio = new SampleBuffer();
+  /** The whole answer, for the analysis at Stop; it grows in place up to two hours, then moves once. */
+  private readonly allAudio = new SampleBuffer(2 * 60 * 60);
   private readonly nudges: NudgeEngine;
   private readonly params: StreamParams;
   private readonly finalizer: UtteranceFinalizer;

@@ -33,4 +33,29 @@ describe('SampleBuffer', () => {
     expect(b.length).toBe(639_900);
     expect(b.view()[0]).toBe(100);
   });
+
+  it('grows in place within its reservation, never holding much more room than samples', () => {
+    const b = new SampleBuffer(60);
+    const second = new Float32Array(16_000).fill(0.5);
+    b.append(second);
+    const first = b.view();
+    for (let s = 1; s < 55; s++) b.append(second);
+    // The same memory, not a copy twice the size: a 10-minute answer costs its own length.
+    expect(b.view().buffer).toBe(first.buffer);
+    expect(b.capacity - b.length).toBeLessThanOrEqual(16_000 * 10);
+    expect(b.capacity).toBeLessThanOrEqual(16_000 * 60);
+  });
+
+  it('moves once past its reservation and keeps every sample', () => {
+    const b = new SampleBuffer(20);
+    const chunk = new Float32Array(16_000 * 15).map((_, i) => i);
+    b.append(chunk);
+    const before = b.view().buffer;
+    b.append(chunk);
+    expect(b.view().buffer).not.toBe(before);
+    expect(b.length).toBe(480_000);
+    expect(b.view(239_999, 240_001)).toEqual(new Float32Array([239_999, 0]));
+    b.append(chunk);
+    expect(b.view(0, 3)).toEqual(new Float32Array([0, 1, 2]));
+  });
 });
