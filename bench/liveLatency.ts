@@ -14,17 +14,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EngineHost } from '../src/core/asr/engineHost';
 import { float32ToPcm16 } from '../src/core/audio/pcm';
 import { readWav16kMono } from '../src/core/audio/readWav';
-import { dataPaths } from '../src/core/dataPaths';
 import { PracticeService } from '../src/core/practice/practiceService';
-import { openDatabase } from '../src/core/storage/database';
-import { LiveWordStore } from '../src/core/storage/liveWordStore';
-import { SessionRepository } from '../src/core/storage/sessionRepository';
 import { DEFAULT_STREAM_PARAMS, type StreamParams } from '../src/core/streaming/streamParams';
-import { SILERO_MODEL_PATH, SHARED_AUDIO_DIR } from '../scripts/sharedAssets';
+import { SHARED_AUDIO_DIR } from '../scripts/sharedAssets';
 import { machineInfo, sectionMarkers, writeBenchmarkJson, writeBenchmarkSection } from './benchDocs';
+import { benchService } from './benchService';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(here, '..');
@@ -121,28 +117,14 @@ async function feedAnswer(service: PracticeService, audio: Float32Array, sample:
 
 async function runRound(variant: Variant, recordings: string[]): Promise<RunResult[]> {
   const root = mkdtempSync(path.join(os.tmpdir(), `coach-livebench-${variant.name}-`));
-  const paths = dataPaths(root);
-  const db = openDatabase(paths.dbPath);
-  const engine = new EngineHost({
-    modelsDir: paths.modelsDir,
-    modelPath: MODEL,
-    vadModelPath: SILERO_MODEL_PATH,
-  });
   let finalPasses = 0;
   let current: Sample | null = null;
-  const service = new PracticeService({
-    paths,
-    repository: new SessionRepository(db),
-    engine,
-    liveWords: new LiveWordStore(db),
+  const { service, engine, close } = benchService(root, MODEL, {
     streamParams: variant.params,
     events: {
-      caption: () => {},
       stats: (s) => {
         if (s.behind && current) current.behindSteps += 1;
       },
-      nudge: () => {},
-      answerError: () => {},
       words: (u) => listeners.words?.(u),
       finalText: () => {
         finalPasses += 1;
@@ -172,8 +154,7 @@ async function runRound(variant: Variant, recordings: string[]): Promise<RunResu
       );
     }
   } finally {
-    await engine.dispose();
-    db.close();
+    await close();
     rmSync(root, { recursive: true, force: true });
   }
   return results;

@@ -6,16 +6,10 @@
 // a whole recording, bench/stopMemory.ts).
 //
 //   node bin/run-ts.mjs bench/recordingToKill.ts <data dir> <seconds> [--stop]
-import { EngineHost } from '../src/core/asr/engineHost';
 import { float32ToPcm16 } from '../src/core/audio/pcm';
 import { readWav16kMono } from '../src/core/audio/readWav';
-import { dataPaths } from '../src/core/dataPaths';
-import { PracticeService } from '../src/core/practice/practiceService';
-import { openDatabase } from '../src/core/storage/database';
-import { LiveWordStore } from '../src/core/storage/liveWordStore';
-import { SessionRepository } from '../src/core/storage/sessionRepository';
 import { DEFAULT_STREAM_PARAMS } from '../src/core/streaming/streamParams';
-import { SILERO_MODEL_PATH } from '../scripts/sharedAssets';
+import { benchService } from './benchService';
 import { answerAudio, LOOPED_SOURCE_WAV } from './loopedAnswer';
 import { childProcessIds, peakRssMb } from './processMemory';
 
@@ -27,22 +21,10 @@ if (!dir || !seconds || !model) {
 }
 const FRAME = 3200;
 const engineProcessIds = () => childProcessIds(process.pid, 'engineMain');
-const paths = dataPaths(dir);
-const db = openDatabase(paths.dbPath);
-const engine = new EngineHost({
-  modelsDir: paths.modelsDir,
-  modelPath: model,
-  vadModelPath: SILERO_MODEL_PATH,
-});
-const service = new PracticeService({
-  paths,
-  repository: new SessionRepository(db),
-  engine,
-  events: { caption: () => {}, stats: () => {}, nudge: () => {}, answerError: () => {} },
-  // Live steps every 6 s, as in bench:stop: it feeds faster than real time; utterances close as in the app.
+// Live steps every 6 s, as in bench:stop: it feeds faster than real time; utterances close as in the app.
+const { service, engine, close } = benchService(dir, model, {
   streamParams: { ...DEFAULT_STREAM_PARAMS, minStepMs: 6000 },
-  liveWords: new LiveWordStore(db),
-  restTimer: () => () => {},
+  timers: 'none',
 });
 await engine.transcriber();
 const audio = answerAudio(readWav16kMono(LOOPED_SOURCE_WAV).samples, Number(seconds), 0);
@@ -59,8 +41,7 @@ if (process.argv.includes('--stop')) {
   // Peak resident memory of this process and of each engine process, read while they all still run.
   const engines = engineProcessIds().map(peakRssMb);
   process.stdout.write(`stopped ${stopMs} peaks ${peakRssMb(process.pid)} ${engines.join(',')}\n`);
-  await engine.dispose();
-  db.close();
+  await close();
   process.exit(0);
 }
 // Killed here, as a power cut would: never stopped, never saved.

@@ -9,11 +9,9 @@
 //   npm run bench:stop -- --variants product,no-token-cap   the token cap of final passes against none
 //   npm run bench:stop -- --lengths 30,120 --runs 3,2 --variants product --recovery 0 --baseline-max-sec 120
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EngineHost } from '../src/core/asr/engineHost';
 import { LanedTranscriber } from '../src/core/asr/engineProcess/backgroundLane';
 import { forkEngine } from '../src/core/asr/engineProcess/forkEngine';
 import { ProcessTranscriber } from '../src/core/asr/engineProcess/processTranscriber';
@@ -21,20 +19,16 @@ import type { AsrResult, TranscribeOptions, Transcriber } from '../src/core/asr/
 import { float32ToPcm16 } from '../src/core/audio/pcm';
 import { readWav16kMono } from '../src/core/audio/readWav';
 import { computeAnswerReportWithAudio } from '../src/core/coaching/answerReport';
-import { dataPaths } from '../src/core/dataPaths';
-import { PracticeService } from '../src/core/practice/practiceService';
-import { openDatabase } from '../src/core/storage/database';
-import { LiveWordStore } from '../src/core/storage/liveWordStore';
-import { SessionRepository } from '../src/core/storage/sessionRepository';
 import {
   DEFAULT_STREAM_PARAMS,
   finalPassOptions,
   type StreamParams,
 } from '../src/core/streaming/streamParams';
 import type { Word } from '../src/shared/domain';
-import { SILERO_MODEL_PATH } from '../scripts/sharedAssets';
 import { machineInfo, sectionMarkers, writeBenchmarkJson, writeBenchmarkSection } from './benchDocs';
+import { benchService } from './benchService';
 import { answerAudio, LOOPED_SOURCE_WAV } from './loopedAnswer';
+import { childProcessIds, rssMb } from './processMemory';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(here, '..');
@@ -120,27 +114,9 @@ class MeteredTranscriber implements Transcriber {
 }
 
 /** Resident memory of this process and its engine processes, MB. */
-function rssMb(): { main: number; engines: number } {
-  const vm = (pid: number | 'self') => {
-    try {
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      return m ? Number(m[1]) / 1024 : 0;
-    } catch {
-      return 0;
-    }
-  };
-  let engines = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === process.pid) engines += vm(Number(entry));
-    } catch {
-      // gone
-    }
-  }
-  return { main: vm('self'), engines };
+function rssNow(): { main: number; engines: number } {
+  const engines = childProcessIds(process.pid, 'engineMain').reduce((sum, pid) => sum + rssMb(pid), 0);
+  return { main: rssMb(process.pid), engines };
 }
 
 const loadAverage = () =>
@@ -191,18 +167,15 @@ async function runVariant(
   onLength: (soFar: LengthResult[]) => Promise<void>,
 ): Promise<LengthResult[]> {
   const root = path.join(os.tmpdir(), `coach-stopbench-${process.pid}-${variant.name}`);
-  const paths = dataPaths(root);
-  const db = openDatabase(paths.dbPath);
   const params: StreamParams = {
     ...DEFAULT_STREAM_PARAMS,
     minStepMs: BENCH_MIN_STEP_MS,
     ...variant.params,
   };
   let metered!: MeteredTranscriber;
-  const engine = new EngineHost({
-    modelsDir: paths.modelsDir,
-    modelPath: MODEL,
-    vadModelPath: SILERO_MODEL_PATH,
+  const { service, engine, close } = benchService(root, MODEL, {
+    streamParams: params,
+    timers: 'none',
     load: async (p) =>
       (metered = new MeteredTranscriber(
         // The background engine at normal priority here: the bench waits for it after every frame (it
@@ -212,15 +185,6 @@ async function runVariant(
           ProcessTranscriber.start(forkEngine, p, {}, {}, 'live'),
         ),
       )),
-  });
-  const service = new PracticeService({
-    paths,
-    repository: new SessionRepository(db),
-    engine,
-    events: { caption: () => {}, stats: () => {}, nudge: () => {}, answerError: () => {} },
-    streamParams: params,
-    liveWords: new LiveWordStore(db),
-    restTimer: () => () => {},
   });
   await engine.transcriber();
   const results: LengthResult[] = [];
@@ -238,7 +202,7 @@ async function runVariant(
       });
       const bgBefore = metered.backgroundMs;
       const sampler = setInterval(() => {
-        const now = rssMb();
+        const now = rssNow();
         peak = { main: Math.max(peak.main, now.main), engines: Math.max(peak.engines, now.engines) };
       }, 500);
       for (let at = 0; at < audio.length; at += FRAME) {
@@ -295,8 +259,7 @@ async function runVariant(
     // Recorded as each length finishes: a long run cut short still leaves its figures.
     await onLength(results);
   }
-  await engine.dispose();
-  db.close();
+  await close();
   return results;
 }
 
@@ -315,7 +278,6 @@ type Recovery = {
  */
 async function measureRecovery(lengthSec: number): Promise<Recovery> {
   const dir = path.join(os.tmpdir(), `coach-stopbench-recovery-${process.pid}`);
-  const paths = dataPaths(dir);
   const child = spawn(
     process.execPath,
     [path.join(REPO, 'bin/run-ts.mjs'), path.join(here, 'recordingToKill.ts'), dir, String(lengthSec)],
@@ -333,28 +295,15 @@ async function measureRecovery(lengthSec: number): Promise<Recovery> {
   if (!(await fed)) throw new Error('the recording to kill exited before it was fed');
   child.kill('SIGKILL');
   await exited;
-  const db = openDatabase(paths.dbPath);
+  const { service, engine, db, close } = benchService(dir, MODEL);
   const finalSec =
     (db.prepare('SELECT COALESCE(MAX(end_sec), 0) FROM final_utterances').pluck().get() as number) ?? 0;
-  const engine = new EngineHost({
-    modelsDir: paths.modelsDir,
-    modelPath: MODEL,
-    vadModelPath: SILERO_MODEL_PATH,
-  });
-  const service = new PracticeService({
-    paths,
-    repository: new SessionRepository(db),
-    engine,
-    events: { caption: () => {}, stats: () => {}, nudge: () => {}, answerError: () => {} },
-    liveWords: new LiveWordStore(db),
-  });
   await engine.transcriber();
   const load = loadAverage();
   const started = performance.now();
   const recovered = await service.recoverInterrupted();
   const recoverMs = performance.now() - started;
-  await engine.dispose();
-  db.close();
+  await close();
   if (recovered.length !== 1) throw new Error(`expected one recovered answer, got ${recovered.length}`);
   console.log(
     `recovery of a ${lengthSec} s answer (${finalSec.toFixed(1)} s final before the kill): ${recoverMs.toFixed(0)} ms`,
