@@ -23,7 +23,12 @@ const SAMPLE_MS = 200;
 /** The goal: peak memory at the longest length within this share of the shortest's. */
 const FLAT_WITHIN = 0.1;
 
+/** The product, and the engines on glibc's default allocator settings, side by side. */
+const SETTINGS = ['product', 'glibc-default'] as const;
+type Setting = (typeof SETTINGS)[number];
+
 type Peak = {
+  setting: Setting;
   lengthSec: number;
   /** High-water marks (VmHWM). */
   recorderMb: number;
@@ -34,7 +39,7 @@ type Peak = {
   stopMs: number;
 };
 
-async function measure(lengthSec: number): Promise<Peak> {
+async function measure(setting: Setting, lengthSec: number): Promise<Peak> {
   const dir = path.join(os.tmpdir(), `coach-stopmemory-${process.pid}-${lengthSec}`);
   const child = spawn(
     process.execPath,
@@ -45,7 +50,14 @@ async function measure(lengthSec: number): Promise<Peak> {
       String(lengthSec),
       '--stop',
     ],
-    { env: { ...process.env, COACH_WHISPER_MODEL: MODEL }, stdio: ['ignore', 'pipe', 'inherit'] },
+    {
+      env: {
+        ...process.env,
+        COACH_WHISPER_MODEL: MODEL,
+        ...(setting === 'glibc-default' ? { COACH_ENGINE_MALLOC: 'glibc-default' } : {}),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
   );
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -65,6 +77,7 @@ async function measure(lengthSec: number): Promise<Peak> {
   const recorderMb = Number(stopped[2]);
   const enginesMb = stopped[3]!.split(',').reduce((sum, mb) => sum + Number(mb), 0);
   const result = {
+    setting,
     lengthSec,
     recorderMb,
     enginesMb,
@@ -73,7 +86,7 @@ async function measure(lengthSec: number): Promise<Peak> {
     stopMs: Number(stopped[1]),
   };
   console.log(
-    `${lengthSec} s: peak RSS recorder ${recorderMb} MB, engines ${enginesMb} MB (${stopped[3]}), together ${result.totalMb} MB; largest sample together ${sampledTotalMb} MB (Stop ${result.stopMs} ms)`,
+    `[${setting}] ${lengthSec} s: peak RSS recorder ${recorderMb} MB, engines ${enginesMb} MB (${stopped[3]}), together ${result.totalMb} MB; largest sample together ${sampledTotalMb} MB (Stop ${result.stopMs} ms)`,
   );
   return result;
 }
@@ -81,26 +94,37 @@ async function measure(lengthSec: number): Promise<Peak> {
 function report(peaks: Peak[]): string {
   const { start, end } = sectionMarkers('stop-memory');
   const m = machineInfo();
-  const first = peaks[0]!;
   const change = (now: number, then: number) => `${(((now - then) / then) * 100).toFixed(1)}%`;
-  const rows = peaks.map(
-    (p) =>
-      `| ${p.lengthSec} | ${p.recorderMb} | ${p.enginesMb} | ${p.totalMb} | ${p === first ? '–' : `${change(p.recorderMb, first.recorderMb)} / ${change(p.enginesMb, first.enginesMb)} / ${change(p.totalMb, first.totalMb)}`} | ${p.sampledTotalMb} | ${p.stopMs} |`,
-  );
-  const last = peaks.at(-1)!;
-  const flat = Math.abs(last.totalMb - first.totalMb) / first.totalMb <= FLAT_WITHIN;
+  const firstOf = (p: Peak) => peaks.find((q) => q.setting === p.setting)!;
+  const rows = peaks.map((p) => {
+    const first = firstOf(p);
+    const changes =
+      p === first
+        ? '–'
+        : `${change(p.recorderMb, first.recorderMb)} / ${change(p.enginesMb, first.enginesMb)} / ${change(p.totalMb, first.totalMb)}`;
+    return `| ${p.setting} | ${p.lengthSec} | ${p.recorderMb} | ${p.enginesMb} | ${p.totalMb} | ${changes} | ${p.sampledTotalMb} | ${p.stopMs} |`;
+  });
+  const verdicts = SETTINGS.map((setting) => {
+    const mine = peaks.filter((p) => p.setting === setting);
+    const first = mine[0]!;
+    const last = mine.at(-1)!;
+    const flat = Math.abs(last.totalMb - first.totalMb) / first.totalMb <= FLAT_WITHIN;
+    const goal =
+      setting === 'product' ? ` (goal: within ${FLAT_WITHIN * 100}%: ${flat ? 'pass' : '**FAIL**'})` : '';
+    return `- ${setting}: together, ${last.lengthSec} s against ${first.lengthSec} s: ${change(last.totalMb, first.totalMb)}${goal}; engines ${change(last.enginesMb, first.enginesMb)}.`;
+  });
   return [
     start,
     '## Peak memory by answer length (issue #15)',
     '',
     `Run \`npm run bench:stop-memory\` (bench/stopMemory.ts; numbers in \`bench/stop-memory.json\`) on ${m.cpu}, ${m.logicalCpus} logical CPUs, ${m.platform}, Node ${m.node}, ${new Date().toISOString()}.`,
-    `Each answer (the looped Shakespeare reading) is recorded and stopped in a fresh process by the app's service and its two engine processes (${path.basename(MODEL)}, Silero VAD), fed in lock-step as in bench:stop; peaks are each process's own high-water mark (VmHWM) over the whole recording and its Stop, and together is their sum; the largest sum seen in one ${SAMPLE_MS} ms sample is beside it. The recording process keeps the answer's audio (3.8 MB a minute, in a buffer that grows in place) and the 8 kHz signal of the pitch track (1.9 MB a minute) for the voice analysis at Stop; the engine processes start with glibc's allocator set to return freed pass buffers (src/core/asr/engineProcess/engineMemory.ts).`,
+    `Each answer (the looped Shakespeare reading) is recorded and stopped in a fresh process by the app's service and its two engine processes (${path.basename(MODEL)}, Silero VAD), fed in lock-step as in bench:stop; peaks are each process's own high-water mark (VmHWM) over the whole recording and its Stop, and together is their sum; the largest sum seen in one ${SAMPLE_MS} ms sample is beside it. The recording process keeps the answer's audio (3.8 MB a minute, in a buffer that grows in place) and the 8 kHz signal of the pitch track (1.9 MB a minute) for the voice analysis at Stop; in the product the engine processes start with glibc's allocator set to return freed pass buffers (src/core/asr/engineProcess/engineMemory.ts); glibc-default runs them without those settings, in the same run.`,
     '',
-    `| answer s | recording process MB | engine processes MB | together MB | change from ${first.lengthSec} s (recording / engines / together) | largest sample together MB | Stop ms |`,
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    `| engines' allocator | answer s | recording process MB | engine processes MB | together MB | change from ${lengths[0]} s (recording / engines / together) | largest sample together MB | Stop ms |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
-    `- Together, ${last.lengthSec} s against ${first.lengthSec} s: ${change(last.totalMb, first.totalMb)} (goal: within ${FLAT_WITHIN * 100}%: ${flat ? 'pass' : '**FAIL**'}).`,
+    ...verdicts,
     end,
   ].join('\n');
 }
@@ -108,7 +132,8 @@ function report(peaks: Peak[]): string {
 const at = process.argv.indexOf('--lengths');
 const lengths = (at >= 0 ? process.argv[at + 1]! : '30,600').split(',').map(Number);
 const peaks: Peak[] = [];
-for (const lengthSec of lengths) peaks.push(await measure(lengthSec));
+for (const setting of SETTINGS)
+  for (const lengthSec of lengths) peaks.push(await measure(setting, lengthSec));
 await writeBenchmarkJson(path.join(here, 'stop-memory.json'), { machine: machineInfo(), peaks });
 writeBenchmarkSection('stop-memory', report(peaks));
 console.log(report(peaks));

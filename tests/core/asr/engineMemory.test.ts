@@ -33,4 +33,9 @@ describe('the engine process environment', () => {
     expect(env.MALLOC_MMAP_THRESHOLD_).toBe(ENGINE_MALLOC_ENV.MALLOC_MMAP_THRESHOLD_);
     expect(env.HOME).toBe('/home/someone');
   });
+
+  it("leaves glibc's defaults when asked to (the benchmark's comparison)", () => {
+    const env = engineEnvironment({ COACH_ENGINE_MALLOC: 'glibc-default' });
+    for (const name of Object.keys(ENGINE_MALLOC_ENV)) expect(env[name]).toBeUndefined();
+  });
 });

@@ -12,7 +12,11 @@ export const ENGINE_MALLOC_ENV: Readonly<Record<string, string>> = {
   MALLOC_TRIM_THRESHOLD_: '131072',
 };
 
-/** The environment an engine process starts with: the allocator settings, unless the user set their own. */
+/**
+ * The environment an engine process starts with: the allocator settings, unless the user set their own,
+ * or COACH_ENGINE_MALLOC=glibc-default leaves glibc as it is (bench:stop-memory compares the two).
+ */
 export function engineEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  if (base.COACH_ENGINE_MALLOC === 'glibc-default') return { ...base };
   return { ...ENGINE_MALLOC_ENV, ...base };
 }
