@@ -17,7 +17,7 @@ import { SileroVad } from '../vad/sileroVad';
 import type { PitchTrackAppender } from '../storage/pitchTrackFile';
 import type { PassCostEstimator } from '../streaming/passCostEstimator';
 import { DEFAULT_STREAM_PARAMS, type StreamParams } from '../streaming/streamParams';
-import { quietSpanEnd, UtteranceFinalizer, type FinalUtterance } from '../streaming/utteranceFinalizer';
+import { quietClose, UtteranceFinalizer, type FinalUtterance } from '../streaming/utteranceFinalizer';
 
 export type LiveAnswerEvents = {
   caption: (u: CaptionUpdate) => void;
@@ -390,7 +390,8 @@ export class LiveAnswer {
     // slow machine can be seconds away: the open utterance is what Stop has left to transcribe.
     const overCap = this.receivedSec - this.finalizer.closedUntil >= this.params.maxUtteranceSec;
     const quietSinceSec = this.online.quietSinceSec;
-    const quiet = quietSpanEnd(quietSinceSec, this.receivedSec, this.finalizer.closedUntil) !== null;
+    const quiet =
+      quietClose(quietSinceSec, this.receivedSec, this.finalizer.closedUntil, this.params) !== null;
     if (!paused && !overCap && !quiet) return;
     this.utteranceEndsSeen = ends.length;
     this.finalizer.observe({

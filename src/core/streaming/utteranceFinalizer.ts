@@ -43,18 +43,22 @@ export const QUIET_SPAN_MIN_SEC = 3;
 export const QUIET_SPAN_MARGIN_SEC = 1;
 
 /**
- * Where a quiet stretch after the last closed utterance can be closed without a pass, if it is long
- * enough: a thinking pause of 20 s must not become a pass over silence, in which Whisper invents words
- * and which costs as much as speech.
+ * Once the audio has been quiet long enough: where to close, and whether what closes is the quiet
+ * stretch itself (no pass: a thinking pause of 20 s must not become a pass over silence, in which
+ * Whisper invents words and which costs as much as speech) or the speech before it, however short
+ * (else the cap would close it later together with the silence after it). Null while not quiet.
  */
-export function quietSpanEnd(
+export function quietClose(
   quietSinceSec: number | null | undefined,
   receivedSec: number,
   closedUntilSec: number,
-): number | null {
-  if (quietSinceSec === null || quietSinceSec === undefined || quietSinceSec > closedUntilSec) return null;
-  const end = receivedSec - QUIET_SPAN_MARGIN_SEC;
-  return end - closedUntilSec >= QUIET_SPAN_MIN_SEC ? end : null;
+  p: Pick<StreamParams, 'utteranceEndSlackSec'>,
+): { endSec: number; quiet: boolean } | null {
+  if (quietSinceSec === null || quietSinceSec === undefined) return null;
+  const quietEnd = receivedSec - QUIET_SPAN_MARGIN_SEC;
+  if (quietEnd - Math.max(closedUntilSec, quietSinceSec) < QUIET_SPAN_MIN_SEC) return null;
+  if (quietSinceSec > closedUntilSec) return { endSec: quietSinceSec + p.utteranceEndSlackSec, quiet: false };
+  return { endSec: quietEnd, quiet: true };
 }
 
 export type UtteranceFinalizerOptions = {
@@ -127,9 +131,14 @@ export class UtteranceFinalizer {
   /** After each live step: closes the utterance if it has ended, and starts its pass when the lane is free. */
   observe(progress: LiveProgress): void {
     if (this.finishing) return;
-    const quietEnd = quietSpanEnd(progress.quietSinceSec, progress.receivedSec, this.closedUntilSec);
-    const end = quietEnd ?? utteranceEnd(progress, this.closedUntilSec, this.opts.params);
-    if (end !== null) this.close(end, quietEnd !== null);
+    const quiet = quietClose(
+      progress.quietSinceSec,
+      progress.receivedSec,
+      this.closedUntilSec,
+      this.opts.params,
+    );
+    const end = quiet?.endSec ?? utteranceEnd(progress, this.closedUntilSec, this.opts.params);
+    if (end !== null) this.close(end, quiet?.quiet ?? false);
     this.next();
   }
 

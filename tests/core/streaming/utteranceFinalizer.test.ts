@@ -180,6 +180,25 @@ describe('UtteranceFinalizer', () => {
     expect(atStop).toHaveLength(0);
   });
 
+  it('closes a short last utterance at its end when quiet follows, not at the cap with the silence', async () => {
+    // 12 words, a pause, 3 more (too short to close at a pause), then 30 s of quiet.
+    const reference = [
+      ...sentences(1, 12, 0),
+      ...['a', 'b', 'c'].map((text, i) => ({ text, startSec: 6.3 + i * 0.4, endSec: 6.6 + i * 0.4 })),
+    ];
+    const quietSince = (receivedSec: number) => {
+      const heard = reference.filter((w) => w.startSec < receivedSec);
+      if (heard.at(-1) && heard.at(-1)!.endSec > receivedSec) return receivedSec;
+      return heard.at(-1)?.endSec ?? 0;
+    };
+    const { replay, words } = await answer(reference, 37, quietSince);
+    expect(words.map((w) => w.text)).toEqual(reference.map((w) => w.text));
+    for (const c of finalCalls(replay.calls)) {
+      const lastEnd = Math.max(...reference.filter((w) => w.endSec <= c.endSec).map((w) => w.endSec));
+      expect(c.endSec - lastEnd).toBeLessThanOrEqual(params.utteranceEndSlackSec + 0.5);
+    }
+  });
+
   it('reruns on the live lane at Stop what a failing background pass left', async () => {
     let failBackground = true;
     const calls: TranscribeOptions[] = [];
