@@ -21,7 +21,6 @@ export function runEngineWorker(port: EnginePort): void {
     switch (message.type) {
       case 'load':
         background = message.lane === 'background';
-        if (background) lowerOwnPriority();
         void load(message.modelPath, message.params);
         return;
       case 'transcribe':
@@ -44,6 +43,9 @@ export function runEngineWorker(port: EnginePort): void {
   async function load(modelPath: string, params: Parameters<typeof WhisperTranscriber.load>[1]) {
     try {
       engine = await WhisperTranscriber.load(modelPath, params);
+      // Lowered only once loaded: at SCHED_IDLE on a machine kept busy the load may never get a core, and
+      // the app's dispose (Quit, a model switch) waits for it; a load is a second of CPU, once.
+      if (background) lowerOwnPriority();
       port.post({ type: 'loaded', multilingual: engine.modelInfo.multilingual });
     } catch (err) {
       const modelProblem = err instanceof ModelFileError || err instanceof ModelLoadError;

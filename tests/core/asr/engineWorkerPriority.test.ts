@@ -1,0 +1,69 @@
+// The background engine loads its model at normal priority and only then drops to SCHED_IDLE: at the
+// lowest priority on a machine kept busy the load may never get a core, and dispose (Quit, a model
+// switch, a test's teardown) waits for it. Once loaded, every pass runs low.
+import { describe, expect, it, vi } from 'vitest';
+import type { FromEngine, ToEngine } from '../../../src/core/asr/engineProcess/engineProtocol';
+
+const order: string[] = [];
+vi.mock('../../../src/core/asr/engineProcess/lowerPriority', () => ({
+  lowerOwnPriority: () => order.push('lowered'),
+}));
+vi.mock('../../../src/core/asr/whisperTranscriber', () => ({
+  ModelLoadError: class extends Error {},
+  WhisperTranscriber: {
+    load: async () => {
+      order.push('loading');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      order.push('loaded');
+      return {
+        modelInfo: { multilingual: false },
+        transcribe: async () => ({ words: [], text: '', computeMs: 1 }),
+        dispose: async () => undefined,
+      };
+    },
+  },
+}));
+
+const { runEngineWorker } = await import('../../../src/core/asr/engineProcess/engineWorker');
+
+function worker() {
+  const posted: FromEngine[] = [];
+  let deliver: (m: ToEngine) => void = () => {};
+  runEngineWorker({ post: (m) => posted.push(m), onMessage: (cb) => (deliver = cb), exit: () => {} });
+  const next = (type: FromEngine['type']) =>
+    vi.waitFor(() => expect(posted.map((m) => m.type)).toContain(type));
+  return { deliver, next };
+}
+
+describe('the engine worker', () => {
+  it('lowers a background engine once its model is loaded, before it says so', async () => {
+    order.length = 0;
+    const w = worker();
+    w.deliver({
+      type: 'load',
+      modelPath: 'm.bin',
+      params: { threads: 1, language: 'en' },
+      lane: 'background',
+    } as ToEngine);
+    await w.next('loaded');
+    expect(order).toEqual(['loading', 'loaded', 'lowered']);
+    w.deliver({ type: 'transcribe', id: 1, audio: new Float32Array(16), options: {} } as ToEngine);
+    await w.next('result');
+    expect(order.at(-1)).toBe('lowered');
+  });
+
+  it('leaves a live engine at normal priority', async () => {
+    order.length = 0;
+    const w = worker();
+    w.deliver({
+      type: 'load',
+      modelPath: 'm.bin',
+      params: { threads: 1, language: 'en' },
+      lane: 'live',
+    } as ToEngine);
+    await w.next('loaded');
+    w.deliver({ type: 'transcribe', id: 1, audio: new Float32Array(16), options: {} } as ToEngine);
+    await w.next('result');
+    expect(order).not.toContain('lowered');
+  });
+});
