@@ -26,44 +26,31 @@ vi.mock('../../../src/core/asr/whisperTranscriber', () => ({
 
 const { runEngineWorker } = await import('../../../src/core/asr/engineProcess/engineWorker');
 
-function worker() {
+/** A worker on `lane`: loads, then runs one pass; `order` holds what happened, `loaded` as it was then. */
+async function loadThenTranscribe(lane: 'live' | 'background') {
+  order.length = 0;
   const posted: FromEngine[] = [];
   let deliver: (m: ToEngine) => void = () => {};
   runEngineWorker({ post: (m) => posted.push(m), onMessage: (cb) => (deliver = cb), exit: () => {} });
   const next = (type: FromEngine['type']) =>
     vi.waitFor(() => expect(posted.map((m) => m.type)).toContain(type));
-  return { deliver, next };
+  deliver({ type: 'load', modelPath: 'm.bin', params: { threads: 1, language: 'en' }, lane });
+  await next('loaded');
+  const loaded = [...order];
+  deliver({ type: 'transcribe', id: 1, audio: new Float32Array(16), options: {} });
+  await next('result');
+  return { loaded, order: [...order] };
 }
 
 describe('the engine worker', () => {
   it('lowers a background engine once its model is loaded, before it says so', async () => {
-    order.length = 0;
-    const w = worker();
-    w.deliver({
-      type: 'load',
-      modelPath: 'm.bin',
-      params: { threads: 1, language: 'en' },
-      lane: 'background',
-    } as ToEngine);
-    await w.next('loaded');
-    expect(order).toEqual(['loading', 'loaded', 'lowered']);
-    w.deliver({ type: 'transcribe', id: 1, audio: new Float32Array(16), options: {} } as ToEngine);
-    await w.next('result');
-    expect(order.at(-1)).toBe('lowered');
+    const { loaded, order: after } = await loadThenTranscribe('background');
+    expect(loaded).toEqual(['loading', 'loaded', 'lowered']);
+    expect(after.at(-1)).toBe('lowered');
   });
 
   it('leaves a live engine at normal priority', async () => {
-    order.length = 0;
-    const w = worker();
-    w.deliver({
-      type: 'load',
-      modelPath: 'm.bin',
-      params: { threads: 1, language: 'en' },
-      lane: 'live',
-    } as ToEngine);
-    await w.next('loaded');
-    w.deliver({ type: 'transcribe', id: 1, audio: new Float32Array(16), options: {} } as ToEngine);
-    await w.next('result');
-    expect(order).not.toContain('lowered');
+    const { order: after } = await loadThenTranscribe('live');
+    expect(after).not.toContain('lowered');
   });
 });
