@@ -70,6 +70,15 @@ async function answer(
   return { replay, words, finals, atStop: replay.calls.slice(callsBeforeStop) };
 }
 
+/** The VAD's part: voice through each word as it arrives; quiet from the end of the last one heard. */
+const vadQuietSince =
+  (reference: readonly Word[]) =>
+  (receivedSec: number): number => {
+    const heard = reference.filter((w) => w.startSec < receivedSec);
+    if (heard.at(-1) && heard.at(-1)!.endSec > receivedSec) return receivedSec;
+    return heard.at(-1)?.endSec ?? 0;
+  };
+
 const finalCalls = (calls: ReplayTranscriber['calls']) => calls.filter((c) => c.options.thorough);
 const rounded = (words: Word[]) =>
   words.map((w) => `${w.text}@${w.startSec.toFixed(3)}-${w.endSec.toFixed(3)}`);
@@ -156,12 +165,7 @@ describe('UtteranceFinalizer', () => {
     }));
     const reference = [...first, ...second];
     const totalSec = reference.at(-1)!.endSec + 20;
-    // The VAD hears voice through each word as it arrives; quiet starts at the end of the last one heard.
-    const quietSince = (receivedSec: number) => {
-      const heard = reference.filter((w) => w.startSec < receivedSec);
-      if (heard.at(-1) && heard.at(-1)!.endSec > receivedSec) return receivedSec;
-      return heard.at(-1)?.endSec ?? 0;
-    };
+    const quietSince = vadQuietSince(reference);
     const { replay, words, finals, atStop } = await answer(reference, totalSec, quietSince);
     expect(words.map((w) => w.text)).toEqual(reference.map((w) => w.text));
     const passes = finalCalls(replay.calls);
@@ -186,11 +190,7 @@ describe('UtteranceFinalizer', () => {
       ...sentences(1, 12, 0),
       ...['a', 'b', 'c'].map((text, i) => ({ text, startSec: 6.3 + i * 0.4, endSec: 6.6 + i * 0.4 })),
     ];
-    const quietSince = (receivedSec: number) => {
-      const heard = reference.filter((w) => w.startSec < receivedSec);
-      if (heard.at(-1) && heard.at(-1)!.endSec > receivedSec) return receivedSec;
-      return heard.at(-1)?.endSec ?? 0;
-    };
+    const quietSince = vadQuietSince(reference);
     const { replay, words } = await answer(reference, 37, quietSince);
     expect(words.map((w) => w.text)).toEqual(reference.map((w) => w.text));
     for (const c of finalCalls(replay.calls)) {
