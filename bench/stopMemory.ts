@@ -23,8 +23,8 @@ const SAMPLE_MS = 200;
 /** The goal: peak memory at the longest length within this share of the shortest's. */
 const FLAT_WITHIN = 0.1;
 
-/** The product, and the engines on glibc's default allocator settings, side by side. */
-const SETTINGS = ['product', 'glibc-default'] as const;
+/** The product, and the engines as they were before issue #15's memory work (COACH_ENGINE_MEMORY), side by side. */
+const SETTINGS = ['product', 'unmanaged'] as const;
 type Setting = (typeof SETTINGS)[number];
 
 type Peak = {
@@ -54,7 +54,7 @@ async function measure(setting: Setting, lengthSec: number): Promise<Peak> {
       env: {
         ...process.env,
         COACH_WHISPER_MODEL: MODEL,
-        ...(setting === 'glibc-default' ? { COACH_ENGINE_MALLOC: 'glibc-default' } : {}),
+        ...(setting === 'unmanaged' ? { COACH_ENGINE_MEMORY: 'unmanaged' } : {}),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -118,9 +118,9 @@ function report(peaks: Peak[]): string {
     '## Peak memory by answer length (issue #15)',
     '',
     `Run \`npm run bench:stop-memory\` (bench/stopMemory.ts; numbers in \`bench/stop-memory.json\`) on ${m.cpu}, ${m.logicalCpus} logical CPUs, ${m.platform}, Node ${m.node}, ${new Date().toISOString()}.`,
-    `Each answer (the looped Shakespeare reading) is recorded and stopped in a fresh process by the app's service and its two engine processes (${path.basename(MODEL)}, Silero VAD), fed in lock-step as in bench:stop; peaks are each process's own high-water mark (VmHWM) over the whole recording and its Stop, and together is their sum; the largest sum seen in one ${SAMPLE_MS} ms sample is beside it. The recording process keeps the answer's audio (3.8 MB a minute, in a buffer that grows in place) and the 8 kHz signal of the pitch track (1.9 MB a minute) for the voice analysis at Stop; in the product the engine processes start with glibc's allocator set to return freed pass buffers (src/core/asr/engineProcess/engineMemory.ts); glibc-default runs them without those settings, in the same run.`,
+    `Each answer (the looped Shakespeare reading) is recorded and stopped in a fresh process by the app's service and its two engine processes (${path.basename(MODEL)}, Silero VAD), fed in lock-step as in bench:stop; peaks are each process's own high-water mark (VmHWM) over the whole recording and its Stop, and together is their sum; the largest sum seen in one ${SAMPLE_MS} ms sample is beside it. The recording process keeps the answer's audio (3.8 MB a minute, in a buffer that grows in place) for the voice analysis at Stop, and of the pitch track's 8 kHz signal only what its next frames read; in the product the engine processes start with glibc's allocator set to return freed pass buffers and collect their heap after each pass, so spent audio does not pile up (src/core/asr/engineProcess/engineMemory.ts); unmanaged runs them without either, in the same run.`,
     '',
-    `| engines' allocator | answer s | recording process MB | engine processes MB | together MB | change from ${lengths[0]} s (recording / engines / together) | largest sample together MB | Stop ms |`,
+    `| engines' memory | answer s | recording process MB | engine processes MB | together MB | change from ${lengths[0]} s (recording / engines / together) | largest sample together MB | Stop ms |`,
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',

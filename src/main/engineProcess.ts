@@ -3,7 +3,7 @@
 import { utilityProcess } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { engineEnvironment } from '../core/asr/engineProcess/engineMemory';
+import { engineEnvironment, engineExecArgv } from '../core/asr/engineProcess/engineMemory';
 import type { EngineChannel, FromEngine, SpawnEngine } from '../core/asr/engineProcess/engineProtocol';
 
 /** Bundled beside this file by electron-vite (see electron.vite.config.ts). */
@@ -13,6 +13,7 @@ export const spawnUtilityEngine: SpawnEngine = () => {
   const child = utilityProcess.fork(ENGINE_ENTRY, [], {
     serviceName: 'Interview Coach speech engine',
     env: engineEnvironment(),
+    execArgv: engineExecArgv(),
   });
   const channel: EngineChannel = {
     get pid() {

@@ -83,11 +83,15 @@ export function trackPitchAfter(
 /**
  * The same track built while the audio arrives (a live answer), a slice at a time, so that Stop only
  * computes the last few frames instead of the whole answer's: its frames equal trackPitch's over the
- * same audio.
+ * same audio. It keeps only the decimated audio the next frames read, not the whole answer's (19 MB at
+ * ten minutes): an answer's memory must not grow with its length beyond its own samples (issue #15).
  */
 export class PitchTrackBuilder {
   readonly params: PitchParams;
+  /** The decimated audio from the start of the next frame to compute on. */
   private readonly signal = new SampleBuffer();
+  /** Frames before `signal` starts: their audio was dropped, whole hops at a time. */
+  private framesDropped = 0;
   /** A 16 kHz sample waiting for its partner before the pair is decimated. */
   private odd: number | null = null;
   private readonly done: PitchFrame[] = [];
@@ -112,16 +116,22 @@ export class PitchTrackBuilder {
 
   /** Computes up to `maxFrames` more of the frames whose audio has all arrived; returns how many. */
   advance(maxFrames = Number.POSITIVE_INFINITY): number {
-    const tracker = new YinTracker(this.signal.view(), this.params);
-    const complete = tracker.completeFrames();
-    const to = Math.min(complete, this.done.length + maxFrames);
-    const from = this.done.length;
-    if (to > from) this.done.push(...tracker.frames(from, to));
-    return Math.max(0, to - from);
+    const tracker = this.tracker();
+    const from = this.done.length - this.framesDropped;
+    const to = Math.min(tracker.completeFrames(), from + maxFrames);
+    if (to <= from) return 0;
+    this.done.push(...tracker.frames(from, to));
+    this.dropComputed(tracker);
+    return to - from;
   }
 
   get frameCount(): number {
     return this.done.length;
+  }
+
+  /** The audio held for the frames still to compute, in seconds: a fraction of one, however long the answer. */
+  get heldSec(): number {
+    return (this.signal.length * DECIMATION) / SAMPLE_RATE_HZ;
   }
 
   /** The frames computed so far (final: later audio does not change them). */
@@ -131,10 +141,24 @@ export class PitchTrackBuilder {
 
   /** The track of all audio pushed so far (the frames near its end computed now). */
   finish(): PitchTrack {
-    const tracker = new YinTracker(this.signal.view(), this.params);
-    const from = this.done.length;
+    const tracker = this.tracker();
+    const from = this.done.length - this.framesDropped;
     if (tracker.frameCount > from) this.done.push(...tracker.frames(from, tracker.frameCount));
-    return { hopSec: this.params.hopSec, frames: this.done.slice(0, tracker.frameCount) };
+    return {
+      hopSec: this.params.hopSec,
+      frames: this.done.slice(0, this.framesDropped + tracker.frameCount),
+    };
+  }
+
+  private tracker(): YinTracker {
+    return new YinTracker(this.signal.view(), this.params, this.framesDropped);
+  }
+
+  /** Only the frames not yet computed read the audio from here on. */
+  private dropComputed(tracker: YinTracker): void {
+    const frames = this.done.length - this.framesDropped;
+    this.signal.dropFront(frames * tracker.hop);
+    this.framesDropped += frames;
   }
 }
 
@@ -143,15 +167,19 @@ class YinTracker {
   private readonly signal: Float32Array;
   private readonly rate: number;
   private readonly window: number;
-  private readonly hop: number;
+  readonly hop: number;
   private readonly minLag: number;
   private readonly maxLag: number;
   private readonly diff: Float64Array;
 
-  /** `signal`: the audio already decimated by DECIMATION. */
+  /**
+   * `signal`: the audio already decimated by DECIMATION; `originFrames`: how many frames of the
+   * recording came before it (their audio dropped), for the frames' times.
+   */
   constructor(
     signal: Float32Array,
     readonly params: PitchParams,
+    private readonly originFrames = 0,
   ) {
     this.signal = signal;
     this.rate = SAMPLE_RATE_HZ / DECIMATION;
@@ -185,7 +213,7 @@ class YinTracker {
 
   private frame(index: number): PitchFrame {
     const start = index * this.hop;
-    const timeSec = (start + this.window / 2) / this.rate;
+    const timeSec = ((this.originFrames + index) * this.hop + this.window / 2) / this.rate;
     const rmsDb = levelDb(this.signal, start, this.window);
     if (rmsDb < this.params.silenceDb) return { timeSec, f0Hz: null, aperiodicity: 1, rmsDb };
     const lag = this.bestLag(start);

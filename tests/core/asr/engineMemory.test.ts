@@ -1,8 +1,13 @@
-// The engine processes start with glibc's allocator set to hand freed compute buffers back (see
-// engineMemory.ts): without it their memory grows with the answer's length (bench:stop-memory).
+// The engine processes start with glibc's allocator set to hand freed compute buffers back, and with
+// `gc` exposed so each pass's audio is freed (engineMemory.ts): without them their memory grows with
+// the answer's length (bench:stop-memory).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ENGINE_MALLOC_ENV, engineEnvironment } from '../../../src/core/asr/engineProcess/engineMemory';
+import {
+  ENGINE_MALLOC_ENV,
+  engineEnvironment,
+  engineExecArgv,
+} from '../../../src/core/asr/engineProcess/engineMemory';
 import { forkEngine } from '../../../src/core/asr/engineProcess/forkEngine';
 
 const environOf = (pid: number): Record<string, string> =>
@@ -20,6 +25,8 @@ describe('the engine process environment', () => {
       const environ = environOf(engine.pid!);
       for (const [name, value] of Object.entries(ENGINE_MALLOC_ENV)) expect(environ[name]).toBe(value);
       expect(environ.PATH).toBe(process.env.PATH);
+      // So that the worker can collect each pass's spent audio.
+      expect(readFileSync(`/proc/${engine.pid!}/cmdline`, 'utf8').split('\0')).toContain('--expose-gc');
     } finally {
       const exited = new Promise<void>((resolve) => engine.onExit(() => resolve()));
       engine.kill();
@@ -34,8 +41,10 @@ describe('the engine process environment', () => {
     expect(env.HOME).toBe('/home/someone');
   });
 
-  it("leaves glibc's defaults when asked to (the benchmark's comparison)", () => {
-    const env = engineEnvironment({ COACH_ENGINE_MALLOC: 'glibc-default' });
+  it("starts the engines as before when asked to (the benchmark's comparison)", () => {
+    const base = { COACH_ENGINE_MEMORY: 'unmanaged' };
+    const env = engineEnvironment(base);
     for (const name of Object.keys(ENGINE_MALLOC_ENV)) expect(env[name]).toBeUndefined();
+    expect(engineExecArgv(base)).toEqual([]);
   });
 });

@@ -65,6 +65,19 @@ describe('pitch track built as the audio arrives', () => {
     expect(builder.finish()).toEqual(trackPitch(speech));
   });
 
+  it('holds only the audio of the frames still to compute, and its track is still exact', () => {
+    const builder = new PitchTrackBuilder();
+    const minute = Float32Array.from({ length: 6 * speech.length }, (_, i) => speech[i % speech.length]!);
+    for (let at = 0; at < minute.length; at += 1600) {
+      builder.push(minute.subarray(at, at + 1600));
+      builder.advance();
+      expect(builder.heldSec).toBeLessThan(0.2);
+    }
+    expect(builder.finish()).toEqual(trackPitch(minute));
+    // Asked again (the provisional report, then Stop's), the track is the same.
+    expect(builder.finish()).toEqual(trackPitch(minute));
+  });
+
   it('leaves only the last frames to compute at the end', () => {
     const builder = new PitchTrackBuilder();
     builder.push(speech);

@@ -1,4 +1,5 @@
-// Settings for glibc's allocator in the engine processes (Linux; other systems ignore them).
+// How the engine processes keep their memory flat over a long answer: glibc's allocator settings (Linux;
+// other systems ignore them) and a collection of the JavaScript heap after each pass.
 //
 // whisper.cpp allocates and frees its compute buffers on every pass, from several threads. By default
 // glibc raises its mmap threshold each time such a buffer is freed, so the next ones come from
@@ -12,11 +13,27 @@ export const ENGINE_MALLOC_ENV: Readonly<Record<string, string>> = {
   MALLOC_TRIM_THRESHOLD_: '131072',
 };
 
-/**
- * The environment an engine process starts with: the allocator settings, unless the user set their own,
- * or COACH_ENGINE_MALLOC=glibc-default leaves glibc as it is (bench:stop-memory compares the two).
- */
+/** COACH_ENGINE_MEMORY=unmanaged starts the engines as they were before issue #15 (bench:stop-memory). */
+const unmanaged = (base: NodeJS.ProcessEnv): boolean => base.COACH_ENGINE_MEMORY === 'unmanaged';
+
+/** The environment an engine process starts with: the allocator settings, unless the user set their own. */
 export function engineEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  if (base.COACH_ENGINE_MALLOC === 'glibc-default') return { ...base };
+  if (unmanaged(base)) return { ...base };
   return { ...ENGINE_MALLOC_ENV, ...base };
+}
+
+/**
+ * Each pass's audio reaches the engine as a new buffer of up to a megabyte or two, garbage once the pass
+ * is done. The engine's JavaScript heap is tiny, so V8 collects it rarely, and tens of megabytes of
+ * spent audio stay resident while the next pass adds its compute buffers on top (a live engine's peak
+ * crept from 265 to 325 MB over 200 passes; collected after every pass it stays at 269 MB). Node keeps
+ * `gc` to itself unless the process is started with this flag.
+ */
+export function engineExecArgv(base: NodeJS.ProcessEnv = process.env): string[] {
+  return unmanaged(base) ? [] : ['--expose-gc'];
+}
+
+/** After a pass: frees its audio now (a full collection of a heap this small takes a few milliseconds, after the result is sent). */
+export function collectPassGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }

@@ -3,6 +3,7 @@
 import { ModelFileError } from '../ggmlModelInfo';
 import { TranscriptionAbortedError } from '../transcriber';
 import { ModelLoadError, WhisperTranscriber } from '../whisperTranscriber';
+import { collectPassGarbage } from './engineMemory';
 import type { FromEngine, ToEngine } from './engineProtocol';
 import { lowerOwnPriority } from './lowerPriority';
 
@@ -73,6 +74,7 @@ export function runEngineWorker(port: EnginePort): void {
       });
     } finally {
       passes.delete(id);
+      collectPassGarbage();
     }
   }
 }

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { engineEnvironment } from './engineMemory';
+import { engineEnvironment, engineExecArgv } from './engineMemory';
 import type { EngineChannel, FromEngine, SpawnEngine } from './engineProtocol';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -21,7 +21,7 @@ export function engineEntry(dir = here): { file: string; execArgv: string[] } {
 export const forkEngine: SpawnEngine = () => {
   const { file, execArgv } = engineEntry();
   const child = fork(file, [], {
-    execArgv,
+    execArgv: [...execArgv, ...engineExecArgv()],
     env: engineEnvironment(),
     // 'advanced' carries Float32Array audio as binary, not as a JSON array of numbers.
     serialization: 'advanced',

@@ -1,6 +1,7 @@
-// The background engine loads its model at normal priority and only then drops to SCHED_IDLE: at the
-// lowest priority on a machine kept busy the load may never get a core, and dispose (Quit, a model
-// switch, a test's teardown) waits for it. Once loaded, every pass runs low.
+// The engine worker's order of work. The background engine loads its model at normal priority and
+// only then drops to SCHED_IDLE: at the lowest priority on a machine kept busy the load may never get a
+// core, and dispose (Quit, a model switch, a test's teardown) waits for it. Once loaded, every pass runs
+// low. After each pass the heap is collected, so spent audio does not pile up (engineMemory.ts).
 import { describe, expect, it, vi } from 'vitest';
 import type { FromEngine, ToEngine } from '../../../src/core/asr/engineProcess/engineProtocol';
 
@@ -47,6 +48,17 @@ describe('the engine worker', () => {
     const { loaded, order: after } = await loadThenTranscribe('background');
     expect(loaded).toEqual(['loading', 'loaded', 'lowered']);
     expect(after.at(-1)).toBe('lowered');
+  });
+
+  it('collects the garbage after each pass, once its result is sent', async () => {
+    vi.stubGlobal('gc', () => order.push('collected'));
+    try {
+      const { loaded, order: after } = await loadThenTranscribe('live');
+      expect(loaded).not.toContain('collected');
+      expect(after.at(-1)).toBe('collected');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('leaves a live engine at normal priority', async () => {
