@@ -6,6 +6,7 @@ import { formatBytesPerSec, type StreamFormat } from '../core/audio/streamDecode
 import { BYTES_PER_SAMPLE, SAMPLE_RATE_HZ } from '../shared/audioFormat';
 import type { LiveStats, Word } from '../shared/domain';
 import type { FinalUtterance } from '../core/streaming/utteranceFinalizer';
+import { FinalRevisions } from './finalRevisions';
 import type { ServerLimits } from './limits';
 import { ServerError, toServerError, type ErrorCode } from './serverErrors';
 import { parseTypedMessage, SocketEdge } from './socketEdge';
@@ -82,7 +83,7 @@ export function serveStreamSocket(
   let pendingAudio: Buffer[] = [];
   let pendingBytes = 0;
   let sentTentative = false;
-  let revision = 0;
+  const revisions = new FinalRevisions();
   const format = () => session?.decoder.format ?? opts.format;
 
   const onEnded = (ended: EndedStream) => {
@@ -180,7 +181,10 @@ export function serveStreamSocket(
           // With revisions, the final-pass text of every utterance has been sent already: the closing
           // flush would repeat words a revision replaced.
           const committed = u.final && dialect.finalText ? [] : u.committed;
-          if (committed.length > 0) edge.json(dialect.words(s, committed, true));
+          if (committed.length > 0) {
+            edge.json(dialect.words(s, committed, true));
+            revisions.committedSent(committed);
+          }
           // An emptied tentative tail is sent once, so a client can clear the line it shows.
           if (u.tentative.length > 0 || sentTentative) {
             edge.json(dialect.words(s, u.tentative, false), { droppable: true });
@@ -188,7 +192,9 @@ export function serveStreamSocket(
           }
         },
         finalText: (u) => {
-          if (session && dialect.finalText) edge.json(dialect.finalText(session, u.utterance, ++revision));
+          if (!session || !dialect.finalText) return;
+          const revised = revisions.revise(u.utterance);
+          if (revised) edge.json(dialect.finalText(session, revised.utterance, revised.revision));
         },
         stats: (stats) => {
           if (session && dialect.liveMetrics)
