@@ -3,11 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type {
-  AnswerReport,
   AnswerResult,
-  CaptionUpdate,
-  LiveStats,
-  Nudge,
   Question,
   RoleFamily,
   SessionDetail,
@@ -17,7 +13,7 @@ import type {
 import { answerRoles } from '../questions/practiceSet';
 import type { EngineHost } from '../asr/engineHost';
 import type { Transcriber } from '../asr/transcriber';
-import { computeAnswerReportWithAudio, transcriptOnlyReport } from '../coaching/answerReport';
+import { transcriptOnlyReport } from '../coaching/answerReport';
 import type { NudgeParams } from '../coaching/nudges';
 import { scoreSession } from '../coaching/sessionScore';
 import { nudgeParamsFrom, type CoachSettings } from '../settings/coachSettings';
@@ -32,35 +28,17 @@ import { samplesToSec } from '../audio/pcm';
 import { readWav16kMono } from '../audio/readWav';
 import { sessionTitle } from './sessionTitle';
 import { findInterruptedAnswers, finishFromDisk, type FinishedAnswer } from './crashRecovery';
-import {
-  LiveAnswer,
-  type FinalTextUpdate,
-  type FinishingProgress,
-  type LiveAnswerOptions,
-  type LiveAnswerSnapshot,
-  type LiveWordsUpdate,
-  type WavSink,
-} from './liveAnswer';
+import { LiveAnswer, type LiveAnswerOptions, type LiveAnswerSnapshot, type WavSink } from './liveAnswer';
 import type { SessionRepository } from '../storage/sessionRepository';
 import type { LiveWordStore } from '../storage/liveWordStore';
-import { describeFsError } from '../fsErrors';
+import { AnswerSaver } from './answerSaver';
+import { UnknownAnswerError } from './practiceErrors';
+import { liveAnswerEvents, type PracticeEvents } from './practiceEvents';
 import { resolveTarget } from './targetLength';
 import { PassCostEstimator } from '../streaming/passCostEstimator';
 import { PitchTrackAppender, pitchTrackPathFor, removePitchTrackFile } from '../storage/pitchTrackFile';
 
-export type PracticeEvents = {
-  caption: (u: CaptionUpdate) => void;
-  /** `answerId` lets a transport with several clients route the nudge to the one recording. */
-  nudge: (n: Nudge, answerId: string) => void;
-  stats: (s: LiveStats) => void;
-  answerError: (e: { answerId: string; message: string }) => void;
-  /** Optional: each live step's words with timings (the streaming server's segments). */
-  words?: (u: LiveWordsUpdate) => void;
-  /** Optional: an utterance's final-quality words, replacing its live words. */
-  finalText?: (u: FinalTextUpdate) => void;
-  /** Optional: after Stop, how much is left to transcribe (a progress bar). */
-  finishing?: (p: FinishingProgress) => void;
-};
+export type { PracticeEvents } from './practiceEvents';
 
 export type StartAnswerRequest = {
   sessionId?: string | undefined;
@@ -97,40 +75,13 @@ type LiveEntry = {
 /** Where a "keep no history" answer's audio goes: nowhere (it stays in memory for the final pass). */
 const NO_DISK: WavSink = { append: () => undefined, close: () => undefined };
 
-/** A stopped answer the database could not take (a full disk): kept in memory for `retrySave`. */
-type UnsavedAnswer = {
-  sessionId: string;
-  finished: FinishedAnswer;
-  question: Question | null;
-  target: TargetLength;
-};
-
-export class UnknownAnswerError extends Error {}
-
-/** The database refused the finished answer (SQLITE_FULL, ENOSPC…); `reason` is for people. */
-export class AnswerNotSavedError extends Error {
-  constructor(
-    readonly reason: string,
-    message: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-    this.name = 'AnswerNotSavedError';
-  }
-}
-
 export class PracticeService {
   private readonly live = new Map<string, LiveEntry>();
-  /**
-   * Stopped answers whose save failed, with their final-pass words and audio, until `retrySave`
-   * succeeds. If the app quits first, the answer is still marked recording, so the start-up
-   * recovery finishes it from its recording and live words, as after a crash.
-   */
-  private readonly unsaved = new Map<string, UnsavedAnswer>();
   /** Answers whose "Transcribe again" is running, so a second click does not run a second pass. */
   private readonly retranscribing = new Set<string>();
   /** Final passes as timed on this machine, over every answer: Stop's estimate starts from them. */
   private readonly passCost = new PassCostEstimator();
+  private readonly saver: AnswerSaver;
 
   constructor(
     private readonly deps: {
@@ -150,7 +101,14 @@ export class PracticeService {
       liveWords?: LiveWordStore;
       log?: (line: string) => void;
     },
-  ) {}
+  ) {
+    this.saver = new AnswerSaver({
+      repository: deps.repository,
+      answerError: deps.events.answerError,
+      liveWords: deps.liveWords,
+      wavPathOf: (sessionId, answerId) => this.answerWavPath(sessionId, answerId),
+    });
+  }
 
   async startAnswer(req: StartAnswerRequest): Promise<{ sessionId: string; answerId: string }> {
     // Fails here, before any audio is captured, when there is no usable model.
@@ -249,7 +207,6 @@ export class PracticeService {
   ): LiveAnswer {
     const { events } = this.deps;
     const liveWords = keepNoHistory ? undefined : this.deps.liveWords;
-    let liveWordsFailed = false;
     return new LiveAnswer({
       answerId,
       transcriber,
@@ -257,36 +214,7 @@ export class PracticeService {
       streamParams,
       nudgeParams,
       passCost: this.passCost,
-      events: {
-        caption: events.caption,
-        stats: events.stats,
-        nudge: (n) => events.nudge(n, answerId),
-        error: (message) => events.answerError({ answerId, message }),
-        words: (u) => {
-          try {
-            liveWords?.append(answerId, u.committed);
-          } catch (err) {
-            // Only crash safety is lost: the words are still in memory for the captions and Stop.
-            if (!liveWordsFailed)
-              events.answerError({
-                answerId,
-                message: `Could not save the live transcript (${describeFsError(err)}). Keep going: the answer is still being transcribed.`,
-              });
-            liveWordsFailed = true;
-          }
-          events.words?.(u);
-        },
-        finalText: (u) => {
-          try {
-            liveWords?.appendFinal(answerId, u.utterance);
-          } catch (err) {
-            // Crash recovery then transcribes this utterance again; nothing else is lost.
-            this.deps.log?.(`[coach] could not save final text of ${answerId}: ${describeFsError(err)}`);
-          }
-          events.finalText?.(u);
-        },
-        finishing: (p) => events.finishing?.(p),
-      },
+      events: liveAnswerEvents(answerId, events, liveWords, this.deps.log),
       openWav: keepNoHistory ? () => NO_DISK : this.deps.openWav,
       pitchFile: keepNoHistory ? null : new PitchTrackAppender(pitchTrackPathFor(wavPath), this.deps.log),
       ...(this.deps.restTimer ? { restTimer: this.deps.restTimer } : {}),
@@ -318,7 +246,7 @@ export class PracticeService {
       const finished: FinishedAnswer = stopped.finalPassError
         ? { ...stopped, engineError: this.engineFailed(stopped.finalPassError) }
         : stopped;
-      return await this.saveOrKeep(answerId, { sessionId, finished, question, target });
+      return await this.saver.saveOrKeep(answerId, { sessionId, finished, question, target });
     } finally {
       this.live.delete(answerId);
     }
@@ -345,7 +273,7 @@ export class PracticeService {
       questionText: entry.questionText,
       words: draft.words,
       text,
-      report: await this.report(answerId, draft, entry.question, entry.target, { live: true }),
+      report: await this.saver.report(answerId, draft, entry.question, entry.target, { live: true }),
       audioPath: entry.audioPath,
     };
   }
@@ -374,7 +302,7 @@ export class PracticeService {
       ...base,
       words: stopped.words,
       text: stopped.words.map((w) => w.text).join(' '),
-      report: await this.report(answerId, stopped, question, target),
+      report: await this.saver.report(answerId, stopped, question, target),
     };
   }
 
@@ -409,7 +337,7 @@ export class PracticeService {
       }
       const { question, target } = this.questionAndTarget(answerId);
       const durationSec = samplesToSec(audio.length);
-      return await this.saveFinished(
+      return await this.saver.saveFinished(
         answerId,
         saved.sessionId,
         { words, durationSec, audio },
@@ -438,84 +366,8 @@ export class PracticeService {
   }
 
   /** Saves an answer whose save failed at Stop (the user freed disk space and pressed Save again). */
-  async retrySave(answerId: string): Promise<AnswerResult> {
-    const kept = this.unsaved.get(answerId);
-    if (!kept) {
-      throw new UnknownAnswerError(
-        `No unsaved answer with id ${answerId}: it was saved already, or Interview Coach restarted since (then it was finished from its recording at start).`,
-      );
-    }
-    return this.saveOrKeep(answerId, kept);
-  }
-
-  /** Saves the finished answer; if the database refuses it, keeps it in memory for `retrySave`. */
-  private async saveOrKeep(answerId: string, answer: UnsavedAnswer): Promise<AnswerResult> {
-    const { sessionId, finished, question, target } = answer;
-    try {
-      const saved = await this.saveFinished(answerId, sessionId, finished, question, target);
-      this.unsaved.delete(answerId);
-      return saved;
-    } catch (err) {
-      if (!(err instanceof AnswerNotSavedError)) throw err;
-      this.unsaved.set(answerId, answer);
-      throw new AnswerNotSavedError(
-        err.reason,
-        `Could not save this answer: ${err.reason}. Your transcript is kept: free some disk space, then press Save again. (If you quit first, the answer is finished from its recording the next time Interview Coach starts.)`,
-        { cause: err.cause },
-      );
-    }
-  }
-
-  private async saveFinished(
-    answerId: string,
-    sessionId: string,
-    finished: FinishedAnswer,
-    question: Question | null,
-    target: TargetLength,
-  ): Promise<AnswerResult> {
-    const { repository } = this.deps;
-    const reason = finished.engineError;
-    if (reason !== undefined) {
-      // Never scored, never in a total, never "silence": the audio and the reason, for Transcribe again.
-      return this.writeAnswer(answerId, sessionId, () =>
-        repository.saveUntranscribed(answerId, {
-          durationSec: finished.durationSec,
-          reason,
-          liveWords: finished.words,
-        }),
-      );
-    }
-    const text = finished.words.map((w) => w.text).join(' ');
-    const report = await this.report(answerId, finished, question, target);
-    return this.writeAnswer(answerId, sessionId, () =>
-      repository.completeAnswer(answerId, {
-        durationSec: finished.durationSec,
-        words: finished.words,
-        text,
-        report,
-      }),
-    );
-  }
-
-  /** Runs the repository write that finishes an answer, then returns the answer as saved. */
-  private writeAnswer(answerId: string, sessionId: string, write: () => void): AnswerResult {
-    try {
-      write();
-    } catch (err) {
-      // The answer stays marked as recording, so the start-up recovery finishes it from what is on disk.
-      const reason = describeFsError(err);
-      throw new AnswerNotSavedError(
-        reason,
-        `Could not save this answer: ${reason}. Free some disk space; what was already saved is kept, and this answer is finished from its recording the next time Interview Coach starts.`,
-        { cause: err },
-      );
-    }
-    this.deps.liveWords?.clear(answerId);
-    // Saved: crash recovery will not need its pitch frames.
-    removePitchTrackFile(pitchTrackPathFor(this.answerWavPath(sessionId, answerId)));
-    const saved = this.deps.repository.getAnswer(answerId);
-    if (!saved) throw new Error(`Answer ${answerId} was not saved`);
-    return { ...saved, sessionId };
+  retrySave(answerId: string): Promise<AnswerResult> {
+    return this.saver.retry(answerId);
   }
 
   /**
@@ -533,43 +385,18 @@ export class PracticeService {
     };
     const recovered: AnswerResult[] = [];
     for (const lost of findInterruptedAnswers(deps)) {
-      if (this.live.has(lost.id) || this.unsaved.has(lost.id)) continue;
+      if (this.live.has(lost.id) || this.saver.keeps(lost.id)) continue;
       if (!liveWords.claimInterrupted(lost)) continue;
       try {
         const finished = await finishFromDisk(lost, deps);
         const { question, target } = this.questionAndTarget(lost.id);
-        recovered.push(await this.saveFinished(lost.id, lost.sessionId, finished, question, target));
+        recovered.push(await this.saver.saveFinished(lost.id, lost.sessionId, finished, question, target));
         this.deps.log?.(`[coach] recovered interrupted answer ${lost.id}`);
       } catch (err) {
         this.deps.log?.(`[coach] could not recover answer ${lost.id}: ${(err as Error).message}`);
       }
     }
     return recovered;
-  }
-
-  /** A failure in the coaching analysis must not lose the answer: it is saved with the transcript's measures. */
-  private async report(
-    answerId: string,
-    finished: FinishedAnswer,
-    question: Question | null,
-    target: TargetLength,
-    { live = false } = {},
-  ): Promise<AnswerReport> {
-    try {
-      return await computeAnswerReportWithAudio(
-        finished.audio,
-        { words: finished.words, durationSec: finished.durationSec, question, target },
-        finished.pitch,
-      );
-    } catch (err) {
-      this.deps.events.answerError({
-        answerId,
-        message: live
-          ? `The coaching analysis of the live transcript failed; the final report follows: ${(err as Error).message}`
-          : `The coaching analysis failed; the transcript was saved: ${(err as Error).message}`,
-      });
-      return transcriptOnlyReport(finished.words, finished.durationSec);
-    }
   }
 
   async cancelAnswer(answerId: string): Promise<void> {
@@ -603,7 +430,10 @@ export class PracticeService {
 
   /** True while an answer of this session is being recorded or waits to be saved again (it cannot be deleted then). */
   isRecordingIn(sessionId: string): boolean {
-    return [...this.live.values(), ...this.unsaved.values()].some((entry) => entry.sessionId === sessionId);
+    return (
+      [...this.live.values()].some((entry) => entry.sessionId === sessionId) ||
+      this.saver.keepsAnswerOf(sessionId)
+    );
   }
 
   /** True while any answer is being recorded (the engine must not be swapped under it). */

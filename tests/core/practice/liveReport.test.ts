@@ -4,7 +4,7 @@
 // A fault-injected engine behind the real PracticeService, SQLite database and WAV writer.
 import { describe, expect, it } from 'vitest';
 import type { AsrResult, TranscribeOptions, Transcriber } from '../../../src/core/asr/transcriber';
-import { UnknownAnswerError } from '../../../src/core/practice/practiceService';
+import { UnknownAnswerError } from '../../../src/core/practice/practiceErrors';
 import { toneFrame } from '../../helpers/fixtures';
 import { practiceServiceWith } from '../../helpers/practiceHarness';
 
