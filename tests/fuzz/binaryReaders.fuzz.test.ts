@@ -233,6 +233,13 @@ describe('parseSileroModel / loadSileroModel', () => {
     );
   });
 
+  it('quotes a damaged tensor name in the one-line message (a case the fuzzer found)', () => {
+    // A tensor name overwritten with a line break and invalid UTF-8, then the file cut in its data.
+    const damaged = mutate(silero, { cut: 166, flips: [], words: [{ at: 33, value: -956264950 }] });
+    expect(() => parseSileroModel(damaged, 'damaged.bin')).toThrow(/^damaged\.bin is truncated: .*"_m\\n/);
+    check(damaged, false);
+  });
+
   it('rejects truncated and bit-flipped copies of the real model clearly', () => {
     // Header is ~30 int32s; flips there and in the first tensor records, plus anywhere in the file.
     fc.assert(

@@ -141,7 +141,8 @@ export function readGgmlModelInfo(path: string): GgmlModelInfo {
       }
       const name = r.bytes(nameLen).toString('utf8');
       const want = expected.get(name);
-      if (!want) throw new ModelFileError(`${path} has a tensor no Whisper model has: "${name}"`);
+      if (!want)
+        throw new ModelFileError(`${path} has a tensor no Whisper model has: ${JSON.stringify(name)}`);
       if (seen.has(name)) throw new ModelFileError(`${path} lists tensor "${name}" twice`);
       if (!sameShape(ne, want)) {
         throw new ModelFileError(

@@ -237,7 +237,8 @@ function readTensor(r: ByteReader): VadTensor {
   const name = r.utf8(nameLength, 'a tensor name');
   const count = shape[0] * shape[1] * shape[2] * shape[3];
   const bytesPerElement = type === GGML_TYPE_F32 ? 4 : 2;
-  r.need(count * bytesPerElement, `the data of tensor ${name}`);
+  // Quoted: a damaged file's name may hold any bytes, line breaks included.
+  r.need(count * bytesPerElement, `the data of tensor ${JSON.stringify(name)}`);
   let data: Float32Array;
   if (type === GGML_TYPE_F32) {
     // Copy: the file buffer's offset need not be 4-byte aligned, and the model must not pin it.
