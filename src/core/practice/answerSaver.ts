@@ -33,6 +33,7 @@ export class AnswerSaver {
    * recovery finishes it from its recording and live words, as after a crash.
    */
   private readonly unsaved = new Map<string, UnsavedAnswer>();
+
   constructor(private readonly deps: AnswerSaverDeps) {}
 
   /** True while an answer of this session waits to be saved again. */

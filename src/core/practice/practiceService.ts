@@ -104,7 +104,7 @@ export class PracticeService {
   ) {
     this.saver = new AnswerSaver({
       repository: deps.repository,
-      answerError: deps.events.answerError,
+      answerError: (e) => this.deps.events.answerError(e),
       liveWords: deps.liveWords,
       wavPathOf: (sessionId, answerId) => this.answerWavPath(sessionId, answerId),
     });
