@@ -2,7 +2,8 @@
 // VAD), wired as the app wires it: what the benchmarks record answers through.
 import { EngineHost, type EngineHostOptions } from '../src/core/asr/engineHost';
 import { dataPaths, type DataPaths } from '../src/core/dataPaths';
-import { PracticeService, type PracticeEvents } from '../src/core/practice/practiceService';
+import type { PracticeEvents } from '../src/core/practice/practiceEvents';
+import { PracticeService } from '../src/core/practice/practiceService';
 import { openDatabase } from '../src/core/storage/database';
 import { LiveWordStore } from '../src/core/storage/liveWordStore';
 import { SessionRepository } from '../src/core/storage/sessionRepository';

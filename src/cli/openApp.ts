@@ -4,7 +4,7 @@
 import { createCoachApp, type CoachApp } from '../core/app/coachApp';
 import { dataPaths } from '../core/dataPaths';
 import { renderPdf } from '../core/export/pdfRender';
-import type { PracticeEvents } from '../core/practice/practiceService';
+import type { PracticeEvents } from '../core/practice/practiceEvents';
 import type { AnswerResult } from '../shared/domain';
 import { recoveryNoticeText } from '../shared/recoveryNotice';
 import type { Io } from './io';

@@ -2,7 +2,7 @@
 // to whoever started that answer (a browser tab on the bridge, a streaming client), and to nobody else.
 import type { AnswerFinishing, CaptionUpdate, LiveStats, Nudge } from '../shared/domain';
 import type { FinalTextUpdate, LiveWordsUpdate } from '../core/practice/liveAnswer';
-import type { PracticeEvents } from '../core/practice/practiceService';
+import type { PracticeEvents } from '../core/practice/practiceEvents';
 
 export type AnswerListener = {
   caption?: (u: CaptionUpdate) => void;

@@ -2,7 +2,7 @@
 // difference function, its cumulative-mean normalisation, an absolute threshold and parabolic
 // interpolation. Voice analysis and the filled-pause detector both read this track.
 import { SAMPLE_RATE_HZ } from '../../shared/audioFormat';
-import { SampleBuffer } from '../audio/pcm';
+import { SampleBuffer, samplesToSec } from '../audio/pcm';
 
 export type PitchParams = {
   /** Time between frame centres. */
@@ -131,7 +131,7 @@ export class PitchTrackBuilder {
 
   /** The audio held for the frames still to compute, in seconds: a fraction of one, however long the answer. */
   get heldSec(): number {
-    return (this.signal.length * DECIMATION) / SAMPLE_RATE_HZ;
+    return samplesToSec(this.signal.length * DECIMATION);
   }
 
   /** The frames computed so far (final: later audio does not change them). */

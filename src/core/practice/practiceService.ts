@@ -38,8 +38,6 @@ import { resolveTarget } from './targetLength';
 import { PassCostEstimator } from '../streaming/passCostEstimator';
 import { PitchTrackAppender, pitchTrackPathFor, removePitchTrackFile } from '../storage/pitchTrackFile';
 
-export type { PracticeEvents } from './practiceEvents';
-
 export type StartAnswerRequest = {
   sessionId?: string | undefined;
   questionId: string;
