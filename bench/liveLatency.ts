@@ -1,10 +1,11 @@
 // What the final text built during the answer costs the live captions (issue #15), side by side in one
 // run: the app as it ships (utterances get their final passes on the background engine while the user
-// speaks) against the same app with no final pass until Stop (as before #15). Recordings are fed at
-// real-time pace in the app's 200 ms frames through PracticeService, with the app's two engine
-// processes (the background one at the lowest CPU priority) and Silero VAD; the variants alternate
-// round by round so a change of load hits both. Writes bench/live-latency.json and its section of
-// docs/benchmarks.md.
+// speaks, its engine frozen while each caption pass runs), the same with the background engine only at
+// the lowest priority (COACH_BACKGROUND_FREEZE=off, as before processSuspension.ts), and the app with no
+// final pass until Stop (as before #15). Recordings are fed at real-time pace in the app's 200 ms
+// frames through PracticeService, with the app's two engine processes (the background one at the
+// lowest CPU priority) and Silero VAD; the variants alternate round by round so a change of load hits
+// them all. Writes bench/live-latency.json and its section of docs/benchmarks.md.
 //
 //   npm run bench:live [-- --rounds 2] [-- --recordings jfk,librivox_shakespeare_sonnet_001]
 //
@@ -15,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { float32ToPcm16 } from '../src/core/audio/pcm';
+import { median } from '../src/core/median';
 import { readWav16kMono } from '../src/core/audio/readWav';
 import { PracticeService } from '../src/core/practice/practiceService';
 import { DEFAULT_STREAM_PARAMS, type StreamParams } from '../src/core/streaming/streamParams';
@@ -28,12 +30,24 @@ const MODEL = process.env.COACH_WHISPER_MODEL ?? path.join(REPO, '.cache/models/
 const FRAME_SAMPLES = 3200; // 200 ms, the app's FRAME_MS
 const FRAME_MS = 200;
 
-type Variant = { name: 'incremental' | 'at-stop'; label: string; params: StreamParams };
+type Variant = {
+  name: 'incremental' | 'unfrozen' | 'at-stop';
+  label: string;
+  params: StreamParams;
+  /** Set for this variant's rounds only. */
+  env?: Record<string, string>;
+};
 const VARIANTS: Variant[] = [
   {
     name: 'incremental',
-    label: 'final passes during the answer (ships)',
+    label: 'final passes during the answer, background engine frozen during caption passes (ships)',
     params: DEFAULT_STREAM_PARAMS,
+  },
+  {
+    name: 'unfrozen',
+    label: 'final passes during the answer, background engine at SCHED_IDLE only',
+    params: DEFAULT_STREAM_PARAMS,
+    env: { COACH_BACKGROUND_FREEZE: 'off' },
   },
   {
     name: 'at-stop',
@@ -49,6 +63,8 @@ type Sample = {
   behindSteps: number;
   steps: number;
   finalPasses: number;
+  /** From the last frame's live step to the last final pass of a closed utterance: what Stop would add. */
+  backlogMs: number;
 };
 type RunResult = Sample & { variant: Variant['name']; recording: string; audioSec: number; load: string };
 
@@ -111,12 +127,17 @@ async function feedAnswer(service: PracticeService, audio: Float32Array, sample:
     service.pushAudio(answerId, float32ToPcm16(audio.subarray(at, at + FRAME_SAMPLES)).buffer as ArrayBuffer);
   }
   await service.drain(answerId);
+  const audioDoneMs = performance.now();
+  await service.settle(answerId);
+  sample.backlogMs = performance.now() - audioDoneMs;
   await service.cancelAnswer(answerId);
   listeners.words = null;
 }
 
 async function runRound(variant: Variant, recordings: string[]): Promise<RunResult[]> {
   const root = mkdtempSync(path.join(os.tmpdir(), `coach-livebench-${variant.name}-`));
+  const envBefore = Object.fromEntries(Object.keys(variant.env ?? {}).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, variant.env);
   let finalPasses = 0;
   let current: Sample | null = null;
   const { service, engine, close } = benchService(root, MODEL, {
@@ -136,7 +157,14 @@ async function runRound(variant: Variant, recordings: string[]): Promise<RunResu
   try {
     for (const name of recordings) {
       const audio = readWav16kMono(path.join(SHARED_AUDIO_DIR, `${name}.wav`)).samples;
-      const sample: Sample = { shownMs: [], committedMs: [], behindSteps: 0, steps: 0, finalPasses: 0 };
+      const sample: Sample = {
+        shownMs: [],
+        committedMs: [],
+        behindSteps: 0,
+        steps: 0,
+        finalPasses: 0,
+        backlogMs: 0,
+      };
       current = sample;
       finalPasses = 0;
       const load = loadAverage();
@@ -150,12 +178,16 @@ async function runRound(variant: Variant, recordings: string[]): Promise<RunResu
         load,
       });
       console.log(
-        `[${variant.name}] ${name}: word → shown p50 ${pct(sample.shownMs, 50).toFixed(0)} ms, p95 ${pct(sample.shownMs, 95).toFixed(0)} ms; committed p50 ${pct(sample.committedMs, 50).toFixed(0)} ms; ${sample.finalPasses} final passes during it; load ${load}`,
+        `[${variant.name}] ${name}: word → shown p50 ${pct(sample.shownMs, 50).toFixed(0)} ms, p95 ${pct(sample.shownMs, 95).toFixed(0)} ms; committed p50 ${pct(sample.committedMs, 50).toFixed(0)} ms; ${sample.finalPasses} final passes during it, backlog ${(sample.backlogMs / 1000).toFixed(1)} s; load ${load}`,
       );
     }
   } finally {
     await close();
     rmSync(root, { recursive: true, force: true });
+    for (const [k, v] of Object.entries(envBefore)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   }
   return results;
 }
@@ -172,39 +204,70 @@ function summarise(results: RunResult[], name: Variant['name']) {
     behindSteps: mine.reduce((s, r) => s + r.behindSteps, 0),
     steps: mine.reduce((s, r) => s + r.steps, 0),
     finalPasses: mine.reduce((s, r) => s + r.finalPasses, 0),
+    backlogP50Sec:
+      pct(
+        mine.map((r) => r.backlogMs),
+        50,
+      ) / 1000,
+    backlogMaxSec: Math.max(...mine.map((r) => r.backlogMs)) / 1000,
   };
 }
 
 function report(results: RunResult[], rounds: number, recordings: string[]): string {
   const { start, end } = sectionMarkers('live-latency');
   const m = machineInfo();
-  const a = summarise(results, 'incremental');
-  const b = summarise(results, 'at-stop');
+  const base = summarise(results, 'at-stop');
   const ratio = (x: number, y: number) => `${((x / y - 1) * 100).toFixed(1)}%`;
   const ms = (x: number) => `${x.toFixed(0)} ms`;
   const loads = results.map((r) => r.load.split(' / ')[0]!).map(Number);
+  const change = (name: Variant['name']) => {
+    const s = summarise(results, name);
+    const perRound = (p: number, of: 'shownMs' | 'committedMs') =>
+      ratio(
+        median(
+          roundsOf(results, name, rounds).map(
+            (r, i) => pct(r[of], p) / pct(roundsOf(results, 'at-stop', rounds)[i]![of], p),
+          ),
+        ),
+        1,
+      );
+    return `| **change**: ${name} against no final pass (goal: within 10%); median of the ${rounds} rounds' own changes | | **${ratio(s.shownP50, base.shownP50)}**; ${perRound(50, 'shownMs')} | **${ratio(s.shownP95, base.shownP95)}**; ${perRound(95, 'shownMs')} | **${ratio(s.committedP50, base.committedP50)}**; ${perRound(50, 'committedMs')} | | | |`;
+  };
   return [
     start,
     '## Live captions while final text is built (issue #15)',
     '',
     `Run \`npm run bench:live\` (bench/liveLatency.ts; numbers in \`bench/live-latency.json\`) on ${m.cpu}, ${m.logicalCpus} logical CPUs, ${m.platform}, Node ${m.node}, ${new Date().toISOString()}.`,
-    `${recordings.join(', ')} fed at real-time pace in 200 ms frames through PracticeService with the app's two engine processes (synthetic tiny.en model; the background one at the lowest CPU priority) and Silero VAD, ${rounds} rounds, the two variants alternating. Load average (1 min) at each recording's start: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}.`,
+    `${recordings.join(', ')} fed at real-time pace in 200 ms frames through PracticeService with the app's two engine processes (synthetic tiny.en model; the background one at the lowest CPU priority) and Silero VAD, ${rounds} rounds, the variants alternating. Load average (1 min) at each recording's start: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}. Backlog: from the end of each recording's audio (its live steps done) until the final passes of its closed utterances are done, which a Stop then would wait for besides the last utterance.`,
     '',
-    '| variant | words | word → shown p50 | p95 | word → committed p50 | steps "falling behind" | final passes during the answers |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
-    ...(
-      [
-        ['incremental', a],
-        ['at-stop', b],
-      ] as const
-    ).map(
-      ([name, s]) =>
-        `| ${VARIANTS.find((v) => v.name === name)!.label} | ${s.words} | ${ms(s.shownP50)} | ${ms(s.shownP95)} | ${ms(s.committedP50)} | ${s.behindSteps} of ${s.steps} | ${s.finalPasses} |`,
-    ),
-    `| **change** (goal: within 10%) | | **${ratio(a.shownP50, b.shownP50)}** | **${ratio(a.shownP95, b.shownP95)}** | **${ratio(a.committedP50, b.committedP50)}** | | |`,
+    '| variant | words | word → shown p50 | p95 | word → committed p50 | steps "falling behind" | final passes during the answers | backlog median / max |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...VARIANTS.map((v) => {
+      const s = summarise(results, v.name);
+      return `| ${v.label} | ${s.words} | ${ms(s.shownP50)} | ${ms(s.shownP95)} | ${ms(s.committedP50)} | ${s.behindSteps} of ${s.steps} | ${s.finalPasses} | ${s.backlogP50Sec.toFixed(1)} / ${s.backlogMaxSec.toFixed(1)} s |`;
+    }),
+    change('incremental'),
+    change('unfrozen'),
     '',
     end,
   ].join('\n');
+}
+
+/** Each round's words of one variant, all recordings together, in round order. */
+function roundsOf(results: RunResult[], name: Variant['name'], rounds: number): Sample[] {
+  const mine = results.filter((r) => r.variant === name);
+  const perRound = mine.length / rounds;
+  return Array.from({ length: rounds }, (_, i) => {
+    const round = mine.slice(i * perRound, (i + 1) * perRound);
+    return {
+      shownMs: round.flatMap((r) => r.shownMs),
+      committedMs: round.flatMap((r) => r.committedMs),
+      behindSteps: 0,
+      steps: 0,
+      finalPasses: 0,
+      backlogMs: 0,
+    };
+  });
 }
 
 const args = parseArgs(process.argv.slice(2));

@@ -11,6 +11,7 @@ import {
 } from '../transcriber';
 import type { EngineChannel, EngineLane, FromEngine, SpawnEngine, ToEngine } from './engineProtocol';
 import type { WhisperParams } from '../whisperTranscriber';
+import { ProcessSuspension } from './processSuspension';
 
 /** More deaths than this within CRASH_WINDOW_MS and the engine is left down: something is badly wrong. */
 const MAX_CRASHES = 3;
@@ -47,6 +48,8 @@ type Engine = {
   ready: Promise<void>;
   alive: boolean;
   pending: Map<number, Pending>;
+  /** Made on the first suspend() of this process. */
+  suspension: ProcessSuspension | null;
 };
 
 export class ProcessTranscriber implements Transcriber {
@@ -122,10 +125,33 @@ export class ProcessTranscriber implements Transcriber {
     });
   }
 
+  /**
+   * Freezes the engine process until resume() (the background engine, while a live caption pass
+   * runs). Passes sent meanwhile wait in the process; a crash or restart undoes it.
+   */
+  suspend(): void {
+    const engine = this.engine;
+    const pid = engine.channel.pid;
+    if (this.disposed || !engine.alive || pid === undefined) return;
+    engine.suspension ??= new ProcessSuspension(pid);
+    engine.suspension.suspend();
+  }
+
+  resume(): void {
+    this.engine.suspension?.resume();
+  }
+
+  /** True while the engine process is frozen by suspend(). */
+  get suspended(): boolean {
+    return this.engine.suspension?.isSuspended ?? false;
+  }
+
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
     const engine = this.engine;
+    // A frozen process would neither read 'dispose' nor exit on it until killed.
+    engine.suspension?.dispose();
     if (!engine.alive) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => engine.channel.kill(), DISPOSE_GRACE_MS);
@@ -178,6 +204,7 @@ export class ProcessTranscriber implements Transcriber {
       channel,
       alive: true,
       pending: new Map(),
+      suspension: null,
       ready: new Promise<void>((resolve, reject) => {
         loaded = resolve;
         loadFailed = reject;
@@ -188,6 +215,7 @@ export class ProcessTranscriber implements Transcriber {
     channel.onMessage((message) => this.receive(engine, message, loaded, loadFailed));
     channel.onExit((reason) => {
       engine.alive = false;
+      engine.suspension?.dispose();
       loadFailed(new EngineCrashedError(`The speech engine stopped (${reason})`));
       if (this.disposed) {
         for (const p of engine.pending.values()) p.reject(new Error('The speech engine has been closed'));
