@@ -25,8 +25,8 @@ export class LanedTranscriber implements Transcriber {
 
   async transcribe(audio: Float32Array, options: TranscribeOptions = {}): Promise<AsrResult> {
     if (options.priority === 'background') return (await this.backgroundEngine()).transcribe(audio, options);
-    // Thorough passes on the live lane (Stop's last utterance, a background pass overdue at Stop, an
-    // import) are awaited together with the background ones: freezing one for the other gains nothing.
+    // Thorough passes on the live lane (Stop's last utterance, a background pass overdue at Stop, crash
+    // recovery, Transcribe again) are awaited with the background ones: freezing either gains nothing.
     if (options.thorough) return this.live.transcribe(audio, options);
     return this.captionPass(audio, options);
   }
