@@ -1,7 +1,7 @@
 // One PracticeService serves every client of the server, so its events are routed by answer: each goes
 // to whoever started that answer (a browser tab on the bridge, a streaming client), and to nobody else.
 import type { AnswerFinishing, CaptionUpdate, LiveStats, Nudge } from '../shared/domain';
-import type { FinalTextUpdate, LiveWordsUpdate } from '../core/practice/liveAnswer';
+import type { FinalTextUpdate, LiveWordsUpdate } from '../core/practice/liveAnswerEvents';
 import type { PracticeEvents } from '../core/practice/practiceEvents';
 
 export type AnswerListener = {

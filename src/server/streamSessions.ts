@@ -10,7 +10,7 @@ import {
   type StreamFormat,
 } from '../core/audio/streamDecoder';
 import type { AnswerResult, LiveStats, Word } from '../shared/domain';
-import type { FinalTextUpdate, LiveWordsUpdate } from '../core/practice/liveAnswer';
+import type { FinalTextUpdate, LiveWordsUpdate } from '../core/practice/liveAnswerEvents';
 import type { PracticeService } from '../core/practice/practiceService';
 import type { AnswerEventRouter } from './answerEvents';
 import type { ServerLimits } from './limits';

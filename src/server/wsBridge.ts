@@ -43,12 +43,15 @@ export type BridgeDeps = {
   log: (line: string) => void;
 };
 
-const bridgeClientMessageSchema = z.object({
-  kind: z.literal('invoke'),
-  id: z.number().int().nonnegative(),
-  channel: z.string().min(1).max(100),
-  args: z.array(z.unknown()),
-});
+const bridgeClientMessageSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('invoke'),
+    id: z.number().int().nonnegative(),
+    channel: z.string().min(1).max(100),
+    args: z.array(z.unknown()),
+  }),
+  z.object({ kind: z.literal('ping') }),
+]);
 
 const isInvokeChannel = (channel: string): channel is InvokeChannel =>
   Object.hasOwn(invokeArgSchemas, channel);
@@ -186,6 +189,11 @@ export function serveBridgeSocket(socket: WebSocket, deps: BridgeDeps): void {
     const message = bridgeClientMessageSchema.safeParse(json);
     if (!message.success) {
       send({ kind: 'error', error: describeValidationError('bridge message', message.error) });
+      return;
+    }
+    // The page's check that this process still answers (a stopped server keeps its sockets open).
+    if (message.data.kind === 'ping') {
+      send({ kind: 'pong' });
       return;
     }
     const { id, channel, args } = message.data;

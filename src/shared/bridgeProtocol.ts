@@ -4,6 +4,7 @@
 //   server → client  text   {"kind":"result","id":1,"ok":true,"value":[…]} | {"kind":"result","id":1,"ok":false,"error":"…"}
 //   server → client  text   {"kind":"push","channel":"caption:update","payload":{…}}
 //   client → server  binary 'audio:chunk': the answer id (36 ASCII bytes) followed by 16-bit PCM
+//   client → server  text   {"kind":"ping"}  →  server → client  {"kind":"pong"}   (the page's liveness check)
 // Imported by the server (Node) and the renderer (browser): no Node or DOM APIs here.
 // (No zod here: the renderer bundles this file; the server validates in wsBridge.ts.)
 import type { InvokeChannel, PushChannel, PushChannels } from './ipcContract';
@@ -16,6 +17,9 @@ export const AUDIO_FRAME_ID_BYTES = 36;
 
 export type BridgeInvoke = { kind: 'invoke'; id: number; channel: InvokeChannel; args: unknown[] };
 
+/** Asks whether the server still answers; any message back shows it does. */
+export type BridgePing = { kind: 'ping' };
+
 export type BridgeServerMessage =
   | { kind: 'result'; id: number; ok: true; value: unknown }
   | { kind: 'result'; id: number; ok: false; error: string; code?: string }
@@ -24,7 +28,8 @@ export type BridgeServerMessage =
    * A message the server could not take (not JSON, unknown kind); the connection stays open, unless a
    * limit was hit (`code`: frame_too_large, rate_limited, audio_rate_exceeded), which closes it.
    */
-  | { kind: 'error'; error: string; code?: string };
+  | { kind: 'error'; error: string; code?: string }
+  | { kind: 'pong' };
 
 /** Packs an audio frame for the wire: [answer id, 36 ASCII bytes][PCM16 little-endian]. */
 export function encodeAudioFrame(answerId: string, pcm16: ArrayBuffer): ArrayBuffer {

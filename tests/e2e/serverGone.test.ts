@@ -18,6 +18,7 @@ import {
   type Served,
 } from '../helpers/coachServe';
 import { REPO_ROOT, sharedAudio, tempDir } from '../helpers/fixtures';
+import { clockSec, MIC_TRACK_SPY, micTracksEnded } from '../helpers/pageRecording';
 
 const LARGE = { width: 1280, height: 800 };
 const SMALL = { width: 900, height: 600 };
@@ -27,18 +28,6 @@ const ANSWER_SEC_BEFORE_KILL = 5;
 const GUARD_MS = 120_000;
 /** The recovery's final pass runs while the machine is loaded by other suites: minutes, at worst. */
 const RECOVERY_GUARD_MS = 420_000;
-
-/** The page's microphone tracks, collected as getUserMedia hands them out. */
-const TRACK_SPY = `(() => {
-  const md = navigator.mediaDevices;
-  const original = md.getUserMedia.bind(md);
-  window.__micTracks = [];
-  md.getUserMedia = async (constraints) => {
-    const stream = await original(constraints);
-    window.__micTracks.push(...stream.getTracks());
-    return stream;
-  };
-})();`;
 
 /** What a lost server makes the browser log by itself: its reconnection attempts, refused. */
 const isConnectionNoise = (e: string) => /WebSocket connection to .* failed|ERR_CONNECTION_REFUSED/.test(e);
@@ -66,7 +55,7 @@ describe('a page whose `coach serve` is killed mid-answer, then started again', 
     expect(first.stderr.join(''), 'run `npm run build` first').not.toMatch(/older than its sources/);
     browser = await launchChromium(sharedAudio('jfk.wav'));
     ({ page, pageErrors } = await openPage(browser, { viewport: LARGE }));
-    await page.addInitScript(TRACK_SPY);
+    await page.addInitScript(MIC_TRACK_SPY);
   }, GUARD_MS);
 
   afterAll(async () => {
@@ -112,13 +101,7 @@ describe('a page whose `coach serve` is killed mid-answer, then started again', 
       expect(await page.getByRole('button', { name: /Stop/ }).count()).toBe(0);
       expect(await page.getByText('Listening', { exact: true }).count()).toBe(0);
       expect(await page.getByRole('timer').count()).toBe(0);
-      await expect
-        .poll(() =>
-          page.evaluate(
-            '(() => { const t = window.__micTracks; return t.length > 0 && t.every((x) => x.readyState === "ended"); })()',
-          ),
-        )
-        .toBe(true);
+      await expect.poll(() => micTracksEnded(page)).toBe(true);
       await shot(page, 'gone-01-server-killed-1280x800');
       await page.setViewportSize(SMALL);
       await shot(page, 'gone-02-server-killed-900x600');
@@ -178,8 +161,3 @@ describe('a page whose `coach serve` is killed mid-answer, then started again', 
     GUARD_MS * 3 + RECOVERY_GUARD_MS,
   );
 });
-
-function clockSec(clock: string): number {
-  const m = /(\d+):(\d\d)/.exec(clock);
-  return m ? Number(m[1]) * 60 + Number(m[2]) : Number.NaN;
-}

@@ -6,7 +6,7 @@ import { EngineHost } from '../../src/core/asr/engineHost';
 import type { Transcriber } from '../../src/core/asr/transcriber';
 import { dataPaths, type DataPaths } from '../../src/core/dataPaths';
 import { PracticeService } from '../../src/core/practice/practiceService';
-import type { RestTimer } from '../../src/core/practice/liveAnswer';
+import type { RestTimer } from '../../src/core/practice/restTimer';
 import { openDatabase, type Db } from '../../src/core/storage/database';
 import { LiveWordStore } from '../../src/core/storage/liveWordStore';
 import { SessionRepository } from '../../src/core/storage/sessionRepository';

@@ -1,7 +1,12 @@
 // window.api over the server's WebSocket: the renderer's side of browser mode, with a scripted socket.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { takeAccessToken } from '../../src/renderer/src/bridge/accessToken';
-import { CONNECTION_LOST_MESSAGE, createWsApi, type WsApi } from '../../src/renderer/src/bridge/wsApi';
+import {
+  CONNECTION_LOST_MESSAGE,
+  createWsApi,
+  SERVER_SILENT_MESSAGE,
+  type WsApi,
+} from '../../src/renderer/src/bridge/wsApi';
 import { decodeAudioFrame } from '../../src/shared/bridgeProtocol';
 import { ANSWER_ID, ENGINE_READY, QUESTIONS } from './fakeApi';
 
@@ -35,20 +40,25 @@ class FakeSocket {
 
 const latest = () => FakeSocket.all.at(-1)!;
 
+/** The page's API over scripted sockets, which the tests open, feed and close. */
+function scriptedApi(diagnose: () => Promise<string | null>): WsApi {
+  FakeSocket.all = [];
+  return createWsApi({
+    url: 'ws://127.0.0.1:1/ws/api?token=t',
+    createSocket: (url) => new FakeSocket(url) as unknown as WebSocket,
+    diagnose,
+    reconnectDelaysMs: [1000],
+  });
+}
+
 describe('createWsApi', () => {
   let api: WsApi;
   const diagnose = vi.fn(async (): Promise<string | null> => null);
 
   beforeEach(() => {
     vi.useFakeTimers();
-    FakeSocket.all = [];
     diagnose.mockReset().mockResolvedValue(null);
-    api = createWsApi({
-      url: 'ws://127.0.0.1:1/ws/api?token=t',
-      createSocket: (url) => new FakeSocket(url) as unknown as WebSocket,
-      diagnose,
-      reconnectDelaysMs: [1000],
-    });
+    api = scriptedApi(diagnose);
   });
   afterEach(() => {
     api.close();
@@ -176,6 +186,78 @@ describe('createWsApi', () => {
     await vi.waitFor(() =>
       expect(statuses).toHaveBeenCalledWith({ state: 'error', message: CONNECTION_LOST_MESSAGE }),
     );
+  });
+});
+
+describe('createWsApi with a server that stops answering (stopped process, frozen machine)', () => {
+  let api: WsApi;
+  const diagnose = vi.fn(async (): Promise<string | null> => null);
+  const pings = (socket: FakeSocket) => socket.invokes().filter((m) => m.kind === 'ping').length;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    // A stopped server's HTTP side does not answer either.
+    diagnose.mockReset().mockReturnValue(new Promise(() => undefined));
+    api = scriptedApi(diagnose);
+  });
+  afterEach(() => {
+    api.close();
+    vi.useRealTimers();
+  });
+
+  it('keeps a quiet connection that answers its pings', async () => {
+    const states: string[] = [];
+    api.onServerConnection!((state) => states.push(state));
+    const socket = latest();
+    socket.open();
+    for (let i = 0; i < 12; i++) {
+      await vi.advanceTimersByTimeAsync(5000);
+      socket.receive({ kind: 'pong' });
+    }
+    expect(pings(socket)).toBeGreaterThanOrEqual(10);
+    expect(states).toEqual([]);
+    expect(FakeSocket.all).toHaveLength(1);
+  });
+
+  it("says 'lost' within 20 s of silence, fails pending calls with why, and tries again", async () => {
+    const states: string[] = [];
+    const statuses = vi.fn();
+    api.onServerConnection!((state) => states.push(state));
+    api.onEngineStatus(statuses);
+    const socket = latest();
+    socket.open();
+    // Heard once, then never again.
+    await vi.advanceTimersByTimeAsync(2000);
+    socket.receive({ kind: 'pong' });
+    const pending = api.listSessions();
+    const failed = expect(pending).rejects.toThrow(SERVER_SILENT_MESSAGE);
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(states).toEqual([]);
+    expect(pings(socket)).toBe(3);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(states).toEqual(['lost']);
+    // The diagnosis hangs too: the page still says why, once it has waited for it long enough.
+    await vi.advanceTimersByTimeAsync(5000);
+    await failed;
+    expect(statuses).toHaveBeenLastCalledWith({ state: 'error', message: SERVER_SILENT_MESSAGE });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(FakeSocket.all).toHaveLength(2);
+    latest().open();
+    expect(states).toEqual(['lost', 'back']);
+  });
+
+  it('gives up on a connection that never opens, and tries again', async () => {
+    const statuses = vi.fn();
+    api.onEngineStatus(statuses);
+    const pending = api.listQuestions();
+    const failed = expect(pending).rejects.toThrow(SERVER_SILENT_MESSAGE);
+    await vi.advanceTimersByTimeAsync(9000);
+    expect(FakeSocket.all).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1000 + 5000);
+    await failed;
+    expect(statuses).toHaveBeenLastCalledWith({ state: 'error', message: SERVER_SILENT_MESSAGE });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(FakeSocket.all).toHaveLength(2);
   });
 });
 

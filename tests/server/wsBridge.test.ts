@@ -92,6 +92,11 @@ describe('the app bridge (/ws/api)', () => {
     });
   });
 
+  it("answers the page's liveness ping with a pong", async () => {
+    app.probe.send({ kind: 'ping' });
+    expect(await app.probe.next((m) => m.kind === 'pong')).toEqual({ kind: 'pong' });
+  });
+
   it('records an answer: binary audio frames in, caption and stats pushes out, a saved result back', async () => {
     const { answerId, sessionId } = await app.value<{ answerId: string; sessionId: string }>(
       'answer:start',

@@ -1,7 +1,7 @@
 // One answer being recorded: PCM in, live captions/stats/nudges out, audio on disk as it arrives, and
 // final-quality text for each utterance as it closes, so Stop only transcribes the last one. Data flows
 // one way: pcm → transcriber → scorer.
-import type { AnswerFinishing, CaptionUpdate, LiveStats, Nudge, Word } from '../../shared/domain';
+import type { Word } from '../../shared/domain';
 import { pcm16ToFloat32, SampleBuffer, samplesToSec, secToSamples } from '../audio/pcm';
 import { PitchTrackBuilder, type PitchTrack } from '../coaching/pitchTracker';
 import { WavWriter } from '../audio/wavWriter';
@@ -17,40 +17,9 @@ import { SileroVad } from '../vad/sileroVad';
 import type { PitchTrackAppender } from '../storage/pitchTrackFile';
 import type { PassCostEstimator } from '../streaming/passCostEstimator';
 import { DEFAULT_STREAM_PARAMS, type StreamParams } from '../streaming/streamParams';
-import { quietClose, UtteranceFinalizer, type FinalUtterance } from '../streaming/utteranceFinalizer';
-
-export type LiveAnswerEvents = {
-  caption: (u: CaptionUpdate) => void;
-  stats: (s: LiveStats) => void;
-  nudge: (n: Nudge) => void;
-  /** A live step failed; recording continues and the final pass will retry. */
-  error: (message: string) => void;
-  /** The same steps with word timings, for clients that show segments (the streaming server). */
-  words?: (u: LiveWordsUpdate) => void;
-  /** An utterance's final-quality words, replacing the live words of its span (saved for crash recovery). */
-  finalText?: (u: FinalTextUpdate) => void;
-  /** After Stop, while the last passes run: what is left, for a progress bar. */
-  finishing?: (p: FinishingProgress) => void;
-};
-
-export type FinishingProgress = AnswerFinishing;
-
-/** Final-pass words for [startSec, endSec): they replace whatever was shown for that span. */
-export type FinalTextUpdate = { answerId: string; utterance: FinalUtterance };
-
-/** What one live step (or the end of the stream, `final`) changed, with word timings. */
-export type LiveWordsUpdate = {
-  answerId: string;
-  /** Words committed by this step only; they never change afterwards. */
-  committed: Word[];
-  /** The current tentative tail, replacing the previous one. */
-  tentative: Word[];
-  /**
-   * True once, when recording stops: the rest of the stream is committed, with the final pass's words
-   * for any audio after the last live word.
-   */
-  final: boolean;
-};
+import { quietClose, UtteranceFinalizer } from '../streaming/utteranceFinalizer';
+import type { LiveAnswerEvents } from './liveAnswerEvents';
+import { wallClockRest, type RestTimer } from './restTimer';
 
 export type LiveAnswerOptions = {
   answerId: string;
@@ -72,15 +41,6 @@ export type LiveAnswerOptions = {
   passCost?: PassCostEstimator;
   /** Receives the pitch frames as they are computed, for crash recovery (none: keep no history). */
   pitchFile?: PitchTrackAppender | null;
-};
-
-export type RestTimer = (ms: number, onRested: () => void) => () => void;
-
-const wallClockRest: RestTimer = (ms, onRested) => {
-  const timer = setTimeout(onRested, ms);
-  // An answer left recording must not keep a CLI or test process alive.
-  timer.unref?.();
-  return () => clearTimeout(timer);
 };
 
 export type WavSink = { append(pcm16: Int16Array): void; close(): void };

@@ -3,7 +3,12 @@
 import type { CaptionUpdate, LiveStats, Nudge } from '../../shared/domain';
 import { describeFsError } from '../fsErrors';
 import type { LiveWordStore } from '../storage/liveWordStore';
-import type { FinalTextUpdate, FinishingProgress, LiveAnswerEvents, LiveWordsUpdate } from './liveAnswer';
+import type {
+  FinalTextUpdate,
+  FinishingProgress,
+  LiveAnswerEvents,
+  LiveWordsUpdate,
+} from './liveAnswerEvents';
 
 export type PracticeEvents = {
   caption: (u: CaptionUpdate) => void;

@@ -18,20 +18,14 @@ import type { NudgeParams } from '../coaching/nudges';
 import { scoreSession } from '../coaching/sessionScore';
 import { nudgeParamsFrom, type CoachSettings } from '../settings/coachSettings';
 import type { DataPaths } from '../dataPaths';
-import {
-  describeStreamParams,
-  DEFAULT_STREAM_PARAMS,
-  finalPassOptions,
-  type StreamParams,
-} from '../streaming/streamParams';
-import { samplesToSec } from '../audio/pcm';
-import { readWav16kMono } from '../audio/readWav';
+import { describeStreamParams, DEFAULT_STREAM_PARAMS, type StreamParams } from '../streaming/streamParams';
 import { sessionTitle } from './sessionTitle';
 import { findInterruptedAnswers, finishFromDisk, type FinishedAnswer } from './crashRecovery';
 import { LiveAnswer, type LiveAnswerOptions, type LiveAnswerSnapshot, type WavSink } from './liveAnswer';
 import type { SessionRepository } from '../storage/sessionRepository';
 import type { LiveWordStore } from '../storage/liveWordStore';
 import { AnswerSaver } from './answerSaver';
+import { TranscribeAgain } from './transcribeAgain';
 import { UnknownAnswerError } from './practiceErrors';
 import { liveAnswerEvents, type PracticeEvents } from './practiceEvents';
 import { resolveTarget } from './targetLength';
@@ -75,11 +69,10 @@ const NO_DISK: WavSink = { append: () => undefined, close: () => undefined };
 
 export class PracticeService {
   private readonly live = new Map<string, LiveEntry>();
-  /** Answers whose "Transcribe again" is running, so a second click does not run a second pass. */
-  private readonly retranscribing = new Set<string>();
   /** Final passes as timed on this machine, over every answer: Stop's estimate starts from them. */
   private readonly passCost = new PassCostEstimator();
   private readonly saver: AnswerSaver;
+  private readonly retranscriber: TranscribeAgain;
 
   constructor(
     private readonly deps: {
@@ -105,6 +98,13 @@ export class PracticeService {
       answerError: (e) => this.deps.events.answerError(e),
       liveWords: deps.liveWords,
       wavPathOf: (sessionId, answerId) => this.answerWavPath(sessionId, answerId),
+    });
+    this.retranscriber = new TranscribeAgain({
+      repository: deps.repository,
+      engine: deps.engine,
+      saver: this.saver,
+      streamParams: deps.streamParams ?? DEFAULT_STREAM_PARAMS,
+      questionAndTarget: (answerId) => this.questionAndTarget(answerId),
     });
   }
 
@@ -309,51 +309,9 @@ export class PracticeService {
     return this.deps.engine.reportFailure(message);
   }
 
-  /**
-   * Runs the final pass again over the saved recording of an answer the engine failed on, and saves it
-   * like any other answer (scored, in the totals). If the engine fails again the answer stays as it was.
-   */
-  async transcribeAgain(answerId: string): Promise<AnswerResult> {
-    const saved = this.deps.repository.untranscribedAnswer(answerId);
-    if (!saved) {
-      throw new UnknownAnswerError(
-        `No untranscribed answer with id ${answerId}: it was transcribed already, or it was deleted.`,
-      );
-    }
-    if (this.retranscribing.has(answerId)) throw new Error('This answer is already being transcribed again.');
-    this.retranscribing.add(answerId);
-    try {
-      const audio = readWav16kMono(saved.audioPath).samples;
-      let words: AnswerResult['words'];
-      try {
-        words = await this.finalPassOver(audio);
-      } catch (err) {
-        const reason = this.engineFailed((err as Error).message);
-        throw new Error(`${reason}. The recording is still saved; try again once the engine works.`, {
-          cause: err,
-        });
-      }
-      const { question, target } = this.questionAndTarget(answerId);
-      const durationSec = samplesToSec(audio.length);
-      return await this.saver.saveFinished(
-        answerId,
-        saved.sessionId,
-        { words, durationSec, audio },
-        question,
-        target,
-      );
-    } finally {
-      this.retranscribing.delete(answerId);
-    }
-  }
-
-  private async finalPassOver(audio: Float32Array): Promise<AnswerResult['words']> {
-    const transcriber = await this.deps.engine.transcriber();
-    const options = finalPassOptions(
-      this.deps.streamParams ?? DEFAULT_STREAM_PARAMS,
-      samplesToSec(audio.length),
-    );
-    return (await transcriber.transcribe(audio, options)).words;
+  /** "Transcribe again" for an answer the engine failed on (transcribeAgain.ts). */
+  transcribeAgain(answerId: string): Promise<AnswerResult> {
+    return this.retranscriber.run(answerId);
   }
 
   /** The question a saved answer was for and its target, to analyse it after the fact. */

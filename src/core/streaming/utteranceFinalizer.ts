@@ -13,7 +13,7 @@ export type FinalUtterance = { index: number; startSec: number; endSec: number; 
 export type Span = { startSec: number; endSec: number };
 
 /** A closed stretch of the answer: an utterance for the engine, or a quiet stretch with no words. */
-type ClosedSpan = Span & { quiet?: true };
+export type ClosedSpan = Span & { quiet?: true };
 
 type Pass = {
   span: Span;
@@ -21,6 +21,10 @@ type Pass = {
   result: Promise<FinalUtterance>;
   abort: AbortController;
   startedMs: number;
+  /** Given up at Stop (its utterance runs again there): its result, if it still comes, is not used. */
+  abandoned?: true;
+  /** Its outcome handled, once however many wait for it. */
+  settled?: Promise<void>;
 };
 
 /** What the live side knows after a step, from which utterance ends are found. */
@@ -144,7 +148,8 @@ export class UtteranceFinalizer {
 
   /**
    * Stop: closes the last utterance at `endSec` (dropped when the VAD heard nothing in it: `voicedUntilSec`)
-   * and finishes every pass on the live lane, now idle. Resolves with the whole answer's final words.
+   * and finishes what is left on the live lane, now idle, in as few passes as fit Whisper's window.
+   * Resolves with the whole answer's final words.
    */
   async finish(
     endSec: number,
@@ -157,27 +162,27 @@ export class UtteranceFinalizer {
       this.queue.push({ startSec: this.closedUntilSec, endSec });
     }
     this.closedUntilSec = Math.max(this.closedUntilSec, endSec);
-    const totalSec = this.pendingSec;
+    // The background pass in flight is given up and its utterance run again with the rest: beside
+    // Stop's passes the background process (lowest priority) hardly moves, and its full encoder
+    // context costs more than a pass fitted to the audio.
     const inFlight = this.running;
-    const report = () => {
-      // The background pass in flight at Stop is still work left while the live lane runs the rest.
-      const running = [this.running, inFlight].filter(
-        (p, i, all): p is Pass => p !== null && all.indexOf(p) === i && !this.isFinal(p.span),
-      );
+    if (inFlight && !this.isFinal(inFlight.span)) {
+      inFlight.abandoned = true;
+      inFlight.abort.abort();
+      this.queue.unshift(inFlight.span);
+    }
+    this.running = null;
+    const left = mergeForStop(this.queue.splice(0).filter((s) => !this.isFinal(s)));
+    this.queue.push(...left);
+    const totalSec = this.pendingSec;
+    const report = () =>
       onProgress?.({
-        remainingSec:
-          this.queue.reduce((sum, s) => sum + workSec(s), 0) +
-          running.reduce((sum, p) => sum + spanSec(p.span), 0),
+        remainingSec: this.pendingSec,
         totalSec,
-        estimateMs: this.remainingMs(running),
+        estimateMs: this.remainingMs(),
       });
-    };
     report();
-    // The background pass in flight keeps going; the live lane takes the rest, then runs that pass
-    // itself too if it is long overdue (a background process starved by a busy machine): the first
-    // result wins.
     for (let span = this.queue.shift(); span; span = this.queue.shift()) {
-      if (this.isFinal(span)) continue;
       if (span.quiet) {
         this.record(quietUtterance(span));
         continue;
@@ -190,39 +195,6 @@ export class UtteranceFinalizer {
       report();
       if (!this.isFinal(span)) throw this.failure ?? new Error('The final pass failed');
     }
-    if (inFlight && !this.isFinal(inFlight.span)) {
-      await new Promise<void>((resolve) => {
-        let rerun: Pass | null = null;
-        let left = 1;
-        const settled = () => {
-          if (this.isFinal(inFlight.span) || --left === 0) {
-            clearTimeout(timer);
-            inFlight.abort.abort();
-            rerun?.abort.abort();
-            resolve();
-          }
-        };
-        const timer = setTimeout(
-          () => {
-            left += 1;
-            rerun = this.startPass(inFlight.span, 'live');
-            void this.settle(rerun).then(settled);
-          },
-          Math.min(
-            RERUN_AFTER_MAX_MS,
-            Math.max(
-              RERUN_AFTER_MIN_MS,
-              RERUN_AFTER_ESTIMATES * this.cost.estimateMs([spanSec(inFlight.span)]),
-            ),
-          ),
-        );
-        timer.unref?.();
-        void this.settle(inFlight).then(settled);
-      });
-      report();
-      if (!this.isFinal(inFlight.span)) throw this.failure ?? new Error('The final pass failed');
-    }
-    this.running = null;
     this.finals.sort((a, b) => a.startSec - b.startSec);
     return this.finals.flatMap((f) => f.words);
   }
@@ -295,14 +267,19 @@ export class UtteranceFinalizer {
   }
 
   /**
-   * Records a pass's utterance once (a rerun may race it). A failed background pass is left for Stop to
-   * run again on the live lane; a failed pass at Stop fails the final text, never the live answer.
+   * Records a pass's utterance, once. A failed background pass is left for Stop to run again on the
+   * live lane; a failed pass at Stop fails the final text, never the live answer.
    */
-  private async settle(pass: Pass): Promise<void> {
+  private settle(pass: Pass): Promise<void> {
+    return (pass.settled ??= this.outcome(pass));
+  }
+
+  private async outcome(pass: Pass): Promise<void> {
     try {
-      this.record(await pass.result);
+      const utterance = await pass.result;
+      if (!pass.abandoned) this.record(utterance);
     } catch (err) {
-      if ((err as Error).name === 'TranscriptionAbortedError') return;
+      if ((err as Error).name === 'TranscriptionAbortedError' || pass.abandoned) return;
       this.opts.log?.(`[coach] final pass over ${describeSpan(pass.span)} failed: ${(err as Error).message}`);
       if (pass.priority === 'live') this.failure = err as Error;
       else if (!this.finishing) {
@@ -341,24 +318,18 @@ export class UtteranceFinalizer {
   }
 
   /**
-   * What is left: the queued utterances one after another, and the pass in flight less the time it
-   * has already run.
+   * What is left at Stop: the queued passes one after another, and the one in flight less the time
+   * it has already run.
    */
-  private remainingMs(running: readonly Pass[]): number {
+  private remainingMs(): number {
     const queued = this.queue.reduce((sum, s) => sum + (s.quiet ? 0 : this.passMs(spanSec(s), true)), 0);
-    const nowMs = this.clock();
-    const inFlight = running.map((p) =>
-      Math.max(0, this.passMs(spanSec(p.span), p.priority === 'live') - (nowMs - p.startedMs)),
+    const running = this.running;
+    if (!running) return queued;
+    return (
+      queued + Math.max(0, this.passMs(spanSec(running.span), true) - (this.clock() - running.startedMs))
     );
-    // Passes in flight run side by side (two lanes): the longest of them, not their sum.
-    return queued + Math.max(0, ...inFlight);
   }
 }
-
-/** A background pass still running at Stop is run on the live lane too once this overdue. */
-const RERUN_AFTER_MIN_MS = 500;
-const RERUN_AFTER_ESTIMATES = 2;
-const RERUN_AFTER_MAX_MS = 2000;
 
 /**
  * Where the open utterance ends, if it has: at a pause the VAD heard, else at a gap between committed
@@ -387,6 +358,26 @@ export function utteranceEnd(progress: LiveProgress, openedSec: number, p: Strea
   if (lastEnd !== undefined && lastEnd - openedSec >= minUtteranceSec)
     return Math.min(lastEnd, openedSec + maxUtteranceSec);
   return openedSec + maxUtteranceSec;
+}
+
+/** At Stop, utterances left are run together up to this long: Whisper hears 30 s at a time. */
+export const STOP_PASS_MAX_SEC = 28;
+
+/**
+ * Stop's passes: adjacent utterances merged while they fit STOP_PASS_MAX_SEC, since each pass costs a
+ * fixed part whatever its length (the prompt, each decode of the temperature fallback). A quiet
+ * stretch stays apart: a pass over silence invents words.
+ */
+export function mergeForStop(spans: readonly ClosedSpan[]): ClosedSpan[] {
+  const merged: ClosedSpan[] = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    const adjacent = last && Math.abs(last.endSec - span.startSec) < 1e-6;
+    if (last && adjacent && !last.quiet && !span.quiet && span.endSec - last.startSec <= STOP_PASS_MAX_SEC)
+      last.endSec = span.endSec;
+    else merged.push({ ...span });
+  }
+  return merged;
 }
 
 const spanSec = (s: Span | undefined): number => (s ? s.endSec - s.startSec : 0);

@@ -10,7 +10,8 @@ import {
   type Transcriber,
 } from '../../../src/core/asr/transcriber';
 import { float32ToPcm16 } from '../../../src/core/audio/pcm';
-import { LiveAnswer, type LiveAnswerEvents } from '../../../src/core/practice/liveAnswer';
+import { LiveAnswer } from '../../../src/core/practice/liveAnswer';
+import type { LiveAnswerEvents } from '../../../src/core/practice/liveAnswerEvents';
 import { tempDir } from '../../helpers/fixtures';
 
 class StubTranscriber implements Transcriber {

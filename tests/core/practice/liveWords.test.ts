@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { AsrResult, Transcriber } from '../../../src/core/asr/transcriber';
 import { float32ToPcm16 } from '../../../src/core/audio/pcm';
 import type { CaptionUpdate, Word } from '../../../src/shared/domain';
-import { LiveAnswer, type LiveWordsUpdate } from '../../../src/core/practice/liveAnswer';
+import { LiveAnswer } from '../../../src/core/practice/liveAnswer';
+import type { LiveWordsUpdate } from '../../../src/core/practice/liveAnswerEvents';
 
 /** Hears one word per half second of the audio it is given, so consecutive passes agree on a prefix. */
 class MetronomeTranscriber implements Transcriber {

@@ -1,7 +1,7 @@
 // Final text built during the answer, on a replayed Whisper: it must equal one pass over the whole
 // answer (where the replay is deterministic), and Stop must only transcribe the last utterance.
 import { describe, expect, it } from 'vitest';
-import type { TranscribeOptions } from '../../../src/core/asr/transcriber';
+import { TranscriptionAbortedError, type TranscribeOptions } from '../../../src/core/asr/transcriber';
 import { OnlineTranscriber } from '../../../src/core/streaming/onlineTranscriber';
 import {
   DEFAULT_STREAM_PARAMS,
@@ -11,6 +11,7 @@ import {
 import {
   UtteranceFinalizer,
   QUIET_SPAN_MIN_SEC,
+  STOP_PASS_MAX_SEC,
   utteranceEnd,
   type FinalUtterance,
 } from '../../../src/core/streaming/utteranceFinalizer';
@@ -218,8 +219,99 @@ describe('UtteranceFinalizer', () => {
     await finalizer.idle();
     failBackground = false;
     const words = await finalizer.finish(10, null);
-    expect(words.map((w) => w.startSec.toFixed(3))).toEqual(['0.100', '5.400']);
-    expect(calls.map((c) => c.priority)).toEqual(['background', 'live', 'live']);
+    // What the failed pass left and the last utterance, together in one pass.
+    expect(words.map((w) => w.startSec.toFixed(3))).toEqual(['0.100']);
+    expect(calls.map((c) => c.priority)).toEqual(['background', 'live']);
+  });
+  it('at Stop gives up the background pass in flight and runs what is left in one live pass', async () => {
+    // The background engine hardly moves beside Stop's passes (lowest priority): its pass ends only when aborted.
+    const calls: { priority: string | undefined; startSec: number; sec: number; audioCtx?: number }[] = [];
+    let backgroundAborted = false;
+    const finalizer = new UtteranceFinalizer({
+      transcriber: {
+        transcribe: (audio, options = {}) => {
+          const startSec = Number(audio[0]);
+          calls.push({
+            priority: options.priority,
+            startSec,
+            sec: audio.length / SR,
+            audioCtx: options.audioCtx,
+          });
+          if (options.priority === 'background')
+            return new Promise((_, reject) =>
+              options.signal?.addEventListener('abort', () => {
+                backgroundAborted = true;
+                // The engine reports the abort a little later.
+                setTimeout(() => reject(new TranscriptionAbortedError()), 5);
+              }),
+            );
+          const words = [{ text: `from${startSec}`, startSec: 0.1, endSec: 0.4 }];
+          return Promise.resolve({ words, text: words[0]!.text, computeMs: 1 });
+        },
+        dispose: async () => undefined,
+      },
+      params,
+      // Each span's audio names where it starts, so the transcriber can tell the spans apart.
+      audioOf: (s) => new Float32Array(Math.round((s.endSec - s.startSec) * SR)).fill(s.startSec),
+    });
+    finalizer.observe({ committed: [], utteranceEndSec: 5, receivedSec: 6 });
+    finalizer.observe({ committed: [], utteranceEndSec: 11, receivedSec: 12 });
+    expect(calls.map((c) => c.priority)).toEqual(['background']);
+    const progress: number[] = [];
+    const words = await finalizer.finish(16, null, (p) => progress.push(p.remainingSec));
+    expect(backgroundAborted).toBe(true);
+    // The utterance in flight, the closed one after it and the open tail: one pass, fitted to its audio.
+    expect(calls.slice(1)).toEqual([
+      { priority: 'live', startSec: 0, sec: 16, audioCtx: expect.any(Number) },
+    ]);
+    expect(calls[1]!.audioCtx).toBeLessThan(FULL_AUDIO_CTX);
+    expect(words.map((w) => w.text)).toEqual(['from0']);
+    expect(finalizer.finished).toHaveLength(1);
+    expect(progress).toEqual([16, 0]);
+  });
+
+  it("at Stop runs a long backlog in passes that fit Whisper's window, in order, keeping quiet apart", async () => {
+    const calls: { startSec: number; sec: number; prompt: string }[] = [];
+    let backgroundFails = true;
+    const finalizer = new UtteranceFinalizer({
+      transcriber: {
+        transcribe: async (audio, options = {}) => {
+          if (backgroundFails && options.priority === 'background') throw new Error('engine died');
+          const startSec = Number(audio[0]);
+          calls.push({ startSec, sec: audio.length / SR, prompt: options.prompt ?? '' });
+          const words = [{ text: `from${Math.round(startSec)}`, startSec: 0.1, endSec: 0.4 }];
+          return { words, text: words[0]!.text, computeMs: 1 };
+        },
+        dispose: async () => undefined,
+      },
+      params,
+      audioOf: (s) => new Float32Array(Math.round((s.endSec - s.startSec) * SR)).fill(s.startSec),
+    });
+    // Eight utterances of about 6 s, a long quiet stretch, then one more: the background lane has
+    // failed, so all of it is left for Stop.
+    for (let end = 6; end <= 48; end += 6) {
+      finalizer.observe({ committed: [], utteranceEndSec: end, receivedSec: end + 0.5 });
+      await finalizer.idle();
+    }
+    finalizer.observe({ committed: [], utteranceEndSec: null, receivedSec: 54, quietSinceSec: 48.5 });
+    finalizer.observe({ committed: [], utteranceEndSec: null, receivedSec: 55, quietSinceSec: 48.5 });
+    finalizer.observe({ committed: [], utteranceEndSec: 60, receivedSec: 61 });
+    backgroundFails = false;
+    const words = await finalizer.finish(62, null);
+    expect(calls[0]!.startSec).toBe(0);
+    for (const c of calls) expect(c.sec).toBeLessThanOrEqual(STOP_PASS_MAX_SEC + 1e-3);
+    expect(calls).toHaveLength(3);
+    // Contiguous passes over the speech; none hears the quiet stretch.
+    expect(calls[1]!.startSec).toBeCloseTo(calls[0]!.startSec + calls[0]!.sec, 3);
+    expect(calls.some((c) => c.startSec < 50 && c.startSec + c.sec > 52)).toBe(false);
+    // In order: each is prompted with the final text before it.
+    expect(calls[1]!.prompt).toContain('from0');
+    expect(words.map((w) => w.text)).toEqual(calls.map((c) => `from${Math.round(c.startSec)}`));
+    // The finals still tile the answer, so crash recovery knows where the final text ends.
+    const finals = finalizer.finished;
+    for (let i = 1; i < finals.length; i++) expect(finals[i]!.startSec).toBeCloseTo(finals[i - 1]!.endSec, 6);
+    expect(finals.at(-1)!.endSec).toBe(62);
+    expect(finals.filter((f) => f.words.length === 0 && f.startSec > 48 && f.endSec <= 54)).toHaveLength(1);
   });
 });
 

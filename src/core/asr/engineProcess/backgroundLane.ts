@@ -25,8 +25,8 @@ export class LanedTranscriber implements Transcriber {
 
   async transcribe(audio: Float32Array, options: TranscribeOptions = {}): Promise<AsrResult> {
     if (options.priority === 'background') return (await this.backgroundEngine()).transcribe(audio, options);
-    // Thorough passes on the live lane (Stop's last utterance, a background pass overdue at Stop, crash
-    // recovery, Transcribe again) are awaited with the background ones: freezing either gains nothing.
+    // Thorough passes on the live lane (what Stop has left, crash recovery, Transcribe again) leave the
+    // background engine running: the freeze is for captions, whose latency the user watches.
     if (options.thorough) return this.live.transcribe(audio, options);
     return this.captionPass(audio, options);
   }

@@ -4,6 +4,7 @@ import { bindApiMethods } from '../../../shared/apiMethods';
 import {
   encodeAudioFrame,
   type BridgeInvoke,
+  type BridgePing,
   type BridgeServerMessage,
 } from '../../../shared/bridgeProtocol';
 import type {
@@ -39,6 +40,21 @@ const DEFAULT_RECONNECT_DELAYS_MS = [500, 1000, 2000, 5000, 10_000] as const;
 
 export const CONNECTION_LOST_MESSAGE =
   'Lost the connection to the Interview Coach server. Reconnecting… If this lasts, check that “coach serve” is still running.';
+
+export const SERVER_SILENT_MESSAGE =
+  'The Interview Coach server stopped answering. Reconnecting… If this lasts, check that “coach serve” is still running and not paused (Ctrl+Z or a suspended machine).';
+
+/**
+ * A server process that is stopped (Ctrl+Z, SIGSTOP) or frozen keeps its sockets open, so the page
+ * would wait for it forever. An open connection that has heard nothing for a tick sends a ping; one
+ * that hears nothing for SILENT_SERVER_MS is given up and retried, like a closed one.
+ */
+const LIVENESS_TICK_MS = 5000;
+const SILENT_SERVER_MS = 15_000;
+/** Such a server also accepts new connections without ever completing them. */
+const OPEN_TIMEOUT_MS = 10_000;
+/** Nor does it answer the diagnosis's HTTP request. */
+const DIAGNOSE_TIMEOUT_MS = 5000;
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 type AnyListener = (payload: unknown) => void;
@@ -87,6 +103,20 @@ export function createWsApi(options: WsApiOptions): WsApi {
     for (const cb of listeners.get(channel) ?? []) cb(payload);
   };
 
+  /** Why the connection failed, if the server's HTTP side can tell in time (a stopped one cannot). */
+  const diagnose = async (): Promise<string | null> => {
+    if (!options.diagnose) return null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), DIAGNOSE_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([options.diagnose().catch(() => null), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
   const onMessage = (event: MessageEvent) => {
     if (typeof event.data !== 'string') return;
     let message: BridgeServerMessage;
@@ -100,6 +130,8 @@ export function createWsApi(options: WsApiOptions): WsApi {
       pending.delete(message.id);
       if (message.ok) waiter?.resolve(message.value);
       else waiter?.reject(new Error(message.error));
+    } else if (message.kind === 'pong') {
+      // Heard: nothing else to do.
     } else if (message.kind === 'push') {
       if (message.channel === 'import:progress') {
         // The server measures its own part; after the upload it fills the rest of the page's bar.
@@ -114,14 +146,58 @@ export function createWsApi(options: WsApiOptions): WsApi {
     }
   };
 
+  /** Gives up on a socket that is closed or hung, and retries. */
+  const lose = (ws: WebSocket, fallback: string) => {
+    if (socket !== ws || state === 'closed') return;
+    const wasOpen = state === 'open';
+    socket = null;
+    state = 'down';
+    // At once, before any diagnosis: a page recording into a server that is gone must stop now.
+    if (wasOpen && !lost) connectionChanged('lost');
+    void failAndRetry(fallback);
+  };
+
+  /** Pings an open socket that has gone quiet, and loses it once it has been silent too long. */
+  const watchLiveness = (ws: WebSocket): { heard: () => void } => {
+    let quietMs = 0;
+    const timer = setInterval(() => {
+      if (socket !== ws || state !== 'open') {
+        clearInterval(timer);
+        return;
+      }
+      quietMs += LIVENESS_TICK_MS;
+      if (quietMs > SILENT_SERVER_MS) {
+        clearInterval(timer);
+        lose(ws, SERVER_SILENT_MESSAGE);
+        ws.close();
+        return;
+      }
+      const ping: BridgePing = { kind: 'ping' };
+      ws.send(JSON.stringify(ping));
+    }, LIVENESS_TICK_MS);
+    return {
+      heard: () => {
+        quietMs = 0;
+      },
+    };
+  };
+
   const connect = () => {
     state = 'connecting';
     const ws = createSocket(options.url);
     socket = ws;
     ws.binaryType = 'arraybuffer';
+    const openTimer = setTimeout(() => {
+      if (socket !== ws || state !== 'connecting') return;
+      lose(ws, SERVER_SILENT_MESSAGE);
+      ws.close();
+    }, OPEN_TIMEOUT_MS);
+    let liveness: { heard: () => void } | null = null;
     ws.onopen = () => {
+      clearTimeout(openTimer);
       if (socket !== ws) return;
       state = 'open';
+      liveness = watchLiveness(ws);
       attempt = 0;
       const reconnected = everOpened;
       everOpened = true;
@@ -136,20 +212,18 @@ export function createWsApi(options: WsApiOptions): WsApi {
         );
       }
     };
-    ws.onmessage = onMessage;
+    ws.onmessage = (event) => {
+      liveness?.heard();
+      onMessage(event);
+    };
     ws.onclose = () => {
-      if (socket !== ws || state === 'closed') return;
-      const wasOpen = state === 'open';
-      socket = null;
-      state = 'down';
-      // At once, before any diagnosis: a page recording into a server that is gone must stop now.
-      if (wasOpen && !lost) connectionChanged('lost');
-      void failAndRetry();
+      clearTimeout(openTimer);
+      lose(ws, CONNECTION_LOST_MESSAGE);
     };
   };
 
-  const failAndRetry = async () => {
-    const reason = (await options.diagnose?.().catch(() => null)) ?? CONNECTION_LOST_MESSAGE;
+  const failAndRetry = async (fallback: string) => {
+    const reason = (await diagnose()) ?? fallback;
     lastFailure = reason;
     const failure = new Error(reason);
     for (const waiter of pending.values()) waiter.reject(failure);
