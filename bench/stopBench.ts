@@ -27,6 +27,7 @@ import {
   finalPassOptions,
   type StreamParams,
 } from '../src/core/streaming/streamParams';
+import { STOP_PASS_MAX_SEC } from '../src/core/streaming/utteranceFinalizer';
 import type { Word } from '../src/shared/domain';
 import { machineInfo, sectionMarkers, writeBenchmarkJson, writeBenchmarkSection } from './benchDocs';
 import { benchService } from './benchService';
@@ -53,7 +54,7 @@ type Variant = {
 const VARIANTS: Variant[] = [
   {
     name: 'product',
-    label: `product settings (fallback step 0.2, up to 6 decodes; at most ${DEFAULT_STREAM_PARAMS.finalMaxTokensPerSec} tokens per second of audio; utterances of at most ${DEFAULT_STREAM_PARAMS.maxUtteranceSec} s; at Stop an encoder context fitted to the audio left)`,
+    label: `product settings (fallback step 0.2, up to 6 decodes; at most ${DEFAULT_STREAM_PARAMS.finalMaxTokensPerSec} tokens per second of audio; utterances of at most ${DEFAULT_STREAM_PARAMS.maxUtteranceSec} s; at Stop what is left in passes of up to ${STOP_PASS_MAX_SEC} s, each with an encoder context fitted to its audio)`,
     params: {},
   },
   {
