@@ -13,7 +13,7 @@ export type FinalUtterance = { index: number; startSec: number; endSec: number; 
 export type Span = { startSec: number; endSec: number };
 
 /** A closed stretch of the answer: an utterance for the engine, or a quiet stretch with no words. */
-export type ClosedSpan = Span & { quiet?: true };
+type ClosedSpan = Span & { quiet?: true };
 
 type Pass = {
   span: Span;
@@ -308,12 +308,12 @@ export class UtteranceFinalizer {
   }
 
   /**
-   * A final pass's expected wall time. The encoder is most of a pass's cost and scales with its
-   * context, so a pass at Stop (context fitted to its audio) costs the full-context estimate times the
-   * share of the context it uses.
+   * A pass at Stop's expected wall time. The estimator learns the background's full-context passes; a
+   * pass at Stop (context fitted to its audio) is taken to cost that times the share of the context it
+   * uses, the encoder being the part that scales with it.
    */
-  private passMs(audioSec: number, atStop: boolean): number {
-    const ctx = finalPassOptions(this.opts.params, audioSec, { atStop }).audioCtx ?? FULL_AUDIO_CTX;
+  private stopPassMs(audioSec: number): number {
+    const ctx = finalPassOptions(this.opts.params, audioSec, { atStop: true }).audioCtx ?? FULL_AUDIO_CTX;
     return this.cost.estimateMs([audioSec]) * (ctx / FULL_AUDIO_CTX);
   }
 
@@ -322,12 +322,10 @@ export class UtteranceFinalizer {
    * it has already run.
    */
   private remainingMs(): number {
-    const queued = this.queue.reduce((sum, s) => sum + (s.quiet ? 0 : this.passMs(spanSec(s), true)), 0);
+    const queued = this.queue.reduce((sum, s) => sum + (s.quiet ? 0 : this.stopPassMs(spanSec(s))), 0);
     const running = this.running;
     if (!running) return queued;
-    return (
-      queued + Math.max(0, this.passMs(spanSec(running.span), true) - (this.clock() - running.startedMs))
-    );
+    return queued + Math.max(0, this.stopPassMs(spanSec(running.span)) - (this.clock() - running.startedMs));
   }
 }
 
@@ -368,7 +366,7 @@ export const STOP_PASS_MAX_SEC = 28;
  * fixed part whatever its length (the prompt, each decode of the temperature fallback). A quiet
  * stretch stays apart: a pass over silence invents words.
  */
-export function mergeForStop(spans: readonly ClosedSpan[]): ClosedSpan[] {
+function mergeForStop(spans: readonly ClosedSpan[]): ClosedSpan[] {
   const merged: ClosedSpan[] = [];
   for (const span of spans) {
     const last = merged.at(-1);

@@ -157,7 +157,13 @@ export function createWsApi(options: WsApiOptions): WsApi {
     void failAndRetry(fallback);
   };
 
-  /** Pings an open socket that has gone quiet, and loses it once it has been silent too long. */
+  /** Gives up on a socket that has not closed but no longer answers (or never opened). */
+  const giveUp = (ws: WebSocket) => {
+    lose(ws, SERVER_SILENT_MESSAGE);
+    ws.close();
+  };
+
+  /** Pings an open socket that has gone quiet, and gives it up once it has been silent too long. */
   const watchLiveness = (ws: WebSocket): { heard: () => void } => {
     let quietMs = 0;
     const timer = setInterval(() => {
@@ -168,8 +174,7 @@ export function createWsApi(options: WsApiOptions): WsApi {
       quietMs += LIVENESS_TICK_MS;
       if (quietMs > SILENT_SERVER_MS) {
         clearInterval(timer);
-        lose(ws, SERVER_SILENT_MESSAGE);
-        ws.close();
+        giveUp(ws);
         return;
       }
       const ping: BridgePing = { kind: 'ping' };
@@ -189,8 +194,7 @@ export function createWsApi(options: WsApiOptions): WsApi {
     ws.binaryType = 'arraybuffer';
     const openTimer = setTimeout(() => {
       if (socket !== ws || state !== 'connecting') return;
-      lose(ws, SERVER_SILENT_MESSAGE);
-      ws.close();
+      giveUp(ws);
     }, OPEN_TIMEOUT_MS);
     let liveness: { heard: () => void } | null = null;
     ws.onopen = () => {
