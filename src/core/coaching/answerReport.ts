@@ -9,6 +9,7 @@ import type {
   TargetLength,
   Word,
 } from '../../shared/domain';
+import { toFloat32, type AudioSamples } from '../audio/pcm';
 import { DEFAULT_TARGET, judgeLength } from './answerLength';
 import { scoreAnswer } from './answerScore';
 import { countFillers } from './fillerWords';
@@ -42,7 +43,7 @@ export type AnswerReportInput = {
   audio?: AnswerAudio | null;
 };
 
-export type AnswerAudio = { track: PitchTrack; samples: Float32Array };
+export type AnswerAudio = { track: PitchTrack; samples: AudioSamples };
 
 type TranscriptMeasures = Omit<AnswerReport, 'coaching'>;
 
@@ -139,11 +140,12 @@ function coach(input: AnswerReportInput, measures: TranscriptMeasures): Coaching
  * a live answer passes the `track` it built while recording, so Stop does not compute it again.
  */
 export async function computeAnswerReportWithAudio(
-  samples: Float32Array,
+  samples: AudioSamples,
   input: Omit<AnswerReportInput, 'audio'>,
   track?: PitchTrack,
 ): Promise<AnswerReport> {
-  const audio = samples.length > 0 ? { track: track ?? (await trackPitchAsync(samples)), samples } : null;
+  const audio =
+    samples.length > 0 ? { track: track ?? (await trackPitchAsync(toFloat32(samples))), samples } : null;
   return computeAnswerReport({ ...input, audio });
 }
 

@@ -3,6 +3,7 @@
 // stands apart from the words around it. filledPauseFeatures.ts measures each voiced run; the classifier
 // of filledPauseModel.ts (fitted on the tuning voices, see docs/benchmarks.md) decides.
 import type { FilledPauseCandidate, Word } from '../../shared/domain';
+import type { AudioSamples } from '../audio/pcm';
 import { filledPauseRuns, type RunFeatures } from './filledPauseFeatures';
 import { fillerProbability, type LogisticModel } from './filledPauseModel';
 import { FILLED_PAUSE_MODEL } from './filledPauseWeights';
@@ -43,7 +44,7 @@ export function detectFilledPauses(
   track: Parameters<typeof filledPauseRuns>[0],
   words: readonly Word[],
   durationSec: number,
-  options: { samples?: Float32Array; model?: LogisticModel } = {},
+  options: { samples?: AudioSamples; model?: LogisticModel } = {},
 ): FilledPauseCandidate[] {
   const model = options.model ?? FILLED_PAUSE_MODEL;
   const runs = filledPauseRuns(track, words, durationSec, options.samples, holdsOneNote);

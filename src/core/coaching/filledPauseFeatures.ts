@@ -3,6 +3,7 @@
 // searched widened by TIMING_SLACK_SEC into its neighbours, and how much of a sound lies outside the words
 // becomes one of its features rather than a hard rule.
 import type { Word } from '../../shared/domain';
+import type { AudioSamples } from '../audio/pcm';
 import { framesBetween, hzToSemitones, type PitchFrame, type PitchTrack } from './pitchTracker';
 import { meanSpectralChange } from './spectralChange';
 import { median } from '../median';
@@ -103,7 +104,7 @@ export function filledPauseRuns(
   track: PitchTrack,
   words: readonly Word[],
   durationSec: number,
-  samples?: Float32Array,
+  samples?: AudioSamples,
   /**
    * Runs to keep, judged on every feature but the spectral one, which is then measured only for them:
    * it is most of the analysis's time, and a long answer has many runs no filler could be.
@@ -243,7 +244,7 @@ function outsideShare(span: { startSec: number; endSec: number }, words: readonl
 }
 
 /** The speaker's typical envelope movement inside words: the yardstick for "steady". */
-function wordSpectralChange(samples: Float32Array, words: readonly Word[]): number | null {
+function wordSpectralChange(samples: AudioSamples, words: readonly Word[]): number | null {
   const step = Math.max(1, Math.floor(words.length / SPECTRAL_REFERENCE_WORDS));
   const values: number[] = [];
   for (let i = 0; i < words.length; i += step) {

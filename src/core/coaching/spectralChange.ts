@@ -2,6 +2,7 @@
 // envelope barely moves; a word glides from sound to sound. The envelope is summarised by the first
 // normalised autocorrelation lags of the pre-emphasised signal, which track the formants cheaply.
 import { SAMPLE_RATE_HZ } from '../../shared/audioFormat';
+import type { AudioSamples } from '../audio/pcm';
 
 const WINDOW_SEC = 0.025;
 const STEP_SEC = 0.01;
@@ -17,8 +18,11 @@ const HANN = Float64Array.from(
   (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (WINDOW_SIZE - 1)),
 );
 
-/** Mean envelope distance between frames COMPARE_SEC apart within [fromSec, toSec]; 0 when too short. */
-export function meanSpectralChange(samples: Float32Array, fromSec: number, toSec: number): number {
+/**
+ * Mean envelope distance between frames COMPARE_SEC apart within [fromSec, toSec]; 0 when too short.
+ * The lags are divided by the frame's energy, so 16-bit samples give what their Float32 form would.
+ */
+export function meanSpectralChange(samples: AudioSamples, fromSec: number, toSec: number): number {
   // Each frame is compared twice (as the later frame of one pair and the earlier of another): the
   // last few are kept by their first sample, so each is computed once.
   const kept = new RecentEnvelopes();
@@ -40,7 +44,7 @@ export function meanSpectralChange(samples: Float32Array, fromSec: number, toSec
 }
 
 /** The first LAGS normalised autocorrelation lags of the windowed frame starting at sample `start`. */
-function envelope(samples: Float32Array, start: number): Float64Array {
+function envelope(samples: AudioSamples, start: number): Float64Array {
   const x = new Float64Array(WINDOW_SIZE);
   for (let i = 0; i < WINDOW_SIZE; i += 1) {
     const current = samples[start + i] ?? 0;

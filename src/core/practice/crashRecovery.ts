@@ -5,7 +5,7 @@
 import type { Word } from '../../shared/domain';
 import { trackPitchAfter, type PitchTrack } from '../coaching/pitchTracker';
 import type { EngineHost } from '../asr/engineHost';
-import { samplesToSec, secToSamples } from '../audio/pcm';
+import { samplesToSec, secToSamples, type AudioSamples } from '../audio/pcm';
 import { readWav16kMono } from '../audio/readWav';
 import { repairWavHeader } from '../audio/wavWriter';
 import type { InterruptedAnswer, LiveWordStore } from '../storage/liveWordStore';
@@ -17,7 +17,7 @@ import { UtteranceFinalizer } from '../streaming/utteranceFinalizer';
 export type FinishedAnswer = {
   words: Word[];
   durationSec: number;
-  audio: Float32Array;
+  audio: AudioSamples;
   /** The engine failed on the final pass: the answer is saved not transcribed, with this reason. */
   engineError?: string;
   /** The pitch track when it was built while recording; else the analysis computes it. */

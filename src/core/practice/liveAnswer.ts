@@ -2,7 +2,7 @@
 // final-quality text for each utterance as it closes, so Stop only transcribes the last one. Data flows
 // one way: pcm → transcriber → scorer.
 import type { Word } from '../../shared/domain';
-import { pcm16ToFloat32, SampleBuffer, samplesToSec, secToSamples } from '../audio/pcm';
+import { Pcm16Buffer, pcm16ToFloat32, samplesToSec, secToSamples } from '../audio/pcm';
 import { PitchTrackBuilder, type PitchTrack } from '../coaching/pitchTracker';
 import { WavWriter } from '../audio/wavWriter';
 import { describeFsError } from '../fsErrors';
@@ -50,8 +50,8 @@ export type FinishedAnswer = {
   /** The final passes' words, or the live words if a final pass failed. */
   words: Word[];
   finalPassError?: string;
-  /** The whole answer's 16 kHz audio, for the voice analysis. */
-  audio: Float32Array;
+  /** The whole answer's 16 kHz audio as it arrived (16-bit), for the voice analysis. */
+  audio: Int16Array;
   /** Its pitch track, built while recording. */
   pitch: PitchTrack;
 };
@@ -78,8 +78,11 @@ export class LiveAnswer {
   private readonly online: OnlineTranscriber;
   private readonly wav: WavSink;
   private wavFailed = false;
-  /** The whole answer, for the analysis at Stop; it grows in place up to two hours, then moves once. */
-  private readonly allAudio = new SampleBuffer(2 * 60 * 60);
+  /**
+   * The whole answer, for the final passes and the analysis at Stop; it grows in place up to two hours,
+   * then moves once. Kept as it arrives, 16-bit: a 10-minute answer holds 19 MB, not 38 (issue #15).
+   */
+  private readonly allAudio = new Pcm16Buffer(2 * 60 * 60);
   private readonly nudges: NudgeEngine;
   private readonly params: StreamParams;
   private readonly finalizer: UtteranceFinalizer;
@@ -104,7 +107,7 @@ export class LiveAnswer {
     this.finalizer = new UtteranceFinalizer({
       transcriber: opts.transcriber,
       params: this.params,
-      audioOf: (span) => this.allAudio.view(secToSamples(span.startSec), secToSamples(span.endSec)).slice(),
+      audioOf: (span) => this.allAudio.floats(secToSamples(span.startSec), secToSamples(span.endSec)),
       ...(opts.passCost ? { cost: opts.passCost } : {}),
       onFinal: (utterance) => {
         this.emitCaption();
@@ -146,8 +149,8 @@ export class LiveAnswer {
     if (this.state !== 'recording') throw new Error('This answer is no longer recording');
     const ints = new Int16Array(pcm16);
     this.appendToDisk(ints);
+    this.allAudio.append(ints);
     const samples = pcm16ToFloat32(ints);
-    this.allAudio.append(samples);
     this.online.pushAudio(samples);
     this.pitch.push(samples);
     this.pitch.advance();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { float32ToPcm16, pcm16ToFloat32, rms, SampleBuffer } from '../../../src/core/audio/pcm';
+import {
+  float32ToPcm16,
+  Pcm16Buffer,
+  pcm16ToFloat32,
+  rms,
+  SampleBuffer,
+  toFloat32,
+} from '../../../src/core/audio/pcm';
 
 describe('PCM conversion', () => {
   it('maps 16-bit extremes to [-1, 1) and back', () => {
@@ -57,5 +64,28 @@ describe('SampleBuffer', () => {
     expect(b.view(239_999, 240_001)).toEqual(new Float32Array([239_999, 0]));
     b.append(chunk);
     expect(b.view(0, 3)).toEqual(new Float32Array([0, 1, 2]));
+  });
+});
+
+describe('Pcm16Buffer', () => {
+  it('keeps 16-bit samples in half the memory, growing in place, and gives Float32 copies on request', () => {
+    const b = new Pcm16Buffer(60);
+    const second = new Int16Array(16_000).map((_, i) => (i % 2 === 0 ? 16384 : -32768));
+    b.append(second);
+    const first = b.view();
+    for (let s = 1; s < 55; s++) b.append(second);
+    expect(b.view().buffer).toBe(first.buffer);
+    expect(b.view().buffer.byteLength).toBeLessThanOrEqual(16_000 * 60 * 2);
+    expect(b.length).toBe(16_000 * 55);
+    const floats = b.floats(16_000, 16_004);
+    expect(Array.from(floats)).toEqual([0.5, -1, 0.5, -1]);
+    floats[0] = 0;
+    expect(b.view(16_000, 16_001)[0]).toBe(16384);
+  });
+
+  it('converts to Float32 only when the samples are not already', () => {
+    const f = new Float32Array([0.25]);
+    expect(toFloat32(f)).toBe(f);
+    expect(Array.from(toFloat32(new Int16Array([8192])))).toEqual([0.25]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { float32ToPcm16, pcm16ToFloat32 } from '../../../src/core/audio/pcm';
 import { detectFilledPauses } from '../../../src/core/coaching/filledPauseDetector';
 import { trackPitch } from '../../../src/core/coaching/pitchTracker';
 import { meanSpectralChange } from '../../../src/core/coaching/spectralChange';
@@ -176,5 +177,38 @@ describe('meanSpectralChange', () => {
     expect(meanSpectralChange(held, 0, 0.5)).toBeLessThan(0.05);
     expect(meanSpectralChange(moving, 0, 0.5)).toBeGreaterThan(0.3);
     expect(meanSpectralChange(held, 0, 0.02)).toBe(0);
+  });
+
+  it('gives the same for 16-bit samples as for their Float32 form (a live answer keeps them 16-bit)', () => {
+    const ints = float32ToPcm16(
+      concat(
+        voiced(0.5, () => 120),
+        voiced(0.5, swinging(130, 4, 2)),
+      ),
+    );
+    const floats = pcm16ToFloat32(ints);
+    for (const [from, to] of [
+      [0, 0.5],
+      [0.5, 1],
+      [0.2, 0.8],
+    ] as const) {
+      expect(meanSpectralChange(ints, from, to)).toBe(meanSpectralChange(floats, from, to));
+    }
+    const fixture = withGap(
+      concat(
+        silence(0.2),
+        voiced(0.5, () => 120),
+        silence(0.3),
+      ),
+    );
+    const track = trackPitch(fixture.samples);
+    const duration = fixture.samples.length / 16_000;
+    const asFloats = detectFilledPauses(track, fixture.words, duration, {
+      samples: pcm16ToFloat32(float32ToPcm16(fixture.samples)),
+    });
+    expect(asFloats).toHaveLength(1);
+    expect(
+      detectFilledPauses(track, fixture.words, duration, { samples: float32ToPcm16(fixture.samples) }),
+    ).toEqual(asFloats);
   });
 });

@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AsrResult, TranscribeOptions, Transcriber } from '../../../src/core/asr/transcriber';
-import { float32ToPcm16 } from '../../../src/core/audio/pcm';
+import { float32ToPcm16, toFloat32 } from '../../../src/core/audio/pcm';
 import { trackPitch } from '../../../src/core/coaching/pitchTracker';
 import { finishFromDisk } from '../../../src/core/practice/crashRecovery';
 import { pitchTrackPathFor, readPitchTrackFile } from '../../../src/core/storage/pitchTrackFile';
@@ -65,7 +65,7 @@ describe('final text saved during the answer', () => {
     expect(finished.words.slice(0, kept.length)).toEqual(kept);
     expect(finished.words.length).toBeGreaterThan(kept.length);
     expect(finished.words.at(-1)!.endSec).toBeLessThanOrEqual(60);
-    expect(finished.pitch).toEqual(trackPitch(finished.audio));
+    expect(finished.pitch).toEqual(trackPitch(toFloat32(finished.audio)));
     await service.cancelAnswer(answerId);
     expect(existsSync(pitchFile)).toBe(false);
     await engine.dispose();

@@ -1,5 +1,6 @@
-// Fault injection around LiveAnswer: a disk that fills up, an engine that fails a live step.
-// The transcriber here is a stub on purpose: what is under test is the failure handling.
+// LiveAnswer's audio handling and fault injection around it: a disk that fills up, an engine that fails
+// a live step. The transcriber here is a stub on purpose: what is under test is what LiveAnswer does
+// with the audio and the failures.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,9 +17,11 @@ import { tempDir } from '../../helpers/fixtures';
 
 class StubTranscriber implements Transcriber {
   calls = 0;
+  readonly finalAudio: Float32Array[] = [];
   constructor(private readonly failLiveSteps = false) {}
   async transcribe(audio: Float32Array, options: { thorough?: boolean } = {}): Promise<AsrResult> {
     this.calls++;
+    if (options.thorough) this.finalAudio.push(audio);
     if (this.failLiveSteps && !options.thorough) throw new Error('engine hiccup');
     const sec = audio.length / 16_000;
     return {
@@ -42,6 +45,32 @@ function recorder() {
 }
 
 const frame = () => float32ToPcm16(new Float32Array(3200).fill(0.1)).buffer as ArrayBuffer;
+
+describe('LiveAnswer', () => {
+  it('keeps the answer as it arrived, 16-bit, and gives the final pass the same samples as Float32', async () => {
+    const { events } = recorder();
+    const engine = new StubTranscriber();
+    const answer = new LiveAnswer({
+      answerId: 'a',
+      transcriber: engine,
+      wavPath: path.join(tempDir(), 'a.wav'),
+      events,
+    });
+    const sent: Int16Array[] = [];
+    for (let i = 0; i < 10; i++) {
+      const ints = new Int16Array(3200).map((_, k) => ((i * 3200 + k) % 2000) * 16 - 16000);
+      sent.push(ints);
+      answer.pushPcm16(ints.slice().buffer);
+      await answer.drain();
+    }
+    const done = await answer.stop();
+    // Half the memory of Float32: a 10-minute answer holds 19 MB of samples.
+    expect(done.audio).toBeInstanceOf(Int16Array);
+    expect(Array.from(done.audio)).toEqual(sent.flatMap((s) => Array.from(s)));
+    const heard = engine.finalAudio.flatMap((a) => Array.from(a));
+    expect(heard).toEqual(Array.from(done.audio, (v) => v / 32768));
+  });
+});
 
 describe('LiveAnswer under faults', () => {
   it('keeps recording in memory and says so once when the disk fills up mid-answer', async () => {
