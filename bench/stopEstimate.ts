@@ -1,7 +1,9 @@
 // Stop's time estimate against how long Stop really took (issue #15), with the real engine (synthetic
-// model, Silero VAD) on three 30 s answers fed in lock-step like bench:stop: the fitted estimate the
-// app shows (passCostEstimator.ts) and, for comparison, the old one (the last final pass's real-time
-// factor times the audio left). Prints one line per answer; records nothing.
+// model, Silero VAD) on five 30 s answers of one run fed in lock-step like bench:stop: the estimate the
+// app shows at Stop (passCostEstimator.ts: from Stop's passes in the run's earlier answers, else from
+// the background's), the passes' real time (Stop → the last progress report) and Stop's whole time
+// (with the analysis and the save), and, for comparison, the oldest estimate (the last final pass's
+// real-time factor times the audio left). Prints one line per answer; records nothing.
 //
 //   node bin/run-ts.mjs bench/stopEstimate.ts
 import { EngineHost } from '../src/core/asr/engineHost';
@@ -47,6 +49,7 @@ const engine = new EngineHost({
     ),
 });
 let first: { remainingSec: number; estimateMs: number } | null = null;
+let passesDoneAt = 0;
 const service = new PracticeService({
   paths,
   repository: new SessionRepository(db),
@@ -60,6 +63,7 @@ const service = new PracticeService({
     answerError: () => {},
     finishing: (p) => {
       first ??= p;
+      if (p.remainingSec === 0) passesDoneAt = performance.now();
     },
   },
 });
@@ -67,8 +71,9 @@ await engine.transcriber();
 const source = readWav16kMono(
   path.join(SHARED_AUDIO_DIR, 'librivox_shakespeare_sonnets_002_003_concat.wav'),
 ).samples;
-for (const [i, lengthSec] of [30, 30, 30].entries()) {
-  const offset = Math.round((i * 23.7 + 3) * 16000);
+for (const [i, lengthSec] of [30, 30, 30, 30, 30].entries()) {
+  // Five different 30 s stretches of the 105 s reading.
+  const offset = Math.round((i * 14.3 + 3) * 16000);
   const audio = source.subarray(offset, offset + lengthSec * 16000);
   const { answerId } = await service.startAnswer({
     questionId: 'q',
@@ -83,9 +88,10 @@ for (const [i, lengthSec] of [30, 30, 30].entries()) {
   const t0 = performance.now();
   await service.stopAnswer(answerId);
   const stopMs = performance.now() - t0;
+  const passesMs = passesDoneAt - t0;
   const f = first as { remainingSec: number; estimateMs: number } | null;
   console.log(
-    `run ${i + 1}: left ${f?.remainingSec.toFixed(1)} s; estimate new ${f?.estimateMs.toFixed(0)} ms, old ${f ? (f.remainingSec * oldRate).toFixed(0) : '-'} ms; Stop took ${stopMs.toFixed(0)} ms; load ${os
+    `run ${i + 1}: left ${f?.remainingSec.toFixed(1)} s; estimate ${f?.estimateMs.toFixed(0)} ms (oldest ${f ? (f.remainingSec * oldRate).toFixed(0) : '-'} ms); passes took ${passesMs.toFixed(0)} ms, Stop ${stopMs.toFixed(0)} ms; load ${os
       .loadavg()
       .map((x) => x.toFixed(1))
       .join('/')}`,

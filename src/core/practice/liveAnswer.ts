@@ -39,6 +39,8 @@ export type LiveAnswerOptions = {
   restTimer?: RestTimer;
   /** Final-pass timings shared by the run's answers, so Stop's estimate starts from this machine's. */
   passCost?: PassCostEstimator;
+  /** Stop's passes as timed in the run's earlier answers. */
+  stopPassCost?: PassCostEstimator;
   /** Receives the pitch frames as they are computed, for crash recovery (none: keep no history). */
   pitchFile?: PitchTrackAppender | null;
 };
@@ -109,6 +111,7 @@ export class LiveAnswer {
       params: this.params,
       audioOf: (span) => this.allAudio.floats(secToSamples(span.startSec), secToSamples(span.endSec)),
       ...(opts.passCost ? { cost: opts.passCost } : {}),
+      ...(opts.stopPassCost ? { stopCost: opts.stopPassCost } : {}),
       onFinal: (utterance) => {
         this.emitCaption();
         this.opts.events.finalText?.({ answerId: this.answerId, utterance });

@@ -69,8 +69,12 @@ const NO_DISK: WavSink = { append: () => undefined, close: () => undefined };
 
 export class PracticeService {
   private readonly live = new Map<string, LiveEntry>();
-  /** Final passes as timed on this machine, over every answer: Stop's estimate starts from them. */
+  /**
+   * Final passes as timed on this machine, over every answer: the background's and Stop's own. Stop's
+   * estimate starts from them.
+   */
   private readonly passCost = new PassCostEstimator();
+  private readonly stopPassCost = new PassCostEstimator();
   private readonly saver: AnswerSaver;
   private readonly retranscriber: TranscribeAgain;
 
@@ -212,6 +216,7 @@ export class PracticeService {
       streamParams,
       nudgeParams,
       passCost: this.passCost,
+      stopPassCost: this.stopPassCost,
       events: liveAnswerEvents(answerId, events, liveWords, this.deps.log),
       openWav: keepNoHistory ? () => NO_DISK : this.deps.openWav,
       pitchFile: keepNoHistory ? null : new PitchTrackAppender(pitchTrackPathFor(wavPath), this.deps.log),

@@ -77,8 +77,10 @@ export type UtteranceFinalizerOptions = {
   log?: (line: string) => void;
   /** Times the passes for Stop's estimate; performance.now() unless a test drives a virtual clock. */
   clock?: Clock;
-  /** The run's pass timings, shared by its answers; this answer's own otherwise (on `clock`). */
+  /** The run's full-context (background) pass timings, shared by its answers; this answer's own otherwise (on `clock`). */
   cost?: PassCostEstimator;
+  /** Likewise for Stop's passes, whose context is fitted to their audio; once one is timed, Stop's estimate comes from them. */
+  stopCost?: PassCostEstimator;
 };
 
 /** How Stop is going, for a progress bar: seconds of audio still to transcribe, and how fast that goes. */
@@ -98,12 +100,14 @@ export class UtteranceFinalizer {
   private backgroundFailed = false;
   private finishing = false;
   private readonly clock: Clock;
-  /** Passes as timed on this machine, for Stop's time estimate. */
+  /** Passes as timed on this machine, for Stop's time estimate: full-context ones, and Stop's own. */
   private readonly cost: PassCostEstimator;
+  private readonly stopCost: PassCostEstimator;
 
   constructor(private readonly opts: UtteranceFinalizerOptions) {
     this.clock = opts.clock ?? (() => performance.now());
     this.cost = opts.cost ?? new PassCostEstimator(this.clock);
+    this.stopCost = opts.stopCost ?? new PassCostEstimator(this.clock);
     this.finals = [...(opts.done ?? [])];
     this.closedUntilSec = this.finals.at(-1)?.endSec ?? 0;
     this.finishedFromSec = this.closedUntilSec;
@@ -242,8 +246,11 @@ export class UtteranceFinalizer {
     const abort = new AbortController();
     const base = finalPassOptions(this.opts.params, spanSec(span), { atStop: priority === 'live' });
     const startedMs = this.clock();
-    // The estimator learns full-context passes; a fitted one's cost is scaled from them (passMs).
-    const timed = base.audioCtx === FULL_AUDIO_CTX ? this.cost.start(spanSec(span)) : null;
+    // Each estimator learns one kind of pass: Stop's (fitted context, live lane, the wait for the lane
+    // included, as the user waits for it) and the background's full-context ones.
+    const estimator =
+      priority === 'live' ? this.stopCost : base.audioCtx === FULL_AUDIO_CTX ? this.cost : null;
+    const timed = estimator?.start(spanSec(span)) ?? null;
     const result = this.opts.transcriber
       .transcribe(this.opts.audioOf(span), {
         ...base,
@@ -308,11 +315,13 @@ export class UtteranceFinalizer {
   }
 
   /**
-   * A pass at Stop's expected wall time. The estimator learns the background's full-context passes; a
-   * pass at Stop (context fitted to its audio) is taken to cost that times the share of the context it
-   * uses, the encoder being the part that scales with it.
+   * A pass at Stop's expected wall time: from Stop's passes timed before (an earlier answer's), else
+   * from the background's full-context passes times the share of the context a pass at Stop uses, the
+   * encoder being the part that scales with it. The scaled guess is short: a pass's fixed part (the
+   * prompt, the fallback decodes) does not shrink with the context.
    */
   private stopPassMs(audioSec: number): number {
+    if (this.stopCost.timedPasses.length > 0) return this.stopCost.estimateMs([audioSec]);
     const ctx = finalPassOptions(this.opts.params, audioSec, { atStop: true }).audioCtx ?? FULL_AUDIO_CTX;
     return this.cost.estimateMs([audioSec]) * (ctx / FULL_AUDIO_CTX);
   }

@@ -1,8 +1,13 @@
 // Final text built during the answer, on a replayed Whisper: it must equal one pass over the whole
 // answer (where the replay is deterministic), and Stop must only transcribe the last utterance.
 import { describe, expect, it } from 'vitest';
-import { TranscriptionAbortedError, type TranscribeOptions } from '../../../src/core/asr/transcriber';
+import {
+  TranscriptionAbortedError,
+  type TranscribeOptions,
+  type Transcriber,
+} from '../../../src/core/asr/transcriber';
 import { OnlineTranscriber } from '../../../src/core/streaming/onlineTranscriber';
+import { PassCostEstimator } from '../../../src/core/streaming/passCostEstimator';
 import {
   DEFAULT_STREAM_PARAMS,
   finalPassOptions,
@@ -268,6 +273,45 @@ describe('UtteranceFinalizer', () => {
     expect(words.map((w) => w.text)).toEqual(['from0']);
     expect(finalizer.finished).toHaveLength(1);
     expect(progress).toEqual([16, 0]);
+  });
+
+  it("estimates Stop from Stop's passes timed in an earlier answer, not from the background's scaled down", async () => {
+    let now = 0;
+    const clock = () => now;
+    // A pass at Stop takes 900 ms whatever its context: its fixed part (prompt, fallback decodes) dominates.
+    const transcriber: Transcriber = {
+      transcribe: async () => {
+        now += 900;
+        return { words: [{ text: 'w', startSec: 0.1, endSec: 0.4 }], text: 'w', computeMs: 900 };
+      },
+      dispose: async () => undefined,
+    };
+    const cost = new PassCostEstimator(clock);
+    const stopCost = new PassCostEstimator(clock);
+    const stopEstimates = async () => {
+      const finalizer = new UtteranceFinalizer({
+        transcriber,
+        params,
+        audioOf: (s) => new Float32Array(Math.round((s.endSec - s.startSec) * SR)),
+        clock,
+        cost,
+        stopCost,
+      });
+      const seen: number[] = [];
+      await finalizer.finish(8, null, (p) => seen.push(p.estimateMs));
+      return seen;
+    };
+    const first = await stopEstimates();
+    const second = await stopEstimates();
+    expect(stopCost.timedPasses).toEqual([
+      { audioSec: 8, wallMs: 900 },
+      { audioSec: 8, wallMs: 900 },
+    ]);
+    // Stop's passes do not teach the background's estimate, and the second answer's Stop is told 0.9 s.
+    expect(cost.timedPasses).toEqual([]);
+    expect(first).toHaveLength(2);
+    expect(second[0]).toBeCloseTo(900, 6);
+    expect(second[1]).toBe(0);
   });
 
   it("at Stop runs a long backlog in passes that fit Whisper's window, in order, keeping quiet apart", async () => {
