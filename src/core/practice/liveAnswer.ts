@@ -15,7 +15,7 @@ import { SpeechGate } from '../streaming/speechGate';
 import type { SileroModel } from '../vad/sileroModel';
 import { SileroVad } from '../vad/sileroVad';
 import type { PitchTrackAppender } from '../storage/pitchTrackFile';
-import type { PassCostEstimator } from '../streaming/passCostEstimator';
+import type { FinalPassCosts } from '../streaming/passCostEstimator';
 import { DEFAULT_STREAM_PARAMS, type StreamParams } from '../streaming/streamParams';
 import { quietClose, UtteranceFinalizer } from '../streaming/utteranceFinalizer';
 import type { LiveAnswerEvents } from './liveAnswerEvents';
@@ -38,9 +38,7 @@ export type LiveAnswerOptions = {
    */
   restTimer?: RestTimer;
   /** Final-pass timings shared by the run's answers, so Stop's estimate starts from this machine's. */
-  passCost?: PassCostEstimator;
-  /** Stop's passes as timed in the run's earlier answers. */
-  stopPassCost?: PassCostEstimator;
+  passCosts?: FinalPassCosts;
   /** Receives the pitch frames as they are computed, for crash recovery (none: keep no history). */
   pitchFile?: PitchTrackAppender | null;
 };
@@ -110,8 +108,7 @@ export class LiveAnswer {
       transcriber: opts.transcriber,
       params: this.params,
       audioOf: (span) => this.allAudio.floats(secToSamples(span.startSec), secToSamples(span.endSec)),
-      ...(opts.passCost ? { cost: opts.passCost } : {}),
-      ...(opts.stopPassCost ? { stopCost: opts.stopPassCost } : {}),
+      ...(opts.passCosts ? { costs: opts.passCosts } : {}),
       onFinal: (utterance) => {
         this.emitCaption();
         this.opts.events.finalText?.({ answerId: this.answerId, utterance });

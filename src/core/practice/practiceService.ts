@@ -29,7 +29,7 @@ import { TranscribeAgain } from './transcribeAgain';
 import { UnknownAnswerError } from './practiceErrors';
 import { liveAnswerEvents, type PracticeEvents } from './practiceEvents';
 import { resolveTarget } from './targetLength';
-import { PassCostEstimator } from '../streaming/passCostEstimator';
+import { finalPassCosts } from '../streaming/passCostEstimator';
 import { PitchTrackAppender, pitchTrackPathFor, removePitchTrackFile } from '../storage/pitchTrackFile';
 
 export type StartAnswerRequest = {
@@ -69,12 +69,8 @@ const NO_DISK: WavSink = { append: () => undefined, close: () => undefined };
 
 export class PracticeService {
   private readonly live = new Map<string, LiveEntry>();
-  /**
-   * Final passes as timed on this machine, over every answer: the background's and Stop's own. Stop's
-   * estimate starts from them.
-   */
-  private readonly passCost = new PassCostEstimator();
-  private readonly stopPassCost = new PassCostEstimator();
+  /** Final passes as timed on this machine, over every answer: Stop's estimate starts from them. */
+  private readonly passCosts = finalPassCosts();
   private readonly saver: AnswerSaver;
   private readonly retranscriber: TranscribeAgain;
 
@@ -215,8 +211,7 @@ export class PracticeService {
       wavPath,
       streamParams,
       nudgeParams,
-      passCost: this.passCost,
-      stopPassCost: this.stopPassCost,
+      passCosts: this.passCosts,
       events: liveAnswerEvents(answerId, events, liveWords, this.deps.log),
       openWav: keepNoHistory ? () => NO_DISK : this.deps.openWav,
       pitchFile: keepNoHistory ? null : new PitchTrackAppender(pitchTrackPathFor(wavPath), this.deps.log),

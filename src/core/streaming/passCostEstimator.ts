@@ -27,6 +27,12 @@ export type PassCostParams = {
   maxPasses: number;
 };
 
+/**
+ * A run's final-pass timings, shared by its answers: the background's full-context passes, and Stop's,
+ * whose context is fitted to their audio. Each learns only its own kind.
+ */
+export type FinalPassCosts = { background: PassCostEstimator; atStop: PassCostEstimator };
+
 export const DEFAULT_PASS_COST_PARAMS: PassCostParams = {
   fixedAsAudioSec: 15,
   defaultMsPerSec: 1200,
@@ -96,4 +102,8 @@ export class PassCostEstimator {
     const msPerSec = median(passes.map((p) => p.wallMs / (fixedAsAudioSec + p.audioSec)));
     return { fixedMs: fixedAsAudioSec * msPerSec, msPerSec };
   }
+}
+
+export function finalPassCosts(clock?: Clock): FinalPassCosts {
+  return { background: new PassCostEstimator(clock), atStop: new PassCostEstimator(clock) };
 }

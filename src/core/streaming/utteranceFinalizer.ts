@@ -4,7 +4,7 @@
 // report no longer waits for a pass over the whole answer.
 import type { Word } from '../../shared/domain';
 import type { PassPriority, Transcriber } from '../asr/transcriber';
-import { PassCostEstimator, type Clock } from './passCostEstimator';
+import { finalPassCosts, type Clock, type FinalPassCosts } from './passCostEstimator';
 import { finalPassOptions, FULL_AUDIO_CTX, type StreamParams } from './streamParams';
 
 /** One closed utterance with its final-pass words (times from the start of the answer). */
@@ -77,10 +77,8 @@ export type UtteranceFinalizerOptions = {
   log?: (line: string) => void;
   /** Times the passes for Stop's estimate; performance.now() unless a test drives a virtual clock. */
   clock?: Clock;
-  /** The run's full-context (background) pass timings, shared by its answers; this answer's own otherwise (on `clock`). */
-  cost?: PassCostEstimator;
-  /** Likewise for Stop's passes, whose context is fitted to their audio; once one is timed, Stop's estimate comes from them. */
-  stopCost?: PassCostEstimator;
+  /** The run's pass timings, shared by its answers; this answer's own otherwise (on `clock`). */
+  costs?: FinalPassCosts;
 };
 
 /** How Stop is going, for a progress bar: seconds of audio still to transcribe, and how fast that goes. */
@@ -100,14 +98,12 @@ export class UtteranceFinalizer {
   private backgroundFailed = false;
   private finishing = false;
   private readonly clock: Clock;
-  /** Passes as timed on this machine, for Stop's time estimate: full-context ones, and Stop's own. */
-  private readonly cost: PassCostEstimator;
-  private readonly stopCost: PassCostEstimator;
+  /** Passes as timed on this machine, for Stop's time estimate. */
+  private readonly costs: FinalPassCosts;
 
   constructor(private readonly opts: UtteranceFinalizerOptions) {
     this.clock = opts.clock ?? (() => performance.now());
-    this.cost = opts.cost ?? new PassCostEstimator(this.clock);
-    this.stopCost = opts.stopCost ?? new PassCostEstimator(this.clock);
+    this.costs = opts.costs ?? finalPassCosts(this.clock);
     this.finals = [...(opts.done ?? [])];
     this.closedUntilSec = this.finals.at(-1)?.endSec ?? 0;
     this.finishedFromSec = this.closedUntilSec;
@@ -249,7 +245,11 @@ export class UtteranceFinalizer {
     // Each estimator learns one kind of pass: Stop's (fitted context, live lane, the wait for the lane
     // included, as the user waits for it) and the background's full-context ones.
     const estimator =
-      priority === 'live' ? this.stopCost : base.audioCtx === FULL_AUDIO_CTX ? this.cost : null;
+      priority === 'live'
+        ? this.costs.atStop
+        : base.audioCtx === FULL_AUDIO_CTX
+          ? this.costs.background
+          : null;
     const timed = estimator?.start(spanSec(span)) ?? null;
     const result = this.opts.transcriber
       .transcribe(this.opts.audioOf(span), {
@@ -321,9 +321,10 @@ export class UtteranceFinalizer {
    * prompt, the fallback decodes) does not shrink with the context.
    */
   private stopPassMs(audioSec: number): number {
-    if (this.stopCost.timedPasses.length > 0) return this.stopCost.estimateMs([audioSec]);
+    const { atStop, background } = this.costs;
+    if (atStop.timedPasses.length > 0) return atStop.estimateMs([audioSec]);
     const ctx = finalPassOptions(this.opts.params, audioSec, { atStop: true }).audioCtx ?? FULL_AUDIO_CTX;
-    return this.cost.estimateMs([audioSec]) * (ctx / FULL_AUDIO_CTX);
+    return background.estimateMs([audioSec]) * (ctx / FULL_AUDIO_CTX);
   }
 
   /**

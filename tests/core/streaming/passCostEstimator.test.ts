@@ -3,7 +3,7 @@
 // answer ran, not from a real-time factor that promises a short tail in a fraction of its time.
 import { describe, expect, it } from 'vitest';
 import type { Transcriber } from '../../../src/core/asr/transcriber';
-import { PassCostEstimator } from '../../../src/core/streaming/passCostEstimator';
+import { finalPassCosts, PassCostEstimator } from '../../../src/core/streaming/passCostEstimator';
 import { audioCtxFor, DEFAULT_STREAM_PARAMS, FULL_AUDIO_CTX } from '../../../src/core/streaming/streamParams';
 import { UtteranceFinalizer, type FinishProgress } from '../../../src/core/streaming/utteranceFinalizer';
 
@@ -131,21 +131,21 @@ describe("Stop's estimate in the UtteranceFinalizer", () => {
     expect(progress.at(-1)).toMatchObject({ remainingSec: 0, estimateMs: 0 });
   });
 
-  it('an answer with no utterance closed yet starts from the earlier answers of the run', async () => {
+  it("a run's first Stop, with no utterance of its own closed yet, starts from the earlier answers' passes", async () => {
     const clock = new VirtualClock();
-    const shared = new PassCostEstimator(clock.now);
+    const shared = finalPassCosts(clock.now);
     const answer = () =>
       new UtteranceFinalizer({
         transcriber: timedEngine(clock),
         params: DEFAULT_STREAM_PARAMS,
         audioOf: (s) => new Float32Array(Math.round((s.endSec - s.startSec) * SR)),
         clock: clock.now,
-        cost: shared,
+        costs: shared,
       });
+    // An earlier answer of the run, discarded before Stop: one background pass timed, no Stop pass.
     const first = answer();
     first.observe({ committed: [], utteranceEndSec: 20, receivedSec: 21 });
     await first.idle();
-    await first.finish(26, null);
     // The second answer is one utterance so far: nothing of its own has been timed at Stop.
     const second = answer();
     const progress: FinishProgress[] = [];

@@ -7,7 +7,7 @@ import {
   type Transcriber,
 } from '../../../src/core/asr/transcriber';
 import { OnlineTranscriber } from '../../../src/core/streaming/onlineTranscriber';
-import { PassCostEstimator } from '../../../src/core/streaming/passCostEstimator';
+import { finalPassCosts } from '../../../src/core/streaming/passCostEstimator';
 import {
   DEFAULT_STREAM_PARAMS,
   finalPassOptions,
@@ -286,16 +286,14 @@ describe('UtteranceFinalizer', () => {
       },
       dispose: async () => undefined,
     };
-    const cost = new PassCostEstimator(clock);
-    const stopCost = new PassCostEstimator(clock);
+    const costs = finalPassCosts(clock);
     const stopEstimates = async () => {
       const finalizer = new UtteranceFinalizer({
         transcriber,
         params,
         audioOf: (s) => new Float32Array(Math.round((s.endSec - s.startSec) * SR)),
         clock,
-        cost,
-        stopCost,
+        costs,
       });
       const seen: number[] = [];
       await finalizer.finish(8, null, (p) => seen.push(p.estimateMs));
@@ -303,12 +301,12 @@ describe('UtteranceFinalizer', () => {
     };
     const first = await stopEstimates();
     const second = await stopEstimates();
-    expect(stopCost.timedPasses).toEqual([
+    expect(costs.atStop.timedPasses).toEqual([
       { audioSec: 8, wallMs: 900 },
       { audioSec: 8, wallMs: 900 },
     ]);
     // Stop's passes do not teach the background's estimate, and the second answer's Stop is told 0.9 s.
-    expect(cost.timedPasses).toEqual([]);
+    expect(costs.background.timedPasses).toEqual([]);
     expect(first).toHaveLength(2);
     expect(second[0]).toBeCloseTo(900, 6);
     expect(second[1]).toBe(0);
